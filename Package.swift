@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "plan",
+    products: [
+        .executable(name: "plan", targets: ["plan"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "PlanKit"),
+        .target(name: "PlanCLI", dependencies: ["PlanKit", "CEditLine"]),
+        .executableTarget(name: "plan", dependencies: ["PlanCLI"]),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI", "PlanKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

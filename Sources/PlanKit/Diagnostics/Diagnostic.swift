@@ -1,0 +1,103 @@
+public enum Severity: String, Sendable, Comparable {
+    case error, warning, note
+
+    private var rank: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .note: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Every diagnostic code in one place, so that codes stay unique and the
+/// README can list them. Errors are Exxx, warnings Wxxx.
+public enum DiagnosticCode: String, CaseIterable, Sendable {
+    // lexical and syntax
+    case syntax = "E001"
+    case unterminatedString = "E002"
+    case invalidEscape = "E003"
+    case invalidUTF8 = "E004"
+    case invalidDate = "E005"
+    case invalidNumber = "E006"
+    case nestingTooDeep = "E007"
+    case unexpectedCharacter = "E008"
+    case clauseNotAllowed = "E009"
+    // names
+    case unknownName = "E010"
+    case unknownGoal = "E011"
+    case unknownSkill = "E012"
+    case unknownValue = "E013"
+    case unknownMilestone = "E014"
+    case unknownMentor = "E015"
+    case unknownField = "E016"
+    case unknownFunction = "E017"
+    case duplicate = "E020"
+    case levelOutOfRange = "E021"
+    case afterCycle = "E022"
+    case updateOfUndeclared = "E023"
+    // evaluation
+    case typeMismatch = "E030"
+    case badArguments = "E031"
+    case indexOutOfRange = "E032"
+    case divisionByZero = "E033"
+    // files
+    case includeFailed = "E040"
+    case includeCycle = "E041"
+    case assertionFailed = "E042"
+    // warnings
+    case goalWithoutDate = "W001"
+    case goalOverdue = "W002"
+    case milestoneAfterGoal = "W003"
+    case goalBeforePrerequisite = "W004"
+    case goalServesNothing = "W005"
+    case needAboveTarget = "W006"
+    case noVision = "W007"
+    case valueUnserved = "W008"
+    case milestoneOverdue = "W009"
+}
+
+/// A problem found in the input: a value that stages collect and go on.
+/// Only the command line decides what an error means for the exit status.
+public struct Diagnostic: Sendable, Equatable {
+    public struct Note: Sendable, Equatable {
+        public var message: String
+        public var range: SourceRange
+
+        public init(_ message: String, at range: SourceRange) {
+            self.message = message
+            self.range = range
+        }
+    }
+
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var range: SourceRange
+    /// Shown after the caret: what to do about it.
+    public var hint: String?
+    /// Other places that explain this one (where a duplicate was first declared).
+    public var notes: [Note]
+
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
+                at range: SourceRange, hint: String? = nil, notes: [Note] = []) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.range = range
+        self.hint = hint
+        self.notes = notes
+    }
+
+    public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
+                             hint: String? = nil, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, code, message, at: range, hint: hint, notes: notes)
+    }
+
+    public static func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
+                               hint: String? = nil, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: range, hint: hint, notes: notes)
+    }
+}

@@ -1,0 +1,181 @@
+/// The kinds of entity a plan declares.
+public enum EntityKind: String, CaseIterable, Sendable {
+    case value, skill, goal, milestone, mentor
+
+    /// The collection keyword: `goals`, `skills`, ...
+    public var plural: String { rawValue + "s" }
+}
+
+/// A name as written: an identifier or a string. `quoted` lets the formatter
+/// write it back the way a person would.
+public struct Name: Equatable, Sendable {
+    public var text: String
+    public var range: SourceRange
+    public var quoted: Bool
+
+    public init(text: String, range: SourceRange, quoted: Bool) {
+        self.text = text
+        self.range = range
+        self.quoted = quoted
+    }
+}
+
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var range: SourceRange
+
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-"
+    case not
+}
+
+public enum BinaryOperator: String, Sendable {
+    case or, and
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<="
+    case greater = ">", greaterEqual = ">=", `in`
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
+public indirect enum ExprKind: Sendable {
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case none
+    case today
+    case date(Day)
+    case duration(Duration)
+    /// A `let` name, or inside a query clause a field of the current item, or `it`.
+    case identifier(String)
+    case list([Expr])
+    /// `goal "Lead"`, `value family`.
+    case entity(EntityKind, Name)
+    /// `goals`, `skills`, `values`, `milestones`, `mentors`.
+    case collection(EntityKind)
+    case vision
+    case unary(UnaryOperator, Expr)
+    /// `operatorRange` is where a type error points.
+    case binary(BinaryOperator, Expr, Expr, operatorRange: SourceRange)
+    case field(Expr, name: String, nameRange: SourceRange)
+    case call(name: String, nameRange: SourceRange, arguments: [Expr])
+    case index(Expr, Expr)
+    case query(Expr, [QueryClause])
+}
+
+public struct QueryClause: Sendable {
+    public enum Kind: Sendable {
+        case `where`(Expr)
+        case sort(Expr, descending: Bool)
+        case group(Expr)
+        case limit(Expr)
+        case select(Expr)
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// One required skill in a goal's `needs skill` clause.
+public struct SkillNeed: Sendable {
+    public var skill: Name
+    /// nil: the skill's target level is required.
+    public var level: Int?
+    public var levelRange: SourceRange?
+
+    public init(skill: Name, level: Int?, levelRange: SourceRange?) {
+        self.skill = skill
+        self.level = level
+        self.levelRange = levelRange
+    }
+}
+
+/// Everything that may follow a declaration's name. Which clauses a kind of
+/// entity accepts is the parser's business; the AST keeps them uniform so that
+/// `update` can share them.
+public struct Clause: Sendable {
+    public enum Kind: Sendable {
+        case priority(Int)
+        case nonNegotiable
+        case note(String)
+        case level(Int)
+        case target(Int)
+        case role(String)
+        case needs([SkillNeed])
+        case serves([Name])
+        case after([Name])
+        case by(Day)
+        case impact(String)
+        case done
+        case doing
+        /// A milestone's goal.
+        case `for`(Name)
+        case helps([Name])
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public struct Declaration: Sendable {
+    public var kind: EntityKind
+    public var name: Name
+    public var clauses: [Clause]
+    /// `update goal "X" ...` rather than `goal "X" ...`.
+    public var isUpdate: Bool
+
+    public init(kind: EntityKind, name: Name, clauses: [Clause], isUpdate: Bool) {
+        self.kind = kind
+        self.name = name
+        self.clauses = clauses
+        self.isUpdate = isUpdate
+    }
+}
+
+public struct Statement: Sendable {
+    public enum Kind: Sendable {
+        case vision(String)
+        case declaration(Declaration)
+        case `let`(name: String, nameRange: SourceRange, value: Expr)
+        case include(path: String, pathRange: SourceRange)
+        case assert(Expr, message: String?)
+        case expression(Expr)
+    }
+
+    public var kind: Kind
+    /// From the first token to the last, without the line end.
+    public var range: SourceRange
+
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// What the parser makes of one source: the statements it could read, the
+/// comments (kept for the formatter), and every problem it met.
+public struct SourceFile: Sendable {
+    public var statements: [Statement]
+    public var comments: [SourceRange]
+    public var diagnostics: [Diagnostic]
+
+    public init(statements: [Statement], comments: [SourceRange], diagnostics: [Diagnostic]) {
+        self.statements = statements
+        self.comments = comments
+        self.diagnostics = diagnostics
+    }
+}

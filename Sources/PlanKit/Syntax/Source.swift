@@ -1,0 +1,106 @@
+/// One input text (a file, a REPL line, an `-e` expression) as UTF-8 bytes.
+///
+/// Positions everywhere else are byte offsets; line and column are computed
+/// only here, when a diagnostic or an answer needs them.
+public struct Source: Sendable {
+    public let name: String
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts; line 1 starts at 0.
+    public let lineStarts: [Int]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    /// The 1-based line holding `offset`.
+    public func line(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// 1-based line and column; a column counts Unicode scalars, a tab is one.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = line(of: clamped)
+        let start = lineStarts[line - 1]
+        var column = 1
+        var index = start
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        // An offset inside a multi-byte scalar belongs to that scalar.
+        if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
+        return (line, column)
+    }
+
+    /// The bytes of 1-based `line` without its line ending.
+    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        guard line >= 1, line <= lineStarts.count else { return [] }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    public func text(_ range: SourceRange) -> String {
+        let start = max(0, min(range.start, bytes.count))
+        let end = max(start, min(range.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// A half-open span of bytes in one source of a `SourceMap`.
+public struct SourceRange: Hashable, Sendable {
+    public var source: Int
+    public var start: Int
+    public var end: Int
+
+    public init(source: Int, start: Int, end: Int) {
+        self.source = source
+        self.start = start
+        self.end = end
+    }
+
+    /// The smallest range covering both; both must be in the same source.
+    public func through(_ other: SourceRange) -> SourceRange {
+        SourceRange(source: source, start: min(start, other.start), end: max(end, other.end))
+    }
+
+    /// Used for things that have no place in any source (a plan built in code).
+    public static let none = SourceRange(source: -1, start: 0, end: 0)
+}
+
+/// Every source loaded in one session, so that a range from an included file
+/// can still be shown with its own file name and line.
+public struct SourceMap: Sendable {
+    public private(set) var sources: [Source] = []
+
+    public init() {}
+
+    public mutating func add(_ source: Source) -> Int {
+        sources.append(source)
+        return sources.count - 1
+    }
+
+    public subscript(id: Int) -> Source? {
+        id >= 0 && id < sources.count ? sources[id] : nil
+    }
+}
