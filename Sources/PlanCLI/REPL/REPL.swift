@@ -1,6 +1,7 @@
 import PlanKit
 
-/// The interactive session. (Placeholder until the REPL lands.)
-func runREPL(files: [String], today: Day, options: OutputOptions) -> Int32 {
+/// The interactive session, `plan` on a terminal or `plan repl [FILE...]`.
+/// (Placeholder until the REPL lands.)
+func runREPL(files: [String], context: CommandContext) -> Int32 {
     0
 }

@@ -172,10 +172,15 @@ public struct SourceFile: Sendable {
     public var statements: [Statement]
     public var comments: [SourceRange]
     public var diagnostics: [Diagnostic]
+    /// The input stopped in the middle of a statement (an open bracket, a
+    /// trailing operator or comma, an open string) and nothing else was wrong:
+    /// the REPL reads another line instead of reporting an error.
+    public var isIncomplete: Bool
 
-    public init(statements: [Statement], comments: [SourceRange], diagnostics: [Diagnostic]) {
+    public init(statements: [Statement], comments: [SourceRange], diagnostics: [Diagnostic], isIncomplete: Bool = false) {
         self.statements = statements
         self.comments = comments
         self.diagnostics = diagnostics
+        self.isIncomplete = isIncomplete
     }
 }

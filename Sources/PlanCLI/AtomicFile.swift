@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes files so that a reader never sees half of one and a failure never
+/// leaves the old file damaged: a temporary file in the same folder (so the
+/// rename cannot cross file systems), flushed, given the old file's
+/// permissions, then renamed over the target.
+enum AtomicFile {
+    struct WriteError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func write(_ text: String, to path: String) throws(WriteError) {
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent().path
+        let temporary = folder + "/." + target.lastPathComponent + ".plan-tmp-\(getpid())"
+        let bytes = Array(text.utf8)
+
+        var permissions: mode_t = 0o644
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFREG else {
+                throw WriteError(description: "\(path) is not a regular file")
+            }
+            permissions = status.st_mode & 0o7777
+        }
+
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        guard descriptor >= 0 else {
+            throw WriteError(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
+        }
+        var written = 0
+        let failure: String? = bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            while written < buffer.count {
+                let result = Foundation.write(descriptor, base.advanced(by: written), buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += result
+            }
+            return nil
+        }
+        // open() applied the umask; the old file's exact permissions win.
+        let finished = failure ?? (fchmod(descriptor, permissions) == 0 && fsync(descriptor) == 0 ? nil : String(cString: strerror(errno)))
+        close(descriptor)
+        if let finished {
+            unlink(temporary)
+            throw WriteError(description: "cannot write \(path): \(finished)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(description: "cannot write \(path): \(reason)")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// A JSON document, built in code and written compactly on one line, so that
+/// `--json` answers, `check --json` diagnostics and the JSON export share one
+/// correct escaper.
+public indirect enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSON])
+    /// Keys keep the order given: stable output for golden files and diffs.
+    case object([(String, JSON)])
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    public func serialized() -> String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    public func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let number): out += JSON.format(number)
+        case .string(let text): JSON.quote(text, into: &out)
+        case .array(let items):
+            out += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (position, member) in members.enumerated() {
+                if position > 0 { out += "," }
+                JSON.quote(member.0, into: &out)
+                out += ":"
+                member.1.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// Whole numbers print without a fraction; JSON has no NaN or infinity.
+    static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+
+    static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
