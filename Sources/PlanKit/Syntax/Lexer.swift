@@ -18,3 +18,8 @@ public struct Lexer {
         source.text(token.range)
     }
 }
+
+extension Lexer {
+    public static func numberValue(of token: Token, in source: Source) -> Double? { Double(source.text(token.range)) }
+    public static func durationValue(of token: Token, in source: Source) -> Duration? { nil }
+}
