@@ -29,9 +29,9 @@ struct PlanRun {
         let outURL = folder.appendingPathComponent("out")
         let errURL = folder.appendingPathComponent("err")
         let inURL = folder.appendingPathComponent("in")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        try Data((stdin ?? "").utf8).write(to: inURL)
 
         let process = Process()
         process.executableURL = binary
