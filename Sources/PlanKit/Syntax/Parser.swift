@@ -521,6 +521,20 @@ public struct Parser {
         .true, .false, .none, .today, .at, .for,
     ])
 
+    /// Whether `text` can be written without quotes where a NAME stands and
+    /// read back as the same name.
+    public static func canBeBareName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || isLetter(first),
+              text.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || isLetter($0) || (0x30...0x39).contains($0) })
+        else { return false }
+        guard let keyword = Keyword(rawValue: text) else { return true }
+        return nameKeywords.contains(keyword) && keyword != .nonNegotiable
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     private mutating func primary() throws -> Expr {
         let token = peek
         switch token.kind {
@@ -612,11 +626,14 @@ public struct Parser {
         }
         switch peek.kind {
         case .identifier, .string:
-            let name = try self.name("a name")
-            return Expr(.entity(kind, name), keyword.range.through(name.range))
+            break
+        case .keyword(let next) where Parser.nameKeywords.contains(next):
+            break
         default:
             return Expr(.identifier(word.rawValue), keyword.range)
         }
+        let name = try self.name("a name")
+        return Expr(.entity(kind, name), keyword.range.through(name.range))
     }
 
     private mutating func call(name: String, nameToken: Token) throws -> Expr {
