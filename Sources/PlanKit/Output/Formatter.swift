@@ -58,18 +58,25 @@ public enum Formatter {
                 nextComment += 1
             }
             separate(from: source.line(of: statement.range.start))
+            let endLine = source.line(of: max(statement.range.start, statement.range.end - 1))
+            lastSourceLine = endLine
 
             if case .declaration(let declaration) = statement.kind, declaration.kind == .goal,
                declaration.clauses.count >= 2 || !interior.isEmpty {
+                // The comment ending the goal's last line belongs to the
+                // clause written there, which need not be printed last.
+                if nextComment < comments.count, source.line(of: comments[nextComment].start) == endLine {
+                    interior.append(comments[nextComment])
+                    nextComment += 1
+                }
                 multiLineGoal(declaration, interior: interior)
             } else {
                 for comment in interior {
                     lines.append(commentText(comment))
                 }
                 lines.append(singleLine(statement))
+                trailingComment()
             }
-            lastSourceLine = source.line(of: max(statement.range.start, statement.range.end - 1))
-            trailingComment()
         }
 
         mutating func remainingComments() {
