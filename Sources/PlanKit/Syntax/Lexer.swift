@@ -646,8 +646,3 @@ private struct Scanner {
         return (value, count)
     }
 }
-
-extension Lexer {
-    public static func numberValue(of token: Token, in source: Source) -> Double? { Double(source.text(token.range)) }
-    public static func durationValue(of token: Token, in source: Source) -> Duration? { nil }
-}
