@@ -81,7 +81,7 @@ private func format(_ text: String) -> String? {
     @Test func namesAreQuotedOnlyWhenTheyMustBe() {
         #expect(format("skill \"writing\"\nskill \"public speaking\"\nvalue \"impact\"\nvalue \"and\"\n")
             == "skill writing\nskill \"public speaking\"\nvalue impact\nvalue \"and\"\n")
-        #expect(format("note_to_self = \"tab\\there \\u{1F600}\"\n") == "note_to_self = \"tab\\there 😀\"\n")
+        #expect(format("let note_to_self = \"tab\\there \\u{1F600}\"\n") == "let note_to_self = \"tab\\there 😀\"\n")
     }
 
     @Test func isIdempotent() throws {

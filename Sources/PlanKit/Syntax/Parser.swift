@@ -593,22 +593,18 @@ public struct Parser {
             return Expr(.identifier(name), token.range)
         case .leftParen:
             advance()
-            return try nested(at: token) {
-                let inner = try $0.expression()
-                try $0.expect(.rightParen, "`)` to close the parenthesis", opening: token)
-                return Expr(inner.kind, token.range.through($0.previous.range))
-            }
+            let inner = try expression()
+            try expect(.rightParen, "`)` to close the parenthesis", opening: token)
+            return Expr(inner.kind, token.range.through(previous.range))
         case .leftBracket:
             advance()
-            return try nested(at: token) {
-                var items: [Expr] = []
-                while !$0.check(.rightBracket) {
-                    items.append(try $0.expression())
-                    if !$0.match(.comma) { break }
-                }
-                try $0.expect(.rightBracket, "`]` to close the list", opening: token)
-                return Expr(.list(items), token.range.through($0.previous.range))
+            var items: [Expr] = []
+            while !check(.rightBracket) {
+                items.append(try expression())
+                if !match(.comma) { break }
             }
+            try expect(.rightBracket, "`]` to close the list", opening: token)
+            return Expr(.list(items), token.range.through(previous.range))
         case .invalid:
             // The lexer has reported it; say nothing more.
             throw Unwind()
@@ -638,16 +634,14 @@ public struct Parser {
 
     private mutating func call(name: String, nameToken: Token) throws -> Expr {
         let open = advance()
-        return try nested(at: open) {
-            var arguments: [Expr] = []
-            while !$0.check(.rightParen) {
-                arguments.append(try $0.expression())
-                if !$0.match(.comma) { break }
-            }
-            try $0.expect(.rightParen, "`)` to close the call to \(name)", opening: open)
-            return Expr(.call(name: name, nameRange: nameToken.range, arguments: arguments),
-                        nameToken.range.through($0.previous.range))
+        var arguments: [Expr] = []
+        while !check(.rightParen) {
+            arguments.append(try expression())
+            if !match(.comma) { break }
         }
+        try expect(.rightParen, "`)` to close the call to \(name)", opening: open)
+        return Expr(.call(name: name, nameRange: nameToken.range, arguments: arguments),
+                    nameToken.range.through(previous.range))
     }
 
     // MARK: - Depth
