@@ -101,3 +101,17 @@ private func format(_ text: String) -> String? {
         #expect(result.diagnostics.map(\.code) == [.invalidDate])
     }
 }
+
+@Suite struct FormatterPropertyTests {
+    /// On hundreds of generated plans: the input parses, fmt's output parses,
+    /// and fmt of fmt changes nothing.
+    @Test func generatedPlansFormatIdempotently() throws {
+        var generator = PlanGenerator(random: SplitMix64(seed: 2026))
+        for _ in 0..<300 {
+            let text = generator.plan()
+            let result = Formatter.format(Source(name: "generated.plan", text: text))
+            let formatted = try #require(result.text, "generated plan does not parse: \(result.diagnostics.map(\.message))\n\(text)")
+            #expect(format(formatted) == formatted, "not idempotent for:\n\(text)")
+        }
+    }
+}
