@@ -603,15 +603,16 @@ private struct Scanner {
     }
 
     /// The length of the scalar at `pos`, after reporting it when it is not
-    /// valid UTF-8; an invalid sequence is skipped as its longest valid prefix
-    /// (at least one byte), so that one broken character is one error.
+    /// valid UTF-8. A broken sequence is skipped with the stray continuation
+    /// bytes after it, so that one broken character is one error.
     mutating func checkedScalarLength() -> Int {
         let decoded = decodeScalar(at: pos)
-        if decoded.scalar == nil {
-            error(.invalidUTF8, "invalid UTF-8 byte 0x\(Scanner.hex(UInt32(bytes[pos]), width: 2))", pos, pos + 1,
-                  hint: "save the file as UTF-8")
-        }
-        return decoded.length
+        guard decoded.scalar == nil else { return decoded.length }
+        var end = pos + decoded.length
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        error(.invalidUTF8, "invalid UTF-8 byte 0x\(Scanner.hex(UInt32(bytes[pos]), width: 2))", pos, end,
+              hint: "save the file as UTF-8")
+        return end - pos
     }
 
     /// Decodes one UTF-8 scalar, rejecting overlong forms, surrogates, values
