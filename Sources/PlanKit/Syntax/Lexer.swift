@@ -101,17 +101,7 @@ public struct Lexer {
         return try? Day.parse(source.text(token.range)).get()
     }
 
-    /// Reserved words that are spelled like identifiers, keyed by their bytes
-    /// so that looking up an identifier allocates nothing.
-    static let keywords: [ArraySlice<UInt8>: Keyword] = {
-        var table: [ArraySlice<UInt8>: Keyword] = [:]
-        for keyword in Keyword.allCases where keyword.rawValue.utf8.allSatisfy(Lexer.isIdentifierByte) {
-            table[ArraySlice(keyword.rawValue.utf8)] = keyword
-        }
-        return table
-    }()
-
-    static let longestKeyword = Keyword.allCases.map(\.rawValue.utf8.count).max() ?? 0
+    static let keywords = KeywordTable()
 
     /// Numbers above this are rejected: they are never a level, a priority or
     /// a count, and every smaller whole number is exact in a `Double`.
@@ -132,6 +122,61 @@ public struct Lexer {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
         default: return nil
         }
+    }
+}
+
+/// Reserved words spelled like identifiers, in an open-addressing table keyed
+/// by the word's bytes packed into two integers, so that looking up a word
+/// neither allocates nor runs a general-purpose hash.
+struct KeywordTable: Sendable {
+    private struct Entry: Sendable {
+        var low: UInt64
+        var high: UInt64
+        var keyword: Keyword
+    }
+
+    /// Twice as many slots as keywords or more, a power of two, so probes stay short.
+    private static let slotBits = 7
+    private var slots: [Entry?]
+
+    init() {
+        slots = Array(repeating: nil, count: 1 << KeywordTable.slotBits)
+        for keyword in Keyword.allCases where keyword.rawValue.utf8.allSatisfy(Lexer.isIdentifierByte) {
+            let (low, high) = KeywordTable.pack(keyword.rawValue.utf8)
+            var index = KeywordTable.slot(low, high)
+            while slots[index] != nil { index = (index + 1) & (slots.count - 1) }
+            slots[index] = Entry(low: low, high: high, keyword: keyword)
+        }
+    }
+
+    func keyword(spelled word: ArraySlice<UInt8>) -> Keyword? {
+        guard word.count <= 16 else { return nil }
+        let (low, high) = KeywordTable.pack(word)
+        var index = KeywordTable.slot(low, high)
+        while let entry = slots[index] {
+            if entry.low == low && entry.high == high { return entry.keyword }
+            index = (index + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// Up to 16 bytes, little-endian; identifier bytes are never 0, so the
+    /// zero padding keeps words of different lengths apart.
+    private static func pack(_ bytes: some Collection<UInt8>) -> (UInt64, UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for (index, byte) in bytes.enumerated() where index < 16 {
+            if index < 8 {
+                low |= UInt64(byte) << (8 * UInt64(index))
+            } else {
+                high |= UInt64(byte) << (8 * UInt64(index - 8))
+            }
+        }
+        return (low, high)
+    }
+
+    private static func slot(_ low: UInt64, _ high: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((low ^ (high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
     }
 }
 
@@ -184,7 +229,7 @@ private struct Scanner {
     init(bytes: [UInt8], id: Int) {
         self.bytes = bytes
         self.id = id
-        tokens.reserveCapacity(bytes.count / 4 + 2)
+        tokens.reserveCapacity(bytes.count / 8 + 2)
     }
 
     mutating func run() -> Lexer.Result {
@@ -516,8 +561,7 @@ private struct Scanner {
             emit(.keyword(.nonNegotiable), from: start)
             return
         }
-        let word = bytes[start..<pos]
-        if word.count <= Lexer.longestKeyword, let keyword = Lexer.keywords[word] {
+        if let keyword = Lexer.keywords.keyword(spelled: bytes[start..<pos]) {
             emit(.keyword(keyword), from: start)
         } else {
             emit(.identifier, from: start)
