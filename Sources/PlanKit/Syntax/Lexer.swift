@@ -2,7 +2,7 @@
 ///
 /// One `switch` over the current byte with a small helper per literal kind, in
 /// the manner of Lua's llex.c: no per-character allocation, and a `String` is
-/// made only for a keyword candidate, a long number, a unit word or a date.
+/// made only for a long number, a unit word candidate or a date.
 ///
 /// The lexer also decides where statements end (SPEC 3), so that the parser
 /// never looks at layout: `.newline` appears only at a line end that really
