@@ -202,6 +202,25 @@ import Testing
         #expect(kinds.firstIndex(of: .newline) == kinds.firstIndex(of: .keyword(.milestone)).map { $0 - 1 })
     }
 
+    @Test func theDocumentedExampleIsThreeStatements() {
+        let text = """
+        goal "Lead a product launch"                # the statement starts here
+            role "Product Lead"                     # deeper: still the goal
+            needs skill "project management",       # trailing comma: continues
+                        "stakeholder communication" at 4
+            by 2027-Q2
+        goals where due < today + 6 months and
+            not done                                # trailing `and`: continues
+        count(goals
+        where done)                                 # inside ( ): continues
+        """
+        let lexed = lex(text)
+        #expect(lexed.result.diagnostics.isEmpty)
+        let starts = lexed.result.tokens.indices.filter { $0 == 0 || lexed.kinds[$0 - 1] == .newline }
+        #expect(starts.dropLast().map { lexed.texts[$0] } == ["goal", "goals", "count"])
+        #expect(lexed.result.comments.count == 5)
+    }
+
     @Test func indentationIsMeasuredFromTheStatementsFirstLine() {
         // The second statement starts indented, so only a deeper line continues it.
         #expect(lex("  a\n  b\n    c\nd").kinds == [.identifier, .newline, .identifier, .identifier, .newline,
