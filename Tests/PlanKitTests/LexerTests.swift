@@ -371,6 +371,7 @@ import Testing
             "3:9 E008 unexpected character '”'",
         ])
         #expect(lexed.hints[1] == "outside strings and comments only ASCII is allowed; write other names as strings")
+        #expect(lexed.hints[2] == "this is a special space; type a plain space")
         #expect(lexed.hints[3] == "strings use straight double quotes: \"...\"")
         #expect(lexed.texts[4] == "caf")
     }

@@ -636,6 +636,7 @@ private struct Scanner {
         case 0x2018, 0x2019, 0x201C, 0x201D, 0x201E: return "strings use straight double quotes: \"...\""
         case 0x26: return "write `and`"
         case 0x7C: return "write `or`"
+        case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return "this is a special space; type a plain space"
         case 0x80...: return "outside strings and comments only ASCII is allowed; write other names as strings"
         default: return nil
         }
