@@ -362,7 +362,7 @@ import Testing
         plan.add(goal)
         #expect(Checks.run(plan, today: today) == [
             .warning(.needAboveTarget, "goal \"Lead\" needs skill \"writing\" at 5, above its target 3", at: r(233, 234),
-                     hint: "raise the target: update skill \"writing\" target 5; or ask for less: at 3"),
+                     hint: "need less (at 3), or raise the target: update skill \"writing\" target 5"),
         ])
     }
 
@@ -377,7 +377,7 @@ import Testing
         #expect(Checks.run(plan, today: today) == [
             .warning(.needAboveTarget, "goal \"Lead\" needs skill \"public speaking\" at 3, above its target 2",
                      at: r(241, 242),
-                     hint: "raise the target: update skill \"public speaking\" target 3; or ask for less: at 2"),
+                     hint: "need less (at 2), or raise the target: update skill \"public speaking\" target 3"),
         ])
     }
 
@@ -474,6 +474,43 @@ import Testing
         #expect(found.map(\.code) == [
             .noVision, .valueUnserved, .valueUnserved, .needAboveTarget, .unknownValue, .afterCycle,
             .goalOverdue, .goalWithoutDate, .goalServesNothing, .milestoneAfterGoal, .milestoneOverdue,
+        ])
+    }
+
+    @Test func hintsEndInTheSourceToWrite() throws {
+        var plan = Plan()
+        plan.add(CoreValue(name: str("time off", at: 10)))
+        var skill = Skill(name: str("writing", at: 50))
+        skill.explicitTarget = 2
+        plan.add(skill)
+        var lead = try goal("Lead", at: 100, due: "2026-06-30", dueAt: 180, serves: [ident("impakt", at: 130)])
+        lead.needs = [
+            SkillNeed(skill: str("writing", at: 110), level: 4, levelRange: r(122, 123)),
+            SkillNeed(skill: str("public speaking", at: 150), level: nil, levelRange: nil),
+        ]
+        lead.after = [str("Later", at: 140), str("Nowhere", at: 160)]
+        plan.add(lead)
+        plan.add(try goal("Later", at: 200, due: "2027-06-30", dueAt: 210, serves: []))
+        var milestone = Milestone(name: str("Draft", at: 300))
+        milestone.goal = str("Lead", at: 310)
+        milestone.due = try day("2026-09-30")
+        milestone.dueRange = r(320, 330)
+        plan.add(milestone)
+        let found = Checks.run(plan, today: today)
+        // The source is what follows the hint's last colon, up to a semicolon.
+        let written = found.compactMap(\.hint).compactMap { hint -> String? in
+            guard let colon = hint.range(of: ": ", options: .backwards) else { return nil }
+            return String(hint[colon.upperBound...].prefix { $0 != ";" })
+        }
+        #expect(written == [
+            "update skill \"writing\" target 4",
+            "value impakt",
+            "skill \"public speaking\" level 0 target 3",
+            "goal \"Nowhere\"",
+            "update goal \"Lead\" by 2027-02",
+            "update goal \"Lead\" by 2027-06-30",
+            "update milestone \"Draft\" by 2026-06-30",
+            "update milestone \"Draft\" by 2027-02",
         ])
     }
 

@@ -103,7 +103,7 @@ public enum Checks {
                     positionOnPath[edge.target] = path.count
                     path.append((edge.target, 0))
                 case .onPath:
-                    found.append(cycle(path[positionOnPath[edge.target]...], closedBy: edge.name, plan, after))
+                    found.append(cycle(on: path, from: positionOnPath[edge.target], closedBy: edge.name, plan, after))
                 case .finished:
                     break
                 }
@@ -116,14 +116,13 @@ public enum Checks {
     /// stays readable and reporting stays linear in the plan's size.
     private static let longestCycleShown = 8
 
-    private static func cycle(_ steps: ArraySlice<(goal: Int, followed: Int)>, closedBy closing: Name,
+    /// The cycle is the walk's path from `start` to its end, closed by the
+    /// edge back to the goal at `start`.
+    private static func cycle(on path: [(goal: Int, followed: Int)], from start: Int, closedBy closing: Name,
                               _ plan: Plan, _ after: AfterGraph) -> Diagnostic {
-        guard let first = steps.first, let last = steps.last else {
-            return .error(.afterCycle, "goals wait on each other in a cycle", at: closing.range)
-        }
-        let firstName = plan.goals[first.goal].name.text
-        let lastName = plan.goals[last.goal].name.text
-        let hint = "break the cycle: remove \(quoted(firstName)) from the after of goal \(quoted(lastName))"
+        let steps = path[start...]
+        let firstName = plan.goals[path[start].goal].name.text
+        let lastName = plan.goals[path[path.count - 1].goal].name.text
         if steps.count == 1 {
             return .error(.afterCycle, "goal \(quoted(firstName)) comes after itself", at: closing.range,
                           hint: "remove \(quoted(firstName)) from its own after")
@@ -147,7 +146,9 @@ public enum Checks {
             return Diagnostic.Note(message, at: edge.name.range)
         }
         return .error(.afterCycle, "goals wait on each other in a cycle: " + shown.joined(separator: " -> "),
-                      at: closing.range, hint: hint, notes: notes)
+                      at: closing.range,
+                      hint: "break the cycle: remove \(quoted(firstName)) from the after of goal \(quoted(lastName))",
+                      notes: notes)
     }
 
     // MARK: - Warnings
@@ -223,8 +224,8 @@ public enum Checks {
                 guard level > skill.target else { continue }
                 let message = "goal \(quoted(goal.name.text)) needs skill \(quoted(skill.name.text)) at \(level), "
                     + "above its target \(skill.target)"
-                let hint = "raise the target: update skill \(spelled(skill.name)) target \(level); "
-                    + "or ask for less: at \(skill.target)"
+                let hint = "need less (at \(skill.target)), or raise the target: "
+                    + "update skill \(spelled(skill.name)) target \(level)"
                 found.append(.warning(.needAboveTarget, message, at: need.levelRange ?? need.skill.range, hint: hint))
             }
         }
