@@ -477,7 +477,7 @@ import Testing
         ])
     }
 
-    @Test func hintsEndInTheSourceToWrite() throws {
+    @Test func theSourceInEveryHintParses() throws {
         var plan = Plan()
         plan.add(CoreValue(name: str("time off", at: 10)))
         var skill = Skill(name: str("writing", at: 50))
@@ -512,6 +512,12 @@ import Testing
             "update milestone \"Draft\" by 2026-06-30",
             "update milestone \"Draft\" by 2027-02",
         ])
+        let vision = try #require(found.first { $0.code == .noVision }?.hint)
+        for text in written + [String(vision.dropFirst("add ".count))] {
+            let file = Parser.parse(Source(name: "hint", text: text), id: 0)
+            #expect(file.diagnostics.isEmpty, "\(text)")
+            #expect(file.statements.count == 1, "\(text)")
+        }
     }
 
     // MARK: - Spelling names in hints
