@@ -50,6 +50,8 @@ struct Arguments {
         var values: [String: String] = [:]
         var position = 0
         var optionsEnded = false
+        // Reported only when neither --help nor --version is on the line.
+        var unknown: UsageError?
 
         while position < arguments.count {
             let argument = arguments[position]
@@ -84,17 +86,18 @@ struct Arguments {
                 let key = Self.canonical(name)
                 given.insert(key)
                 if key == "-e" { expressions.append(value) } else { values[key] = value }
-            } else {
+            } else if unknown == nil {
                 var message = "unknown option \(name)"
                 if let near = Suggestion.closest(to: name, among: Self.flags + Self.valued) {
                     message += "; did you mean \(near)?"
                 }
-                throw UsageError(description: message)
+                unknown = UsageError(description: message)
             }
         }
 
         if given.contains("--help") { return Invocation(command: .help) }
         if given.contains("--version") { return Invocation(command: .version) }
+        if let unknown { throw unknown }
 
         var invocation = Invocation(command: .help)
         invocation.json = given.contains("--json")
