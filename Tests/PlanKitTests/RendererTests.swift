@@ -145,3 +145,36 @@ import Testing
             """)
     }
 }
+
+@Suite struct RendererLongLineTests {
+    @Test func longLineIsCutAroundTheSpan() {
+        let text = "x = \"" + String(repeating: "a", count: 300) + "\" + 1 + " + String(repeating: "b", count: 300) + "\n"
+        var sources = SourceMap()
+        let id = sources.add(Source(name: "long.plan", text: text))
+        let plus = 4 + 1 + 300 + 2
+        let diagnostic = Diagnostic.error(.typeMismatch, "cannot add string and number", at: SourceRange(source: id, start: plus, end: plus + 1))
+        let a = String(repeating: "a", count: 58)
+        let b = String(repeating: "b", count: 55)
+        #expect(DiagnosticRenderer(sources: sources).render(diagnostic) == """
+            long.plan:1:308: error[E030]: cannot add string and number
+              |
+            1 | ...\(a)" + 1 + \(b)...
+              |    \(String(repeating: " ", count: 60))^
+
+            """)
+    }
+
+    @Test func longSpanIsCutToo() {
+        let text = String(repeating: "é", count: 400) + "\n"
+        var sources = SourceMap()
+        let id = sources.add(Source(name: "long.plan", text: text))
+        let diagnostic = Diagnostic.error(.syntax, "unexpected text", at: SourceRange(source: id, start: 0, end: text.utf8.count))
+        #expect(DiagnosticRenderer(sources: sources).render(diagnostic) == """
+            long.plan:1:1: error[E001]: unexpected text
+              |
+            1 | \(String(repeating: "é", count: 50))...
+              | \(String(repeating: "^", count: 50))
+
+            """)
+    }
+}

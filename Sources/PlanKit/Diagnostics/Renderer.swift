@@ -94,16 +94,26 @@ public struct DiagnosticRenderer: Sendable {
         let source = place.source
         let line = place.start.line
         let lineStart = source.lineStarts.indices.contains(line - 1) ? source.lineStarts[line - 1] : 0
-        let bytes = source.lineBytes(line)
-        let lineEnd = lineStart + bytes.count
+        let lineEnd = lineStart + source.lineBytes(line).count
         var spanStart = min(max(place.startOffset, lineStart), lineEnd)
         // A span starting inside a multi-byte scalar starts with that scalar.
         while spanStart > lineStart, spanStart < lineEnd, source.bytes[spanStart] & 0xC0 == 0x80 { spanStart -= 1 }
         let spanEnd = min(max(place.endOffset, spanStart), lineEnd)
 
-        let before = Self.shown(source.bytes[lineStart..<spanStart])
-        let span = Self.shown(source.bytes[spanStart..<spanEnd])
-        let after = Self.shown(source.bytes[spanEnd..<lineEnd])
+        // A very long line is cut to a window around the span, so that a
+        // megabyte of text on one line still gives a readable message.
+        var window = (start: lineStart, spanEnd: spanEnd, end: lineEnd)
+        if lineEnd - lineStart > Self.longLine {
+            window.start = Self.scalarStart(max(lineStart, spanStart - Self.contextBytes), before: spanStart, in: source.bytes)
+            window.spanEnd = Self.scalarEnd(min(spanEnd, spanStart + Self.spanBytes), after: spanStart, in: source.bytes)
+            window.end = Self.scalarEnd(min(lineEnd, spanEnd + Self.contextBytes), after: spanEnd, in: source.bytes)
+        }
+        let ellipsis = "..."
+        let before = (window.start > lineStart ? ellipsis : "") + Self.shown(source.bytes[window.start..<spanStart])
+        let span = Self.shown(source.bytes[spanStart..<window.spanEnd])
+        let after = window.spanEnd < spanEnd
+            ? ellipsis
+            : Self.shown(source.bytes[spanEnd..<window.end]) + (window.end < lineEnd ? ellipsis : "")
         let text = before + span + after
 
         let blank = String(repeating: " ", count: gutter + 1) + "|"
@@ -124,6 +134,25 @@ public struct DiagnosticRenderer: Sendable {
             }
         }
         out += marker + "\n"
+    }
+
+    /// Lines longer than this many bytes are cut around the span.
+    static let longLine = 240
+    static let contextBytes = 60
+    static let spanBytes = 100
+
+    /// `offset`, moved forward to the start of a scalar but not past `limit`.
+    static func scalarStart(_ offset: Int, before limit: Int, in bytes: [UInt8]) -> Int {
+        var offset = offset
+        while offset < limit, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+        return offset
+    }
+
+    /// `offset`, moved back so that no scalar is cut in two, but not before `floor`.
+    static func scalarEnd(_ offset: Int, after floor: Int, in bytes: [UInt8]) -> Int {
+        var offset = offset
+        while offset > floor, offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+        return offset
     }
 
     /// Source text as it is drawn: a tab as four spaces and other control
