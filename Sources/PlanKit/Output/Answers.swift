@@ -17,7 +17,7 @@ public enum Answers {
     }
 
     public static func json(_ value: Value, plan: Plan) -> JSON {
-        JSONWriter(plan: plan, links: Links(plan: plan, kinds: kinds(in: value))).json(value)
+        JSONWriter(plan: plan, links: AnswerLinks(plan: plan, kinds: kinds(in: value))).json(value)
     }
 
     /// The name of each goal a skill need lacks: needed skills whose level
@@ -65,7 +65,7 @@ public enum Answers {
 
 /// The links a plan keeps only in one direction (a goal names the values it
 /// serves), turned around once per answer instead of once per row.
-struct Links {
+private struct AnswerLinks {
     var goalsServing: [String: [String]] = [:]
     var milestonesOf: [String: [String]] = [:]
 
@@ -159,7 +159,7 @@ private struct TextWriter {
                 grid.rows.append([skill.name.text, String(skill.level), String(skill.target), String(skill.gap)])
             }
         case .value:
-            let links = Links(plan: plan, kinds: [.value])
+            let links = AnswerLinks(plan: plan, kinds: [.value])
             grid.header = ["name", "priority", "non-negotiable", "goals"]
             grid.rightAligned = [1]
             for index in indices where plan.values.indices.contains(index) {
@@ -226,7 +226,7 @@ private struct Grid {
 
 private struct JSONWriter {
     let plan: Plan
-    let links: Links
+    let links: AnswerLinks
 
     func json(_ value: Value) -> JSON {
         switch value {
