@@ -60,8 +60,9 @@ import Testing
     }
 
     /// Everything a plan is, in declaration order, with the answers and
-    /// problems of loading and checking it; positions are left out, since
-    /// formatting moves them.
+    /// problems of loading and checking it. Positions are left out and the
+    /// problems sorted, since formatting moves clauses and problems come in
+    /// source order.
     static func outline(_ outcomes: [Outcome], of interpreter: Interpreter) -> JSON {
         let plan = interpreter.plan
         var answers: [JSON] = []
@@ -101,7 +102,7 @@ import Testing
             })),
             ("asserts", .array(plan.assertions.map { optional($0.message) })),
             ("answers", .array(answers)),
-            ("problems", .array(problems)),
+            ("problems", .array(problems.sorted { $0.serialized() < $1.serialized() })),
         ])
     }
 
