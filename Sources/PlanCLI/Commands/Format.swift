@@ -24,7 +24,7 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
     // Checking only reports, so it names the unformatted files even beside
     // ones with errors; printing and rewriting are all or nothing.
     if check {
-        for result in results where result.changed {
+        for result in results where result.rewrite != nil {
             report += "plan: \(result.name) is not formatted\n"
         }
         StandardStream.error.write(report)
@@ -40,8 +40,8 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
         return 0
     }
     var failed = false
-    for result in results where result.changed {
-        guard let text = result.text else { continue }
+    for result in results {
+        guard let text = result.rewrite else { continue }
         do {
             try AtomicFile.write(text, to: FormattedFile.target(of: result.path))
         } catch {
@@ -65,7 +65,8 @@ private struct FormattedFile {
     /// drawing its diagnostics.
     var sources = SourceMap()
 
-    var changed: Bool { text.map { Array($0.utf8) != original } ?? false }
+    /// The canonical text when it differs from the file's.
+    var rewrite: String? { text.flatMap { Array($0.utf8) == original ? nil : $0 } }
 
     init(path: String) {
         self.path = path
