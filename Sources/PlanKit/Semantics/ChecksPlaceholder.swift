@@ -1,0 +1,3 @@
+public enum Checks {
+    public static func run(_ plan: Plan, today: Day) -> [Diagnostic] { [] }
+}
