@@ -80,7 +80,7 @@ import Testing
         let samples = try FileManager.default.contentsOfDirectory(atPath: PlanRun.samplesFolder.path)
             .filter { $0.hasSuffix(".plan") }.sorted()
         #expect(samples.count >= 4)
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = Xorshift(seed: 0x5EED)
         var failures: [String] = []
         var runs = 0
         for sample in samples {
@@ -102,16 +102,16 @@ import Testing
     }
 }
 
-/// A deterministic random source, so a failing mutant can be made again.
-struct SplitMix64: RandomNumberGenerator {
+/// A deterministic random source (xorshift64*), so a failing mutant can be
+/// made again from its seed.
+struct Xorshift: RandomNumberGenerator {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed == 0 ? 1 : seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state ^= state >> 12
+        state ^= state << 25
+        state ^= state >> 27
+        return state &* 0x2545_F491_4F6C_DD1D
     }
 }
 
@@ -122,7 +122,7 @@ enum Mutator {
         "é", "\r\n", "not", "and", ".", "none", "today +", "1 month", "let", "=", "assert",
     ].map { Array($0.utf8) }
 
-    static func mutate(_ input: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using generator: inout Xorshift) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
             guard !bytes.isEmpty else { return fragments[0] }

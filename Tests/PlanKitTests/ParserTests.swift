@@ -188,8 +188,8 @@ private func errors(_ text: String) -> [String] {
         ])
         #expect(errors("let = 3") == ["1:5: E001 expected a name after `let`, found `=`"])
         #expect(errors("let x 3") == ["1:7: E001 expected `=` after `let x`, found the number 3"])
-        #expect(errors("include skills") == [
-            "1:9: E001 expected a file name in quotes after `include`, found `skills`",
+        #expect(errors("include notes") == [
+            "1:9: E001 expected a file name in quotes after `include`, found `notes`",
         ])
         #expect(errors("goal \"A\" needs \"x\"") == ["1:16: E001 expected `skill` after `needs`, found the string \"x\""])
         #expect(errors("goals sort due") == ["1:12: E001 expected `by` after `sort`, found `due`"])

@@ -521,6 +521,20 @@ public struct Parser {
         .true, .false, .none, .today, .at, .for,
     ])
 
+    /// Whether `text` can be written without quotes where a NAME stands and
+    /// read back as the same name.
+    public static func canBeBareName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || isLetter(first),
+              text.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || isLetter($0) || (0x30...0x39).contains($0) })
+        else { return false }
+        guard let keyword = Keyword(rawValue: text) else { return true }
+        return nameKeywords.contains(keyword) && keyword != .nonNegotiable
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     private mutating func primary() throws -> Expr {
         let token = peek
         switch token.kind {
@@ -579,22 +593,18 @@ public struct Parser {
             return Expr(.identifier(name), token.range)
         case .leftParen:
             advance()
-            return try nested(at: token) {
-                let inner = try $0.expression()
-                try $0.expect(.rightParen, "`)` to close the parenthesis", opening: token)
-                return Expr(inner.kind, token.range.through($0.previous.range))
-            }
+            let inner = try expression()
+            try expect(.rightParen, "`)` to close the parenthesis", opening: token)
+            return Expr(inner.kind, token.range.through(previous.range))
         case .leftBracket:
             advance()
-            return try nested(at: token) {
-                var items: [Expr] = []
-                while !$0.check(.rightBracket) {
-                    items.append(try $0.expression())
-                    if !$0.match(.comma) { break }
-                }
-                try $0.expect(.rightBracket, "`]` to close the list", opening: token)
-                return Expr(.list(items), token.range.through($0.previous.range))
+            var items: [Expr] = []
+            while !check(.rightBracket) {
+                items.append(try expression())
+                if !match(.comma) { break }
             }
+            try expect(.rightBracket, "`]` to close the list", opening: token)
+            return Expr(.list(items), token.range.through(previous.range))
         case .invalid:
             // The lexer has reported it; say nothing more.
             throw Unwind()
@@ -612,25 +622,26 @@ public struct Parser {
         }
         switch peek.kind {
         case .identifier, .string:
-            let name = try self.name("a name")
-            return Expr(.entity(kind, name), keyword.range.through(name.range))
+            break
+        case .keyword(let next) where Parser.nameKeywords.contains(next):
+            break
         default:
             return Expr(.identifier(word.rawValue), keyword.range)
         }
+        let name = try self.name("a name")
+        return Expr(.entity(kind, name), keyword.range.through(name.range))
     }
 
     private mutating func call(name: String, nameToken: Token) throws -> Expr {
         let open = advance()
-        return try nested(at: open) {
-            var arguments: [Expr] = []
-            while !$0.check(.rightParen) {
-                arguments.append(try $0.expression())
-                if !$0.match(.comma) { break }
-            }
-            try $0.expect(.rightParen, "`)` to close the call to \(name)", opening: open)
-            return Expr(.call(name: name, nameRange: nameToken.range, arguments: arguments),
-                        nameToken.range.through($0.previous.range))
+        var arguments: [Expr] = []
+        while !check(.rightParen) {
+            arguments.append(try expression())
+            if !match(.comma) { break }
         }
+        try expect(.rightParen, "`)` to close the call to \(name)", opening: open)
+        return Expr(.call(name: name, nameRange: nameToken.range, arguments: arguments),
+                    nameToken.range.through(previous.range))
     }
 
     // MARK: - Depth
