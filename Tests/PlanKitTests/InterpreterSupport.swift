@@ -36,6 +36,9 @@ struct Session {
     var interpreter = Interpreter(today: testToday)
     var lines: [String] = []
 
+    /// Nothing run yet: the first source loaded is source 0.
+    init() {}
+
     init(_ text: String) {
         run(text)
     }

@@ -59,9 +59,15 @@ enum SourceFiles {
         return String(path[...slash])
     }
 
-    /// `path` as written in an `include`, relative to `folder` unless absolute.
+    /// `path` as written in an `include`, relative to `folder` unless
+    /// absolute, without `.` steps, so that messages name it plainly.
     static func resolve(_ path: String, in folder: String) -> String {
-        path.hasPrefix("/") ? path : folder + path
+        let joined = path.hasPrefix("/") ? path : folder + path
+        let parts = joined.split(separator: "/", omittingEmptySubsequences: false)
+        let kept = parts.enumerated().filter { position, part in
+            part != "." && (part != "" || position == 0 || position == parts.count - 1)
+        }
+        return kept.map(\.element).joined(separator: "/")
     }
 
     private static func systemFailure() -> Failure {
