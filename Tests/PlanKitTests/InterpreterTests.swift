@@ -45,6 +45,11 @@ import Testing
         #expect(Session("count(goals)\ngoal \"A\"\ncount(goals)").lines == ["0", "1"])
     }
 
+    @Test func aLetValueMayNotNestTooDeep() {
+        let session = Session("let x = 1\n" + String(repeating: "let x = [x]\n", count: 101) + "len(x)")
+        #expect(session.lines == ["E007 the value of x nests deeper than 100 levels @[x]", "1"])
+    }
+
     @Test func parseErrorsAreReportedAndTheRestStillRuns() {
         #expect(Session("1 +\n)\n2 + 2").lines.count == 2)
         #expect(Session("1 +\n)\n2 + 2").lines.last == "4")

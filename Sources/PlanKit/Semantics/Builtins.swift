@@ -160,7 +160,7 @@ private struct Call {
             }
             separator = text
         }
-        return .string(items.map { Text.plain($0, in: plan) }.joined(separator: separator))
+        return .string(items.map { PlainText.plain($0, in: plan) }.joined(separator: separator))
     }
 
     private func days() throws(EvaluationError) -> Value {
@@ -173,7 +173,7 @@ private struct Call {
 }
 
 /// Values written as plain text, the way `join` puts them in a string.
-enum Text {
+enum PlainText {
     /// Whole numbers without a fraction: `3`, `2.5`.
     static func number(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
@@ -184,7 +184,7 @@ enum Text {
         switch value {
         case .none: return "none"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return Text.number(number)
+        case .number(let number): return PlainText.number(number)
         case .string(let text): return text
         case .date(let day): return day.description
         case .duration(let duration): return duration.description

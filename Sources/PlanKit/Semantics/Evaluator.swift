@@ -125,7 +125,7 @@ struct Evaluator {
     /// A value's type for an error message, with the number itself when a
     /// number was the wrong kind of number.
     func describe(_ value: Value) -> String {
-        if case .number(let number) = value { return Text.number(number) }
+        if case .number(let number) = value { return PlainText.number(number) }
         return value.typeName
     }
 }

@@ -111,6 +111,10 @@ public struct Interpreter: Sendable {
             if let problem = plan.apply(declaration) { outcomes.append(.diagnostic(problem)) }
         case .let(let name, _, let expr):
             switch evaluate(expr) {
+            case .success(let value) where value.nests(deeperThan: Parser.maxDepth):
+                // `let x = [x]`, repeated, would otherwise grow a value too deep to print or compare.
+                outcomes.append(.diagnostic(.error(.nestingTooDeep, "the value of \(name) nests deeper than "
+                                                   + "\(Parser.maxDepth) levels", at: expr.range)))
             case .success(let value): bindings[name] = value
             case .failure(let problem): outcomes.append(.diagnostic(problem.diagnostic))
             }

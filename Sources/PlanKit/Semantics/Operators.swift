@@ -133,7 +133,7 @@ extension Evaluator {
             let base = try bounded(duration, at: range)
             guard let months = Int(exactly: Double(base.months) * factor),
                   let days = Int(exactly: Double(base.days) * factor) else {
-                throw EvaluationError(.typeMismatch, "cannot multiply \(base) by \(Text.number(factor)): "
+                throw EvaluationError(.typeMismatch, "cannot multiply \(base) by \(PlainText.number(factor)): "
                                       + "a duration is a whole number of months and days", at: range)
             }
             return .duration(try bounded(Duration(months: months, days: days), at: range))
@@ -186,6 +186,17 @@ extension Value {
             return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
         case (.group(let keyA, let itemsA), .group(let keyB, let itemsB)):
             return keyA.isSame(as: keyB) && Value.list(itemsA).isSame(as: .list(itemsB))
+        default: return false
+        }
+    }
+
+    /// Whether lists and groups inside one another go more than `limit` deep.
+    func nests(deeperThan limit: Int) -> Bool {
+        guard limit >= 0 else { return true }
+        switch self {
+        case .list(let items): return items.contains { $0.nests(deeperThan: limit - 1) }
+        case .group(let key, let items):
+            return key.nests(deeperThan: limit - 1) || items.contains { $0.nests(deeperThan: limit - 1) }
         default: return false
         }
     }
