@@ -50,9 +50,13 @@ import Testing
         #expect(session.lines == ["E007 the value of x nests deeper than 100 levels @[x]", "1"])
     }
 
-    @Test func parseErrorsAreReportedAndTheRestStillRuns() {
-        #expect(Session("1 +\n)\n2 + 2").lines.count == 2)
-        #expect(Session("1 +\n)\n2 + 2").lines.last == "4")
+    @Test func syntaxErrorsComeBetweenTheAnswersWhereTheyStand() {
+        #expect(Session("1 + 1\n)\n2 + 2\ngoal\n").lines == [
+            "2",
+            "E001 expected an expression, found `)` @)",
+            "4",
+            "E001 expected a name for the goal, found the end of the line @\n",
+        ])
     }
 
     @Test func duplicatesNameTheFirstDeclaration() throws {

@@ -91,10 +91,19 @@ public struct Interpreter: Sendable {
     private mutating func run(_ source: Source, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
         let id = sources.add(source)
         let file = Parser.parse(source, id: id)
-        outcomes += file.diagnostics.map(Outcome.diagnostic)
+        // Syntax errors go between the answers where they stand, as a reader of the file would meet them.
+        let syntax = file.diagnostics.enumerated().sorted {
+            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
+        }.map(\.element)
+        var reported = 0
         for statement in file.statements {
+            while reported < syntax.count, syntax[reported].range.start < statement.range.start {
+                outcomes.append(.diagnostic(syntax[reported]))
+                reported += 1
+            }
             execute(statement, from: inclusion, into: &outcomes)
         }
+        outcomes += syntax.dropFirst(reported).map(Outcome.diagnostic)
     }
 
     private mutating func execute(_ statement: Statement, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
