@@ -88,7 +88,9 @@ struct Arguments {
                 if key == "-e" { expressions.append(value) } else { values[key] = value }
             } else if unknown == nil {
                 var message = "unknown option \(name)"
-                if let near = Suggestion.closest(to: name, among: Self.flags + Self.valued) {
+                // A one-letter option is one edit from every other: no guess.
+                let long = (Self.flags + Self.valued).filter { $0.hasPrefix("--") }
+                if name.hasPrefix("--"), let near = Suggestion.closest(to: name, among: long) {
                     message += "; did you mean \(near)?"
                 }
                 unknown = UsageError(description: message)
