@@ -88,7 +88,9 @@ struct Arguments {
                 if key == "-e" { expressions.append(value) } else { values[key] = value }
             } else if unknown == nil {
                 var message = "unknown option \(name)"
-                if let near = Suggestion.closest(to: name, among: Self.flags + Self.valued) {
+                // A one-letter option is one edit from every other: no guess.
+                let long = (Self.flags + Self.valued).filter { $0.hasPrefix("--") }
+                if name.hasPrefix("--"), let near = Suggestion.closest(to: name, among: long) {
                     message += "; did you mean \(near)?"
                 }
                 unknown = UsageError(description: message)
@@ -99,19 +101,18 @@ struct Arguments {
         if given.contains("--version") { return Invocation(command: .version) }
         if let unknown { throw unknown }
 
-        var invocation = Invocation(command: .help)
-        invocation.json = given.contains("--json")
-        invocation.strict = given.contains("--strict")
-        invocation.today = try today(values["--today"])
-        if let color = values["--color"] {
-            guard let choice = ColorChoice(rawValue: color) else {
-                throw UsageError(description: "--color takes auto, always or never, not \"\(color)\"")
+        var color = ColorChoice.auto
+        if let text = values["--color"] {
+            guard let choice = ColorChoice(rawValue: text) else {
+                throw UsageError(description: "--color takes auto, always or never, not \"\(text)\"")
             }
-            invocation.color = choice
+            color = choice
         }
-        invocation.command = try command(positionals, expressions: expressions, given: given, values: values)
-        try checkApplies(given, to: invocation.command)
-        return invocation
+        let today = try today(values["--today"])
+        let command = try command(positionals, expressions: expressions, given: given, values: values)
+        try checkApplies(given, to: command)
+        return Invocation(command: command, json: given.contains("--json"), today: today, color: color,
+                          strict: given.contains("--strict"))
     }
 
     private static func canonical(_ name: String) -> String {

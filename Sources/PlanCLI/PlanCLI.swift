@@ -69,6 +69,7 @@ Usage:
                                 F is json, md, ics, dot or svg; -o writes OUT atomically
   plan repl [FILE...]           REPL with the files loaded
   plan help | plan version
+A FILE of - is stdin.
 
 Options (anywhere on the line; -- ends them):
   --json                 each answer as one JSON value per line; with check,
@@ -76,7 +77,7 @@ Options (anywhere on the line; -- ends them):
   --today YYYY-MM-DD     what `today` means (default: $PLAN_TODAY, else the system date)
   --color auto|always|never
                          color diagnostics (auto: when stderr is a terminal
-                         and NO_COLOR is not set)
+                         and NO_COLOR is unset or empty)
   -e EXPR                run, after the files, the statement EXPR (repeatable)
   --strict               warnings fail too (run, check)
   -w, --write            fmt: rewrite the files in place
@@ -93,6 +94,8 @@ Examples:
   plan --today 2027-01-01 -e 'today + 90 days'
   echo 'skills where gap > 0' | plan run career.plan -
   plan fmt -w career.plan
+  plan report career.plan
+  plan repl career.plan
   plan export --format ics career.plan -o career.ics
 
 Exit status: 0 success; 1 errors in the plan (warnings too with --strict)

@@ -24,15 +24,26 @@ public struct Presenter: Sendable {
     public func present(_ outcomes: [Outcome], in interpreter: Interpreter) -> Bool {
         let renderer = DiagnosticRenderer(sources: interpreter.sources, color: options.color)
         var hadError = false
+        // Consecutive outcomes for one stream are written at once: one system
+        // call for a thousand warnings, and still in order on a terminal.
+        var pending = (stream: StandardStream.output, text: "")
+        func emit(_ text: String, to stream: StandardStream) {
+            if stream != pending.stream {
+                pending.stream.write(pending.text)
+                pending = (stream, "")
+            }
+            pending.text += text
+        }
         for outcome in outcomes {
             switch outcome {
             case .answer(let value, let range):
-                StandardStream.output.write(answer(value, at: range, in: interpreter) + "\n")
+                emit(answer(value, at: range, in: interpreter) + "\n", to: .output)
             case .diagnostic(let diagnostic):
                 hadError = hadError || diagnostic.severity == .error
-                StandardStream.error.write(options.json ? renderer.json(diagnostic).serialized() + "\n" : renderer.render(diagnostic))
+                emit(options.json ? renderer.json(diagnostic).serialized() + "\n" : renderer.render(diagnostic), to: .error)
             }
         }
+        pending.stream.write(pending.text)
         return hadError
     }
 

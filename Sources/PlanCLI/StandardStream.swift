@@ -14,6 +14,7 @@ enum StandardStream {
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
     func write(_ text: String) {
+        guard !text.isEmpty else { return }
         let bytes = Array(text.utf8)
         var written = 0
         bytes.withUnsafeBytes { buffer in

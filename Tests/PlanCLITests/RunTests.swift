@@ -104,6 +104,14 @@ enum Plans {
         #expect(result.status == 1)
     }
 
+    @Test func jsonDiagnosticsStayOnStderr() throws {
+        let result = try plan.run(["broken.plan", "--json", "--today", "2027-01-01", "-e", "1 + 1"])
+        #expect(result.stdout == "2\n")
+        let first = try #require(result.stderr.split(separator: "\n").first)
+        #expect(first.hasPrefix("{\"file\":\"broken.plan\",\"line\":3,\"column\":17,\"end_line\":3,\"end_column\":22,\"severity\":\"error\",\"code\":\"E013\","))
+        #expect(result.status == 1)
+    }
+
     @Test func warningsFailOnlyWhenStrict() throws {
         let late = try plan.run(["career.plan", "--today", "2028-01-01"])
         #expect(late.stderr.contains("warning[W002]"))

@@ -107,4 +107,17 @@ import Testing
         #expect(try plan.runOnTerminal(["check", "x.plan"], environment: ["NO_COLOR": ""]) == colored)
         #expect(try plan.runOnTerminal(["check", "x.plan", "--color", "never"]) == plain)
     }
+
+    @Test func doubleDashEndsOptions() throws {
+        let result = try plan.run(["check", "--", "--strict.plan"])
+        #expect(result.stderr == "plan: error[E040]: cannot read --strict.plan: No such file or directory\n")
+        #expect(result.status == 1)
+    }
+
+    @Test func anExistingFileRunsWithoutTheRunWord() throws {
+        try plan.write("notes", "vision \"x\"\n\"hello\"\n")
+        let result = try plan.run(["notes"])
+        #expect(result.stdout == "hello\n")
+        #expect(result.status == 0)
+    }
 }

@@ -124,6 +124,17 @@ import Testing
             """)
     }
 
+    @Test func hintAndNoteWithoutPlace() {
+        let diagnostic = Diagnostic.error(.includeCycle, "include cycle", at: .none, hint: "remove one include",
+                                          notes: [.init("included from the command line", at: .none)])
+        #expect(DiagnosticRenderer(sources: SourceMap()).render(diagnostic) == """
+            plan: error[E041]: include cycle
+            hint: remove one include
+            plan: note: included from the command line
+
+            """)
+    }
+
     @Test func jsonKeepsKeysInOrderWithTheHint() throws {
         let (sources, range) = try setup("goal \"A\" serves helth\n", needle: "helth")
         let diagnostic = Diagnostic.error(.unknownValue, "unknown value \"helth\"", at: range, hint: "did you mean \"health\"?")
