@@ -3,7 +3,7 @@
 SWIFT ?= swift
 TEST_PACKAGES ?=
 
-.PHONY: deps test-deps build run test release
+.PHONY: deps test-deps build run test release bench
 
 deps:
 	@scripts/install-deps
@@ -23,3 +23,9 @@ test: test-deps
 
 release: deps
 	$(SWIFT) build -c release
+
+# Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
+# same data (Benchmarks/README.md).
+bench:
+	@scripts/install-deps lua5.4 ledger
+	python3 Benchmarks/run.py
