@@ -27,5 +27,5 @@ release: deps
 # Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
 # same data (Benchmarks/README.md).
 bench:
-	@scripts/install-deps lua5.4 ledger
+	@scripts/install-deps lua5.4 ledger time
 	python3 Benchmarks/run.py

@@ -274,7 +274,7 @@ def write_ledger(data, path):
     for m in data["milestones"]:
         out.append("%s %s%s" % (m["due"].isoformat(), "* " if m["done"] else "", m["name"]))
         out.append("    ; goal: " + m["goal"])
-        out.append("    Milestones:%s  1 MS" % ledger_account(m["goal"]))
+        out.append("    Milestones:Count  1 MS")
         out.append("    Plan:Milestones")
         out.append("")
     write_text(path, "\n".join(out))

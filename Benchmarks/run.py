@@ -15,8 +15,8 @@ side by side, and the 100k/10k time ratio per task (about 10 means linear).
 
     python3 Benchmarks/run.py [--sizes 10000 100000] [--runs 3] [--skip-build]
 
-Python 3 standard library only; lua5.4 and ledger must be installed
-(`make bench` installs them).
+Python 3 standard library only; lua5.4, ledger and GNU time must be
+installed (`make bench` installs them).
 """
 
 import argparse
@@ -35,25 +35,29 @@ sys.dont_write_bytecode = True
 import generate  # noqa: E402  (the generator beside this file)
 
 TODAY = "2026-11-25"
+TIME = "/usr/bin/time"
 QUERY = "count(goals where not done and due < today + 1 year)"
 
 
 def measure(argv, runs):
     """Best wall time (seconds) over `runs`, with that run's peak RSS (MB),
-    exit status and first stderr line. Peak memory comes from wait4's rusage
-    of that one child, so runs and tools never mix."""
+    exit status and first stderr line. GNU time reports the peak: a child
+    forked from this Python process would count Python's own memory as its
+    peak, time's is small enough not to matter."""
     best = None
     for _ in range(runs):
-        with tempfile.TemporaryFile() as errors:
+        with tempfile.NamedTemporaryFile() as report, tempfile.TemporaryFile() as errors:
             start = time.perf_counter()
-            child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
-            _, status, usage = os.wait4(child.pid, 0)
+            completed = subprocess.run([TIME, "-q", "-f", "%M", "-o", report.name] + argv,
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
             elapsed = time.perf_counter() - start
-            child.returncode = os.waitstatus_to_exitcode(status)
             errors.seek(0)
             first_error = errors.readline().decode("utf-8", "replace").strip()
-        # ru_maxrss is in kilobytes on Linux.
-        result = (elapsed, usage.ru_maxrss / 1024.0, child.returncode, first_error)
+            report.seek(0)
+            lines = report.read().decode("utf-8", "replace").split()
+        # %M is kilobytes; the last word, after any "Command exited" line.
+        peak = int(lines[-1]) / 1024.0 if lines and lines[-1].isdigit() else float("nan")
+        result = (elapsed, peak, completed.returncode, first_error)
         if best is None or result[0] < best[0]:
             best = result
     return best
@@ -87,7 +91,7 @@ def main():
     parser.add_argument("--skip-build", action="store_true", help="use the existing .build/release/plan")
     args = parser.parse_args()
 
-    for tool in ("lua5.4", "ledger"):
+    for tool in ("lua5.4", "ledger", TIME):
         if shutil.which(tool) is None:
             sys.exit("run.py: %s is not installed (make bench installs it)" % tool)
     plan = os.path.join(ROOT, ".build", "release", "plan") if args.skip_build else build_plan()
