@@ -48,15 +48,14 @@ private struct GoldenRun {
     var stderr: String
     var status: Int32
 
-    struct MissingBinary: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "\(path) does not exist: run `swift build` first" }
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
     }
 
     static func plan(_ arguments: [String], in root: URL) throws -> GoldenRun {
         let binary = root.appendingPathComponent(".build/debug/plan")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw MissingBinary(path: binary.path)
+            throw Failure(description: "\(binary.path) does not exist: run `swift build` first")
         }
         // Files rather than pipes: a child that fills one pipe while we wait
         // on the other would never finish.
@@ -66,8 +65,10 @@ private struct GoldenRun {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
         let errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        guard FileManager.default.createFile(atPath: outURL.path, contents: nil),
+              FileManager.default.createFile(atPath: errURL.path, contents: nil) else {
+            throw Failure(description: "cannot create files in \(scratch.path)")
+        }
         let outHandle = try FileHandle(forWritingTo: outURL)
         let errHandle = try FileHandle(forWritingTo: errURL)
 
