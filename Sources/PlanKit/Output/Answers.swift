@@ -31,11 +31,6 @@ public enum Answers {
         }
     }
 
-    static func number(_ number: Double) -> String {
-        if number.isFinite, number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
-    }
-
     /// A string as plan source writes it, so that a list reads back as one.
     static func quoted(_ text: String) -> String {
         var out = "\""
@@ -106,7 +101,7 @@ private struct TextWriter {
         switch value {
         case .none: return "none"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return Answers.number(number)
+        case .number(let number): return PlainText.number(number)
         case .string(let text): return Answers.quoted(text)
         case .date(let day): return day.description
         case .duration(let duration): return duration.description
