@@ -1,0 +1,102 @@
+@testable import PlanKit
+
+/// Plans built in code for the export tests: SPEC section 2's example, and
+/// one whose names need every kind of escaping.
+enum OutputFixtures {
+    static let today = Day(ordinal: Day(year: 2026, month: 11, day: 25)?.ordinal ?? 0)
+
+    static func name(_ text: String) -> Name {
+        Name(text: text, range: .none, quoted: true)
+    }
+
+    static func day(_ text: String) -> Day? {
+        try? Day.parse(text).get()
+    }
+
+    /// SPEC section 2, plus an overdue milestone and a goal without a date.
+    static var career: Plan {
+        var plan = Plan()
+        plan.vision = "Lead product teams that ship tools people love, and be home for dinner"
+        var family = CoreValue(name: name("family"))
+        family.priority = 1
+        family.nonNegotiable = true
+        family.note = "Home by 6pm on weekdays"
+        plan.add(family)
+        var health = CoreValue(name: name("health"))
+        health.priority = 2
+        health.nonNegotiable = true
+        plan.add(health)
+        var impact = CoreValue(name: name("impact"))
+        impact.priority = 3
+        plan.add(impact)
+        var learning = CoreValue(name: name("learning"))
+        learning.priority = 4
+        plan.add(learning)
+
+        for (skillName, level, target) in [("project management", 2, 4), ("stakeholder communication", 3, 4), ("strategic planning", 1, 3)] {
+            var skill = Skill(name: name(skillName))
+            skill.level = level
+            skill.explicitTarget = target
+            plan.add(skill)
+        }
+
+        var launch = Goal(name: name("Lead a product launch"))
+        launch.role = "Product Lead"
+        launch.needs = [
+            SkillNeed(skill: name("project management"), level: nil, levelRange: nil),
+            SkillNeed(skill: name("stakeholder communication"), level: 4, levelRange: nil),
+            SkillNeed(skill: name("strategic planning"), level: nil, levelRange: nil),
+        ]
+        launch.serves = [name("impact"), name("learning")]
+        launch.due = day("2027-Q2")
+        launch.status = .doing
+        plan.add(launch)
+
+        var head = Goal(name: name("Become head of product"))
+        head.after = [name("Lead a product launch")]
+        head.needs = [SkillNeed(skill: name("strategic planning"), level: 4, levelRange: nil)]
+        head.serves = [name("impact")]
+        head.due = day("2029-12")
+        plan.add(head)
+
+        var run = Goal(name: name("Run a half marathon"))
+        run.serves = [name("health")]
+        run.due = day("2027-04-30")
+        plan.add(run)
+
+        var talk = Goal(name: name("Give a conference talk"))
+        talk.serves = [name("learning")]
+        talk.due = day("2026-10-31")
+        plan.add(talk)
+
+        var certificate = Goal(name: name("Get a PMP certificate"))
+        certificate.serves = [name("learning")]
+        certificate.needs = [SkillNeed(skill: name("project management"), level: 2, levelRange: nil)]
+        certificate.due = day("2026-09-30")
+        certificate.status = .done
+        plan.add(certificate)
+
+        var side = Goal(name: name("Write a book"))
+        side.serves = [name("learning")]
+        plan.add(side)
+
+        var shadow = Milestone(name: name("Shadow a launch"))
+        shadow.goal = name("Lead a product launch")
+        shadow.due = day("2027-01-15")
+        shadow.done = true
+        plan.add(shadow)
+        var plan10k = Milestone(name: name("Run 10k"))
+        plan10k.goal = name("Run a half marathon")
+        plan10k.due = day("2026-11-15")
+        plan.add(plan10k)
+        var brief = Milestone(name: name("Write the launch brief"))
+        brief.goal = name("Lead a product launch")
+        brief.due = day("2027-03-01")
+        plan.add(brief)
+
+        var jordan = Mentor(name: name("Jordan Lee"))
+        jordan.helps = [name("strategic planning")]
+        plan.add(jordan)
+        return plan
+    }
+}
