@@ -13,6 +13,42 @@ enum OutputFixtures {
         try? Day.parse(text).get()
     }
 
+    /// The smallest plan that has something in every report section.
+    static var small: Plan {
+        var plan = Plan()
+        plan.vision = "Write things people keep, and be home for dinner"
+        var family = CoreValue(name: name("family"))
+        family.priority = 1
+        family.nonNegotiable = true
+        family.note = "Home by 6pm"
+        plan.add(family)
+        var craft = CoreValue(name: name("craft"))
+        craft.priority = 2
+        plan.add(craft)
+        var writing = Skill(name: name("writing"))
+        writing.level = 1
+        writing.explicitTarget = 3
+        plan.add(writing)
+        var book = Goal(name: name("Write a book"))
+        book.role = "Author"
+        book.needs = [SkillNeed(skill: name("writing"), level: nil, levelRange: nil)]
+        book.serves = [name("craft")]
+        book.due = day("2027-Q2")
+        plan.add(book)
+        var talk = Goal(name: name("Give a talk"))
+        talk.serves = [name("craft")]
+        talk.due = day("2026-10-31")
+        plan.add(talk)
+        var draft = Milestone(name: name("First draft"))
+        draft.goal = name("Write a book")
+        draft.due = day("2027-01-31")
+        plan.add(draft)
+        var sam = Mentor(name: name("Sam"))
+        sam.helps = [name("writing")]
+        plan.add(sam)
+        return plan
+    }
+
     /// SPEC section 2, plus an overdue milestone and a goal without a date.
     static var career: Plan {
         var plan = Plan()

@@ -92,8 +92,14 @@ public enum JSONExport {
         let inner = indent + "  "
         switch json {
         case .array(let items) where !items.isEmpty:
+            // A list of names stays on one line.
             if items.allSatisfy({ if case .string = $0 { return true } else { return false } }) {
-                json.write(to: &out)
+                out += "["
+                for (position, item) in items.enumerated() {
+                    if position > 0 { out += ", " }
+                    item.write(to: &out)
+                }
+                out += "]"
                 return
             }
             out += "[\n"
@@ -103,6 +109,16 @@ public enum JSONExport {
                 out += position + 1 < items.count ? ",\n" : "\n"
             }
             out += indent + "]"
+        case .object(let members) where members.count <= 2 && members.allSatisfy({ !$0.1.isContainer }):
+            // A pair such as a need, `{"skill": "writing", "level": 3}`, stays on one line.
+            out += "{"
+            for (position, member) in members.enumerated() {
+                if position > 0 { out += ", " }
+                JSON.quote(member.0, into: &out)
+                out += ": "
+                member.1.write(to: &out)
+            }
+            out += "}"
         case .object(let members) where !members.isEmpty:
             out += "{\n"
             for (position, member) in members.enumerated() {
@@ -115,6 +131,15 @@ public enum JSONExport {
             out += indent + "}"
         default:
             json.write(to: &out)
+        }
+    }
+}
+
+private extension JSON {
+    var isContainer: Bool {
+        switch self {
+        case .array, .object: return true
+        default: return false
         }
     }
 }
