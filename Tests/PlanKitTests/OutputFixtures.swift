@@ -49,6 +49,40 @@ enum OutputFixtures {
         return plan
     }
 
+    /// Names and texts that every format must escape: quotes, backslashes,
+    /// separators, markup, line breaks and long multi-byte text to fold.
+    static var awkward: Plan {
+        var plan = Plan()
+        plan.vision = "Be \"kind\"; ship <things> & rest,\nevery week \\ always"
+        var value = CoreValue(name: name("work; life, balance"))
+        value.priority = 1
+        plan.add(value)
+        var skill = Skill(name: name("C\\C++ \"systems\""))
+        skill.level = 1
+        skill.explicitTarget = 4
+        plan.add(skill)
+        var goal = Goal(name: name("Say \"hi\" \\ <now> & später, 日本語で話す"))
+        goal.role = String(repeating: "Größenwahn-Beauftragte für Ä, Ö und Ü; ", count: 4)
+        goal.needs = [SkillNeed(skill: name("C\\C++ \"systems\""), level: 3, levelRange: nil)]
+        goal.serves = [name("work; life, balance")]
+        goal.due = day("2027-02-28")
+        plan.add(goal)
+        var next = Goal(name: name("}{ ]["))
+        next.after = [name("Say \"hi\" \\ <now> & später, 日本語で話す")]
+        next.due = day("2028-Q1")
+        next.status = .done
+        plan.add(next)
+        var milestone = Milestone(name: name("Draft, then \"final\""))
+        milestone.goal = name("Say \"hi\" \\ <now> & später, 日本語で話す")
+        milestone.due = day("2027-01-10")
+        plan.add(milestone)
+        var mentor = Mentor(name: name("Dr. O'Brien & co"))
+        mentor.helps = [name("C\\C++ \"systems\"")]
+        mentor.note = "line one\nline two"
+        plan.add(mentor)
+        return plan
+    }
+
     /// SPEC section 2, plus an overdue milestone and a goal without a date.
     static var career: Plan {
         var plan = Plan()
