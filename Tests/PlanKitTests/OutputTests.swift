@@ -341,11 +341,40 @@ import Testing
     }
 
     @Test func planSourceQuotesKeywordsAndOddNames() {
-        #expect(PlanSource.name("family") == "family")
-        #expect(PlanSource.name("impact") == #""impact""#)
-        #expect(PlanSource.name("2fast") == #""2fast""#)
-        #expect(PlanSource.name("big \"one\"\n") == #""big \"one\"\n""#)
-        #expect(PlanSource.string("tab\there \\ \u{7}") == #""tab\there \\ \u{7}""#)
+        let text = PlanSource.render(OutputFixtures.awkward)
+        #expect(text.contains(#"value "work; life, balance" priority 1"#))
+        #expect(text.contains(#"skill "C\\C++ \"systems\"" level 1 target 4"#))
+        #expect(text.contains(#"mentor "Dr. O'Brien & co" helps "C\\C++ \"systems\"" note "line one\nline two""#))
+        #expect(PlanSource.render(OutputFixtures.career).contains("    serves impact, learning\n"))
+    }
+
+    @Test(arguments: [OutputFixtures.small, OutputFixtures.career, OutputFixtures.awkward, Plan()])
+    func planSourceParsesBackToTheSamePlan(plan: Plan) throws {
+        let text = PlanSource.render(plan)
+        let file = Parser.parse(Source(name: "saved.plan", text: text), id: 0)
+        #expect(file.diagnostics.isEmpty)
+        let rebuilt = try #require(PlanBuilder.build(file))
+        #expect(PlanSource.render(rebuilt) == text)
+        #expect(JSONExport.render(rebuilt, today: today) == JSONExport.render(plan, today: today))
+    }
+
+    @Test func planSourceIsFormatterClean() {
+        let text = PlanSource.render(OutputFixtures.career)
+        #expect(Formatter.format(Source(name: "saved.plan", text: text)).text == text)
+    }
+
+    @Test func expressionPrinterUsesMinimalParentheses() {
+        func e(_ kind: ExprKind) -> Expr { Expr(kind, .none) }
+        func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) -> Expr { e(.binary(op, left, right, operatorRange: .none)) }
+        let a = e(.identifier("a"))
+        let b = e(.identifier("b"))
+        let c = e(.identifier("c"))
+        #expect(ExpressionPrinter.render(binary(.multiply, binary(.add, a, b), c)) == "(a + b) * c")
+        #expect(ExpressionPrinter.render(binary(.add, a, binary(.multiply, b, c))) == "a + b * c")
+        #expect(ExpressionPrinter.render(binary(.subtract, a, binary(.subtract, b, c))) == "a - (b - c)")
+        #expect(ExpressionPrinter.render(e(.unary(.not, binary(.and, a, b)))) == "not (a and b)")
+        let query = e(.query(e(.collection(.goal)), [QueryClause(.where(binary(.less, e(.field(a, name: "due", nameRange: .none)), e(.today))), .none)]))
+        #expect(ExpressionPrinter.render(e(.call(name: "count", nameRange: .none, arguments: [query]))) == "count(goals where a.due < today)")
     }
 
     @Test func svgIsDeterministicAndEscaped() {
