@@ -103,7 +103,7 @@ public enum ICalendar {
         while start < bytes.count {
             var end = min(bytes.count, start + limit)
             // Back off continuation bytes (10xxxxxx) so a sequence stays whole.
-            while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            while end < bytes.count, end > start + 1, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
             start = end
             limit = 74

@@ -137,30 +137,36 @@ public enum SVGTimeline {
             svg.raw("<rect x=\"16\" y=\"\(n(top))\" width=\"\(n(width - 32))\" height=\"\(n(rowHeight))\" fill=\"#f6f7f9\"/>")
         }
 
-        // Axis: month ticks, quarter lines and labels, years above them.
+        // Axis: month ticks, quarter lines and labels, years above them;
+        // finer marks are left out when they would crowd, and over decades
+        // only every second, fifth, tenth... year is labelled.
+        let plotWidth = chartRight - chartLeft
+        let quarterWidth = plotWidth * 91.31 / span
+        let yearWidth = plotWidth * 365.25 / span
+        let yearStep = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].first { yearWidth * Double($0) >= 44 } ?? 10000
         var month = axisStart
         while month < axisEnd {
-            let next = month.adding(Duration(months: 1))
             let left = x(month)
-            let isQuarter = (month.components.month - 1) % 3 == 0
-            let stroke = isQuarter ? "#d5d8dd" : "#eceef1"
-            if isQuarter || (chartRight - chartLeft) * 30 / span >= 12 {
+            let (year, monthNumber, _) = month.components
+            let isQuarter = (monthNumber - 1) % 3 == 0
+            let isLabelledYear = monthNumber == 1 && year % yearStep == 0
+            let drawn = isLabelledYear || (isQuarter ? quarterWidth >= 6 : plotWidth * 30.44 / span >= 12)
+            if drawn {
+                let stroke = isQuarter ? "#d5d8dd" : "#eceef1"
                 svg.raw("<line x1=\"\(n(left))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(left))\" y2=\"\(n(chartBottom))\" stroke=\"\(stroke)\" stroke-width=\"1\"/>")
             }
-            if isQuarter {
-                let quarterEnd = month.adding(Duration(months: 3))
-                let middle = (left + x(quarterEnd)) / 2
-                let quarterWidth = x(quarterEnd) - left
-                if quarterWidth >= 26 {
-                    svg.text("Q\(month.quarter)", x: middle, y: chartTop - 14, attributes: "font-size=\"11\" fill=\"#777\" text-anchor=\"middle\"")
-                }
-                if month.quarter == 1 || month == axisStart {
-                    let yearEnd = min(axisEnd, Day(lastDayOfYear: month.year, month: 12).adding(Duration(days: 1)))
-                    svg.text(String(month.year), x: (left + x(yearEnd)) / 2, y: chartTop - 32,
-                             attributes: "font-size=\"13\" font-weight=\"bold\" fill=\"#444\" text-anchor=\"middle\"")
-                }
+            if isQuarter && quarterWidth >= 26 {
+                svg.text("Q\(month.quarter)", x: left + quarterWidth / 2, y: chartTop - 14,
+                         attributes: "font-size=\"11\" fill=\"#777\" text-anchor=\"middle\"")
             }
-            month = next
+            let yearAttributes = "font-size=\"13\" font-weight=\"bold\" fill=\"#444\" text-anchor=\"middle\""
+            if yearStep == 1 && (monthNumber == 1 || month == axisStart) {
+                let yearEnd = min(axisEnd, Day(lastDayOfYear: year, month: 12).adding(Duration(days: 1)))
+                svg.text(String(year), x: (left + x(yearEnd)) / 2, y: chartTop - 32, attributes: yearAttributes)
+            } else if yearStep > 1 && isLabelledYear {
+                svg.text(String(year), x: left, y: chartTop - 32, attributes: yearAttributes)
+            }
+            month = month.adding(Duration(months: 1))
         }
         svg.raw("<line x1=\"\(n(chartRight))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(chartRight))\" y2=\"\(n(chartBottom))\" stroke=\"#d5d8dd\" stroke-width=\"1\"/>")
 
