@@ -177,7 +177,7 @@ struct TextLayout {
     }
 }
 
-extension String {
+private extension String {
     /// Left-aligned in `width` columns (never cut).
     func padding(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)

@@ -74,7 +74,7 @@ struct ReportContent {
             TimelineItem(kind: .milestone, name: $0.name.text, due: $0.due, goal: $0.goal?.text,
                          status: $0.done ? .done : .open, overdue: facts.isOverdue($0))
         }
-        let dated = Self.byDate((goalItems + milestoneItems).filter { $0.due != nil })
+        let dated = Self.earliestFirst((goalItems + milestoneItems).filter { $0.due != nil }, due: \.due)
         var quarters: [Quarter] = []
         for item in dated {
             guard let due = item.due else { continue }
@@ -106,11 +106,10 @@ struct ReportContent {
         nextSteps = Self.nextSteps(plan, facts: facts, gaps: gaps)
     }
 
-    /// Earliest first; items without a date last; ties keep goals before
-    /// milestones and declaration order (the sort is stable).
-    private static func byDate(_ items: [TimelineItem]) -> [TimelineItem] {
+    /// Earliest first, undated last; ties keep the order given.
+    private static func earliestFirst<Item>(_ items: [Item], due: (Item) -> Day?) -> [Item] {
         items.enumerated().sorted { left, right in
-            switch (left.element.due, right.element.due) {
+            switch (due(left.element), due(right.element)) {
             case let (l?, r?) where l != r: return l < r
             case (nil, _?): return false
             case (_?, nil): return true
@@ -124,28 +123,21 @@ struct ReportContent {
     /// earliest due first, undated last; when fewer than three, the largest
     /// skill gaps that a goal still needs fill the list.
     private static func nextSteps(_ plan: Plan, facts: PlanFacts, gaps: [GapRow]) -> [Step] {
-        var candidates: [(due: Day?, step: Step)] = []
+        var candidates: [Step] = []
         for milestone in plan.milestones where !milestone.done {
             let goal = milestone.goal.flatMap { facts.goal(named: $0.text) }
             if goal?.done ?? false { continue }
             var text = "Reach milestone \"\(milestone.name.text)\""
             if let goal = milestone.goal { text += " for \"\(goal.text)\"" }
             if let due = milestone.due { text += " by \(due)" }
-            candidates.append((milestone.due, Step(text: text, due: milestone.due, overdue: facts.isOverdue(milestone))))
+            candidates.append(Step(text: text, due: milestone.due, overdue: facts.isOverdue(milestone)))
         }
         for goal in plan.goals where !goal.done && facts.isReady(goal) {
             var text = "\(goal.status == .doing || facts.isOverdue(goal) ? "Finish" : "Start") goal \"\(goal.name.text)\""
             if let due = goal.due { text += " by \(due)" }
-            candidates.append((goal.due, Step(text: text, due: goal.due, overdue: facts.isOverdue(goal))))
+            candidates.append(Step(text: text, due: goal.due, overdue: facts.isOverdue(goal)))
         }
-        var steps = candidates.enumerated().sorted { left, right in
-            switch (left.element.due, right.element.due) {
-            case let (l?, r?) where l != r: return l < r
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return left.offset < right.offset
-            }
-        }.prefix(3).map(\.element.step)
+        var steps = Array(Self.earliestFirst(candidates, due: \.due).prefix(3))
         for gap in gaps where steps.count < 3 {
             let openGoals = gap.neededBy.filter { facts.goal(named: $0.goal)?.done == false }
             guard let first = openGoals.first else { continue }
