@@ -14,7 +14,7 @@ import Testing
           Write things people keep, and be home for dinner
 
         VALUES
-          1. family  non-negotiable
+          1. family (non-negotiable)
              Home by 6pm
              no goal serves it
           2. craft
@@ -50,6 +50,8 @@ import Testing
         #expect(!plain.contains("\u{1B}"))
         #expect(colored.contains("\u{1B}[36mVISION\u{1B}[0m"))
         #expect(colored.contains("\u{1B}[31m2026-10-31\u{1B}[0m  goal       Give a talk (25 days late)"))
+        #expect(colored.contains("  1. family \u{1B}[33m(non-negotiable)\u{1B}[0m\n"))
+        #expect(colored.contains("\u{1B}[31m1.\u{1B}[0m Finish goal \"Give a talk\" by 2026-10-31 \u{1B}[31m(overdue)\u{1B}[0m\n"))
     }
 
     @Test func reportWrapsLongTextToTheWidth() {
@@ -60,6 +62,22 @@ import Testing
             #expect(line.count <= 60, "\(line)")
         }
         #expect(text.contains("\n  lead teams and ship tools lead teams and ship tools lead\n"))
+    }
+
+    @Test func reportWrapsLongNamesToo() {
+        var plan = Plan()
+        var value = CoreValue(name: OutputFixtures.name(String(repeating: "very ", count: 20) + "long"))
+        value.nonNegotiable = true
+        plan.add(value)
+        var skill = Skill(name: OutputFixtures.name(String(repeating: "deep ", count: 20) + "skill"))
+        skill.explicitTarget = 2
+        plan.add(skill)
+        let text = Report(plan: plan, today: today).render()
+        for line in text.split(separator: "\n") {
+            #expect(line.count <= 80, "\(line)")
+        }
+        #expect(text.contains("\n    very very very very very long (non-negotiable)\n"))
+        #expect(text.contains("\n    deep deep deep deep deep skill\n    level 0 of 2, gap 2\n"))
     }
 
     @Test func reportOfAnEmptyPlanSaysSo() {

@@ -32,10 +32,9 @@ public struct Report: Sendable {
         for value in content.values {
             let rank = value.priority.map { "\($0)." } ?? "-"
             let rankText = rank + String(repeating: " ", count: rankWidth - rank.count)
-            var head = "  " + rankText + " " + value.name
-            if value.nonNegotiable { head += "  " + out.style("non-negotiable", .yellow) }
-            out.line(head)
             let hang = 2 + rankWidth + 1
+            out.wrapped(value.name, prefix: "  " + rankText + " ", prefixWidth: hang, hang: hang,
+                        suffix: value.nonNegotiable ? ("(non-negotiable)", .yellow) : nil)
             if let note = value.note { out.wrapped(note, indent: hang) }
             if value.goals.isEmpty {
                 out.line(String(repeating: " ", count: hang) + out.style("no goal serves it", .dim))
@@ -59,8 +58,14 @@ public struct Report: Sendable {
         if content.gaps.isEmpty { out.line("  " + out.style("no skill gaps", .dim)) }
         let nameWidth = min(30, content.gaps.map(\.name.count).max() ?? 0)
         for gap in content.gaps {
-            let name = "  " + gap.name.padding(to: nameWidth) + "  "
-            out.wrapped("level \(gap.level) of \(gap.target), gap \(gap.gap)", prefix: name, prefixWidth: name.count, hang: 4)
+            let level = "level \(gap.level) of \(gap.target), gap \(gap.gap)"
+            if gap.name.count <= nameWidth {
+                let name = "  " + gap.name.padding(to: nameWidth) + "  "
+                out.wrapped(level, prefix: name, prefixWidth: name.count, hang: 4)
+            } else {
+                out.wrapped(gap.name, indent: 2, hang: 4)
+                out.wrapped(level, indent: 4)
+            }
             let needs = gap.neededBy.map { "\($0.goal) (at \($0.level))" }
             out.wrapped("needed by: " + (needs.isEmpty ? "no goal" : needs.joined(separator: ", ")), indent: 4, hang: 15)
             out.wrapped("mentors: " + (gap.mentors.isEmpty ? "none yet" : gap.mentors.joined(separator: ", ")), indent: 4, hang: 13)
@@ -80,7 +85,7 @@ public struct Report: Sendable {
         if content.nextSteps.isEmpty { out.line("  " + out.style("nothing left to do", .dim)) }
         for (position, step) in content.nextSteps.enumerated() {
             let number = out.style("\(position + 1).", step.overdue ? .red : .bold)
-            out.wrapped(step.overdue ? step.text + " (overdue)" : step.text, prefix: "  \(number) ", prefixWidth: 5, hang: 5)
+            out.wrapped(step.text, prefix: "  \(number) ", prefixWidth: 5, hang: 5, suffix: step.overdue ? ("(overdue)", .red) : nil)
         }
         return out.text
     }
@@ -136,8 +141,12 @@ struct TextLayout {
 
     /// `prefix` (which may hold escapes, hence its width given apart) starts
     /// the first line; the following ones are indented by `hang`.
-    mutating func wrapped(_ body: String, prefix: String, prefixWidth: Int, hang: Int) {
-        let lines = TextLayout.wrap(body, first: width - prefixWidth, rest: width - hang)
+    /// `suffix`, one word, ends the text in its own style.
+    mutating func wrapped(_ body: String, prefix: String, prefixWidth: Int, hang: Int, suffix: (String, Style)? = nil) {
+        var lines = TextLayout.wrap(body + (suffix.map { " " + $0.0 } ?? ""), first: width - prefixWidth, rest: width - hang)
+        if let (word, wordStyle) = suffix, let last = lines.last, last.hasSuffix(word) {
+            lines[lines.count - 1] = String(last.dropLast(word.count)) + style(word, wordStyle)
+        }
         for (position, piece) in lines.enumerated() {
             line((position == 0 ? prefix : String(repeating: " ", count: hang)) + piece)
         }
