@@ -367,13 +367,30 @@ import Testing
     }
 
     @Test(arguments: [OutputFixtures.small, OutputFixtures.career, OutputFixtures.awkward, Plan()])
-    func planSourceParsesBackToTheSamePlan(plan: Plan) throws {
+    func planSourceRunsBackToTheSamePlan(plan: Plan) {
         let text = PlanSource.render(plan)
-        let file = Parser.parse(Source(name: "saved.plan", text: text), id: 0)
-        #expect(file.diagnostics.isEmpty)
-        let rebuilt = try #require(PlanBuilder.build(file))
-        #expect(PlanSource.render(rebuilt) == text)
-        #expect(JSONExport.render(rebuilt, today: today) == JSONExport.render(plan, today: today))
+        var interpreter = Interpreter(today: today)
+        let outcomes = interpreter.run(Source(name: "saved.plan", text: text))
+        #expect(outcomes.isEmpty)
+        #expect(interpreter.check().filter { $0.severity == .error }.isEmpty)
+        #expect(PlanSource.render(interpreter.plan) == text)
+        #expect(JSONExport.render(interpreter.plan, today: today) == JSONExport.render(plan, today: today))
+    }
+
+    @Test func planSourceKeepsAssertions() {
+        var interpreter = Interpreter(today: today)
+        let source = """
+            goal "Lead" by 2027-Q2
+            assert count(goals where due < today + 6 months and not done) == 0 or -(1 + 2) * 3 < 0 "catch up first"
+
+            """
+        #expect(interpreter.run(Source(name: "a.plan", text: source)).isEmpty)
+        #expect(PlanSource.render(interpreter.plan) == """
+            goal Lead by 2027-06-30
+
+            assert count(goals where due < today + 6 months and not done) == 0 or -(1 + 2) * 3 < 0 "catch up first"
+
+            """)
     }
 
     @Test func planSourceIsFormatterClean() {
