@@ -80,6 +80,14 @@ import Testing
         #expect(text.contains("\n    deep deep deep deep deep skill\n    level 0 of 2, gap 2\n"))
     }
 
+    @Test func reportCountsWideCharactersAsTwoColumns() {
+        var plan = Plan()
+        plan.vision = String(repeating: "日本語", count: 20)
+        let text = Report(plan: plan, today: today, width: 40).render()
+        // 38 columns after the indent: 19 characters of two columns each.
+        #expect(text.contains("\n  " + String(plan.vision?.prefix(19) ?? "") + "\n"))
+    }
+
     @Test func reportOfAnEmptyPlanSaysSo() {
         let text = Report(plan: Plan(), today: today).render()
         #expect(text.contains("no vision yet"))

@@ -56,10 +56,10 @@ public struct Report: Sendable {
 
         out.heading("Skill gaps")
         if content.gaps.isEmpty { out.line("  " + out.style("no skill gaps", .dim)) }
-        let nameWidth = min(30, content.gaps.map(\.name.count).max() ?? 0)
+        let nameWidth = min(30, content.gaps.map { DisplayWidth.of($0.name) }.max() ?? 0)
         for gap in content.gaps {
             let level = "level \(gap.level) of \(gap.target), gap \(gap.gap)"
-            if gap.name.count <= nameWidth {
+            if DisplayWidth.of(gap.name) <= nameWidth {
                 let name = "  " + gap.name.padding(to: nameWidth) + "  "
                 out.wrapped(level, prefix: name, prefixWidth: name.count, hang: 4)
             } else {
@@ -105,7 +105,8 @@ public struct Report: Sendable {
     }
 }
 
-/// Lines of text at most `width` columns wide, counting characters. Styles
+/// Lines of text at most `width` terminal columns wide (a wide character
+/// takes two, see DisplayWidth). Styles
 /// go only on prefixes and whole short lines, never inside wrapped text, so
 /// that their escapes never count as columns.
 struct TextLayout {
@@ -160,7 +161,7 @@ struct TextLayout {
         var limit = max(10, first)
         for word in body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             var word = word
-            var wordWidth = word.count
+            var wordWidth = DisplayWidth.of(String(word))
             if currentWidth > 0 && currentWidth + 1 + wordWidth <= limit {
                 current += " " + word
                 currentWidth += 1 + wordWidth
@@ -173,9 +174,10 @@ struct TextLayout {
             current = ""
             currentWidth = 0
             while wordWidth > limit {
-                lines.append(String(word.prefix(limit)))
-                word = word.dropFirst(limit)
-                wordWidth = word.count
+                let (head, headWidth) = prefix(of: word, fitting: limit)
+                lines.append(String(head))
+                word = word.dropFirst(head.count)
+                wordWidth -= headWidth
                 limit = max(10, rest)
             }
             current = String(word)
@@ -184,11 +186,26 @@ struct TextLayout {
         if currentWidth > 0 || lines.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// The longest start of `word` that fits in `limit` columns (at least
+    /// one character, so that cutting always moves on).
+    private static func prefix(of word: Substring, fitting limit: Int) -> (Substring, Int) {
+        var width = 0
+        var end = word.startIndex
+        while end < word.endIndex {
+            let next = DisplayWidth.of(String(word[end]))
+            if width + next > limit && end > word.startIndex { break }
+            width += next
+            end = word.index(after: end)
+        }
+        return (word[..<end], width)
+    }
 }
 
 private extension String {
     /// Left-aligned in `width` columns (never cut).
     func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let used = DisplayWidth.of(self)
+        return used >= width ? self : self + String(repeating: " ", count: width - used)
     }
 }
