@@ -1,4 +1,3 @@
-import Foundation
 import PlanKit
 
 /// `plan export --format F FILE [-o OUT]`. The format is checked before
@@ -6,24 +5,20 @@ import PlanKit
 /// writes to stdout, any other path atomically.
 func runExport(format: String, file: String, output: String?, context: CommandContext) -> Int32 {
     guard let exportFormat = ExportFormat(rawValue: format) else {
-        writeError("plan export: unknown format \"\(format)\"; formats: \(ExportFormat.list)")
+        StandardStream.error.write("plan: error: unknown export format \"\(format)\"; formats: \(ExportFormat.list)\n")
         return 2
     }
     guard let interpreter = context.loadForOutput([file]) else { return 1 }
     let text = exportFormat.render(interpreter.plan, today: context.today)
     guard let output, output != "-" else {
-        print(text, terminator: "")
+        StandardStream.output.write(text)
         return 0
     }
     do {
         try AtomicFile.write(text, to: output)
     } catch {
-        writeError("plan export: \(error.description)")
+        StandardStream.error.write("plan: error: \(error.description)\n")
         return 1
     }
     return 0
-}
-
-private func writeError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }
