@@ -112,6 +112,48 @@ import PlanKit
         #expect(colored.stdout.contains("\u{1B}[36mNEXT STEPS\u{1B}[0m"))
     }
 
+    /// docs/exports.md shows the report of the README's example; it must be
+    /// what `plan report` prints.
+    @Test func reportInTheDocsIsReal() throws {
+        let example = folder.appendingPathComponent("readme.plan").path
+        try #"""
+            #!/usr/bin/env plan
+            vision "Lead product teams that ship tools people love, and be home for dinner"
+
+            value family   priority 1 non-negotiable note "Home by 6pm on weekdays"
+            value health   priority 2 non-negotiable
+            value impact   priority 3
+            value learning priority 4
+
+            skill "project management"        level 2 target 4
+            skill "stakeholder communication" level 3 target 4
+            skill "strategic planning"        level 1 target 3
+
+            goal "Lead a product launch"
+                role "Product Lead"
+                needs skill "project management", "stakeholder communication" at 4,
+                            "strategic planning"
+                serves impact, learning
+                by 2027-Q2
+
+            goal "Become head of product"
+                after "Lead a product launch"
+                needs skill "strategic planning" at 4
+                serves impact
+                by 2029-12
+
+            milestone "Shadow a launch" for "Lead a product launch" by 2027-01-15 done
+            mentor "Jordan Lee" helps "strategic planning"
+
+            """#.write(toFile: example, atomically: true, encoding: .utf8)
+        let docs = try String(contentsOf: PlanRun.packageRoot.appendingPathComponent("docs/exports.md"), encoding: .utf8)
+        let start = try #require(docs.range(of: "this prints:\n\n```\n"))
+        let end = try #require(docs.range(of: "```\n", range: start.upperBound..<docs.endIndex))
+        let run = try PlanRun.run(["report", "--today", "2026-11-25", "--color", "never", example])
+        #expect(run.status == 0)
+        #expect(run.stdout == String(docs[start.upperBound..<end.lowerBound]))
+    }
+
     @Test func reportOfAPlanWithErrorsPrintsOnlyTheErrors() throws {
         let run = try PlanRun.run(["report", "--today", "2026-11-25", broken])
         #expect(run.status == 1)
