@@ -34,10 +34,19 @@ public struct Presenter: Sendable {
             }
             pending.text += text
         }
+        // A table or a group runs into the next answer unless a blank line
+        // parts them; one-line answers stay compact, as scripts expect.
+        var previousAnswerSpannedLines: Bool?
         for outcome in outcomes {
             switch outcome {
             case .answer(let value, let range):
-                emit(answer(value, at: range, in: interpreter) + "\n", to: .output)
+                let text = answer(value, at: range, in: interpreter)
+                let spansLines = text.contains("\n")
+                if !options.json, let previous = previousAnswerSpannedLines, previous || spansLines {
+                    emit("\n", to: .output)
+                }
+                previousAnswerSpannedLines = spansLines
+                emit(text + "\n", to: .output)
             case .diagnostic(let diagnostic):
                 hadError = hadError || diagnostic.severity == .error
                 emit(options.json ? renderer.json(diagnostic).serialized() + "\n" : renderer.render(diagnostic), to: .error)
