@@ -133,6 +133,12 @@ struct Arguments {
         } else {
             return nil
         }
+        // One day, not a month or quarter: `--today 2027-06` would otherwise
+        // quietly mean the month's last day, as a deadline does.
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2] else {
+            throw UsageError(description: "\(origin) \"\(text)\" is not a day: write it YYYY-MM-DD")
+        }
         switch Day.parse(text) {
         case .success(let day): return day
         case .failure(let problem):

@@ -60,7 +60,9 @@ enum Plans {
         #expect(try plan.run(["career.plan", "-e", "today"], environment: ["PLAN_TODAY": "2027-03-04"]).stdout == "2027-03-04\n")
         #expect(try plan.run(["career.plan", "-e", "today", "--today", "2027-05-06"],
                              environment: ["PLAN_TODAY": "2027-03-04"]).stdout == "2027-05-06\n")
-        #expect(try plan.run(["career.plan", "-e", "today", "--today", "2027-Q1"]).stdout == "2027-03-31\n")
+        let quarter = try plan.run(["career.plan", "-e", "today", "--today", "2027-Q1"])
+        #expect(quarter.stdout == "")
+        #expect(quarter.status == 2)
     }
 
     @Test func jsonAnswersOnePerLine() throws {
