@@ -110,6 +110,17 @@ import Testing
         #expect(try plan.runOnTerminal(["check", "x.plan", "--color", "never"]) == plain)
     }
 
+    /// The report is colored for the terminal it is shown on, and plain when
+    /// stdout goes to a file even though stderr is still the terminal.
+    @Test func reportColorFollowsStdout() throws {
+        try plan.write("v.plan", "vision \"Ship tools people love\"\n")
+        let shown = try plan.runOnTerminal(["report", "--today", "2026-11-25", "v.plan"])
+        #expect(shown.contains("\u{1B}[36mVISION\u{1B}[0m\n  Ship tools people love\n"))
+        #expect(try plan.runOnTerminal(["report", "--today", "2026-11-25", "v.plan"], stdoutFile: "report.txt") == "")
+        let saved = try String(contentsOf: plan.folder.appendingPathComponent("report.txt"), encoding: .utf8)
+        #expect(saved.hasPrefix("Career plan as of 2026-11-25\n\nVISION\n  Ship tools people love\n"))
+    }
+
     @Test func doubleDashEndsOptions() throws {
         let result = try plan.run(["check", "--", "--strict.plan"])
         #expect(result.stderr == "plan: error[E040]: cannot read --strict.plan: no such file or directory\n")
