@@ -3,7 +3,7 @@
 SWIFT ?= swift
 TEST_PACKAGES ?=
 
-.PHONY: deps test-deps build run test release
+.PHONY: deps test-deps build run test release fuzz
 
 deps:
 	@scripts/install-deps
@@ -23,3 +23,17 @@ test: test-deps
 
 release: deps
 	$(SWIFT) build -c release
+
+# libFuzzer over lexer, parser, interpreter and checks, seeded from Samples/.
+# Crashing inputs land in fuzz-build/; keep each as a test in
+# Tests/PlanKitTests/FuzzRegressions/.
+FUZZ_SECONDS ?= 300
+FUZZ_JOBS ?= 2
+
+fuzz: deps
+	mkdir -p fuzz-build/corpus
+	swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name PlanFuzz \
+		$$(find Sources/PlanKit -name '*.swift') Fuzz/FuzzTarget.swift \
+		-o fuzz-build/plan-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
+	cd fuzz-build && ./plan-fuzz -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
+		-max_len=8192 -timeout=10 -rss_limit_mb=4096 corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions

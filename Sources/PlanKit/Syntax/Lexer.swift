@@ -1,20 +1,648 @@
-/// Turns a source's bytes into tokens. (Placeholder until the lexer lands.)
+/// Turns a source's bytes into tokens.
+///
+/// One `switch` over the current byte with a small helper per literal kind, in
+/// the manner of Lua's llex.c: no per-character allocation, and a `String` is
+/// made only for a keyword candidate, a long number, a unit word or a date.
+///
+/// The lexer also decides where statements end (SPEC 3), so that the parser
+/// never looks at layout: `.newline` appears only at a line end that really
+/// ends a statement, never twice in a row and never before the first token.
 public struct Lexer {
     public struct Result: Sendable {
         public var tokens: [Token]
         public var comments: [SourceRange]
         public var diagnostics: [Diagnostic]
-        /// Input ended inside a bracket or a string: more may come (the REPL asks for it).
+        /// Input ended inside a bracket or a string, or right after a trailing
+        /// `,` or binary operator: more may come (the REPL asks for it).
         public var endsInside: Bool
     }
 
     public static func tokenize(_ source: Source, id: Int) -> Result {
-        Result(tokens: [Token(kind: .eof, range: SourceRange(source: id, start: source.bytes.count, end: source.bytes.count))],
-               comments: [], diagnostics: [], endsInside: false)
+        var scanner = Scanner(bytes: source.bytes, id: id)
+        return scanner.run()
     }
 
-    /// The text a `.string` token stands for, escapes decoded.
+    /// The text a `.string` token stands for, escapes decoded. A broken
+    /// (`.invalid`) string decodes as far as its escapes allow.
     public static func stringValue(of token: Token, in source: Source) -> String {
-        source.text(token.range)
+        let bytes = source.bytes
+        let start = max(0, min(token.range.start, bytes.count))
+        let end = max(start, min(token.range.end, bytes.count))
+        guard end > start, bytes[start] == Byte.quote else { return source.text(token.range) }
+        let contentEnd = end - start >= 2 && bytes[end - 1] == Byte.quote ? end - 1 : end
+        let content = bytes[(start + 1)..<contentEnd]
+        guard content.contains(Byte.backslash) else { return String(decoding: content, as: UTF8.self) }
+
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(content.count)
+        var index = content.startIndex
+        while index < content.endIndex {
+            let byte = content[index]
+            guard byte == Byte.backslash, index + 1 < content.endIndex else {
+                decoded.append(byte)
+                index += 1
+                continue
+            }
+            switch content[index + 1] {
+            case Byte.backslash: decoded.append(Byte.backslash); index += 2
+            case Byte.quote: decoded.append(Byte.quote); index += 2
+            case UInt8(ascii: "n"): decoded.append(Byte.lf); index += 2
+            case UInt8(ascii: "t"): decoded.append(Byte.tab); index += 2
+            case UInt8(ascii: "u"):
+                var cursor = index + 2
+                var value: UInt32 = 0
+                var digits = 0
+                if cursor < content.endIndex, content[cursor] == UInt8(ascii: "{") {
+                    cursor += 1
+                    while cursor < content.endIndex, let digit = hexValue(content[cursor]), digits < 6 {
+                        value = value << 4 | digit
+                        digits += 1
+                        cursor += 1
+                    }
+                }
+                if digits > 0, cursor < content.endIndex, content[cursor] == UInt8(ascii: "}"),
+                   let scalar = Unicode.Scalar(value) {
+                    decoded.append(contentsOf: String(scalar).utf8)
+                    index = cursor + 1
+                } else {
+                    index += 2
+                }
+            default:
+                // An unknown escape was reported; drop the backslash, keep the character.
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    /// The number a `.number` token stands for.
+    public static func numberValue(of token: Token, in source: Source) -> Double? {
+        guard token.kind == .number else { return nil }
+        return Double(source.text(token.range))
+    }
+
+    /// The span a `.duration` token stands for: `90 days` is 90 days, `6 months` 6 months.
+    public static func durationValue(of token: Token, in source: Source) -> Duration? {
+        guard token.kind == .duration else { return nil }
+        let text = source.text(token.range)
+        guard let digitsEnd = text.utf8.firstIndex(where: { !isDigit($0) }),
+              let count = Int(text[..<digitsEnd]) else { return nil }
+        let unitName = text[digitsEnd...].drop(while: { $0 == " " || $0 == "\t" })
+        guard let unit = Duration.unit(named: String(unitName)) else { return nil }
+        let months = count.multipliedReportingOverflow(by: unit.months)
+        let days = count.multipliedReportingOverflow(by: unit.days)
+        guard !months.overflow, !days.overflow else { return nil }
+        return Duration(months: months.partialValue, days: days.partialValue)
+    }
+
+    /// The day a `.date` token stands for: `2027-06` is 2027-06-30.
+    public static func dateValue(of token: Token, in source: Source) -> Day? {
+        guard token.kind == .date else { return nil }
+        return try? Day.parse(source.text(token.range)).get()
+    }
+
+    /// Reserved words that are spelled like identifiers, keyed by their bytes
+    /// so that looking up an identifier allocates nothing.
+    static let keywords: [ArraySlice<UInt8>: Keyword] = {
+        var table: [ArraySlice<UInt8>: Keyword] = [:]
+        for keyword in Keyword.allCases where keyword.rawValue.utf8.allSatisfy(Lexer.isIdentifierByte) {
+            table[ArraySlice(keyword.rawValue.utf8)] = keyword
+        }
+        return table
+    }()
+
+    static let longestKeyword = Keyword.allCases.map(\.rawValue.utf8.count).max() ?? 0
+
+    /// Numbers above this are rejected: they are never a level, a priority or
+    /// a count, and every smaller whole number is exact in a `Double`.
+    static let largestNumber = 1e15
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+}
+
+/// Bytes the lexer tests often enough to name.
+private enum Byte {
+    static let tab: UInt8 = 0x09
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let quote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
+    static let hash = UInt8(ascii: "#")
+}
+
+private extension TokenKind {
+    /// A line ending after this token cannot end the statement.
+    var continuesLine: Bool {
+        switch self {
+        case .comma, .plus, .minus, .star, .slash, .equal, .equalEqual, .bangEqual,
+             .less, .lessEqual, .greater, .greaterEqual,
+             .keyword(.and), .keyword(.or), .keyword(.not), .keyword(.in):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// The cursor and everything collected while walking one source.
+private struct Scanner {
+    let bytes: [UInt8]
+    let id: Int
+    var pos = 0
+    /// Offset of the first byte of the line `pos` is on.
+    var lineStart = 0
+    /// Open `(` and `[` not yet closed.
+    var depth = 0
+    /// A token has been emitted since the last statement end.
+    var inStatement = false
+    /// Indentation of the line on which the current statement began.
+    var statementIndent = 0
+    /// Line ends before this offset are already known to continue the statement,
+    /// so that a run of blank or comment lines is looked through only once.
+    var continuedUntil = 0
+    var endsInsideString = false
+    var tokens: [Token] = []
+    var comments: [SourceRange] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(bytes: [UInt8], id: Int) {
+        self.bytes = bytes
+        self.id = id
+        tokens.reserveCapacity(bytes.count / 4 + 2)
+    }
+
+    mutating func run() -> Lexer.Result {
+        // A byte order mark some editors write is not part of the text.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            pos = 3
+            lineStart = 3
+        }
+        while pos < bytes.count {
+            let byte = bytes[pos]
+            switch byte {
+            case Byte.space, Byte.tab, Byte.cr: pos += 1
+            case Byte.lf: endLine()
+            case Byte.hash: scanComment()
+            case Byte.quote: scanString()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): scanNumber()
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+                scanWord()
+            case UInt8(ascii: "("), UInt8(ascii: "["):
+                depth += 1
+                punctuation(byte == UInt8(ascii: "(") ? .leftParen : .leftBracket, length: 1)
+            case UInt8(ascii: ")"), UInt8(ascii: "]"):
+                depth = max(0, depth - 1)
+                punctuation(byte == UInt8(ascii: ")") ? .rightParen : .rightBracket, length: 1)
+            case UInt8(ascii: ","): punctuation(.comma, length: 1)
+            case UInt8(ascii: "."): punctuation(.dot, length: 1)
+            case UInt8(ascii: ";"): scanSemicolon()
+            case UInt8(ascii: "+"): punctuation(.plus, length: 1)
+            case UInt8(ascii: "-"): punctuation(.minus, length: 1)
+            case UInt8(ascii: "*"): punctuation(.star, length: 1)
+            case UInt8(ascii: "/"): punctuation(.slash, length: 1)
+            case UInt8(ascii: "="):
+                if next(is: "=") { punctuation(.equalEqual, length: 2) } else { punctuation(.equal, length: 1) }
+            case UInt8(ascii: "<"):
+                if next(is: "=") { punctuation(.lessEqual, length: 2) } else { punctuation(.less, length: 1) }
+            case UInt8(ascii: ">"):
+                if next(is: "=") { punctuation(.greaterEqual, length: 2) } else { punctuation(.greater, length: 1) }
+            case UInt8(ascii: "!"):
+                if next(is: "=") { punctuation(.bangEqual, length: 2) } else { scanBang() }
+            default:
+                scanUnexpected()
+            }
+        }
+        let endsInside = depth > 0 || endsInsideString || (tokens.last?.kind.continuesLine ?? false)
+        if inStatement { tokens.append(Token(kind: .newline, range: range(bytes.count, bytes.count))) }
+        tokens.append(Token(kind: .eof, range: range(bytes.count, bytes.count)))
+        return Lexer.Result(tokens: tokens, comments: comments, diagnostics: diagnostics, endsInside: endsInside)
+    }
+
+    // MARK: Cursor
+
+    /// The byte at `offset`, or 0 past the end (0 is never a byte any caller looks for).
+    func byte(at offset: Int) -> UInt8 { offset < bytes.count ? bytes[offset] : 0 }
+
+    func next(is ascii: Unicode.Scalar) -> Bool { byte(at: pos + 1) == UInt8(ascii: ascii) }
+
+    func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(source: id, start: start, end: end) }
+
+    mutating func emit(_ kind: TokenKind, from start: Int) {
+        if !inStatement {
+            inStatement = true
+            statementIndent = indentation(ofLineAt: lineStart).width
+        }
+        tokens.append(Token(kind: kind, range: range(start, pos)))
+    }
+
+    mutating func punctuation(_ kind: TokenKind, length: Int) {
+        let start = pos
+        pos += length
+        emit(kind, from: start)
+    }
+
+    mutating func error(_ code: DiagnosticCode, _ message: String, _ start: Int, _ end: Int, hint: String? = nil) {
+        diagnostics.append(.error(code, message, at: range(start, end), hint: hint))
+    }
+
+    // MARK: Statement ends
+
+    /// At a line feed: end the statement there unless SPEC 3 says it goes on.
+    mutating func endLine() {
+        let start = pos > lineStart && bytes[pos - 1] == Byte.cr ? pos - 1 : pos
+        pos += 1
+        if inStatement && !statementContinues() {
+            tokens.append(Token(kind: .newline, range: range(start, pos)))
+            inStatement = false
+        }
+        lineStart = pos
+    }
+
+    mutating func statementContinues() -> Bool {
+        if depth > 0 || tokens.last?.kind.continuesLine == true || pos < continuedUntil { return true }
+        // Look through blank and comment-only lines for the next line with content.
+        var cursor = pos
+        while cursor < bytes.count {
+            let (width, contentStart) = indentation(ofLineAt: cursor)
+            let first = byte(at: contentStart)
+            if contentStart < bytes.count, first != Byte.lf, first != Byte.hash {
+                guard width > statementIndent else { return false }
+                continuedUntil = contentStart
+                return true
+            }
+            guard let lineFeed = bytes[contentStart...].firstIndex(of: Byte.lf) else { return false }
+            cursor = lineFeed + 1
+        }
+        return false
+    }
+
+    /// Spaces and tabs at the start of a line, each one column wide; a stray
+    /// carriage return is skipped without counting.
+    func indentation(ofLineAt start: Int) -> (width: Int, contentStart: Int) {
+        var cursor = start
+        var width = 0
+        while cursor < bytes.count {
+            switch bytes[cursor] {
+            case Byte.space, Byte.tab: width += 1
+            case Byte.cr: break
+            default: return (width, cursor)
+            }
+            cursor += 1
+        }
+        return (width, cursor)
+    }
+
+    mutating func scanSemicolon() {
+        // A `;` with no statement before it is an empty statement: nothing to emit.
+        if inStatement || depth > 0 {
+            punctuation(.semicolon, length: 1)
+            inStatement = false
+        } else {
+            pos += 1
+        }
+    }
+
+    // MARK: Comments
+
+    mutating func scanComment() {
+        let start = pos
+        while pos < bytes.count {
+            let byte = bytes[pos]
+            if byte == Byte.lf { break }
+            if byte < 0x80 {
+                pos += 1
+            } else {
+                pos += checkedScalarLength()
+            }
+        }
+        let end = pos < bytes.count && pos > start && bytes[pos - 1] == Byte.cr ? pos - 1 : pos
+        comments.append(range(start, end))
+    }
+
+    // MARK: Strings
+
+    mutating func scanString() {
+        let start = pos
+        pos += 1
+        var broken = false
+        while true {
+            guard pos < bytes.count else {
+                endsInsideString = true
+                unterminatedString(start)
+                return
+            }
+            switch bytes[pos] {
+            case Byte.quote:
+                pos += 1
+                emit(broken ? .invalid : .string, from: start)
+                return
+            case Byte.lf:
+                unterminatedString(start)
+                return
+            case Byte.cr where byte(at: pos + 1) == Byte.lf:
+                unterminatedString(start)
+                return
+            case Byte.backslash:
+                if !scanEscape() { broken = true }
+            case 0x80...:
+                pos += checkedScalarLength()
+            default:
+                pos += 1
+            }
+        }
+    }
+
+    mutating func unterminatedString(_ quote: Int) {
+        error(.unterminatedString, "unterminated string", quote, quote + 1,
+              hint: "close it with \" before the end of the line")
+        emit(.invalid, from: quote)
+    }
+
+    /// Moves past one escape; false (after reporting it) when it is not valid.
+    mutating func scanEscape() -> Bool {
+        let start = pos
+        let escaped = byte(at: pos + 1)
+        switch escaped {
+        case Byte.backslash, Byte.quote, UInt8(ascii: "n"), UInt8(ascii: "t"):
+            pos += 2
+            return true
+        case UInt8(ascii: "u"):
+            return scanUnicodeEscape()
+        case _ where pos + 1 >= bytes.count || escaped == Byte.lf || (escaped == Byte.cr && byte(at: pos + 2) == Byte.lf):
+            // The string is unterminated or the `\r` is part of a line end: that is the error to report.
+            pos += 1
+            return true
+        default:
+            let decoded = decodeScalar(at: pos + 1)
+            guard decoded.scalar != nil else {
+                pos += 1
+                return false
+            }
+            pos += 1 + decoded.length
+            error(.invalidEscape, "unknown escape \(text(start, pos)) in string", start, pos,
+                  hint: "the escapes are \\\\ \\\" \\n \\t and \\u{...}; write \\\\ for a backslash")
+            return false
+        }
+    }
+
+    /// `\u{1F600}`: one to six hex digits in braces naming a Unicode scalar.
+    mutating func scanUnicodeEscape() -> Bool {
+        let start = pos
+        var cursor = pos + 2
+        var value: UInt32 = 0
+        var digits = 0
+        var wellFormed = false
+        if byte(at: cursor) == UInt8(ascii: "{") {
+            cursor += 1
+            while let digit = Lexer.hexValue(byte(at: cursor)) {
+                if digits < 6 { value = value << 4 | digit }
+                digits += 1
+                cursor += 1
+            }
+            if byte(at: cursor) == UInt8(ascii: "}") {
+                cursor += 1
+                wellFormed = (1...6).contains(digits)
+            }
+        }
+        pos = cursor
+        guard wellFormed else {
+            error(.invalidEscape, "malformed escape \(text(start, pos)) in string", start, pos,
+                  hint: "write 1 to 6 hex digits in braces, as in \\u{1F600}")
+            return false
+        }
+        guard Unicode.Scalar(value) != nil else {
+            error(.invalidEscape, "invalid escape \(text(start, pos)) in string", start, pos,
+                  hint: "\\u{...} must name a Unicode scalar: at most 10FFFF, and not D800 to DFFF")
+            return false
+        }
+        return true
+    }
+
+    func text(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
+
+    // MARK: Numbers, dates, durations
+
+    mutating func scanNumber() {
+        let start = pos
+        while Lexer.isDigit(byte(at: pos)) { pos += 1 }
+        if pos - start == 4, byte(at: pos) == UInt8(ascii: "-") {
+            let after = byte(at: pos + 1)
+            if Lexer.isDigit(after) || after == UInt8(ascii: "Q") || after == UInt8(ascii: "q") {
+                scanDate(from: start)
+                return
+            }
+        }
+        var fractional = false
+        if byte(at: pos) == UInt8(ascii: "."), Lexer.isDigit(byte(at: pos + 1)) {
+            fractional = true
+            pos += 1
+            while Lexer.isDigit(byte(at: pos)) { pos += 1 }
+        }
+        let numberEnd = pos
+        // Fifteen digits or fewer are always in range; only longer numbers need a String.
+        var tooLarge = false
+        if fractional || numberEnd - start > 15 {
+            let value = Double(text(start, numberEnd)) ?? .infinity
+            tooLarge = !value.isFinite || value > Lexer.largestNumber
+        }
+
+        var unitStart = pos
+        while byte(at: unitStart) == Byte.space || byte(at: unitStart) == Byte.tab { unitStart += 1 }
+        let unitEnd = unitWordEnd(at: unitStart)
+        let isDuration = unitEnd != nil
+        if let unitEnd { pos = unitEnd }
+
+        if tooLarge {
+            error(.invalidNumber, "number is too large", start, pos,
+                  hint: "numbers in a plan go up to 1000000000000000")
+            emit(.invalid, from: start)
+        } else if isDuration && fractional {
+            error(.invalidNumber, "a duration needs a whole number", start, pos,
+                  hint: "use a smaller unit: 18 months, not 1.5 years")
+            emit(.invalid, from: start)
+        } else {
+            emit(isDuration ? .duration : .number, from: start)
+        }
+    }
+
+    /// Where a unit word (`days`, `month`, ...) starting at `start` ends, if one does.
+    func unitWordEnd(at start: Int) -> Int? {
+        guard Lexer.isIdentifierStart(byte(at: start)) else { return nil }
+        var end = start + 1
+        while Lexer.isIdentifierByte(byte(at: end)) { end += 1 }
+        // Unit words are 3 to 6 letters; skip the String for every other word.
+        guard (3...6).contains(end - start), Duration.unit(named: text(start, end)) != nil else { return nil }
+        return end
+    }
+
+    /// Four digits, `-`, then the rest of a date: `2027-06-30`, `2027-06`, `2027-Q2`.
+    mutating func scanDate(from start: Int) {
+        while Lexer.isIdentifierByte(byte(at: pos)) || byte(at: pos) == UInt8(ascii: "-") { pos += 1 }
+        let literal = text(start, pos)
+        switch Day.parse(literal) {
+        case .success:
+            emit(.date, from: start)
+        case .failure(let reason):
+            error(.invalidDate, "invalid date \(literal): \(reason)", start, pos,
+                  hint: "a date is YYYY-MM-DD, YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)")
+            emit(.invalid, from: start)
+        }
+    }
+
+    // MARK: Words
+
+    mutating func scanWord() {
+        let start = pos
+        pos += 1
+        while Lexer.isIdentifierByte(byte(at: pos)) { pos += 1 }
+        if pos - start == 3, bytes[start..<pos].elementsEqual("non".utf8), isNegotiableSuffix(at: pos) {
+            pos += Scanner.negotiableSuffix.count
+            emit(.keyword(.nonNegotiable), from: start)
+            return
+        }
+        let word = bytes[start..<pos]
+        if word.count <= Lexer.longestKeyword, let keyword = Lexer.keywords[word] {
+            emit(.keyword(keyword), from: start)
+        } else {
+            emit(.identifier, from: start)
+        }
+    }
+
+    static let negotiableSuffix = Array("-negotiable".utf8)
+
+    func isNegotiableSuffix(at start: Int) -> Bool {
+        let end = start + Scanner.negotiableSuffix.count
+        return end <= bytes.count
+            && bytes[start..<end].elementsEqual(Scanner.negotiableSuffix)
+            && !Lexer.isIdentifierByte(byte(at: end))
+    }
+
+    // MARK: Unexpected characters and UTF-8
+
+    mutating func scanBang() {
+        let start = pos
+        pos += 1
+        error(.unexpectedCharacter, "unexpected character '!'", start, pos,
+              hint: "write `not` to negate, or `!=` to compare")
+        emit(.invalid, from: start)
+    }
+
+    /// A run of characters that start no token becomes one `.invalid` token
+    /// and one diagnostic naming the first of them.
+    mutating func scanUnexpected() {
+        let start = pos
+        let first = decodeScalar(at: pos)
+        guard let scalar = first.scalar else {
+            pos += checkedScalarLength()
+            return
+        }
+        pos += first.length
+        while pos < bytes.count {
+            let next = decodeScalar(at: pos)
+            guard let following = next.scalar, Scanner.startsNoToken(following) else { break }
+            pos += next.length
+        }
+        error(.unexpectedCharacter, "unexpected character \(Scanner.display(scalar))", start, pos,
+              hint: Scanner.hint(for: scalar))
+        emit(.invalid, from: start)
+    }
+
+    static func startsNoToken(_ scalar: UInt32) -> Bool {
+        guard scalar < 0x80 else { return true }
+        switch UInt8(scalar) {
+        case Byte.space, Byte.tab, Byte.lf, Byte.cr, Byte.hash, Byte.quote: return false
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): return false
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","),
+             UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"),
+             UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"):
+            return false
+        default: return true
+        }
+    }
+
+    /// A visible character in quotes; an invisible one by its code point.
+    static func display(_ scalar: UInt32) -> String {
+        let invisible = scalar < 0x20 || (0x7F...0xA0).contains(scalar) || scalar == 0xAD
+            || (0x2000...0x200F).contains(scalar) || (0x2028...0x202F).contains(scalar)
+            || scalar == 0x205F || scalar == 0x3000 || scalar == 0xFEFF
+        guard !invisible, let character = Unicode.Scalar(scalar) else { return "U+\(hex(scalar, width: 4))" }
+        return "'\(Character(character))'"
+    }
+
+    static func hint(for scalar: UInt32) -> String? {
+        switch scalar {
+        case 0x27: return "strings use double quotes: \"...\""
+        case 0x2018, 0x2019, 0x201C, 0x201D, 0x201E: return "strings use straight double quotes: \"...\""
+        case 0x26: return "write `and`"
+        case 0x7C: return "write `or`"
+        case 0x80...: return "outside strings and comments only ASCII is allowed; write other names as strings"
+        default: return nil
+        }
+    }
+
+    static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// The length of the scalar at `pos`, after reporting it when it is not
+    /// valid UTF-8; an invalid sequence is skipped as its longest valid prefix
+    /// (at least one byte), so that one broken character is one error.
+    mutating func checkedScalarLength() -> Int {
+        let decoded = decodeScalar(at: pos)
+        if decoded.scalar == nil {
+            error(.invalidUTF8, "invalid UTF-8 byte 0x\(Scanner.hex(UInt32(bytes[pos]), width: 2))", pos, pos + 1,
+                  hint: "save the file as UTF-8")
+        }
+        return decoded.length
+    }
+
+    /// Decodes one UTF-8 scalar, rejecting overlong forms, surrogates, values
+    /// above U+10FFFF and truncated sequences (Unicode 15, table 3-7).
+    func decodeScalar(at start: Int) -> (scalar: UInt32?, length: Int) {
+        let lead = bytes[start]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        let count: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: count = 2; value = UInt32(lead & 0x1F)
+        case 0xE0: count = 3; value = UInt32(lead & 0x0F); low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: count = 3; value = UInt32(lead & 0x0F)
+        case 0xED: count = 3; value = UInt32(lead & 0x0F); high = 0x9F
+        case 0xF0: count = 4; value = UInt32(lead & 0x07); low = 0x90
+        case 0xF1...0xF3: count = 4; value = UInt32(lead & 0x07)
+        case 0xF4: count = 4; value = UInt32(lead & 0x07); high = 0x8F
+        default: return (nil, 1)
+        }
+        var length = 1
+        while length < count {
+            guard start + length < bytes.count else { return (nil, length) }
+            let continuation = bytes[start + length]
+            guard continuation >= low, continuation <= high else { return (nil, length) }
+            value = value << 6 | UInt32(continuation & 0x3F)
+            low = 0x80
+            high = 0xBF
+            length += 1
+        }
+        return (value, count)
     }
 }

@@ -1,6 +1,737 @@
-/// Recursive-descent parser. (Placeholder until the parser lands.)
+/// Recursive-descent parser. Each method is a rule of Grammar/plan.ebnf, and
+/// the expression methods run in precedence order, lowest first:
+/// `expression` (query clauses) -> `or` -> `and` -> `not` -> `comparison`
+/// -> `term` -> `factor` -> `unary` -> `postfix` -> `primary`.
+///
+/// A syntax error is recorded as a Diagnostic and unwinds to the statement,
+/// which then skips to the next statement end, so one run reports every
+/// broken statement of a file.
 public struct Parser {
+    /// How deeply expressions may nest (brackets, unary operators, chains of
+    /// binary operators, postfix chains). Past it is an error, not a stack
+    /// overflow in the parser or in whatever walks the tree later.
+    public static let maxDepth = 100
+
+    private let source: Source
+    private let id: Int
+    private let tokens: [Token]
+    private var current = 0
+    private var depth = 0
+    private var diagnostics: [Diagnostic] = []
+
+    private struct Unwind: Error {}
+
     public static func parse(_ source: Source, id: Int) -> SourceFile {
-        SourceFile(statements: [], comments: [], diagnostics: [])
+        let lexed = Lexer.tokenize(source, id: id)
+        var parser = Parser(source: source, id: id, tokens: lexed.tokens)
+        let statements = parser.program()
+        let endOffset = source.bytes.count
+        let stoppedAtEnd = !parser.diagnostics.isEmpty && parser.diagnostics.allSatisfy { $0.range.start >= endOffset }
+        let incomplete = lexed.endsInside || (lexed.diagnostics.isEmpty && stoppedAtEnd)
+        return SourceFile(statements: statements, comments: lexed.comments,
+                          diagnostics: lexed.diagnostics + parser.diagnostics, isIncomplete: incomplete)
+    }
+
+    private init(source: Source, id: Int, tokens: [Token]) {
+        self.source = source
+        self.id = id
+        // The lexer always ends with `.eof`; keep that true whatever it gives.
+        if tokens.last?.kind == .eof {
+            self.tokens = tokens
+        } else {
+            let end = source.bytes.count
+            self.tokens = tokens + [Token(kind: .eof, range: SourceRange(source: id, start: end, end: end))]
+        }
+    }
+
+    // MARK: - Statements
+
+    private mutating func program() -> [Statement] {
+        var statements: [Statement] = []
+        while !check(.eof) {
+            if match(.newline) || match(.semicolon) { continue }
+            do {
+                let statement = try self.statement()
+                try endOfStatement()
+                statements.append(statement)
+            } catch {
+                synchronize()
+            }
+        }
+        return statements
+    }
+
+    private mutating func statement() throws -> Statement {
+        let token = peek
+        switch token.kind {
+        case .keyword(.vision) where peekNext.kind == .string:
+            advance()
+            let text = try string("the vision")
+            return Statement(.vision(text), token.range.through(previous.range))
+        case .keyword(.value): return try declaration(.value, isUpdate: false)
+        case .keyword(.skill): return try declaration(.skill, isUpdate: false)
+        case .keyword(.goal): return try declaration(.goal, isUpdate: false)
+        case .keyword(.milestone): return try declaration(.milestone, isUpdate: false)
+        case .keyword(.mentor): return try declaration(.mentor, isUpdate: false)
+        case .keyword(.update): return try update()
+        case .keyword(.let): return try letStatement()
+        case .keyword(.include): return try include()
+        case .keyword(.assert): return try assertStatement()
+        default:
+            let expr = try expression()
+            return Statement(.expression(expr), expr.range)
+        }
+    }
+
+    private mutating func update() throws -> Statement {
+        let keyword = advance()
+        let kind: EntityKind
+        switch peek.kind {
+        case .keyword(.value): kind = .value
+        case .keyword(.skill): kind = .skill
+        case .keyword(.goal): kind = .goal
+        case .keyword(.milestone): kind = .milestone
+        case .keyword(.mentor): kind = .mentor
+        default:
+            throw error(at: peek, "expected goal, skill, value, milestone or mentor after `update`, found \(describe(peek))")
+        }
+        let statement = try declaration(kind, isUpdate: true)
+        return Statement(statement.kind, keyword.range.through(statement.range))
+    }
+
+    private mutating func declaration(_ kind: EntityKind, isUpdate: Bool) throws -> Statement {
+        let keyword = advance()
+        let name = try self.name("a name for the \(kind.rawValue)")
+        var clauses: [Clause] = []
+        while !isStatementEnd {
+            let clause = try self.clause(for: kind)
+            if let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }), !Parser.isList(clause.kind) {
+                diagnostics.append(.error(
+                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind))` is given twice for \(kind.rawValue) \(quoted(name.text))",
+                    at: clause.range, hint: "keep one of them",
+                    notes: [.init("given first here", at: earlier.range)]))
+            }
+            clauses.append(clause)
+        }
+        if kind == .milestone, !isUpdate {
+            let missing = ["for", "by"].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
+            if !missing.isEmpty {
+                diagnostics.append(.error(
+                    .syntax, "milestone \(quoted(name.text)) needs \(missing.map { "`\($0)`" }.joined(separator: " and "))",
+                    at: name.range, hint: "write: milestone \(quoted(name.text)) for \"Goal\" by 2027-06-30"))
+            }
+        }
+        let declaration = Declaration(kind: kind, name: name, clauses: clauses, isUpdate: isUpdate)
+        return Statement(.declaration(declaration), keyword.range.through(previous.range))
+    }
+
+    private static let clausesByKind: [EntityKind: [String]] = [
+        .value: ["priority", "non-negotiable", "note"],
+        .skill: ["level", "target"],
+        .goal: ["role", "needs", "serves", "after", "by", "impact", "note", "done", "doing"],
+        .milestone: ["for", "by", "done"],
+        .mentor: ["helps", "note"],
+    ]
+
+    private mutating func clause(for kind: EntityKind) throws -> Clause {
+        let token = peek
+        let allowed = Parser.clausesByKind[kind] ?? []
+        guard case .keyword(let keyword) = token.kind, allowed.contains(keyword.rawValue) else {
+            let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
+            if case .keyword(let keyword) = token.kind, Parser.clausesByKind.values.contains(where: { $0.contains(keyword.rawValue) }) {
+                throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
+                            code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
+            }
+            throw error(at: token, "expected a clause of the \(kind.rawValue) or the end of the line, found \(describe(token))",
+                        hint: "a \(kind.rawValue) takes \(list)")
+        }
+        advance()
+        let clauseKind: Clause.Kind
+        switch keyword {
+        case .priority: clauseKind = .priority(try wholeNumber("a priority", range: nil))
+        case .nonNegotiable: clauseKind = .nonNegotiable
+        case .note: clauseKind = .note(try string("a note"))
+        case .level: clauseKind = .level(try wholeNumber("a level", range: 0...5))
+        case .target: clauseKind = .target(try wholeNumber("a target level", range: 0...5))
+        case .role: clauseKind = .role(try string("a role"))
+        case .impact: clauseKind = .impact(try string("the impact"))
+        case .done: clauseKind = .done
+        case .doing: clauseKind = .doing
+        case .by: clauseKind = .by(try date())
+        case .for: clauseKind = .for(try name("the goal this milestone is for"))
+        case .serves: clauseKind = .serves(try names("a value"))
+        case .after: clauseKind = .after(try names("a goal"))
+        case .helps: clauseKind = .helps(try names("a skill"))
+        case .needs:
+            guard match(.keyword(.skill)) else {
+                throw error(at: peek, "expected `skill` after `needs`, found \(describe(peek))",
+                            hint: "write: needs skill \"project management\" at 4")
+            }
+            var needs: [SkillNeed] = []
+            repeat {
+                let skill = try name("a skill")
+                var level: Int?
+                var levelRange: SourceRange?
+                if match(.keyword(.at)) {
+                    level = try wholeNumber("a level", range: 0...5)
+                    levelRange = previous.range
+                }
+                needs.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
+            } while match(.comma)
+            clauseKind = .needs(needs)
+        default:
+            throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)", code: .clauseNotAllowed)
+        }
+        return Clause(clauseKind, token.range.through(previous.range))
+    }
+
+    private mutating func letStatement() throws -> Statement {
+        let keyword = advance()
+        guard check(.identifier) else {
+            throw error(at: peek, "expected a name after `let`, found \(describe(peek))", hint: "write: let soon = today + 3 months")
+        }
+        let nameToken = advance()
+        guard match(.equal) else {
+            throw error(at: peek, "expected `=` after `let \(source.text(nameToken.range))`, found \(describe(peek))")
+        }
+        let value = try expression()
+        return Statement(.let(name: source.text(nameToken.range), nameRange: nameToken.range, value: value),
+                         keyword.range.through(value.range))
+    }
+
+    private mutating func include() throws -> Statement {
+        let keyword = advance()
+        guard check(.string) else {
+            throw error(at: peek, "expected a file name in quotes after `include`, found \(describe(peek))",
+                        hint: "write: include \"skills.plan\"")
+        }
+        let pathToken = advance()
+        return Statement(.include(path: Lexer.stringValue(of: pathToken, in: source), pathRange: pathToken.range),
+                         keyword.range.through(pathToken.range))
+    }
+
+    private mutating func assertStatement() throws -> Statement {
+        let keyword = advance()
+        let condition = try expression()
+        var message: String?
+        if check(.string) {
+            message = Lexer.stringValue(of: advance(), in: source)
+        }
+        return Statement(.assert(condition, message: message), keyword.range.through(previous.range))
+    }
+
+    // MARK: - Clause pieces
+
+    /// NAME: an identifier, a string, or a word that is only a keyword in
+    /// clause position (`value impact`, `serves impact`).
+    private mutating func name(_ what: String) throws -> Name {
+        let token = peek
+        switch token.kind {
+        case .identifier:
+            advance()
+            return Name(text: source.text(token.range), range: token.range, quoted: false)
+        case .string:
+            advance()
+            return Name(text: Lexer.stringValue(of: token, in: source), range: token.range, quoted: true)
+        case .keyword(let keyword) where Parser.nameKeywords.contains(keyword):
+            advance()
+            return Name(text: keyword.rawValue, range: token.range, quoted: false)
+        default:
+            throw error(at: token, "expected \(what), found \(describe(token))",
+                        hint: "a name is a word like family or text in quotes like \"project management\"")
+        }
+    }
+
+    private mutating func names(_ what: String) throws -> [Name] {
+        var result = [try name(what)]
+        while match(.comma) {
+            result.append(try name(what))
+        }
+        return result
+    }
+
+    private mutating func string(_ what: String) throws -> String {
+        guard check(.string) else {
+            throw error(at: peek, "expected \(what) in quotes, found \(describe(peek))")
+        }
+        return Lexer.stringValue(of: advance(), in: source)
+    }
+
+    private mutating func date() throws -> Day {
+        let token = peek
+        guard token.kind == .date else {
+            throw error(at: token, "expected a date after `by`, found \(describe(token))",
+                        hint: "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
+        }
+        advance()
+        switch Day.parse(source.text(token.range)) {
+        case .success(let day): return day
+        case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
+        }
+    }
+
+    private mutating func wholeNumber(_ what: String, range allowed: ClosedRange<Int>?) throws -> Int {
+        let token = peek
+        guard token.kind == .number, let value = Lexer.numberValue(of: token, in: source) else {
+            throw error(at: token, "expected \(what) (a whole number), found \(describe(token))")
+        }
+        advance()
+        guard value == value.rounded(), abs(value) < 1e9 else {
+            throw error(at: token, "\(what) must be a whole number, not \(source.text(token.range))", code: .invalidNumber)
+        }
+        let number = Int(value)
+        if let allowed, !allowed.contains(number) {
+            diagnostics.append(.error(.levelOutOfRange, "\(what) must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(number)",
+                                      at: token.range, hint: "levels run from 0 (none) to 5 (expert)"))
+        }
+        return number
+    }
+
+    private static func keyword(of kind: Clause.Kind) -> String {
+        switch kind {
+        case .priority: return "priority"
+        case .nonNegotiable: return "non-negotiable"
+        case .note: return "note"
+        case .level: return "level"
+        case .target: return "target"
+        case .role: return "role"
+        case .needs: return "needs"
+        case .serves: return "serves"
+        case .after: return "after"
+        case .by: return "by"
+        case .impact: return "impact"
+        case .done: return "done"
+        case .doing: return "doing"
+        case .for: return "for"
+        case .helps: return "helps"
+        }
+    }
+
+    private static func isList(_ kind: Clause.Kind) -> Bool {
+        switch kind {
+        case .needs, .serves, .after, .helps: return true
+        default: return false
+        }
+    }
+
+    /// `done` and `doing` both set a goal's status, so giving both is a repeat.
+    private static func sameSlot(_ a: Clause.Kind, _ b: Clause.Kind) -> Bool {
+        let status: Set = ["done", "doing"]
+        let (left, right) = (keyword(of: a), keyword(of: b))
+        return left == right || (status.contains(left) && status.contains(right))
+    }
+
+    // MARK: - Expressions
+
+    /// expression = or { queryClause }
+    private mutating func expression() throws -> Expr {
+        try nested(at: peek) {
+            var expr = try $0.or()
+            var clauses: [QueryClause] = []
+            while let clause = try $0.queryClause() {
+                clauses.append(clause)
+                try $0.checkDepth(extra: clauses.count, at: $0.previous)
+            }
+            if !clauses.isEmpty {
+                expr = Expr(.query(expr, clauses), expr.range.through($0.previous.range))
+            }
+            return expr
+        }
+    }
+
+    private mutating func queryClause() throws -> QueryClause? {
+        let start = peek
+        let kind: QueryClause.Kind
+        switch start.kind {
+        case .keyword(.where):
+            advance()
+            kind = .where(try or())
+        case .keyword(.sort):
+            advance()
+            try expectBy(after: "sort")
+            let key = try or()
+            var descending = false
+            if match(.keyword(.desc)) { descending = true } else { _ = match(.keyword(.asc)) }
+            kind = .sort(key, descending: descending)
+        case .keyword(.group):
+            advance()
+            try expectBy(after: "group")
+            kind = .group(try or())
+        case .keyword(.limit):
+            advance()
+            kind = .limit(try or())
+        case .keyword(.select):
+            advance()
+            kind = .select(try or())
+        default:
+            return nil
+        }
+        return QueryClause(kind, start.range.through(previous.range))
+    }
+
+    private mutating func expectBy(after word: String) throws {
+        guard match(.keyword(.by)) else {
+            throw error(at: peek, "expected `by` after `\(word)`, found \(describe(peek))", hint: "write: \(word) by due")
+        }
+    }
+
+    /// or = and { "or" and }
+    private mutating func or() throws -> Expr {
+        var expr = try and()
+        var chain = 0
+        while check(.keyword(.or)) {
+            let op = advance()
+            chain += 1
+            try checkDepth(extra: chain, at: op)
+            let right = try and()
+            expr = Expr(.binary(.or, expr, right, operatorRange: op.range), expr.range.through(right.range))
+        }
+        return expr
+    }
+
+    /// and = not { "and" not }
+    private mutating func and() throws -> Expr {
+        var expr = try not()
+        var chain = 0
+        while check(.keyword(.and)) {
+            let op = advance()
+            chain += 1
+            try checkDepth(extra: chain, at: op)
+            let right = try not()
+            expr = Expr(.binary(.and, expr, right, operatorRange: op.range), expr.range.through(right.range))
+        }
+        return expr
+    }
+
+    /// not = "not" not | comparison
+    private mutating func not() throws -> Expr {
+        guard check(.keyword(.not)) else { return try comparison() }
+        let op = advance()
+        return try nested(at: op) {
+            let operand = try $0.not()
+            return Expr(.unary(.not, operand), op.range.through(operand.range))
+        }
+    }
+
+    /// comparison = term { ("==" | "!=" | "<" | "<=" | ">" | ">=" | "in") term }
+    private mutating func comparison() throws -> Expr {
+        try binaryChain(next: { try $0.term() }) { kind in
+            switch kind {
+            case .equalEqual: return .equal
+            case .bangEqual: return .notEqual
+            case .less: return .less
+            case .lessEqual: return .lessEqual
+            case .greater: return .greater
+            case .greaterEqual: return .greaterEqual
+            case .keyword(.in): return .in
+            default: return nil
+            }
+        }
+    }
+
+    /// term = factor { ("+" | "-") factor }
+    private mutating func term() throws -> Expr {
+        try binaryChain(next: { try $0.factor() }) { kind in
+            switch kind {
+            case .plus: return .add
+            case .minus: return .subtract
+            default: return nil
+            }
+        }
+    }
+
+    /// factor = unary { ("*" | "/") unary }
+    private mutating func factor() throws -> Expr {
+        try binaryChain(next: { try $0.unary() }) { kind in
+            switch kind {
+            case .star: return .multiply
+            case .slash: return .divide
+            default: return nil
+            }
+        }
+    }
+
+    private mutating func binaryChain(next: (inout Parser) throws -> Expr,
+                                      operatorFor: (TokenKind) -> BinaryOperator?) throws -> Expr {
+        var expr = try next(&self)
+        var chain = 0
+        while let op = operatorFor(peek.kind) {
+            let opToken = advance()
+            chain += 1
+            try checkDepth(extra: chain, at: opToken)
+            let right = try next(&self)
+            expr = Expr(.binary(op, expr, right, operatorRange: opToken.range), expr.range.through(right.range))
+        }
+        return expr
+    }
+
+    /// unary = "-" unary | postfix
+    private mutating func unary() throws -> Expr {
+        guard check(.minus) else { return try postfix() }
+        let op = advance()
+        return try nested(at: op) {
+            let operand = try $0.unary()
+            return Expr(.unary(.negate, operand), op.range.through(operand.range))
+        }
+    }
+
+    /// postfix = primary { "." fieldName | "[" expression "]" }
+    private mutating func postfix() throws -> Expr {
+        var expr = try primary()
+        var chain = 0
+        while true {
+            if check(.dot) {
+                let dot = advance()
+                chain += 1
+                try checkDepth(extra: chain, at: dot)
+                let field = peek
+                let fieldName: String
+                switch field.kind {
+                case .identifier: fieldName = source.text(field.range)
+                case .keyword(let keyword): fieldName = keyword.rawValue
+                default:
+                    throw error(at: field, "expected a field name after `.`, found \(describe(field))",
+                                hint: "for example: (goal \"Lead\").due")
+                }
+                advance()
+                expr = Expr(.field(expr, name: fieldName, nameRange: field.range), expr.range.through(field.range))
+            } else if check(.leftBracket) {
+                let bracket = advance()
+                chain += 1
+                try checkDepth(extra: chain, at: bracket)
+                let index = try expression()
+                try expect(.rightBracket, "`]` to close the index", opening: bracket)
+                expr = Expr(.index(expr, index), expr.range.through(previous.range))
+            } else {
+                return expr
+            }
+        }
+    }
+
+    /// Keywords that read as a field of the current item in a query
+    /// (`goals where done`), since those fields share their clause's word.
+    private static let fieldKeywords: Set<Keyword> = [
+        .done, .note, .role, .level, .target, .priority, .impact, .needs, .serves, .after, .helps,
+    ]
+
+    /// Keywords that may stand as a name in clause position; the rest
+    /// (operators, query words, literals) would make the line ambiguous.
+    private static let nameKeywords: Set<Keyword> = Set(Keyword.allCases).subtracting([
+        .and, .or, .not, .in, .where, .sort, .group, .limit, .select, .asc, .desc, .by,
+        .true, .false, .none, .today, .at, .for,
+    ])
+
+    /// Whether `text` can be written without quotes where a NAME stands and
+    /// read back as the same name.
+    public static func canBeBareName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || isLetter(first),
+              text.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || isLetter($0) || (0x30...0x39).contains($0) })
+        else { return false }
+        guard let keyword = Keyword(rawValue: text) else { return true }
+        return nameKeywords.contains(keyword) && keyword != .nonNegotiable
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    private mutating func primary() throws -> Expr {
+        let token = peek
+        switch token.kind {
+        case .number:
+            advance()
+            guard let value = Lexer.numberValue(of: token, in: source) else {
+                throw error(at: token, "invalid number \(source.text(token.range))", code: .invalidNumber)
+            }
+            return Expr(.number(value), token.range)
+        case .string:
+            advance()
+            return Expr(.string(Lexer.stringValue(of: token, in: source)), token.range)
+        case .date:
+            advance()
+            switch Day.parse(source.text(token.range)) {
+            case .success(let day): return Expr(.date(day), token.range)
+            case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
+            }
+        case .duration:
+            advance()
+            guard let duration = Lexer.durationValue(of: token, in: source) else {
+                throw error(at: token, "invalid duration \(source.text(token.range))", code: .invalidNumber)
+            }
+            return Expr(.duration(duration), token.range)
+        case .keyword(.true):
+            advance()
+            return Expr(.bool(true), token.range)
+        case .keyword(.false):
+            advance()
+            return Expr(.bool(false), token.range)
+        case .keyword(.none):
+            advance()
+            return Expr(.none, token.range)
+        case .keyword(.today):
+            advance()
+            return Expr(.today, token.range)
+        case .keyword(.vision):
+            advance()
+            return Expr(.vision, token.range)
+        case .keyword(.goals): advance(); return Expr(.collection(.goal), token.range)
+        case .keyword(.skills): advance(); return Expr(.collection(.skill), token.range)
+        case .keyword(.values): advance(); return Expr(.collection(.value), token.range)
+        case .keyword(.milestones): advance(); return Expr(.collection(.milestone), token.range)
+        case .keyword(.mentors): advance(); return Expr(.collection(.mentor), token.range)
+        case .keyword(.goal), .keyword(.skill), .keyword(.value), .keyword(.milestone), .keyword(.mentor):
+            return try entityReference()
+        case .keyword(let keyword) where Parser.fieldKeywords.contains(keyword):
+            advance()
+            return Expr(.identifier(keyword.rawValue), token.range)
+        case .identifier:
+            advance()
+            let name = source.text(token.range)
+            if check(.leftParen) {
+                return try call(name: name, nameToken: token)
+            }
+            return Expr(.identifier(name), token.range)
+        case .leftParen:
+            advance()
+            let inner = try expression()
+            try expect(.rightParen, "`)` to close the parenthesis", opening: token)
+            return Expr(inner.kind, token.range.through(previous.range))
+        case .leftBracket:
+            advance()
+            var items: [Expr] = []
+            while !check(.rightBracket) {
+                items.append(try expression())
+                if !match(.comma) { break }
+            }
+            try expect(.rightBracket, "`]` to close the list", opening: token)
+            return Expr(.list(items), token.range.through(previous.range))
+        case .invalid:
+            // The lexer has reported it; say nothing more.
+            throw Unwind()
+        default:
+            throw error(at: token, "expected an expression, found \(describe(token))")
+        }
+    }
+
+    /// `goal "Lead"`; the bare word alone is the field of that name
+    /// (`milestones where goal == goal "Lead"`).
+    private mutating func entityReference() throws -> Expr {
+        let keyword = advance()
+        guard case .keyword(let word) = keyword.kind, let kind = EntityKind(rawValue: word.rawValue) else {
+            throw error(at: keyword, "expected an entity")
+        }
+        switch peek.kind {
+        case .identifier, .string:
+            break
+        case .keyword(let next) where Parser.nameKeywords.contains(next):
+            break
+        default:
+            return Expr(.identifier(word.rawValue), keyword.range)
+        }
+        let name = try self.name("a name")
+        return Expr(.entity(kind, name), keyword.range.through(name.range))
+    }
+
+    private mutating func call(name: String, nameToken: Token) throws -> Expr {
+        let open = advance()
+        var arguments: [Expr] = []
+        while !check(.rightParen) {
+            arguments.append(try expression())
+            if !match(.comma) { break }
+        }
+        try expect(.rightParen, "`)` to close the call to \(name)", opening: open)
+        return Expr(.call(name: name, nameRange: nameToken.range, arguments: arguments),
+                    nameToken.range.through(previous.range))
+    }
+
+    // MARK: - Depth
+
+    private mutating func nested(at token: Token, _ body: (inout Parser) throws -> Expr) throws -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        try checkDepth(extra: 0, at: token)
+        return try body(&self)
+    }
+
+    private mutating func checkDepth(extra: Int, at token: Token) throws {
+        guard depth + extra > Parser.maxDepth else { return }
+        throw error(at: token, "expression nests deeper than \(Parser.maxDepth) levels", code: .nestingTooDeep,
+                    hint: "split it with let: let part = ...")
+    }
+
+    // MARK: - Tokens
+
+    private var peek: Token { tokens[current] }
+    private var peekNext: Token { tokens[min(current + 1, tokens.count - 1)] }
+    private var previous: Token { tokens[max(current - 1, 0)] }
+
+    private var isStatementEnd: Bool {
+        switch peek.kind {
+        case .newline, .semicolon, .eof: return true
+        default: return false
+        }
+    }
+
+    private func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let token = tokens[current]
+        if current < tokens.count - 1 { current += 1 }
+        return token
+    }
+
+    private mutating func match(_ kind: TokenKind) -> Bool {
+        guard check(kind) else { return false }
+        advance()
+        return true
+    }
+
+    private mutating func expect(_ kind: TokenKind, _ what: String, opening: Token) throws {
+        guard !match(kind) else { return }
+        let found = peek
+        throw error(at: found, "expected \(what), found \(describe(found))",
+                    notes: [.init("opened here", at: opening.range)])
+    }
+
+    private mutating func endOfStatement() throws {
+        guard !isStatementEnd else { return }
+        throw error(at: peek, "expected the end of the statement, found \(describe(peek))",
+                    hint: "put each statement on its own line, or separate them with ;")
+    }
+
+    /// Skips to just past the next statement end, where parsing can resume.
+    private mutating func synchronize() {
+        while !check(.eof) {
+            let token = advance()
+            if token.kind == .newline || token.kind == .semicolon { return }
+        }
+    }
+
+    private mutating func error(at token: Token, _ message: String, code: DiagnosticCode = .syntax,
+                                hint: String? = nil, notes: [Diagnostic.Note] = []) -> Unwind {
+        if token.kind != .invalid {
+            diagnostics.append(.error(code, message, at: token.range, hint: hint, notes: notes))
+        }
+        return Unwind()
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .newline where token.range.start >= source.bytes.count, .eof: return "the end of the input"
+        case .newline: return "the end of the line"
+        case .semicolon: return "`;`"
+        case .string: return "the string \(source.text(token.range))"
+        case .number: return "the number \(source.text(token.range))"
+        case .date: return "the date \(source.text(token.range))"
+        case .duration: return "the duration \(source.text(token.range))"
+        case .identifier: return "`\(source.text(token.range))`"
+        case .keyword(let keyword): return "the keyword `\(keyword.rawValue)`"
+        default: return "`\(source.text(token.range))`"
+        }
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text + "\""
     }
 }

@@ -1,0 +1,267 @@
+/// `plan fmt`: canonical source for a parsed file, comments kept.
+///
+/// The canonical form: one statement a line; a goal with two or more clauses
+/// puts each clause on its own line, indented four spaces; clauses in the
+/// order the grammar lists them; names bare where they can be; dates and
+/// durations as they were written; at most one blank line between
+/// statements, where the source had one. A comment stays before the
+/// statement (or goal clause) it preceded, or at the end of the line it ended.
+public enum Formatter {
+    public static let indent = "    "
+    public static let width = 80
+
+    /// The canonical text of `source`, or nil (with the reasons) when it does
+    /// not parse: a file with errors is never rewritten.
+    public static func format(_ source: Source) -> (text: String?, diagnostics: [Diagnostic]) {
+        let file = Parser.parse(source, id: 0)
+        if file.diagnostics.contains(where: { $0.severity == .error }) {
+            return (nil, file.diagnostics)
+        }
+        return (format(file, source: source), file.diagnostics)
+    }
+
+    public static func format(_ file: SourceFile, source: Source) -> String {
+        var writer = Writer(source: source, comments: file.comments.sorted { $0.start < $1.start })
+        for statement in file.statements {
+            writer.statement(statement)
+        }
+        writer.remainingComments()
+        return writer.lines.isEmpty ? "" : writer.lines.joined(separator: "\n") + "\n"
+    }
+
+    private static let clauseOrder = [
+        "priority", "non-negotiable", "level", "target", "role", "needs", "serves", "after",
+        "for", "by", "impact", "helps", "note", "done", "doing",
+    ]
+
+    private struct Writer {
+        let source: Source
+        let comments: [SourceRange]
+        var nextComment = 0
+        var lines: [String] = []
+        /// Source line where the last thing written ended, for keeping blank lines.
+        var lastSourceLine: Int?
+
+        init(source: Source, comments: [SourceRange]) {
+            self.source = source
+            self.comments = comments
+        }
+
+        mutating func statement(_ statement: Statement) {
+            while nextComment < comments.count, comments[nextComment].start < statement.range.start {
+                standaloneComment(comments[nextComment], indent: "")
+                nextComment += 1
+            }
+            var interior: [SourceRange] = []
+            while nextComment < comments.count, comments[nextComment].start < statement.range.end {
+                interior.append(comments[nextComment])
+                nextComment += 1
+            }
+            separate(from: source.line(of: statement.range.start))
+            let endLine = source.line(of: max(statement.range.start, statement.range.end - 1))
+            lastSourceLine = endLine
+
+            if case .declaration(let declaration) = statement.kind, declaration.kind == .goal,
+               declaration.clauses.count >= 2 || !interior.isEmpty {
+                // The comment ending the goal's last line belongs to the
+                // clause written there, which need not be printed last.
+                if nextComment < comments.count, source.line(of: comments[nextComment].start) == endLine {
+                    interior.append(comments[nextComment])
+                    nextComment += 1
+                }
+                multiLineGoal(declaration, interior: interior)
+            } else {
+                for comment in interior {
+                    lines.append(commentText(comment))
+                }
+                lines.append(singleLine(statement))
+                trailingComment()
+            }
+        }
+
+        mutating func remainingComments() {
+            while nextComment < comments.count {
+                standaloneComment(comments[nextComment], indent: "")
+                nextComment += 1
+            }
+        }
+
+        private mutating func separate(from line: Int) {
+            if let last = lastSourceLine, line > last + 1, !lines.isEmpty {
+                lines.append("")
+            }
+        }
+
+        private mutating func standaloneComment(_ comment: SourceRange, indent: String) {
+            separate(from: source.line(of: comment.start))
+            lines.append(indent + commentText(comment))
+            lastSourceLine = source.line(of: comment.start)
+        }
+
+        /// A comment on the line where the last statement ended stays there.
+        private mutating func trailingComment() {
+            guard nextComment < comments.count, let last = lastSourceLine,
+                  source.line(of: comments[nextComment].start) == last, !lines.isEmpty else { return }
+            lines[lines.count - 1] += "  " + commentText(comments[nextComment])
+            nextComment += 1
+        }
+
+        private func commentText(_ comment: SourceRange) -> String {
+            var text = source.text(comment)
+            while text.last == " " || text.last == "\t" || text.last == "\r" { text.removeLast() }
+            return text
+        }
+
+        private func singleLine(_ statement: Statement) -> String {
+            switch statement.kind {
+            case .vision(let text):
+                return "vision " + SourceWriter.string(text)
+            case .declaration(let declaration):
+                return ([header(declaration)] + ordered(declaration.clauses).map { clause($0, indent: "") }).joined(separator: " ")
+            case .let(let name, _, let value):
+                return "let \(name) = " + expression(value)
+            case .include(let path, _):
+                return "include " + SourceWriter.string(path)
+            case .assert(let condition, let message):
+                return "assert " + expression(condition) + (message.map { " " + SourceWriter.string($0) } ?? "")
+            case .expression(let expr):
+                let text = expression(expr)
+                // At the start of a line these words begin a declaration.
+                let first = text.prefix { $0 != " " && $0 != "(" && $0 != "." }
+                let declarationWords = EntityKind.allCases.map(\.rawValue) + ["update", "let", "include", "assert"]
+                return declarationWords.contains(String(first)) ? "(" + text + ")" : text
+            }
+        }
+
+        private mutating func multiLineGoal(_ declaration: Declaration, interior: [SourceRange]) {
+            lines.append(header(declaration))
+            let sourceOrder = declaration.clauses.sorted { $0.range.start < $1.range.start }
+            // Each comment travels with the clause after it, or with the
+            // clause whose line it ends.
+            var before: [Int: [SourceRange]] = [:]
+            var after: [Int: SourceRange] = [:]
+            for comment in interior {
+                let commentLine = source.line(of: comment.start)
+                if let owner = sourceOrder.last(where: { $0.range.end <= comment.start }),
+                   source.line(of: owner.range.end - 1) == commentLine, after[owner.range.start] == nil {
+                    after[owner.range.start] = comment
+                } else if let next = sourceOrder.first(where: { $0.range.start > comment.start }) {
+                    before[next.range.start, default: []].append(comment)
+                } else {
+                    before[Int.max, default: []].append(comment)
+                }
+            }
+            for clause in ordered(declaration.clauses) {
+                for comment in before[clause.range.start] ?? [] {
+                    lines.append(Formatter.indent + commentText(comment))
+                }
+                var line = Formatter.indent + self.clause(clause, indent: Formatter.indent)
+                if let comment = after[clause.range.start] {
+                    line += "  " + commentText(comment)
+                }
+                lines.append(line)
+            }
+            for comment in before[Int.max] ?? [] {
+                lines.append(Formatter.indent + commentText(comment))
+            }
+        }
+
+        private func header(_ declaration: Declaration) -> String {
+            (declaration.isUpdate ? "update " : "") + declaration.kind.rawValue + " " + SourceWriter.name(declaration.name.text)
+        }
+
+        private func ordered(_ clauses: [Clause]) -> [Clause] {
+            clauses.enumerated().sorted { left, right in
+                let leftRank = Formatter.clauseOrder.firstIndex(of: keyword(left.element)) ?? 0
+                let rightRank = Formatter.clauseOrder.firstIndex(of: keyword(right.element)) ?? 0
+                return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset
+            }.map(\.element)
+        }
+
+        private func keyword(_ clause: Clause) -> String {
+            source.text(clause.range).prefix { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }.lowercased()
+        }
+
+        private func clause(_ clause: Clause, indent: String) -> String {
+            func names(_ list: [Name]) -> String { list.map { SourceWriter.name($0.text) }.joined(separator: ", ") }
+            switch clause.kind {
+            case .priority(let value): return "priority \(value)"
+            case .nonNegotiable: return "non-negotiable"
+            case .note(let text): return "note " + SourceWriter.string(text)
+            case .level(let value): return "level \(value)"
+            case .target(let value): return "target \(value)"
+            case .role(let text): return "role " + SourceWriter.string(text)
+            case .impact(let text): return "impact " + SourceWriter.string(text)
+            case .done: return "done"
+            case .doing: return "doing"
+            case .serves(let list): return "serves " + names(list)
+            case .after(let list): return "after " + names(list)
+            case .helps(let list): return "helps " + names(list)
+            case .for(let goal): return "for " + SourceWriter.name(goal.text)
+            case .by: return "by " + dateText(clause.range)
+            case .needs(let needs):
+                let items = needs.map { need in
+                    SourceWriter.name(need.skill.text) + (need.level.map { " at \($0)" } ?? "")
+                }
+                return wrapped(prefix: "needs skill ", items: items, indent: indent)
+            }
+        }
+
+        /// `needs skill a, b, c` on one line while it fits; past the width,
+        /// later items go on lines aligned under the first.
+        private func wrapped(prefix: String, items: [String], indent: String) -> String {
+            let oneLine = prefix + items.joined(separator: ", ")
+            guard indent.count + oneLine.count > Formatter.width else { return oneLine }
+            let continuation = "\n" + indent + String(repeating: " ", count: prefix.count)
+            var text = prefix
+            var column = indent.count + prefix.count
+            for (position, item) in items.enumerated() {
+                if position > 0 {
+                    text += ","
+                    column += 1
+                    if column + 1 + item.count > Formatter.width {
+                        text += continuation
+                        column = indent.count + prefix.count
+                    } else {
+                        text += " "
+                        column += 1
+                    }
+                }
+                text += item
+                column += item.count
+            }
+            return text
+        }
+
+        /// The date as written after `by` (`2027-Q2` stays a quarter).
+        private func dateText(_ clauseRange: SourceRange) -> String {
+            let text = source.text(clauseRange)
+            let date = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).last ?? ""
+            return date.uppercased()
+        }
+
+        private func expression(_ expr: Expr) -> String {
+            let source = self.source
+            return SourceWriter.expression(expr) { literal in
+                switch literal.kind {
+                case .date:
+                    return source.text(literal.range).trimmingParentheses().uppercased()
+                case .duration:
+                    return source.text(literal.range).trimmingParentheses()
+                        .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+                default:
+                    return nil
+                }
+            }
+        }
+    }
+}
+
+private extension String {
+    func trimmingParentheses() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == "(" || first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == ")" || last == " " || last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}
