@@ -46,7 +46,7 @@ struct Completer {
             let typed = String(String.UnicodeScalarView(scalars[(opened + 1)...]))
             let matches = declaredNames().filter { $0.hasPrefix(typed) }
             return Self.completion(typed: typed, candidates: matches.map {
-                Candidate(insertion: Self.escaped($0), bare: $0, suffix: "\" ")
+                Candidate(insertion: String(SourceWriter.string($0).dropFirst().dropLast()), bare: $0, suffix: "\" ")
             })
         case .code:
             return completeCode(scalars)
@@ -73,7 +73,7 @@ struct Completer {
         }
         var candidates = Keyword.allCases.map { Candidate(insertion: $0.rawValue, bare: $0.rawValue, suffix: " ") }
         candidates += Self.functions.map { Candidate(insertion: $0, bare: $0, suffix: "(") }
-        candidates += declaredNames().map { Candidate(insertion: Self.written($0), bare: $0, suffix: " ") }
+        candidates += declaredNames().map { Candidate(insertion: SourceWriter.name($0), bare: $0, suffix: " ") }
         return Self.completion(typed: typed, candidates: candidates)
     }
 
@@ -143,31 +143,6 @@ struct Completer {
             start -= hyphenated.count
         }
         return scalars[start...]
-    }
-
-    /// A name as source spells it: bare when it is a plain identifier that is
-    /// not a keyword, quoted otherwise.
-    static func written(_ name: String) -> String {
-        let scalars = Array(name.unicodeScalars)
-        let isIdentifier = scalars.first.map { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) } ?? false
-            && scalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
-        if isIdentifier && Keyword(rawValue: name) == nil { return name }
-        return "\"" + escaped(name) + "\""
-    }
-
-    /// The text of a string literal's body that stands for `text`.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 
     private static func commonPrefix(_ texts: [String]) -> String {
