@@ -10,9 +10,7 @@ final class Terminal {
         var description: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/plan").path
+    static var binary: String { PlanRun.binary.path }
 
     private let master: Int32
     private let process: pid_t
@@ -77,8 +75,16 @@ final class Terminal {
         close(master)
     }
 
-    /// Sends keys as typed; `\r` is Return, `\u{1b}[A` the up arrow.
+    /// Sends keys as typed; `\r` is Return, `\u{1b}[A` the up arrow. Waits
+    /// first until the line editor has the terminal in raw mode, as it has
+    /// while a person types: keys sent earlier would be echoed twice, and a
+    /// Ctrl-C would be a signal instead of a key.
     func type(_ keys: String) {
+        let deadline = Date().addingTimeInterval(10)
+        var settings = termios()
+        while Date() < deadline, tcgetattr(master, &settings) == 0, settings.c_lflag & UInt32(ICANON) != 0 {
+            _ = readMore(milliseconds: 5)
+        }
         var bytes = Array(keys.utf8)
         while !bytes.isEmpty {
             let written = write(master, bytes, bytes.count)
@@ -107,8 +113,6 @@ final class Terminal {
         }
         return String(decoding: text, as: UTF8.self)
     }
-
-    var raw: String { String(decoding: received, as: UTF8.self).debugDescription }
 
     /// Waits until `text` shows after what earlier calls already found;
     /// throws, with the screen, when it does not within the timeout.
@@ -181,23 +185,4 @@ final class TemporaryFolder {
     func read(_ name: String) -> String? {
         try? String(contentsOfFile: path + "/" + name, encoding: .utf8)
     }
-}
-
-/// Runs `plan ARGUMENTS` with `input` on a pipe; returns status, stdout, stderr.
-func runPlan(_ arguments: [String], input: String, home: String) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Terminal.binary)
-    process.arguments = arguments
-    process.environment = ["HOME": home, "XDG_STATE_HOME": home + "/state", "NO_COLOR": "1", "PLAN_TODAY": "2026-11-25"]
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
 }
