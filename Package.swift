@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "PlanKit"),
         .target(name: "PlanCLI", dependencies: ["PlanKit", "CEditLine"]),
         .executableTarget(name: "plan", dependencies: ["PlanCLI"]),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI", "PlanKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -62,7 +62,7 @@ public enum Formatter {
             lastSourceLine = endLine
 
             if case .declaration(let declaration) = statement.kind, declaration.kind == .goal,
-               declaration.clauses.count >= 2 || !interior.isEmpty {
+               declaration.clauses.count >= 2 || (declaration.clauses.count == 1 && !interior.isEmpty) {
                 // The comment ending the goal's last line belongs to the
                 // clause written there, which need not be printed last.
                 if nextComment < comments.count, source.line(of: comments[nextComment].start) == endLine {
@@ -145,10 +145,9 @@ public enum Formatter {
                 if let owner = sourceOrder.last(where: { $0.range.end <= comment.start }),
                    source.line(of: owner.range.end - 1) == commentLine, after[owner.range.start] == nil {
                     after[owner.range.start] = comment
-                } else if let next = sourceOrder.first(where: { $0.range.start > comment.start }) {
-                    before[next.range.start, default: []].append(comment)
-                } else {
-                    before[Int.max, default: []].append(comment)
+                } else if let holder = sourceOrder.first(where: { $0.range.end > comment.start }) ?? sourceOrder.last {
+                    // Before the clause it stands in (a wrapped list) or precedes.
+                    before[holder.range.start, default: []].append(comment)
                 }
             }
             for clause in ordered(declaration.clauses) {
@@ -160,9 +159,6 @@ public enum Formatter {
                     line += "  " + commentText(comment)
                 }
                 lines.append(line)
-            }
-            for comment in before[Int.max] ?? [] {
-                lines.append(Formatter.indent + commentText(comment))
             }
         }
 

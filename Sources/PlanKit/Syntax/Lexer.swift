@@ -2,7 +2,7 @@
 ///
 /// One `switch` over the current byte with a small helper per literal kind, in
 /// the manner of Lua's llex.c: no per-character allocation, and a `String` is
-/// made only for a keyword candidate, a long number, a unit word or a date.
+/// made only for a long number, a unit word candidate or a date.
 ///
 /// The lexer also decides where statements end (SPEC 3), so that the parser
 /// never looks at layout: `.newline` appears only at a line end that really
@@ -101,17 +101,7 @@ public struct Lexer {
         return try? Day.parse(source.text(token.range)).get()
     }
 
-    /// Reserved words that are spelled like identifiers, keyed by their bytes
-    /// so that looking up an identifier allocates nothing.
-    static let keywords: [ArraySlice<UInt8>: Keyword] = {
-        var table: [ArraySlice<UInt8>: Keyword] = [:]
-        for keyword in Keyword.allCases where keyword.rawValue.utf8.allSatisfy(Lexer.isIdentifierByte) {
-            table[ArraySlice(keyword.rawValue.utf8)] = keyword
-        }
-        return table
-    }()
-
-    static let longestKeyword = Keyword.allCases.map(\.rawValue.utf8.count).max() ?? 0
+    static let keywords = KeywordTable()
 
     /// Numbers above this are rejected: they are never a level, a priority or
     /// a count, and every smaller whole number is exact in a `Double`.
@@ -132,6 +122,61 @@ public struct Lexer {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
         default: return nil
         }
+    }
+}
+
+/// Reserved words spelled like identifiers, in an open-addressing table keyed
+/// by the word's bytes packed into two integers, so that looking up a word
+/// neither allocates nor runs a general-purpose hash.
+struct KeywordTable: Sendable {
+    private struct Entry: Sendable {
+        var low: UInt64
+        var high: UInt64
+        var keyword: Keyword
+    }
+
+    /// Twice as many slots as keywords or more, a power of two, so probes stay short.
+    private static let slotBits = 7
+    private var slots: [Entry?]
+
+    init() {
+        slots = Array(repeating: nil, count: 1 << KeywordTable.slotBits)
+        for keyword in Keyword.allCases where keyword.rawValue.utf8.allSatisfy(Lexer.isIdentifierByte) {
+            let (low, high) = KeywordTable.pack(keyword.rawValue.utf8)
+            var index = KeywordTable.slot(low, high)
+            while slots[index] != nil { index = (index + 1) & (slots.count - 1) }
+            slots[index] = Entry(low: low, high: high, keyword: keyword)
+        }
+    }
+
+    func keyword(spelled word: ArraySlice<UInt8>) -> Keyword? {
+        guard word.count <= 16 else { return nil }
+        let (low, high) = KeywordTable.pack(word)
+        var index = KeywordTable.slot(low, high)
+        while let entry = slots[index] {
+            if entry.low == low && entry.high == high { return entry.keyword }
+            index = (index + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// Up to 16 bytes, little-endian; identifier bytes are never 0, so the
+    /// zero padding keeps words of different lengths apart.
+    private static func pack(_ bytes: some Collection<UInt8>) -> (UInt64, UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for (index, byte) in bytes.enumerated() where index < 16 {
+            if index < 8 {
+                low |= UInt64(byte) << (8 * UInt64(index))
+            } else {
+                high |= UInt64(byte) << (8 * UInt64(index - 8))
+            }
+        }
+        return (low, high)
+    }
+
+    private static func slot(_ low: UInt64, _ high: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((low ^ (high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
     }
 }
 
@@ -184,7 +229,7 @@ private struct Scanner {
     init(bytes: [UInt8], id: Int) {
         self.bytes = bytes
         self.id = id
-        tokens.reserveCapacity(bytes.count / 4 + 2)
+        tokens.reserveCapacity(bytes.count / 8 + 2)
     }
 
     mutating func run() -> Lexer.Result {
@@ -516,8 +561,7 @@ private struct Scanner {
             emit(.keyword(.nonNegotiable), from: start)
             return
         }
-        let word = bytes[start..<pos]
-        if word.count <= Lexer.longestKeyword, let keyword = Lexer.keywords[word] {
+        if let keyword = Lexer.keywords.keyword(spelled: bytes[start..<pos]) {
             emit(.keyword(keyword), from: start)
         } else {
             emit(.identifier, from: start)
@@ -592,6 +636,7 @@ private struct Scanner {
         case 0x2018, 0x2019, 0x201C, 0x201D, 0x201E: return "strings use straight double quotes: \"...\""
         case 0x26: return "write `and`"
         case 0x7C: return "write `or`"
+        case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return "this is a special space; type a plain space"
         case 0x80...: return "outside strings and comments only ASCII is allowed; write other names as strings"
         default: return nil
         }
@@ -603,15 +648,16 @@ private struct Scanner {
     }
 
     /// The length of the scalar at `pos`, after reporting it when it is not
-    /// valid UTF-8; an invalid sequence is skipped as its longest valid prefix
-    /// (at least one byte), so that one broken character is one error.
+    /// valid UTF-8. A broken sequence is skipped with the stray continuation
+    /// bytes after it, so that one broken character is one error.
     mutating func checkedScalarLength() -> Int {
         let decoded = decodeScalar(at: pos)
-        if decoded.scalar == nil {
-            error(.invalidUTF8, "invalid UTF-8 byte 0x\(Scanner.hex(UInt32(bytes[pos]), width: 2))", pos, pos + 1,
-                  hint: "save the file as UTF-8")
-        }
-        return decoded.length
+        guard decoded.scalar == nil else { return decoded.length }
+        var end = pos + decoded.length
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        error(.invalidUTF8, "invalid UTF-8 byte 0x\(Scanner.hex(UInt32(bytes[pos]), width: 2))", pos, end,
+              hint: "save the file as UTF-8")
+        return end - pos
     }
 
     /// Decodes one UTF-8 scalar, rejecting overlong forms, surrogates, values
