@@ -76,6 +76,22 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func indentedClauseLinesGoOnDeclaringTheEntityAbove() throws {
+        let home = try TemporaryFolder()
+        let terminal = try Terminal(["repl"], home: home.path)
+        try terminal.expect("plan> ")
+        for line in ["goal \"Lead a launch\"", "    role \"Product Lead\"", "    by 2027-Q2"] {
+            terminal.type(line + "\r")
+            try terminal.expect("plan> ")
+        }
+        terminal.type("(goal \"Lead a launch\").role\r")
+        try terminal.expect("\nProduct Lead\nplan> ")
+        terminal.type("(goal \"Lead a launch\").due\r")
+        try terminal.expect("\n2027-06-30\nplan> ")
+        terminal.type(":quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func controlCAbandonsTheInput() throws {
         let home = try TemporaryFolder()
         let terminal = try Terminal(["repl"], home: home.path)
@@ -278,6 +294,7 @@ import Testing
     @Test func commandsParseWithTheirArguments() {
         #expect(REPLCommand.parse(":q") == .success(.quit))
         #expect(REPLCommand.parse("  :save  out.plan ") == .success(.save("out.plan")))
+        #expect(REPLCommand.parse(":load in.plan\r") == .success(.load("in.plan")))
         #expect(REPLCommand.parse(":export md my plan.md") == .success(.export(format: "md", file: "my plan.md")))
         #expect(REPLCommand.parse(":lod x") == .failure(.init(message: "unknown command :lod", hint: "did you mean :load?")))
         #expect(REPLCommand.parse(":load") == .failure(.init(message: ":load needs a file name", hint: ":load career.plan")))

@@ -46,9 +46,12 @@ final class LineEditor {
         _ = shim_el_bind(editLine, "^I", "plan-complete")
         _ = shim_el_addfn(editLine, "plan-abandon", "Abandon the input", abandonKey)
         _ = shim_el_bind(editLine, "^C", "plan-abandon")
+        _ = shim_el_addfn(editLine, "plan-suspend", "Suspend plan, as Ctrl-Z does in a shell", suspendKey)
+        _ = shim_el_bind(editLine, "^Z", "plan-suspend")
         _ = shim_el_bind(editLine, "^R", "em-inc-search-prev")
-        // Ctrl-C arrives as a key (bound above) instead of a signal, so that
-        // abandoning the input never leaves libedit's terminal state behind.
+        // Ctrl-C and Ctrl-Z arrive as keys (bound above) instead of signals,
+        // so that abandoning the input never leaves libedit's terminal state
+        // behind; EL_SIGNAL restores the terminal around a real suspension.
         _ = shim_el_setty_edit(editLine, "-isig")
         // The person's own ~/.editrc, as every libedit program reads it.
         _ = el_source(editLine, nil)
@@ -152,6 +155,11 @@ private func completeKey(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
 
 private func abandonKey(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
     LineEditor.owning(editLine)?.abandonInput() ?? UInt8(CC_ERROR)
+}
+
+private func suspendKey(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
+    kill(0, SIGTSTP)
+    return UInt8(CC_REDISPLAY)
 }
 
 private func firstPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {

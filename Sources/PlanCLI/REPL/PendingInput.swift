@@ -27,6 +27,12 @@ struct PendingInput {
         Self.endsInsideString(text) || Parser.parse(Source(name: "<repl>", text: text), id: 0).isIncomplete
     }
 
+    /// The declaration that `source` ends with, if it ends with one.
+    static func lastDeclaration(in source: Source) -> Declaration? {
+        guard case .declaration(let declaration) = Parser.parse(source, id: 0).statements.last?.kind else { return nil }
+        return declaration
+    }
+
     static func endsInsideString(_ text: String) -> Bool {
         var inString = false
         var inComment = false

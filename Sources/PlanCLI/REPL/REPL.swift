@@ -23,6 +23,7 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
     shim_ignore_sigint()
     print("plan: type :help for help, :quit or Ctrl-D to leave")
     var pending = PendingInput()
+    var lastDeclaration: Declaration?
     while true {
         editor.completer.plan = session.interpreter.plan
         switch editor.read(continuing: !pending.isEmpty) {
@@ -40,6 +41,11 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
                     if session.execute(line) == .quit { return 0 }
                     continue
                 }
+                // Indented clause lines after a declaration, as in a file
+                // (or pasted from one), go on declaring that entity.
+                if let declaration = lastDeclaration, line.first == " " || line.first == "\t" {
+                    pending.append("update \(declaration.kind.rawValue) \(SourceWriter.name(declaration.name.text))")
+                }
                 pending.append(line)
                 if pending.needsMore { continue }
             } else if !blank {
@@ -48,7 +54,9 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
             }
             // An empty line while continuing evaluates what there is, so its
             // error shows instead of the prompt waiting forever.
-            session.evaluate(Source(name: "<repl>", text: pending.text))
+            let source = Source(name: "<repl>", text: pending.text)
+            let failed = session.evaluate(source)
+            lastDeclaration = failed ? nil : PendingInput.lastDeclaration(in: source)
             pending.clear()
         }
     }

@@ -23,7 +23,7 @@ enum REPLCommand: Equatable {
     }
 
     static func parse(_ line: String) -> Result<REPLCommand, Problem> {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         let word = String(trimmed.prefix { $0 != " " && $0 != "\t" })
         let argument = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
 
@@ -90,7 +90,7 @@ enum REPLCommand: Equatable {
           :save FILE         write the plan as canonical source
           :check             run every check on the plan
           :report            the plan as a report
-          :export FORMAT FILE  json, md, ics, dot or svg
+          :export FORMAT FILE  json, md, ics, dot or svg (FILE - is the screen)
           :reset             forget everything
           :quit, :q          leave (so does Ctrl-D)
 

@@ -25,8 +25,10 @@ struct Session {
         }
     }
 
-    /// Runs statements and prints their answers and problems.
-    mutating func evaluate(_ source: Source) {
+    /// Runs statements and prints their answers and problems; true when
+    /// there was an error.
+    @discardableResult
+    mutating func evaluate(_ source: Source) -> Bool {
         present(interpreter.run(source))
     }
 
@@ -69,27 +71,38 @@ struct Session {
         return .keepGoing
     }
 
-    /// Writes the plan as canonical source, and nothing when it has errors,
-    /// so that a broken plan never replaces a good file.
+    /// Writes the plan as canonical source.
     private mutating func save(to path: String) {
+        guard planIsWhole(or: "nothing written to \(path)") else { return }
+        write(PlanSource.render(interpreter.plan), to: path)
+    }
+
+    /// Shows the plan's errors, if any, and says what was not done because of
+    /// them: a broken plan never replaces a good file.
+    private mutating func planIsWhole(or refusal: String) -> Bool {
         let errors = interpreter.check().filter { $0.severity == .error }
         guard errors.isEmpty else {
             present(errors.map(Outcome.diagnostic))
-            fail("nothing written to \(path): the plan has errors")
-            return
+            fail(refusal + ": the plan has errors")
+            return false
         }
+        return true
+    }
+
+    private mutating func write(_ text: String, to path: String) {
         do {
-            try AtomicFile.write(PlanSource.render(interpreter.plan), to: path)
+            try AtomicFile.write(text, to: path)
             tell("saved \(path)")
         } catch {
             fail(error.description)
         }
     }
 
-    private mutating func present(_ outcomes: [Outcome]) {
-        if Presenter(options: context.output).present(outcomes, in: interpreter) {
-            hadErrors = true
-        }
+    @discardableResult
+    private mutating func present(_ outcomes: [Outcome]) -> Bool {
+        let failed = Presenter(options: context.output).present(outcomes, in: interpreter)
+        hadErrors = hadErrors || failed
+        return failed
     }
 
     private func tell(_ message: String) {
