@@ -106,7 +106,7 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
-    @Test func upArrowRecallsTheLastLine() throws {
+    @Test func upArrowAndControlRRecallEarlierLines() throws {
         let home = try TemporaryFolder()
         let terminal = try Terminal(["repl"], home: home.path)
         try terminal.expect("plan> ")
@@ -115,6 +115,13 @@ import Testing
         terminal.type("1\r")
         try terminal.expect("\n1\nplan> ")
         terminal.type("\u{1b}[A\u{1b}[A\r")
+        try terminal.expect("\n42\nplan> ")
+        terminal.type("1\r")
+        try terminal.expect("\n1\nplan> ")
+        // Ctrl-R searches the history backwards as you type.
+        terminal.type("\u{12}40")
+        try terminal.expect("40 + 2")
+        terminal.type("\r")
         try terminal.expect("\n42\nplan> ")
         terminal.type(":quit\r")
         #expect(try terminal.waitForExit() == 0)
