@@ -13,7 +13,7 @@ struct CommandContext: Sendable {
         var interpreter = Interpreter(today: today)
         var outcomes: [Outcome] = []
         for file in files {
-            outcomes += interpreter.load(path: file)
+            outcomes += Inputs.load(file, into: &interpreter)
         }
         let problems = outcomes.filter {
             if case .diagnostic = $0 { return true } else { return false }

@@ -1,6 +1,104 @@
+import Foundation
 import PlanKit
 
-/// Entry point for the `plan` executable; returns the exit status.
+/// Entry point for the `plan` executable; returns the exit status:
+/// 0 success, 1 errors in the plan or a failed file operation, 2 wrong usage.
 public func runPlan(arguments: [String]) -> Int32 {
-    0
+    let environment = ProcessInfo.processInfo.environment
+    let reader = Arguments(environment: environment,
+                           stdinIsTerminal: isatty(0) == 1,
+                           fileExists: { FileManager.default.fileExists(atPath: $0) })
+    let invocation: Invocation
+    do {
+        invocation = try reader.parse(arguments)
+    } catch {
+        StandardStream.error.write("plan: error: \(error.description)\nRun 'plan --help' to see every command and option.\n")
+        return 2
+    }
+
+    let color: Bool
+    switch invocation.color {
+    case .always: color = true
+    case .never: color = false
+    case .auto: color = StandardStream.error.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+    let context = CommandContext(today: invocation.today ?? localToday(),
+                                 output: OutputOptions(json: invocation.json, color: color),
+                                 strict: invocation.strict)
+
+    switch invocation.command {
+    case .help:
+        StandardStream.output.write(helpText)
+        return 0
+    case .version:
+        StandardStream.output.write("plan \(version)\n")
+        return 0
+    case .repl(let files): return runREPL(files: files, context: context)
+    case .run(let files, let expressions): return runRun(files: files, expressions: expressions, context: context)
+    case .check(let files): return runCheck(files: files, context: context)
+    case .fmt(let files, let write, let check): return runFormat(files: files, write: write, check: check, context: context)
+    case .report(let file): return runReport(file: file, context: context)
+    case .export(let format, let file, let output): return runExport(format: format, file: file, output: output, context: context)
+    }
 }
+
+let version = "0.1.0"
+
+/// The day it is where the person is, for `today` when nothing fixes it.
+func localToday() -> Day {
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        ?? Day(ordinal: Int(now) / 86_400)
+}
+
+let helpText = """
+plan: a language for career plans
+
+Usage:
+  plan                          REPL on a terminal; otherwise run the script on stdin
+  plan FILE...                  same as plan run FILE...
+  plan run FILE... [-e EXPR]    load the files, print each question's answer, then check
+  plan check FILE... [--strict] report problems only; prints nothing for a clean plan
+  plan fmt [-w | --check] FILE...
+                                print the files in canonical form (-w: rewrite them,
+                                --check: exit 1 when a file is not formatted)
+  plan report FILE              vision, values, timeline, skill gaps, next steps
+  plan export --format F FILE [-o OUT]
+                                F is json, md, ics, dot or svg; -o writes OUT atomically
+  plan repl [FILE...]           REPL with the files loaded
+  plan help | plan version
+A FILE of - is stdin.
+
+Options (anywhere on the line; -- ends them):
+  --json                 each answer as one JSON value per line; with check,
+                         each diagnostic as one JSON object per line on stdout
+  --today YYYY-MM-DD     what `today` means (default: $PLAN_TODAY, else the system date)
+  --color auto|always|never
+                         color diagnostics (auto: when stderr is a terminal
+                         and NO_COLOR is unset or empty)
+  -e EXPR                run, after the files, the statement EXPR (repeatable)
+  --strict               warnings fail too (run, check)
+  -w, --write            fmt: rewrite the files in place
+  --check                fmt: only tell whether the files are formatted
+  --format F             export: the output format
+  -o, --output OUT       export: the file to write instead of stdout
+  -h, --help             this text
+  --version              the version
+
+Examples:
+  plan career.plan
+  plan run career.plan -e 'goals where due < today + 6 months sort by due'
+  plan check --strict --json career.plan
+  plan --today 2027-01-01 -e 'today + 90 days'
+  echo 'skills where gap > 0' | plan run career.plan -
+  plan fmt -w career.plan
+  plan report career.plan
+  plan repl career.plan
+  plan export --format ics career.plan -o career.ics
+
+Exit status: 0 success; 1 errors in the plan (warnings too with --strict)
+or a failed file operation; 2 wrong usage.
+
+"""

@@ -14,6 +14,8 @@ public struct Interpreter: Sendable {
     public var today: Day
     /// Paths given to `load`, in order, so that the REPL can `:reload` them.
     public private(set) var loadedFiles: [String] = []
+    /// The `let` names bound so far; a later `let` of a name replaces it.
+    public private(set) var bindings: [String: Value] = [:]
 
     public init(today: Day) {
         self.today = today
@@ -21,21 +23,153 @@ public struct Interpreter: Sendable {
 
     /// Parses and runs every statement of `source`: declarations change the
     /// plan, questions are answered against the plan as built so far.
+    /// Its `include`s resolve relative to the current directory.
     public mutating func run(_ source: Source) -> [Outcome] {
-        _ = sources.add(source)
-        return []
+        var outcomes: [Outcome] = []
+        run(source, from: Inclusion(folder: "", chain: []), into: &outcomes)
+        return outcomes
     }
 
     /// Reads the file at `path` and runs it; `include`s inside resolve
     /// relative to the including file.
     public mutating func load(path: String) -> [Outcome] {
         loadedFiles.append(path)
-        return []
+        switch SourceFiles.contents(of: path) {
+        case .failure(let failure):
+            return [.diagnostic(.error(.includeFailed, "cannot read \(path): \(failure.reason)", at: .none))]
+        case .success(let file):
+            var outcomes: [Outcome] = []
+            let inclusion = Inclusion(folder: SourceFiles.folder(of: path), chain: [(file.canonicalPath, path)])
+            run(Source(name: path, bytes: file.bytes), from: inclusion, into: &outcomes)
+            return outcomes
+        }
     }
 
     /// Every check of the loaded plan, errors then warnings, with the
     /// results of `assert` statements, in source order within each severity.
     public func check() -> [Diagnostic] {
-        []
+        var diagnostics = Checks.run(plan, today: today)
+        let evaluator = Evaluator(plan: plan, today: today, bindings: bindings)
+        for assertion in plan.assertions {
+            if let problem = verify(assertion, with: evaluator) { diagnostics.append(problem) }
+        }
+        return diagnostics.enumerated().sorted { a, b in
+            let (left, right) = (a.element, b.element)
+            if left.severity != right.severity { return left.severity < right.severity }
+            if left.range.source != right.range.source { return left.range.source < right.range.source }
+            if left.range.start != right.range.start { return left.range.start < right.range.start }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private func verify(_ assertion: Assertion, with evaluator: Evaluator) -> Diagnostic? {
+        let value: Value
+        do {
+            value = try evaluator.evaluate(assertion.condition)
+        } catch {
+            return error.diagnostic
+        }
+        switch value {
+        case .bool(true):
+            return nil
+        case .bool(false):
+            let text = sources[assertion.condition.range.source]?.text(assertion.condition.range) ?? ""
+            return .error(.assertionFailed, assertion.message ?? "assertion failed: \(text)", at: assertion.range)
+        default:
+            return .error(.typeMismatch, "assert needs a bool, got \(value.typeName)", at: assertion.condition.range)
+        }
+    }
+
+    /// Where a source came from: the folder its includes are relative to and
+    /// the files including it, outermost first, to find cycles.
+    private struct Inclusion {
+        var folder: String
+        var chain: [(path: String, name: String)]
+        var depth = 0
+    }
+
+    private mutating func run(_ source: Source, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
+        let id = sources.add(source)
+        let file = Parser.parse(source, id: id)
+        // Syntax errors go between the answers where they stand, as a reader of the file would meet them.
+        let syntax = file.diagnostics.enumerated().sorted {
+            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
+        }.map(\.element)
+        var reported = 0
+        for statement in file.statements {
+            while reported < syntax.count, syntax[reported].range.start < statement.range.start {
+                outcomes.append(.diagnostic(syntax[reported]))
+                reported += 1
+            }
+            execute(statement, from: inclusion, into: &outcomes)
+        }
+        outcomes += syntax.dropFirst(reported).map(Outcome.diagnostic)
+    }
+
+    private mutating func execute(_ statement: Statement, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
+        switch statement.kind {
+        case .vision(let text):
+            if plan.vision != nil {
+                outcomes.append(.diagnostic(.error(.duplicate, "the plan already has a vision", at: statement.range,
+                                                   notes: [.init("first declared here", at: plan.visionRange ?? .none)])))
+            } else {
+                plan.vision = text
+                plan.visionRange = statement.range
+            }
+        case .declaration(let declaration):
+            if let problem = plan.apply(declaration) { outcomes.append(.diagnostic(problem)) }
+        case .let(let name, _, let expr):
+            switch evaluate(expr) {
+            case .success(let value) where value.nests(deeperThan: Parser.maxDepth):
+                // `let x = [x]`, repeated, would otherwise grow a value too deep to print or compare.
+                outcomes.append(.diagnostic(.error(.nestingTooDeep, "the value of \(name) nests deeper than "
+                                                   + "\(Parser.maxDepth) levels", at: expr.range)))
+            case .success(let value): bindings[name] = value
+            case .failure(let problem): outcomes.append(.diagnostic(problem.diagnostic))
+            }
+        case .include(let path, let pathRange):
+            include(path, at: pathRange, from: inclusion, into: &outcomes)
+        case .assert(let condition, let message):
+            plan.assertions.append(Assertion(condition: condition, message: message, range: statement.range))
+        case .expression(let expr):
+            switch evaluate(expr) {
+            case .success(let value): outcomes.append(.answer(value, statement.range))
+            case .failure(let problem): outcomes.append(.diagnostic(problem.diagnostic))
+            }
+        }
+    }
+
+    private func evaluate(_ expr: Expr) -> Result<Value, EvaluationError> {
+        do {
+            return .success(try Evaluator(plan: plan, today: today, bindings: bindings).evaluate(expr))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private mutating func include(_ path: String, at range: SourceRange, from inclusion: Inclusion,
+                                  into outcomes: inout [Outcome]) {
+        let name = SourceFiles.resolve(path, in: inclusion.folder)
+        guard inclusion.depth < SourceFiles.nestingLimit else {
+            outcomes.append(.diagnostic(.error(.includeFailed, "cannot include \(name): includes nest deeper than "
+                                               + "\(SourceFiles.nestingLimit)", at: range)))
+            return
+        }
+        let file: SourceFiles.File
+        switch SourceFiles.contents(of: name) {
+        case .failure(let failure):
+            outcomes.append(.diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
+            return
+        case .success(let contents):
+            file = contents
+        }
+        if let start = inclusion.chain.firstIndex(where: { $0.path == file.canonicalPath }) {
+            let names = inclusion.chain[start...].map(\.name) + [name]
+            outcomes.append(.diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
+            return
+        }
+        let inner = Inclusion(folder: SourceFiles.folder(of: name),
+                              chain: inclusion.chain + [(file.canonicalPath, name)], depth: inclusion.depth + 1)
+        run(Source(name: name, bytes: file.bytes), from: inner, into: &outcomes)
     }
 }

@@ -1,0 +1,223 @@
+import PlanKit
+
+/// What the person asked for, once the command line is read.
+enum Command: Equatable, Sendable {
+    case repl(files: [String])
+    /// `-` among the files stands for stdin.
+    case run(files: [String], expressions: [String])
+    case check(files: [String])
+    case fmt(files: [String], write: Bool, check: Bool)
+    case report(file: String)
+    case export(format: String, file: String, output: String?)
+    case help
+    case version
+}
+
+enum ColorChoice: String, CaseIterable, Sendable {
+    case auto, always, never
+}
+
+/// A command and the options that hold for every command.
+struct Invocation: Equatable, Sendable {
+    var command: Command
+    var json = false
+    /// nil: the local system date.
+    var today: Day?
+    var color = ColorChoice.auto
+    var strict = false
+}
+
+struct UsageError: Error, Equatable, CustomStringConvertible {
+    var description: String
+}
+
+/// Reads argv. Options may stand anywhere on the line; `--` ends them.
+struct Arguments {
+    static let commands = ["run", "check", "fmt", "report", "export", "repl", "help", "version"]
+    static let exportFormats = ["json", "md", "ics", "dot", "svg"]
+    static let flags = ["--json", "--strict", "-w", "--write", "--check", "--help", "-h", "--version"]
+    static let valued = ["--today", "--color", "-e", "--format", "-o", "--output"]
+
+    var environment: [String: String] = [:]
+    var stdinIsTerminal = false
+    /// Whether a word that is not a command names a file to run.
+    var fileExists: @Sendable (String) -> Bool = { _ in false }
+
+    func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+        var positionals: [String] = []
+        var expressions: [String] = []
+        var given: Set<String> = []
+        var values: [String: String] = [:]
+        var position = 0
+        var optionsEnded = false
+        // Reported only when neither --help nor --version is on the line.
+        var unknown: UsageError?
+
+        while position < arguments.count {
+            let argument = arguments[position]
+            position += 1
+            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            var name = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            if Self.flags.contains(name) {
+                guard inline == nil else { throw UsageError(description: "option \(name) takes no value") }
+                given.insert(Self.canonical(name))
+            } else if Self.valued.contains(name) {
+                let value: String
+                if let inline {
+                    value = inline
+                } else if position < arguments.count {
+                    value = arguments[position]
+                    position += 1
+                } else {
+                    throw UsageError(description: "option \(name) needs a value")
+                }
+                let key = Self.canonical(name)
+                given.insert(key)
+                if key == "-e" { expressions.append(value) } else { values[key] = value }
+            } else if unknown == nil {
+                var message = "unknown option \(name)"
+                // A one-letter option is one edit from every other: no guess.
+                let long = (Self.flags + Self.valued).filter { $0.hasPrefix("--") }
+                if name.hasPrefix("--"), let near = Suggestion.closest(to: name, among: long) {
+                    message += "; did you mean \(near)?"
+                }
+                unknown = UsageError(description: message)
+            }
+        }
+
+        if given.contains("--help") { return Invocation(command: .help) }
+        if given.contains("--version") { return Invocation(command: .version) }
+        if let unknown { throw unknown }
+
+        var color = ColorChoice.auto
+        if let text = values["--color"] {
+            guard let choice = ColorChoice(rawValue: text) else {
+                throw UsageError(description: "--color takes auto, always or never, not \"\(text)\"")
+            }
+            color = choice
+        }
+        let today = try today(values["--today"])
+        let command = try command(positionals, expressions: expressions, given: given, values: values)
+        try checkApplies(given, to: command)
+        return Invocation(command: command, json: given.contains("--json"), today: today, color: color,
+                          strict: given.contains("--strict"))
+    }
+
+    private static func canonical(_ name: String) -> String {
+        switch name {
+        case "-h": return "--help"
+        case "--write": return "-w"
+        case "--output": return "-o"
+        default: return name
+        }
+    }
+
+    private func today(_ option: String?) throws(UsageError) -> Day? {
+        let text: String
+        let origin: String
+        if let option {
+            (text, origin) = (option, "--today")
+        } else if let variable = environment["PLAN_TODAY"], !variable.isEmpty {
+            (text, origin) = (variable, "PLAN_TODAY")
+        } else {
+            return nil
+        }
+        switch Day.parse(text) {
+        case .success(let day): return day
+        case .failure(let problem):
+            throw UsageError(description: "\(origin) \"\(text)\" is not a date: \(problem)")
+        }
+    }
+
+    private func command(_ words: [String], expressions: [String], given: Set<String>,
+                         values: [String: String]) throws(UsageError) -> Command {
+        guard let word = words.first else {
+            if !expressions.isEmpty { return .run(files: [], expressions: expressions) }
+            return stdinIsTerminal ? .repl(files: []) : .run(files: ["-"], expressions: [])
+        }
+        let files = Array(words.dropFirst())
+        switch word {
+        case "run":
+            guard !files.isEmpty || !expressions.isEmpty else {
+                throw UsageError(description: "run needs a file or -e EXPR")
+            }
+            return .run(files: files, expressions: expressions)
+        case "check":
+            guard !files.isEmpty else { throw UsageError(description: "check needs at least one file") }
+            return .check(files: files)
+        case "fmt":
+            guard !files.isEmpty else { throw UsageError(description: "fmt needs at least one file") }
+            let (write, check) = (given.contains("-w"), given.contains("--check"))
+            guard !(write && check) else { throw UsageError(description: "fmt takes -w or --check, not both") }
+            return .fmt(files: files, write: write, check: check)
+        case "report":
+            guard files.count == 1, let file = files.first else {
+                throw UsageError(description: "report takes exactly one file")
+            }
+            return .report(file: file)
+        case "export":
+            guard let format = values["--format"] else {
+                throw UsageError(description: "export needs --format (\(Self.exportFormats.joined(separator: ", ")))")
+            }
+            guard Self.exportFormats.contains(format) else {
+                var message = "unknown export format \"\(format)\"; formats: \(Self.exportFormats.joined(separator: ", "))"
+                if let near = Suggestion.closest(to: format, among: Self.exportFormats) { message += "; did you mean \(near)?" }
+                throw UsageError(description: message)
+            }
+            guard files.count == 1, let file = files.first else {
+                throw UsageError(description: "export takes exactly one file")
+            }
+            return .export(format: format, file: file, output: values["-o"])
+        case "repl": return .repl(files: files)
+        case "help": return .help
+        case "version": return .version
+        default:
+            if word == "-" || word.hasSuffix(".plan") || fileExists(word) {
+                return .run(files: words, expressions: expressions)
+            }
+            var message = "unknown command or file \"\(word)\""
+            if let near = Suggestion.closest(to: word, among: Self.commands) { message += "; did you mean \(near)?" }
+            throw UsageError(description: message)
+        }
+    }
+
+    /// Options that only make sense for some commands are an error elsewhere,
+    /// rather than silently doing nothing.
+    private func checkApplies(_ given: Set<String>, to command: Command) throws(UsageError) {
+        let owners: [(option: String, commands: Set<String>)] = [
+            ("-e", ["run"]), ("--strict", ["run", "check"]), ("-w", ["fmt"]), ("--check", ["fmt"]),
+            ("--format", ["export"]), ("-o", ["export"]),
+        ]
+        for owner in owners where given.contains(owner.option) && !owner.commands.contains(command.word) {
+            throw UsageError(description: "option \(owner.option) is only for \(owner.commands.sorted().joined(separator: " and "))")
+        }
+    }
+}
+
+extension Command {
+    /// The command word as typed.
+    var word: String {
+        switch self {
+        case .repl: return "repl"
+        case .run: return "run"
+        case .check: return "check"
+        case .fmt: return "fmt"
+        case .report: return "report"
+        case .export: return "export"
+        case .help: return "help"
+        case .version: return "version"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+/// Why evaluating an expression stopped. Thrown to unwind to the statement
+/// that asked, which turns it back into an ordinary diagnostic.
+struct EvaluationError: Error {
+    var diagnostic: Diagnostic
+
+    init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, hint: String? = nil) {
+        diagnostic = .error(code, message, at: range, hint: hint)
+    }
+}
+
+/// The items of the query clauses around an expression, innermost last.
+/// Their fields are names in scope, the innermost first.
+struct Scope {
+    var items: [Value] = []
+}
+
+/// Evaluates expressions against one plan as it stands. A plan does not
+/// change while an expression is evaluated, which is what lets `links`
+/// cache the reverse references.
+struct Evaluator {
+    let plan: Plan
+    let today: Day
+    let bindings: [String: Value]
+    let links: Links
+
+    init(plan: Plan, today: Day, bindings: [String: Value]) {
+        self.plan = plan
+        self.today = today
+        self.bindings = bindings
+        self.links = Links(plan: plan)
+    }
+
+    func evaluate(_ expr: Expr, in scope: Scope = Scope()) throws(EvaluationError) -> Value {
+        switch expr.kind {
+        case .number(let number): return .number(number)
+        case .string(let text): return .string(text)
+        case .bool(let flag): return .bool(flag)
+        case .none: return .none
+        case .today: return .date(today)
+        case .date(let day): return .date(day)
+        case .duration(let duration): return .duration(duration)
+        case .identifier(let name): return try lookup(name, at: expr.range, in: scope)
+        case .list(let items):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            for item in items { values.append(try evaluate(item, in: scope)) }
+            return .list(values)
+        case .entity(let kind, let name): return try entity(kind, name)
+        case .collection(let kind): return collection(kind, in: scope)
+        case .vision: return plan.vision.map(Value.string) ?? .none
+        case .unary(let op, let operand):
+            return try unary(op, try evaluate(operand, in: scope), at: expr.range)
+        case .binary(let op, let left, let right, let operatorRange):
+            let leftValue = try evaluate(left, in: scope)
+            return try binary(op, leftValue, { () throws(EvaluationError) -> Value in
+                try evaluate(right, in: scope)
+            }, at: operatorRange)
+        case .field(let base, let name, let nameRange):
+            return try field(name, of: try evaluate(base, in: scope), at: nameRange)
+        case .call(let name, let nameRange, let arguments):
+            return try call(name, at: nameRange, arguments: arguments, range: expr.range, in: scope)
+        case .index(let base, let position):
+            let list = try evaluate(base, in: scope)
+            return try index(list, try evaluate(position, in: scope), at: position.range)
+        case .query(let base, let clauses):
+            return try query(base, clauses, in: scope)
+        }
+    }
+
+    /// A bare name: `it`, a field of a query item (innermost first), then a `let` name.
+    private func lookup(_ name: String, at range: SourceRange, in scope: Scope) throws(EvaluationError) -> Value {
+        if name == "it", let item = scope.items.last { return item }
+        for item in scope.items.reversed() {
+            if let value = fieldValue(name, of: item) { return value }
+        }
+        if let value = bindings[name] { return value }
+        throw unknownName(name, at: range, in: scope)
+    }
+
+    private func unknownName(_ name: String, at range: SourceRange, in scope: Scope) -> EvaluationError {
+        let message = "unknown name \(quote(name))"
+        for kind in [EntityKind.goal, .skill, .value, .milestone, .mentor] where plan.index(of: kind, named: name) != nil {
+            return EvaluationError(.unknownName, message, at: range,
+                                   hint: "to refer to the \(kind.rawValue), write \(kind.rawValue) \(quote(name))")
+        }
+        var candidates = Array(bindings.keys).sorted()
+        for item in scope.items { candidates += Fields.names(of: item) }
+        if !scope.items.isEmpty { candidates.append("it") }
+        let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean \(quote($0))?" }
+        return EvaluationError(.unknownName, message, at: range, hint: hint)
+    }
+
+    private func entity(_ kind: EntityKind, _ name: Name) throws(EvaluationError) -> Value {
+        if let index = plan.index(of: kind, named: name.text) { return .entity(kind, index) }
+        let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(quote($0))?" }
+        throw EvaluationError(unknownCode(kind), "unknown \(kind.rawValue) \(quote(name.text))", at: name.range, hint: hint)
+    }
+
+    /// `goals` means every goal, except inside a query over items that have
+    /// a field of that name (inside `values where ...` it is that value's goals).
+    private func collection(_ kind: EntityKind, in scope: Scope) -> Value {
+        for item in scope.items.reversed() {
+            if case .entity = item, let value = fieldValue(kind.plural, of: item) { return value }
+        }
+        return .list((0..<plan.count(of: kind)).map { .entity(kind, $0) })
+    }
+
+    /// `list[i]`: 0-based; a negative index counts from the end.
+    private func index(_ base: Value, _ position: Value, at range: SourceRange) throws(EvaluationError) -> Value {
+        guard case .list(let items) = base else {
+            if case .none = base { return .none }
+            throw EvaluationError(.typeMismatch, "cannot index \(base.typeName)", at: range)
+        }
+        guard case .number(let number) = position, let whole = Int(exactly: number) else {
+            throw EvaluationError(.typeMismatch, "an index must be a whole number, got \(describe(position))", at: range)
+        }
+        let resolved = whole < 0 ? items.count + whole : whole
+        guard items.indices.contains(resolved) else {
+            let size = items.count == 1 ? "1 item" : "\(items.count) items"
+            throw EvaluationError(.indexOutOfRange, "index \(whole) is out of range for a list of \(size)", at: range)
+        }
+        return items[resolved]
+    }
+
+    /// A value's type for an error message, with the number itself when a
+    /// number was the wrong kind of number.
+    func describe(_ value: Value) -> String {
+        if case .number(let number) = value { return PlainText.number(number) }
+        return value.typeName
+    }
+}
+
+func unknownCode(_ kind: EntityKind) -> DiagnosticCode {
+    switch kind {
+    case .goal: return .unknownGoal
+    case .skill: return .unknownSkill
+    case .value: return .unknownValue
+    case .milestone: return .unknownMilestone
+    case .mentor: return .unknownMentor
+    }
+}
+
+/// `"text"` as source would write it, for messages and hints.
+func quote(_ text: String) -> String {
+    var out = "\""
+    for character in text {
+        switch character {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default: out.append(character)
+        }
+    }
+    return out + "\""
+}

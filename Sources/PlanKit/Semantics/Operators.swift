@@ -1,0 +1,216 @@
+/// Limits that keep date and duration arithmetic inside what `Day` and `Int`
+/// can hold, so that a huge duration is an error rather than an overflow.
+enum CalendarLimits {
+    static let years = 1...9999
+    static let months = 12 * 10_000
+    static let days = 366 * 10_000
+
+    static func contains(_ duration: Duration) -> Bool {
+        duration.months.magnitude <= UInt(months) && duration.days.magnitude <= UInt(days)
+    }
+}
+
+extension Evaluator {
+    func unary(_ op: UnaryOperator, _ operand: Value, at range: SourceRange) throws(EvaluationError) -> Value {
+        switch (op, operand) {
+        case (.negate, .number(let number)):
+            return .number(-number)
+        case (.negate, .duration(let duration)):
+            return .duration(-(try bounded(duration, at: range)))
+        case (.not, .bool(let flag)):
+            return .bool(!flag)
+        case (.not, .none):
+            // none counts as false wherever a bool is expected.
+            return .bool(true)
+        case (.not, _):
+            throw EvaluationError(.typeMismatch, "not needs a bool, got \(operand.typeName)", at: range)
+        case (.negate, _):
+            throw EvaluationError(.typeMismatch, "cannot negate \(operand.typeName)", at: range)
+        }
+    }
+
+    /// `right` is evaluated only when needed, so that `and` / `or` short-circuit.
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: () throws(EvaluationError) -> Value,
+                at range: SourceRange) throws(EvaluationError) -> Value {
+        switch op {
+        case .and:
+            guard try truth(left, for: op, at: range) else { return .bool(false) }
+            return .bool(try truth(try right(), for: op, at: range))
+        case .or:
+            if try truth(left, for: op, at: range) { return .bool(true) }
+            return .bool(try truth(try right(), for: op, at: range))
+        case .equal: return .bool(try equals(left, try right(), at: range))
+        case .notEqual: return .bool(!(try equals(left, try right(), at: range)))
+        case .less, .lessEqual, .greater, .greaterEqual: return .bool(try compare(op, left, try right(), at: range))
+        case .in: return .bool(try contains(try right(), left, at: range))
+        case .add: return try add(left, try right(), at: range)
+        case .subtract: return try subtract(left, try right(), at: range)
+        case .multiply: return try multiply(left, try right(), at: range)
+        case .divide: return try divide(left, try right(), at: range)
+        }
+    }
+
+    /// A bool operand of `and` / `or`; none counts as false.
+    private func truth(_ value: Value, for op: BinaryOperator, at range: SourceRange) throws(EvaluationError) -> Bool {
+        switch value {
+        case .bool(let flag): return flag
+        case .none: return false
+        default: throw EvaluationError(.typeMismatch, "\(op.rawValue) needs bools, got \(value.typeName)", at: range)
+        }
+    }
+
+    /// `==`: none equals only none; otherwise both sides must be of one type.
+    private func equals(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Bool {
+        switch (left, right) {
+        case (.none, .none): return true
+        case (.none, _), (_, .none): return false
+        case (.group, _), (_, .group): throw mismatch("compare", left, right, at: range)
+        case (.entity(let leftKind, _), .entity(let rightKind, _)) where leftKind != rightKind:
+            throw mismatch("compare", left, right, at: range)
+        default:
+            guard left.typeName == right.typeName else { throw mismatch("compare", left, right, at: range) }
+            return left.isSame(as: right)
+        }
+    }
+
+    /// `< <= > >=`: numbers, strings, dates, durations and bools, each with its
+    /// own kind; any comparison with none is false.
+    private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value,
+                         at range: SourceRange) throws(EvaluationError) -> Bool {
+        if case .none = left { return false }
+        if case .none = right { return false }
+        guard let ascending = left.precedes(right), let descending = right.precedes(left) else {
+            throw mismatch("compare", left, right, at: range)
+        }
+        switch op {
+        case .less: return ascending
+        case .lessEqual: return !descending
+        case .greater: return descending
+        default: return !ascending
+        }
+    }
+
+    /// `needle in haystack`: membership in a list, or a substring of a string.
+    private func contains(_ haystack: Value, _ needle: Value, at range: SourceRange) throws(EvaluationError) -> Bool {
+        switch (needle, haystack) {
+        case (.none, _), (_, .none): return false
+        case (_, .list(let items)): return items.contains { $0.isSame(as: needle) }
+        case (.string(let part), .string(let whole)): return whole.contains(part)
+        default:
+            throw EvaluationError(.typeMismatch, "cannot look for \(needle.typeName) in \(haystack.typeName)", at: range)
+        }
+    }
+
+    private func add(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
+        switch (left, right) {
+        case (.number(let a), .number(let b)): return .number(a + b)
+        case (.string(let a), .string(let b)): return .string(a + b)
+        case (.list(let a), .list(let b)): return .list(a + b)
+        case (.date(let day), .duration(let duration)), (.duration(let duration), .date(let day)):
+            return .date(try shift(day, by: duration, at: range))
+        case (.duration(let a), .duration(let b)):
+            return .duration(try bounded(try bounded(a, at: range) + bounded(b, at: range), at: range))
+        default: throw mismatch("add", left, right, at: range)
+        }
+    }
+
+    private func subtract(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
+        switch (left, right) {
+        case (.number(let a), .number(let b)): return .number(a - b)
+        case (.date(let day), .duration(let duration)):
+            return .date(try shift(day, by: -(try bounded(duration, at: range)), at: range))
+        case (.date(let a), .date(let b)): return .duration(Duration(days: a.ordinal - b.ordinal))
+        case (.duration(let a), .duration(let b)):
+            return .duration(try bounded(try bounded(a, at: range) + -(try bounded(b, at: range)), at: range))
+        default: throw mismatch("subtract", left, right, at: range)
+        }
+    }
+
+    private func multiply(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
+        switch (left, right) {
+        case (.number(let a), .number(let b)): return .number(a * b)
+        case (.duration(let duration), .number(let factor)), (.number(let factor), .duration(let duration)):
+            let base = try bounded(duration, at: range)
+            guard let months = Int(exactly: Double(base.months) * factor),
+                  let days = Int(exactly: Double(base.days) * factor) else {
+                throw EvaluationError(.typeMismatch, "cannot multiply \(base) by \(PlainText.number(factor)): "
+                                      + "a duration is a whole number of months and days", at: range)
+            }
+            return .duration(try bounded(Duration(months: months, days: days), at: range))
+        default: throw mismatch("multiply", left, right, at: range)
+        }
+    }
+
+    private func divide(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
+        guard case .number(let a) = left, case .number(let b) = right else {
+            throw mismatch("divide", left, right, at: range)
+        }
+        guard b != 0 else { throw EvaluationError(.divisionByZero, "division by zero", at: range) }
+        return .number(a / b)
+    }
+
+    /// `day` moved by `duration`, calendar-aware, kept inside years 1 to 9999.
+    private func shift(_ day: Day, by duration: Duration, at range: SourceRange) throws(EvaluationError) -> Day {
+        let result = day.adding(try bounded(duration, at: range))
+        guard CalendarLimits.years.contains(result.year) else {
+            throw EvaluationError(.invalidDate, "the resulting date falls outside the years 1 to 9999", at: range)
+        }
+        return result
+    }
+
+    private func bounded(_ duration: Duration, at range: SourceRange) throws(EvaluationError) -> Duration {
+        guard CalendarLimits.contains(duration) else {
+            throw EvaluationError(.typeMismatch, "a duration may span at most 10000 years", at: range)
+        }
+        return duration
+    }
+
+    private func mismatch(_ operation: String, _ left: Value, _ right: Value, at range: SourceRange) -> EvaluationError {
+        EvaluationError(.typeMismatch, "cannot \(operation) \(left.typeName) and \(right.typeName)", at: range)
+    }
+}
+
+extension Value {
+    /// Structural equality: the same type and the same contents; entities by
+    /// identity, lists item by item. Values of different types are not the same.
+    func isSame(as other: Value) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.date(let a), .date(let b)): return a == b
+        case (.duration(let a), .duration(let b)): return a == b
+        case (.entity(let kindA, let a), .entity(let kindB, let b)): return kindA == kindB && a == b
+        case (.list(let a), .list(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
+        case (.group(let keyA, let itemsA), .group(let keyB, let itemsB)):
+            return keyA.isSame(as: keyB) && Value.list(itemsA).isSame(as: .list(itemsB))
+        default: return false
+        }
+    }
+
+    /// Whether lists and groups inside one another go more than `limit` deep.
+    func nests(deeperThan limit: Int) -> Bool {
+        guard limit >= 0 else { return true }
+        switch self {
+        case .list(let items): return items.contains { $0.nests(deeperThan: limit - 1) }
+        case .group(let key, let items):
+            return key.nests(deeperThan: limit - 1) || items.contains { $0.nests(deeperThan: limit - 1) }
+        default: return false
+        }
+    }
+
+    /// Whether `self` sorts before `other`; nil when the two have no order
+    /// between them (different types, or a type without an order).
+    func precedes(_ other: Value) -> Bool? {
+        switch (self, other) {
+        case (.number(let a), .number(let b)): return a < b
+        case (.string(let a), .string(let b)): return a < b
+        case (.date(let a), .date(let b)): return a < b
+        case (.duration(let a), .duration(let b)): return a < b
+        case (.bool(let a), .bool(let b)): return !a && b
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import PlanCLI
+@testable import PlanKit
+
+/// How argv becomes one Command, without running anything.
+@Suite struct ArgumentsTests {
+    private func parse(_ arguments: [String], terminal: Bool = false, environment: [String: String] = [:],
+                       files: Set<String> = []) throws -> Invocation {
+        try Arguments(environment: environment, stdinIsTerminal: terminal, fileExists: { files.contains($0) }).parse(arguments)
+    }
+
+    @Test func nothingMeansTheREPLOnATerminalAndStdinOtherwise() throws {
+        #expect(try parse([], terminal: true).command == .repl(files: []))
+        #expect(try parse([]).command == .run(files: ["-"], expressions: []))
+        #expect(try parse(["--json"]).command == .run(files: ["-"], expressions: []))
+        #expect(try parse(["-e", "1"], terminal: true).command == .run(files: [], expressions: ["1"]))
+    }
+
+    @Test func everyCommand() throws {
+        #expect(try parse(["a.plan", "b.plan"]).command == .run(files: ["a.plan", "b.plan"], expressions: []))
+        #expect(try parse(["notes"], files: ["notes"]).command == .run(files: ["notes"], expressions: []))
+        #expect(try parse(["run", "a.plan", "-e", "x", "--", "-e"]).command == .run(files: ["a.plan", "-e"], expressions: ["x"]))
+        #expect(try parse(["check", "a.plan", "b.plan"]).command == .check(files: ["a.plan", "b.plan"]))
+        #expect(try parse(["fmt", "--write", "a.plan"]).command == .fmt(files: ["a.plan"], write: true, check: false))
+        #expect(try parse(["fmt", "a.plan", "--check"]).command == .fmt(files: ["a.plan"], write: false, check: true))
+        #expect(try parse(["report", "a.plan"]).command == .report(file: "a.plan"))
+        #expect(try parse(["export", "a.plan", "--format=ics", "--output", "a.ics"]).command
+                == .export(format: "ics", file: "a.plan", output: "a.ics"))
+        #expect(try parse(["export", "--format", "svg", "a.plan"]).command == .export(format: "svg", file: "a.plan", output: nil))
+        #expect(try parse(["repl", "a.plan"]).command == .repl(files: ["a.plan"]))
+        #expect(try parse(["repl"]).command == .repl(files: []))
+    }
+
+    @Test func globalOptionsAnywhere() throws {
+        let invocation = try parse(["check", "--strict", "a.plan", "--json", "--color", "always", "--today", "2027-Q2"])
+        #expect(invocation == Invocation(command: .check(files: ["a.plan"]), json: true,
+                                         today: Day(year: 2027, month: 6, day: 30), color: .always, strict: true))
+    }
+
+    @Test func todayFromTheOptionThenTheEnvironmentThenNothing() throws {
+        #expect(try parse(["a.plan"]).today == nil)
+        #expect(try parse(["a.plan"], environment: ["PLAN_TODAY": ""]).today == nil)
+        #expect(try parse(["a.plan"], environment: ["PLAN_TODAY": "2027-01-02"]).today == Day(year: 2027, month: 1, day: 2))
+        #expect(try parse(["a.plan", "--today", "2027-03-04"], environment: ["PLAN_TODAY": "bad"]).today
+                == Day(year: 2027, month: 3, day: 4))
+    }
+
+    @Test func usageErrors() {
+        #expect(throws: UsageError(description: "unknown command or file \"chekc\"; did you mean check?")) {
+            try parse(["chekc"])
+        }
+        #expect(throws: UsageError(description: "option -e needs a value")) { try parse(["-e"]) }
+        #expect(throws: UsageError(description: "unknown option -x")) { try parse(["-x", "a.plan"]) }
+    }
+}

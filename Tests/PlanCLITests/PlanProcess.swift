@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Runs the built `plan` binary the way a person or a script would: with
+/// arguments, an environment, stdin, in a folder of its own (removed when
+/// the test is done), capturing both streams.
+final class PlanProcess {
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// A fresh folder for the files one test needs.
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("plan-cli-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return name
+    }
+
+    /// The binary: $PLAN_BINARY, else beside the test bundle (SwiftPM puts
+    /// every product of a build in one folder), else this package's
+    /// .build/debug.
+    static func binary() throws -> URL {
+        var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["PLAN_BINARY"], !path.isEmpty {
+            candidates.append(URL(fileURLWithPath: path))
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("plan"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("plan"))
+        if let executable = Bundle.main.executableURL {
+            candidates.append(executable.deletingLastPathComponent().appendingPathComponent("plan"))
+        }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/plan"))
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return try #require(found, "no plan binary; run `swift build` first (looked in \(candidates.map(\.path)))")
+    }
+
+    /// The environment a test starts from: no PLAN_TODAY or NO_COLOR leaking
+    /// in from the machine running the tests.
+    static func baseEnvironment() -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["PLAN_TODAY", "NO_COLOR", "PLAN_BINARY"] { environment[name] = nil }
+        return environment
+    }
+
+    func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = Self.baseEnvironment().merging(extra) { $1 }
+
+        let id = UUID().uuidString
+        let outURL = folder.appendingPathComponent(".out-\(id)")
+        let errURL = folder.appendingPathComponent(".err-\(id)")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        if let stdin {
+            let inURL = folder.appendingPathComponent(".in-\(id)")
+            try stdin.write(to: inURL, atomically: true, encoding: .utf8)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        return Result(stdout: try String(contentsOf: outURL, encoding: .utf8),
+                      stderr: try String(contentsOf: errURL, encoding: .utf8),
+                      status: process.terminationStatus)
+    }
+
+    /// Runs on a pseudo-terminal (through util-linux `script`), to see what
+    /// `--color auto` does when a person is watching. Returns what reached
+    /// the terminal, stdout and stderr together.
+    func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> String {
+        let script = "/usr/bin/script"
+        try #require(FileManager.default.isExecutableFile(atPath: script), "util-linux script is needed for terminal tests")
+        func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = ([try Self.binary().path] + arguments).map(quoted).joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qefc", command, "/dev/null"]
+        process.currentDirectoryURL = folder
+        process.environment = Self.baseEnvironment().merging(extra) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        // The terminal turns each newline into CR LF.
+        return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+}

@@ -1,0 +1,172 @@
+import Testing
+
+/// Sample inputs shared by the end-to-end suites.
+enum Plans {
+    static let career = """
+        vision "Ship tools people love"
+        value family priority 1 non-negotiable
+        value impact priority 2
+        skill "project management" level 2 target 4
+        goal "Lead a product launch"
+            needs skill "project management"
+            serves impact, family
+            by 2027-06-30
+
+        """
+
+    static let table = """
+        name                   due         status  serves          gap
+        ─────────────────────  ──────────  ──────  ──────────────  ──────────────────
+        Lead a product launch  2027-06-30  open    impact, family  project management
+
+        """
+
+    /// One unknown value on line 3, column 12.
+    static let broken = """
+        vision "v"
+        value health
+        goal "A" serves helth by 2027-06-30
+
+        """
+}
+
+/// `plan run` and `plan FILE`: answers on stdout, problems on stderr, the
+/// exit status from the problems.
+@Suite struct RunTests {
+    let plan: PlanProcess
+    init() throws {
+        plan = try PlanProcess()
+        try plan.write("career.plan", Plans.career)
+        try plan.write("questions.plan", "goals where due < today + 1 year\ncount(goals)\ngoals where done\n")
+        try plan.write("broken.plan", Plans.broken)
+    }
+
+    @Test func answersEachQuestionInOrder() throws {
+        let result = try plan.run(["run", "career.plan", "questions.plan", "--today", "2027-01-01"])
+        #expect(result.stdout == Plans.table + "1\n(no goals)\n")
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(try plan.run(["--today", "2027-01-01", "career.plan", "questions.plan"]).stdout == result.stdout)
+    }
+
+    @Test func expressionsRunAfterTheFiles() throws {
+        let result = try plan.run(["career.plan", "-e", "count(skills where gap > 0)", "-e", "today + 90 days", "--today=2027-01-01"])
+        #expect(result.stdout == "1\n2027-04-01\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func todayComesFromTheOptionThenTheEnvironment() throws {
+        #expect(try plan.run(["career.plan", "-e", "today"], environment: ["PLAN_TODAY": "2027-03-04"]).stdout == "2027-03-04\n")
+        #expect(try plan.run(["career.plan", "-e", "today", "--today", "2027-05-06"],
+                             environment: ["PLAN_TODAY": "2027-03-04"]).stdout == "2027-05-06\n")
+        #expect(try plan.run(["career.plan", "-e", "today", "--today", "2027-Q1"]).stdout == "2027-03-31\n")
+    }
+
+    @Test func jsonAnswersOnePerLine() throws {
+        let result = try plan.run(["career.plan", "--json", "--today", "2027-01-01",
+                                   "-e", "count(goals)", "-e", "goals", "-e", "(skill \"project management\").gap", "-e", "6 months"])
+        #expect(result.stdout == """
+            1
+            [{"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","status":"open","done":false,\
+            "needs":[{"skill":"project management","level":4}],"serves":["impact","family"],"after":[],"milestones":[],\
+            "impact":null,"note":null,"gap":["project management"]}]
+            2
+            {"months":6,"days":0}
+
+            """)
+        #expect(result.status == 0)
+    }
+
+    @Test func stdinIsAScriptWhenNotATerminal() throws {
+        let result = try plan.run(["--today", "2027-01-01"], stdin: Plans.career + "count(values where non_negotiable)\n")
+        #expect(result.stdout == "1\n")
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+
+        let mixed = try plan.run(["run", "career.plan", "-", "--today", "2027-01-01"], stdin: "skills where gap > 0\n")
+        #expect(mixed.stdout == """
+            name                level  target  gap
+            ──────────────────  ─────  ──────  ───
+            project management      2       4    2
+
+            """)
+    }
+
+    @Test func errorsExitOne() throws {
+        let result = try plan.run(["broken.plan", "--today", "2027-01-01", "-e", "1 + 1"])
+        #expect(result.stdout == "2\n")
+        #expect(result.stderr.hasPrefix("broken.plan:3:17: error[E013]: "))
+        #expect(result.stderr.contains("""
+              |
+            3 | goal "A" serves helth by 2027-06-30
+              |                 ^^^^^
+            """))
+        #expect(result.status == 1)
+    }
+
+    @Test func jsonDiagnosticsStayOnStderr() throws {
+        let result = try plan.run(["broken.plan", "--json", "--today", "2027-01-01", "-e", "1 + 1"])
+        #expect(result.stdout == "2\n")
+        let first = try #require(result.stderr.split(separator: "\n").first)
+        #expect(first.hasPrefix("{\"file\":\"broken.plan\",\"line\":3,\"column\":17,\"end_line\":3,\"end_column\":22,\"severity\":\"error\",\"code\":\"E013\","))
+        #expect(result.status == 1)
+    }
+
+    @Test func warningsFailOnlyWhenStrict() throws {
+        let late = try plan.run(["career.plan", "--today", "2028-01-01"])
+        #expect(late.stderr.contains("warning[W002]"))
+        #expect(late.status == 0)
+        let strict = try plan.run(["run", "--strict", "career.plan", "--today", "2028-01-01"])
+        #expect(strict.stderr == late.stderr)
+        #expect(strict.status == 1)
+    }
+
+    @Test func aQuestionThatFailsIsADiagnosticAndTheRunGoesOn() throws {
+        let result = try plan.run(["career.plan", "--today", "2027-01-01", "-e", "(goal \"Lead a product launch\").deu", "-e", "2 * 3"])
+        #expect(result.stdout == "6\n")
+        #expect(result.stderr.hasPrefix("<expression>:1:"))
+        #expect(result.stderr.contains("error[E016]"))
+        #expect(result.status == 1)
+    }
+}
+
+/// `plan check`: problems only, as text on stderr or JSON lines on stdout.
+@Suite struct CheckTests {
+    let plan: PlanProcess
+    init() throws {
+        plan = try PlanProcess()
+        try plan.write("career.plan", Plans.career + "count(goals)\n")
+        try plan.write("broken.plan", Plans.broken)
+    }
+
+    @Test func cleanPlanPrintsNothing() throws {
+        let result = try plan.run(["check", "career.plan", "--today", "2027-01-01"])
+        #expect(result.stdout == "")
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(try plan.run(["check", "--strict", "--json", "career.plan", "--today", "2027-01-01"]).stdout == "")
+    }
+
+    @Test func problemsGoToStderr() throws {
+        let result = try plan.run(["check", "broken.plan", "--today", "2027-01-01"])
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("broken.plan:3:17: error[E013]: "))
+        #expect(result.status == 1)
+    }
+
+    @Test func jsonLinesOnStdout() throws {
+        let result = try plan.run(["check", "broken.plan", "career.plan", "--json", "--today", "2028-01-01"])
+        #expect(result.stderr == "")
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count >= 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"file\":") && $0.hasSuffix("}") && $0.contains("\"severity\":") })
+        #expect(lines.contains { $0.hasPrefix("{\"file\":\"broken.plan\",\"line\":3,\"column\":17,\"end_line\":3,\"end_column\":22,\"severity\":\"error\",\"code\":\"E013\",") })
+        #expect(lines.contains { $0.contains("\"severity\":\"warning\",\"code\":\"W002\"") })
+    }
+
+    @Test func strictCountsWarnings() throws {
+        #expect(try plan.run(["check", "career.plan", "--today", "2028-01-01"]).status == 0)
+        #expect(try plan.run(["check", "career.plan", "--today", "2028-01-01", "--strict"]).status == 1)
+    }
+}

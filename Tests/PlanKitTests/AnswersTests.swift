@@ -1,0 +1,158 @@
+import Testing
+@testable import PlanKit
+
+@Suite struct AnswersTests {
+    private func name(_ text: String) -> Name { Name(text: text, range: .none, quoted: true) }
+
+    private var plan: Plan {
+        var plan = Plan()
+        var family = CoreValue(name: name("family"))
+        family.priority = 1
+        family.nonNegotiable = true
+        plan.add(family)
+        plan.add(CoreValue(name: name("impact")))
+        var management = Skill(name: name("project management"))
+        management.level = 2
+        management.explicitTarget = 4
+        plan.add(management)
+        var planning = Skill(name: name("strategic planning"))
+        planning.level = 3
+        plan.add(planning)
+        var launch = Goal(name: name("Lead a product launch"))
+        launch.due = Day(year: 2027, month: 6, day: 30)
+        launch.serves = [name("impact"), name("family")]
+        launch.needs = [SkillNeed(skill: name("project management"), level: nil, levelRange: nil),
+                        SkillNeed(skill: name("strategic planning"), level: 3, levelRange: nil)]
+        plan.add(launch)
+        var head = Goal(name: name("Become head of product"))
+        head.status = .doing
+        head.needs = [SkillNeed(skill: name("strategic planning"), level: 4, levelRange: nil)]
+        plan.add(head)
+        var shadow = Milestone(name: name("Shadow a launch"))
+        shadow.goal = name("Lead a product launch")
+        shadow.due = Day(year: 2027, month: 1, day: 15)
+        shadow.done = true
+        plan.add(shadow)
+        var jordan = Mentor(name: name("Jordan Lee"))
+        jordan.helps = [name("strategic planning")]
+        plan.add(jordan)
+        return plan
+    }
+
+    private func text(_ value: Value, emptyListOf kind: EntityKind? = nil) -> String {
+        Answers.text(value, plan: plan, emptyListOf: kind)
+    }
+
+    @Test func scalars() throws {
+        #expect(text(.number(3)) == "3")
+        #expect(text(.number(3.5)) == "3.5")
+        #expect(text(.number(-2)) == "-2")
+        #expect(text(.string("Home by 6pm")) == "Home by 6pm")
+        #expect(text(.date(try #require(Day(year: 2027, month: 6, day: 30)))) == "2027-06-30")
+        #expect(text(.duration(Duration(months: 14, days: 3))) == "1 year 2 months 3 days")
+        #expect(text(.bool(true)) == "true")
+        #expect(text(.bool(false)) == "false")
+        #expect(text(.none) == "none")
+        #expect(text(.entity(.goal, 0)) == "goal \"Lead a product launch\"")
+        #expect(text(.entity(.value, 1)) == "value \"impact\"")
+    }
+
+    @Test func listsQuoteTheirStrings() {
+        #expect(text(.list([.string("a \"b\""), .number(2), .none, .list([])])) == "[\"a \\\"b\\\"\", 2, none, []]")
+        #expect(text(.list([.entity(.goal, 0), .entity(.skill, 1)])) == "[goal \"Lead a product launch\", skill \"strategic planning\"]")
+        #expect(text(.list([])) == "[]")
+        #expect(text(.list([]), emptyListOf: .goal) == "(no goals)")
+    }
+
+    @Test func goalTable() {
+        #expect(text(.list([.entity(.goal, 0), .entity(.goal, 1)])) == """
+            name                    due         status  serves          gap
+            ──────────────────────  ──────────  ──────  ──────────────  ──────────────────
+            Lead a product launch   2027-06-30  open    impact, family  project management
+            Become head of product  -           doing   -               strategic planning
+            """)
+    }
+
+    @Test func skillTableAlignsNumbersRight() {
+        #expect(text(.list([.entity(.skill, 0), .entity(.skill, 1)])) == """
+            name                level  target  gap
+            ──────────────────  ─────  ──────  ───
+            project management      2       4    2
+            strategic planning      3       3    0
+            """)
+    }
+
+    @Test func valueMilestoneAndMentorTables() {
+        #expect(text(.list([.entity(.value, 0), .entity(.value, 1)])) == """
+            name    priority  non-negotiable  goals
+            ──────  ────────  ──────────────  ─────────────────────
+            family         1  yes             Lead a product launch
+            impact         -  no              Lead a product launch
+            """)
+        #expect(text(.list([.entity(.milestone, 0)])) == """
+            name             goal                   due         done
+            ───────────────  ─────────────────────  ──────────  ────
+            Shadow a launch  Lead a product launch  2027-01-15  yes
+            """)
+        #expect(text(.list([.entity(.mentor, 0)])) == """
+            name        helps
+            ──────────  ──────────────────
+            Jordan Lee  strategic planning
+            """)
+    }
+
+    @Test func columnsFollowDisplayWidth() {
+        var plan = Plan()
+        plan.add(Mentor(name: name("李雷")))
+        plan.add(Mentor(name: name("Zoë")))
+        #expect(Answers.text(.list([.entity(.mentor, 0), .entity(.mentor, 1)]), plan: plan) == """
+            name  helps
+            ────  ─────
+            李雷  -
+            Zoë   -
+            """)
+    }
+
+    @Test func groupsAreSections() {
+        let groups = Value.list([
+            .group(key: .string("open"), items: [.entity(.goal, 0)]),
+            .group(key: .string("doing"), items: [.entity(.goal, 1)]),
+        ])
+        #expect(text(groups) == """
+            open:
+              name                   due         status  serves          gap
+              ─────────────────────  ──────────  ──────  ──────────────  ──────────────────
+              Lead a product launch  2027-06-30  open    impact, family  project management
+
+            doing:
+              name                    due  status  serves  gap
+              ──────────────────────  ───  ──────  ──────  ──────────────────
+              Become head of product  -    doing   -       strategic planning
+            """)
+        #expect(text(.list([.group(key: .number(2), items: [.string("x")])])) == "2:\n  [\"x\"]")
+    }
+
+    @Test func jsonAnswers() throws {
+        let plan = plan
+        func json(_ value: Value) -> String { Answers.json(value, plan: plan).serialized() }
+        #expect(json(.number(3)) == "3")
+        #expect(json(.none) == "null")
+        #expect(json(.date(try #require(Day(year: 2027, month: 6, day: 30)))) == "\"2027-06-30\"")
+        #expect(json(.duration(Duration(months: 6, days: 0))) == "{\"months\":6,\"days\":0}")
+        #expect(json(.entity(.goal, 0)) == """
+            {"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","status":"open","done":false,\
+            "needs":[{"skill":"project management","level":4},{"skill":"strategic planning","level":3}],\
+            "serves":["impact","family"],"after":[],"milestones":["Shadow a launch"],"impact":null,"note":null,\
+            "gap":["project management"]}
+            """)
+        #expect(json(.list([.entity(.skill, 0), .entity(.value, 0)])) == """
+            [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2},\
+            {"kind":"value","name":"family","priority":1,"non_negotiable":true,"note":null,"goals":["Lead a product launch"]}]
+            """)
+        #expect(json(.list([.entity(.milestone, 0), .entity(.mentor, 0)])) == """
+            [{"kind":"milestone","name":"Shadow a launch","goal":"Lead a product launch","due":"2027-01-15","done":true},\
+            {"kind":"mentor","name":"Jordan Lee","helps":["strategic planning"],"note":null}]
+            """)
+        #expect(json(.group(key: .string("open"), items: [.bool(true)])) == "{\"key\":\"open\",\"items\":[true]}")
+    }
+}

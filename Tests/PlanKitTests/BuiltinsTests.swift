@@ -1,0 +1,127 @@
+import Testing
+@testable import PlanKit
+
+@Suite struct BuiltinsTests {
+    @Test func count() {
+        #expect(ask("count(goals); count([]); count(goals where overdue)") == ["4", "0", "1"])
+        #expect(ask("count(3); count(\"abc\"); count(none)") == [
+            "E031 count needs a list, got number @3",
+            "E031 count needs a list, got string @\"abc\"",
+            "E031 count needs a list, got none @none",
+        ])
+    }
+
+    @Test func argumentCountsAreChecked() {
+        #expect(ask("count(); count(goals, skills); join(); join([], \",\", 1); days(1 day, 2 days)") == [
+            "E031 count takes 1 argument, got 0 @count()",
+            "E031 count takes 1 argument, got 2 @count(goals, skills)",
+            "E031 join takes 1 or 2 arguments, got 0 @join()",
+            "E031 join takes 1 or 2 arguments, got 3 @join([], \",\", 1)",
+            "E031 days takes 1 argument, got 2 @days(1 day, 2 days)",
+        ])
+    }
+
+    @Test func unknownFunctionsSuggestTheNearest() throws {
+        #expect(ask("cnt(goals); frobnicate(1)") == [
+            "E017 unknown function \"cnt\" @cnt",
+            "E017 unknown function \"frobnicate\" @frobnicate",
+        ])
+        var session = Session("")
+        let typo = try #require(session.diagnostics(of: "conut(goals)").first)
+        #expect(typo.hint == "did you mean \"count\"?")
+        let unrelated = try #require(session.diagnostics(of: "frobnicate(1)").first)
+        #expect(unrelated.hint == nil)
+    }
+
+    @Test func sum() {
+        #expect(ask("sum([1, 2, 3.5]); sum([]); sum(skills.gap); sum([1 month, 10 days]); sum([1, none, 2])") == [
+            "6.5", "0", "5", "<1 month 10 days>", "3",
+        ])
+        #expect(ask("sum([1, 2 days]); sum([\"a\"]); sum(4); sum([3 days, 1])") == [
+            "E031 sum needs a list of numbers or of durations, got number and duration @[1, 2 days]",
+            "E031 sum needs a list of numbers or of durations, got string @[\"a\"]",
+            "E031 sum needs a list, got number @4",
+            "E031 sum needs a list of numbers or of durations, got duration and number @[3 days, 1]",
+        ])
+    }
+
+    @Test func minAndMax() {
+        #expect(ask("min([3, 1, 2]); max([3, 1, 2]); min([]); max(goals.due); min(skills.name); max([1 week, 6 days])") == [
+            "1", "3", "none", "2029-12-31", "\"comms\"", "<7 days>",
+        ])
+        #expect(ask("min([none, 2, none]); max([none])") == ["2", "none"])
+        #expect(ask("min([1, \"a\"]); max([true]); min(goals); max(1)") == [
+            "E031 min needs items of one type, got number and string @[1, \"a\"]",
+            "E031 max needs numbers, dates, durations or strings, got bool @[true]",
+            "E031 min needs numbers, dates, durations or strings, got goal @goals",
+            "E031 max needs a list, got number @1",
+        ])
+    }
+
+    @Test func avg() {
+        #expect(ask("avg([1, 2, 3, 4]); avg([]); avg(skills.level); avg([none, 2])") == ["2.5", "none", "2", "2"])
+        #expect(ask("avg([1 day]); avg(\"1\")") == [
+            "E031 avg needs a list of numbers, got duration @[1 day]",
+            "E031 avg needs a list, got string @\"1\"",
+        ])
+    }
+
+    @Test func anyAndAll() {
+        #expect(ask("any([false, true]); any([]); all([true, true]); all([]); all([true, none]); any(goals.done)") == [
+            "true", "false", "true", "true", "false", "true",
+        ])
+        #expect(ask("any([1]); all(true)") == [
+            "E031 any needs a list of bools, got number @[1]",
+            "E031 all needs a list, got bool @true",
+        ])
+    }
+
+    @Test func first() {
+        #expect(ask("first([]); first(goals sort by due).name; first([none, 1])") == ["none", "\"Old\"", "none"])
+        #expect(ask("first(\"abc\")") == ["E031 first needs a list, got string @\"abc\""])
+    }
+
+    @Test func len() {
+        #expect(ask("len([1, 2]); len(\"héllo\"); len(\"\"); len(goals)") == ["2", "5", "0", "4"])
+        #expect(ask("len(3); len(none)") == [
+            "E031 len needs a list or a string, got number @3",
+            "E031 len needs a list or a string, got none @none",
+        ])
+    }
+
+    @Test func joinRendersItemsAsText() {
+        #expect(ask("""
+            join(goals)
+            join(skills, " / ")
+            join([1, 2.5, true, none, 2027-06, 3 weeks, "x", [1, 2]], "|")
+            join([])
+            join(goals group by done, "; ")
+            """) == [
+            "\"Launch, Head, Old, Late\"",
+            "\"pm / comms / strategy\"",
+            "\"1|2.5|true|none|2027-06-30|21 days|x|[1, 2]\"",
+            "\"\"",
+            "\"false: [Launch, Head, Late]; true: [Old]\"",
+        ])
+        #expect(ask("join(\"a\"); join([1], 2)") == [
+            "E031 join needs a list, got string @\"a\"",
+            "E031 join needs a string separator, got number @2",
+        ])
+    }
+
+    @Test func daysCountsMonthsByTheirMean() {
+        #expect(ask("days(2 weeks); days(1 month); days(1 year); days(-3 days); days((goal \"Launch\").days_left)") == [
+            "14", "30", "365", "-3", "92",
+        ])
+        #expect(ask("days((goal \"Head\").note); days(3)") == [
+            "none",
+            "E031 days needs a duration, got number @3",
+        ])
+    }
+
+    @Test func functionNamesAreListedForCompletion() {
+        #expect(BuiltinFunction.allCases.map(\.rawValue) == [
+            "count", "sum", "min", "max", "avg", "any", "all", "first", "len", "join", "days",
+        ])
+    }
+}
