@@ -11,6 +11,8 @@ func runREPL(files: [String], context: CommandContext) -> Int32 {
     if isatty(0) == 0 {
         return runScript(FileHandle.standardInput.readDataToEndOfFile(), session: &session)
     }
+    // libedit reads the character set when it starts: UTF-8 input needs it.
+    setlocale(LC_CTYPE, "")
     let historyPath = LineEditor.historyPath(environment: ProcessInfo.processInfo.environment)
     guard let editor = LineEditor(completer: Completer(plan: session.interpreter.plan), historyPath: historyPath) else {
         return runScript(FileHandle.standardInput.readDataToEndOfFile(), session: &session)
@@ -19,7 +21,6 @@ func runREPL(files: [String], context: CommandContext) -> Int32 {
 }
 
 private func runInteractive(editor: LineEditor, session: inout Session) -> Int32 {
-    setlocale(LC_CTYPE, "")
     shim_ignore_sigint()
     print("plan: type :help for help, :quit or Ctrl-D to leave")
     var pending = PendingInput()
