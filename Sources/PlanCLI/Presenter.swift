@@ -49,12 +49,12 @@ public struct Presenter: Sendable {
 
     /// The text (or JSON line) for one answer, without the newline.
     public func answer(_ value: Value, at range: SourceRange, in interpreter: Interpreter) -> String {
-        if options.json { return Answers.json(value, plan: interpreter.plan).serialized() }
+        if options.json { return Answers.json(value, plan: interpreter.plan, today: interpreter.today).serialized() }
         var emptyKind: EntityKind?
         if case .list(let items) = value, items.isEmpty {
             emptyKind = Self.collectionAsked(at: range, in: interpreter.sources)
         }
-        return Answers.text(value, plan: interpreter.plan, emptyListOf: emptyKind)
+        return Answers.text(value, plan: interpreter.plan, today: interpreter.today, emptyListOf: emptyKind)
     }
 
     /// The kind of entity a question lists when it starts with a collection

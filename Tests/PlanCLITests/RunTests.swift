@@ -67,9 +67,9 @@ enum Plans {
                                    "-e", "count(goals)", "-e", "goals", "-e", "(skill \"project management\").gap", "-e", "6 months"])
         #expect(result.stdout == """
             1
-            [{"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","status":"open","done":false,\
+            [{"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","done":false,"status":"open",\
             "needs":[{"skill":"project management","level":4}],"serves":["impact","family"],"after":[],"milestones":[],\
-            "impact":null,"note":null,"gap":["project management"]}]
+            "impact":null,"note":null,"gap":["project management"],"ready":false,"days_left":{"months":0,"days":180},"overdue":false}]
             2
             {"months":6,"days":0}
 

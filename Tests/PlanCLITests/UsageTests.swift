@@ -69,34 +69,34 @@ import Testing
 
     @Test func missingFileIsAnErrorNotAUsageError() throws {
         let result = try plan.run(["check", "x.plan"])
-        #expect(result.stderr == "plan: error[E040]: cannot read x.plan: No such file or directory\n")
+        #expect(result.stderr == "plan: error[E040]: cannot read x.plan: no such file or directory\n")
         #expect(result.stdout == "")
         #expect(result.status == 1)
 
         let json = try plan.run(["check", "--json", "x.plan"])
         #expect(json.stdout == """
             {"file":null,"line":null,"column":null,"end_line":null,"end_column":null,"severity":"error","code":"E040",\
-            "message":"cannot read x.plan: No such file or directory","hint":null}
+            "message":"cannot read x.plan: no such file or directory","hint":null}
 
             """)
         #expect(json.stderr == "")
         #expect(json.status == 1)
 
         let implicit = try plan.run(["x.plan"])
-        #expect(implicit.stderr == "plan: error[E040]: cannot read x.plan: No such file or directory\n")
+        #expect(implicit.stderr == "plan: error[E040]: cannot read x.plan: no such file or directory\n")
         #expect(implicit.status == 1)
     }
 
     @Test func folderIsNotAPlan() throws {
         try FileManager.default.createDirectory(at: plan.folder.appendingPathComponent("dir.plan"), withIntermediateDirectories: true)
         let result = try plan.run(["run", "dir.plan"])
-        #expect(result.stderr == "plan: error[E040]: cannot read dir.plan: Is a directory\n")
+        #expect(result.stderr == "plan: error[E040]: cannot read dir.plan: it is a folder\n")
         #expect(result.status == 1)
     }
 
     @Test func colorOnlyWhenAskedOrOnATerminal() throws {
-        let plain = "plan: error[E040]: cannot read x.plan: No such file or directory\n"
-        let colored = "\u{1B}[1mplan:\u{1B}[0m \u{1B}[1;31merror[E040]\u{1B}[0m\u{1B}[1m: cannot read x.plan: No such file or directory\u{1B}[0m\n"
+        let plain = "plan: error[E040]: cannot read x.plan: no such file or directory\n"
+        let colored = "\u{1B}[1mplan:\u{1B}[0m \u{1B}[1;31merror[E040]\u{1B}[0m\u{1B}[1m: cannot read x.plan: no such file or directory\u{1B}[0m\n"
         #expect(try plan.run(["check", "x.plan"]).stderr == plain)
         #expect(try plan.run(["check", "x.plan", "--color", "never"]).stderr == plain)
         #expect(try plan.run(["check", "x.plan", "--color=always"]).stderr == colored)
@@ -110,7 +110,7 @@ import Testing
 
     @Test func doubleDashEndsOptions() throws {
         let result = try plan.run(["check", "--", "--strict.plan"])
-        #expect(result.stderr == "plan: error[E040]: cannot read --strict.plan: No such file or directory\n")
+        #expect(result.stderr == "plan: error[E040]: cannot read --strict.plan: no such file or directory\n")
         #expect(result.status == 1)
     }
 
