@@ -6,8 +6,8 @@ import Testing
 /// The REPL as a person uses it: the built binary on a pseudo-terminal.
 @Suite(.serialized) struct REPLTerminalTests {
     @Test func answersAQuestionAboutADeclaration() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("skill \"project management\" level 2 target 4\r")
         try terminal.expect("plan> ")
@@ -18,8 +18,8 @@ import Testing
     }
 
     @Test func anErrorDoesNotEndTheSession() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("count(skils)\r")
         try terminal.expect("<repl>:1:7: error[E010]: unknown name \"skils\"")
@@ -34,8 +34,8 @@ import Testing
     }
 
     @Test func tabCompletesSkillNamesWithQuotes() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("skill \"project management\" level 2 target 4\r")
         try terminal.expect("plan> ")
@@ -48,12 +48,12 @@ import Testing
         try terminal.expect("\n4\nplan> ")
         terminal.type(":q\r")
         #expect(try terminal.waitForExit() == 0)
-        #expect(home.read("state/plan/history")?.contains("(skill\\040\"project\\040management\").target") == true)
+        #expect(home.contents("state/plan/history")?.contains("(skill\\040\"project\\040management\").target") == true)
     }
 
     @Test func unfinishedInputShowsTheContinuationPrompt() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("count([1,\r")
         try terminal.expect("...> ")
@@ -77,8 +77,8 @@ import Testing
     }
 
     @Test func indentedClauseLinesGoOnDeclaringTheEntityAbove() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         for line in ["goal \"Lead a launch\"", "    role \"Product Lead\"", "    by 2027-Q2"] {
             terminal.type(line + "\r")
@@ -93,8 +93,8 @@ import Testing
     }
 
     @Test func controlCAbandonsTheInput() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("count([1,\r")
         try terminal.expect("...> ")
@@ -107,8 +107,8 @@ import Testing
     }
 
     @Test func upArrowAndControlRRecallEarlierLines() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("40 + 2\r")
         try terminal.expect("\n42\nplan> ")
@@ -128,16 +128,16 @@ import Testing
     }
 
     @Test func historySurvivesARestart() throws {
-        let home = try TemporaryFolder()
-        let first = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let first = try Terminal(["repl"], home: home.folder.path)
         try first.expect("plan> ")
         first.type("40 + 2\r")
         try first.expect("\n42\nplan> ")
         first.type("\u{04}")
         #expect(try first.waitForExit() == 0)
-        #expect(home.read("state/plan/history") == "_HiStOrY_V2_\n40\\040+\\0402\n")
+        #expect(home.contents("state/plan/history") == "_HiStOrY_V2_\n40\\040+\\0402\n")
 
-        let second = try Terminal(["repl"], home: home.path)
+        let second = try Terminal(["repl"], home: home.folder.path)
         try second.expect("plan> ")
         second.type("\u{1b}[A\r")
         try second.expect("\n42\nplan> ")
@@ -146,16 +146,16 @@ import Testing
     }
 
     @Test func saveWritesSourceThatLoadsBack() throws {
-        let home = try TemporaryFolder()
-        let saved = home.path + "/saved.plan"
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let saved = home.folder.path + "/saved.plan"
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("skill rust level 1 target 3\r")
         try terminal.expect("plan> ")
         terminal.type(":save \(saved)\r")
         try terminal.expect("saved \(saved)\n")
         try terminal.expect("plan> ")
-        #expect(home.read("saved.plan")?.contains("skill rust level 1 target 3") == true)
+        #expect(home.contents("saved.plan")?.contains("skill rust level 1 target 3") == true)
         terminal.type(":reset\r")
         try terminal.expect("plan> ")
         terminal.type("count(skills)\r")
@@ -169,10 +169,10 @@ import Testing
     }
 
     @Test func reloadReadsTheFilesAgain() throws {
-        let home = try TemporaryFolder()
-        let file = home.path + "/career.plan"
+        let home = try PlanProcess()
+        let file = home.folder.path + "/career.plan"
         try "skill rust level 1 target 3\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let terminal = try Terminal(["repl", file], home: home.path)
+        let terminal = try Terminal(["repl", file], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("(skill rust).target\r")
         try terminal.expect("\n3\nplan> ")
@@ -187,34 +187,55 @@ import Testing
     }
 
     @Test func saveWritesNothingWhenThePlanHasErrors() throws {
-        let home = try TemporaryFolder()
-        let terminal = try Terminal(["repl"], home: home.path)
+        let home = try PlanProcess()
+        let terminal = try Terminal(["repl"], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("goal launch needs skill nothere by 2027-06\r")
         try terminal.expect("plan> ")
-        terminal.type(":save \(home.path)/broken.plan\r")
-        try terminal.expect("error: nothing written to \(home.path)/broken.plan: the plan has errors")
+        terminal.type(":save \(home.folder.path)/broken.plan\r")
+        try terminal.expect("error: nothing written to \(home.folder.path)/broken.plan: the plan has errors")
         try terminal.expect("plan> ")
         terminal.type(":quit\r")
         #expect(try terminal.waitForExit() == 0)
-        #expect(home.read("broken.plan") == nil)
+        #expect(home.contents("broken.plan") == nil)
     }
 
     @Test func aScriptOnStandardInputIsAnswered() throws {
-        let home = try TemporaryFolder()
-        let file = home.path + "/my.plan"
+        let home = try PlanProcess()
+        let file = home.folder.path + "/my.plan"
         try "skill rust level 1 target 3\nskill go level 2\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let run = try PlanRun.run(["repl", file], stdin: "count(skills)\n(skill rust).gap\n",
-                                  environment: ["HOME": home.path, "NO_COLOR": "1"])
+        let run = try home.run(["repl", file], environment: ["HOME": home.folder.path, "NO_COLOR": "1"],
+                                stdin: "count(skills)\n(skill rust).gap\n")
         #expect(run.stdout == "2\n2\n")
         #expect(run.stderr == "")
         #expect(run.status == 0)
     }
 
+    @Test func reportAndExportUseThePlanOfTheSession() throws {
+        let home = try PlanProcess()
+        let script = """
+            vision "Ship tools"
+            value family priority 1
+            skill rust level 1 target 3
+            goal Ship needs skill rust serves family by 2027-06
+            :report
+            :export json \(home.folder.path)/plan.json
+            :export xml x
+
+            """
+        let run = try home.run(["repl"], environment: ["HOME": home.folder.path, "NO_COLOR": "1", "PLAN_TODAY": "2026-11-25"],
+                                stdin: script)
+        #expect(run.stdout.hasPrefix("Career plan as of 2026-11-25\n"))
+        #expect(run.stdout.contains("\n  rust  level 1 of 3, gap 2\n"))
+        #expect(home.contents("plan.json")?.contains("\"rust\"") == true)
+        #expect(run.stderr == "saved \(home.folder.path)/plan.json\nerror: unknown format \"xml\"; formats: json, md, ics, dot, svg\n")
+        #expect(run.status == 1)
+    }
+
     @Test func aScriptRunsCommandsAndReportsErrorsWithTheirLine() throws {
-        let home = try TemporaryFolder()
-        let run = try PlanRun.run(["repl"], stdin: "skill a level 1\n:lod x\ncount(skils)\n:quit\ncount(skills)\n",
-                                  environment: ["HOME": home.path, "NO_COLOR": "1"])
+        let home = try PlanProcess()
+        let run = try home.run(["repl"], environment: ["HOME": home.folder.path, "NO_COLOR": "1"],
+                                stdin: "skill a level 1\n:lod x\ncount(skils)\n:quit\ncount(skills)\n")
         #expect(run.stdout == "")
         #expect(run.stderr.hasPrefix("error: unknown command :lod (did you mean :load?)\n<stdin>:3:7: error[E010]: unknown name \"skils\""))
         #expect(run.status == 1)
@@ -309,10 +330,17 @@ import Testing
     }
 
     @Test func historyLivesInTheXDGStateFolder() throws {
-        let home = try TemporaryFolder()
-        #expect(LineEditor.historyPath(environment: ["HOME": home.path]) == home.path + "/.local/state/plan/history")
-        #expect(LineEditor.historyPath(environment: ["HOME": "/nonexistent", "XDG_STATE_HOME": home.path + "/s"]) == home.path + "/s/plan/history")
-        #expect(FileManager.default.fileExists(atPath: home.path + "/s/plan/history"))
+        let home = try PlanProcess()
+        #expect(LineEditor.historyPath(environment: ["HOME": home.folder.path]) == home.folder.path + "/.local/state/plan/history")
+        #expect(LineEditor.historyPath(environment: ["HOME": "/nonexistent", "XDG_STATE_HOME": home.folder.path + "/s"]) == home.folder.path + "/s/plan/history")
+        #expect(FileManager.default.fileExists(atPath: home.folder.path + "/s/plan/history"))
         #expect(LineEditor.historyPath(environment: [:]) == nil)
+    }
+}
+
+extension PlanProcess {
+    /// The text of a file in this run's folder; nil when there is none.
+    func contents(_ name: String) -> String? {
+        try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 }

@@ -10,7 +10,6 @@ final class Terminal {
         var description: String
     }
 
-    static var binary: String { PlanRun.binary.path }
 
     private let master: Int32
     private let process: pid_t
@@ -51,17 +50,18 @@ final class Terminal {
             "HOME=\(home)", "XDG_STATE_HOME=\(home)/state", "TERM=xterm", "NO_COLOR=1",
             "PLAN_TODAY=2026-11-25", "PATH=/usr/bin:/bin", "COLUMNS=80", "LINES=24",
         ]
-        let argv = ([Self.binary] + arguments).map { strdup($0) } + [nil]
+        let binary = try PlanProcess.binary().path
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let status = posix_spawn(&child, Self.binary, &actions, &attributes, argv, envp)
+        let status = posix_spawn(&child, binary, &actions, &attributes, argv, envp)
         guard status == 0 else {
             close(master)
-            throw Failure(description: "cannot start \(Self.binary): \(String(cString: strerror(status)))")
+            throw Failure(description: "cannot start \(binary): \(String(cString: strerror(status)))")
         }
         process = child
     }
@@ -163,26 +163,5 @@ final class Terminal {
             index += 1
         }
         return nil
-    }
-}
-
-/// A fresh folder for one test, removed when the test is done.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "plan-repl-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw Terminal.Failure(description: "cannot make a temporary folder")
-        }
-        path = String(cString: made)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func read(_ name: String) -> String? {
-        try? String(contentsOfFile: path + "/" + name, encoding: .utf8)
     }
 }

@@ -65,8 +65,11 @@ struct Session {
             if problems.isEmpty { tell("no problems") }
         case .save(let path):
             save(to: path)
-        case .report, .export:
-            fail("comes with the checks issue (issue 4)")
+        case .report:
+            guard planIsWhole(or: "no report") else { break }
+            print(Report(plan: interpreter.plan, today: context.today, color: context.output.color).render(), terminator: "")
+        case .export(let format, let path):
+            export(format: format, to: path)
         }
         return .keepGoing
     }
@@ -75,6 +78,20 @@ struct Session {
     private mutating func save(to path: String) {
         guard planIsWhole(or: "nothing written to \(path)") else { return }
         write(PlanSource.render(interpreter.plan), to: path)
+    }
+
+    private mutating func export(format: String, to path: String) {
+        guard let exportFormat = ExportFormat(rawValue: format) else {
+            fail("unknown format \"\(format)\"; formats: \(ExportFormat.list)")
+            return
+        }
+        guard planIsWhole(or: "nothing written to \(path)") else { return }
+        let text = exportFormat.render(interpreter.plan, today: context.today)
+        if path == "-" {
+            print(text, terminator: "")
+        } else {
+            write(text, to: path)
+        }
     }
 
     /// Shows the plan's errors, if any, and says what was not done because of
