@@ -6,13 +6,14 @@ import PlanKit
 /// `plan report` and `plan export` through the built binary: where output
 /// goes, what a failure leaves behind, and the exit status.
 @Suite(.serialized) struct ExportCommandTests {
-    private let folder: URL
+    private let process: PlanProcess
+    private var folder: URL { process.folder }
     private let plan: String
     private let broken: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        process = try PlanProcess()
+        let folder = process.folder
         plan = folder.appendingPathComponent("career.plan").path
         try """
             vision "Ship tools people love, and be home for dinner"
@@ -31,8 +32,8 @@ import PlanKit
         try "goal \"Lead\" needs skill nowhere\n".write(toFile: broken, atomically: true, encoding: .utf8)
     }
 
-    private func export(_ format: String, _ file: String, _ extra: [String] = []) throws -> PlanRun {
-        try PlanRun.run(["export", "--today", "2026-11-25", "--format", format, file] + extra)
+    private func export(_ format: String, _ file: String, _ extra: [String] = []) throws -> PlanProcess.Result {
+        try process.run(["export", "--today", "2026-11-25", "--format", format, file] + extra)
     }
 
     @Test func unknownFormatIsAUsageErrorListingTheFormats() throws {
@@ -98,7 +99,7 @@ import PlanKit
     }
 
     @Test func report() throws {
-        let run = try PlanRun.run(["report", "--today", "2026-11-25", "--color", "never", plan])
+        let run = try process.run(["report", "--today", "2026-11-25", "--color", "never", plan])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Career plan as of 2026-11-25\n\nVISION\n  Ship tools people love, and be home for dinner\n"))
         #expect(run.stdout.contains("""
@@ -108,7 +109,7 @@ import PlanKit
 
             """))
         #expect(!run.stdout.contains("\u{1B}"))
-        let colored = try PlanRun.run(["report", "--today", "2026-11-25", "--color", "always", plan])
+        let colored = try process.run(["report", "--today", "2026-11-25", "--color", "always", plan])
         #expect(colored.stdout.contains("\u{1B}[36mNEXT STEPS\u{1B}[0m"))
     }
 
@@ -146,16 +147,16 @@ import PlanKit
             mentor "Jordan Lee" helps "strategic planning"
 
             """#.write(toFile: example, atomically: true, encoding: .utf8)
-        let docs = try String(contentsOf: PlanRun.packageRoot.appendingPathComponent("docs/exports.md"), encoding: .utf8)
+        let docs = try String(contentsOf: PlanProcess.packageRoot.appendingPathComponent("docs/exports.md"), encoding: .utf8)
         let start = try #require(docs.range(of: "this prints:\n\n```\n"))
         let end = try #require(docs.range(of: "```\n", range: start.upperBound..<docs.endIndex))
-        let run = try PlanRun.run(["report", "--today", "2026-11-25", "--color", "never", example])
+        let run = try process.run(["report", "--today", "2026-11-25", "--color", "never", example])
         #expect(run.status == 0)
         #expect(run.stdout == String(docs[start.upperBound..<end.lowerBound]))
     }
 
     @Test func reportOfAPlanWithErrorsPrintsOnlyTheErrors() throws {
-        let run = try PlanRun.run(["report", "--today", "2026-11-25", broken])
+        let run = try process.run(["report", "--today", "2026-11-25", broken])
         #expect(run.status == 1)
         #expect(run.stdout == "")
         #expect(run.stderr.contains("error"))
