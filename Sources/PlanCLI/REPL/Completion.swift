@@ -13,21 +13,8 @@ struct Completion: Equatable {
 struct Completer {
     var plan: Plan
 
-    static let functions = ["count", "sum", "min", "max", "avg", "any", "all", "first", "len", "join", "days"]
-
-    static let fields = Array(Set([
-        // goal
-        "name", "role", "due", "done", "status", "needs", "serves", "after", "milestones",
-        "impact", "note", "gap", "ready", "days_left", "overdue",
-        // skill
-        "level", "target", "needed_by", "mentors",
-        // value
-        "priority", "non_negotiable", "goals",
-        // milestone and mentor
-        "goal", "helps",
-        // a group of `group by`
-        "key", "items",
-    ])).sorted()
+    /// Every field of every kind of entity and of a group, once, sorted.
+    static let fields = Set(EntityKind.allCases.flatMap(Fields.names(of:)) + Fields.groupNames).sorted()
 
     /// A candidate as it is inserted (`"project management"`) and the bare
     /// text a typed prefix may match (`project management`).
@@ -72,7 +59,7 @@ struct Completer {
             })
         }
         var candidates = Keyword.allCases.map { Candidate(insertion: $0.rawValue, bare: $0.rawValue, suffix: " ") }
-        candidates += Self.functions.map { Candidate(insertion: $0, bare: $0, suffix: "(") }
+        candidates += BuiltinFunction.allCases.map { Candidate(insertion: $0.rawValue, bare: $0.rawValue, suffix: "(") }
         candidates += declaredNames().map { Candidate(insertion: SourceWriter.name($0), bare: $0, suffix: "") }
         return Self.completion(typed: typed, candidates: candidates)
     }
