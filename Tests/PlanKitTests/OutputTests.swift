@@ -268,6 +268,13 @@ import Testing
         #expect(Graphviz.render(plan, today: today) == expected)
     }
 
+    /// An overdue milestone is marked like an overdue goal, in red.
+    @Test func graphvizMarksOverdueMilestones() throws {
+        let later = try #require(Day(year: 2027, month: 2, day: 1))
+        #expect(Graphviz.render(plan, today: later).contains(
+            ##""milestone:First draft" [label="First draft\n2027-01-31", shape=hexagon, fillcolor="#f8d0cc"];"##))
+    }
+
     @Test func graphvizQuotesEveryID() {
         #expect(Graphviz.quote(#"say "hi" \N"#) == #""say \"hi\" \\N""#)
         #expect(Graphviz.quote("two\nlines") == #""two\nlines""#)
@@ -418,6 +425,18 @@ import Testing
         #expect(ExpressionPrinter.render(e(.unary(.not, binary(.and, a, b)))) == "not (a and b)")
         let query = e(.query(e(.collection(.goal)), [QueryClause(.where(binary(.less, e(.field(a, name: "due", nameRange: .none)), e(.today))), .none)]))
         #expect(ExpressionPrinter.render(e(.call(name: "count", nameRange: .none, arguments: [query]))) == "count(goals where a.due < today)")
+    }
+
+    /// An overdue milestone's diamond is outlined in red and says so in its tooltip.
+    @Test func svgMarksOverdueMilestones() throws {
+        let later = try #require(Day(year: 2027, month: 2, day: 1))
+        let drawn = SVGTimeline.render(plan, today: later)
+        #expect(drawn.contains("<title>First draft (overdue since 2027-01-31)</title>"))
+        #expect(drawn.contains("fill=\"#fff\" stroke=\"#c0392b\" stroke-width=\"2\"/>"))
+        let before = SVGTimeline.render(plan, today: today)
+        #expect(before.contains("<title>First draft (due 2027-01-31)</title>"))
+        #expect(before.contains("fill=\"#fff\" stroke=\"#333\" stroke-width=\"1.5\"/>"))
+        #expect(!before.contains("fill=\"#fff\" stroke=\"#c0392b\""))
     }
 
     @Test func svgIsDeterministicAndEscaped() {
