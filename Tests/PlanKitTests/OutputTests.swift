@@ -44,6 +44,39 @@ import Testing
         #expect(Report(plan: plan, today: today).render() == expected)
     }
 
+    /// An overdue goal held up by a skill gap comes first in the next steps,
+    /// ahead of later milestones, and its skill is not listed again.
+    @Test func reportNextStepsPutAnOverdueGoalWaitingOnASkillFirst() {
+        var interpreter = Interpreter(today: today)
+        let outcomes = interpreter.run(Source(name: "late.plan", text: """
+            skill writing level 1 target 4
+            skill speaking level 2 target 3
+            mentor Sam helps speaking
+            goal "Finish the course" needs skill writing at 2 by 2026-10-31
+            goal "Give a talk" needs skill speaking
+            milestone "Draft" for "Give a talk" by 2027-01-31
+            milestone "Rehearse" for "Give a talk" by 2027-02-28
+
+            """))
+        #expect(outcomes.isEmpty)
+        let expected = """
+            NEXT STEPS
+              1. Raise "writing" from level 1 to 2 for "Finish the course", due 2026-10-31
+                 (overdue)
+              2. Reach milestone "Draft" for "Give a talk" by 2027-01-31
+              3. Reach milestone "Rehearse" for "Give a talk" by 2027-02-28
+
+            """
+        #expect(Report(plan: interpreter.plan, today: today).render().hasSuffix(expected))
+        let fewer = interpreter.run(Source(name: "more.plan", text: "update milestone \"Rehearse\" done\n"))
+        #expect(fewer.isEmpty)
+        #expect(Report(plan: interpreter.plan, today: today).render().hasSuffix("""
+              2. Reach milestone "Draft" for "Give a talk" by 2027-01-31
+              3. Raise "speaking" from level 2 to 3 for "Give a talk"; ask Sam
+
+            """))
+    }
+
     @Test func reportColorOnlyWhenAsked() {
         let plain = Report(plan: plan, today: today).render()
         let colored = Report(plan: plan, today: today, color: true).render()
