@@ -97,6 +97,11 @@ import Testing
         #expect(text.contains("\n  lead teams and ship tools lead teams and ship tools lead\n"))
     }
 
+    /// A name or note written with `\n`, `\r` or `\r\n` escapes is shown on one line.
+    @Test func reportPutsLineBreaksInsideTextOnOneLine() {
+        #expect(TextLayout.wrap("one\ntwo\r\nthree\rfour", first: 40, rest: 40) == ["one two three four"])
+    }
+
     @Test func reportWrapsLongNamesToo() {
         var plan = Plan()
         var value = CoreValue(name: OutputFixtures.name(String(repeating: "very ", count: 20) + "long"))
@@ -182,6 +187,7 @@ import Testing
 
     @Test func markdownEscapesMarkup() {
         #expect(MarkdownExport.escape("a|b *c* <d>") == #"a\|b \*c\* \<d\>"#)
+        #expect(MarkdownExport.escape("two\nlines\r\nhere") == "two lines here")
         #expect(MarkdownExport.escapeLine("# not a heading") == ##"\# not a heading"##)
         #expect(MarkdownExport.escapeLine("1. not a list") == #"1\. not a list"#)
     }
