@@ -1,9 +1,10 @@
 # The two commands a person needs: `make run` and `make test`. Both install
 # whatever the machine is missing first.
 SWIFT ?= swift
-TEST_PACKAGES ?=
+# The real consumers the export tests hand their files to.
+TEST_PACKAGES ?= graphviz librsvg2-bin
 
-.PHONY: deps test-deps build run test release fuzz
+.PHONY: deps test-deps build run test release fuzz bench
 
 deps:
 	@scripts/install-deps
@@ -37,3 +38,9 @@ fuzz: deps
 		-o fuzz-build/plan-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
 	cd fuzz-build && ./plan-fuzz -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
 		-max_len=8192 -timeout=10 -rss_limit_mb=4096 corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions
+
+# Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
+# same data (Benchmarks/README.md).
+bench:
+	@scripts/install-deps lua5.4 ledger time
+	python3 Benchmarks/run.py

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Measures plan against its peers on the same generated data.
+
+Builds plan in release mode, generates plans of 10k and 100k goals (the same
+data as a Lua table and a ledger journal, see generate.py), and runs each task
+several times, keeping the best wall time and its peak resident memory:
+
+  plan check         load and check the plan
+  plan run -e        load, check and answer one query
+  lua5.4 dofile      load the same data as a Lua table
+  ledger balance     load the same data as a journal and balance it
+
+It prints MB/s, ms and peak MB per task, the plan/lua and plan/ledger ratios
+side by side, and the 100k/10k time ratio per task (about 10 means linear).
+
+    python3 Benchmarks/run.py [--sizes 10000 100000] [--runs 3] [--skip-build]
+
+Python 3 standard library only; lua5.4, ledger and GNU time must be
+installed (`make bench` installs them).
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+# Keep the source tree free of __pycache__.
+sys.dont_write_bytecode = True
+import generate  # noqa: E402  (the generator beside this file)
+
+TODAY = "2026-11-25"
+TIME = "/usr/bin/time"
+QUERY = "count(goals where not done and due < today + 1 year)"
+
+
+def measure(argv, runs):
+    """Best wall time (seconds) over `runs`, with that run's peak RSS (MB),
+    exit status and first stderr line. GNU time reports the peak: a child
+    forked from this Python process would count Python's own memory as its
+    peak, time's is small enough not to matter."""
+    best = None
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile() as report, tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            completed = subprocess.run([TIME, "-q", "-f", "%M", "-o", report.name] + argv,
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+            elapsed = time.perf_counter() - start
+            errors.seek(0)
+            first_error = errors.readline().decode("utf-8", "replace").strip()
+            report.seek(0)
+            lines = report.read().decode("utf-8", "replace").split()
+        # %M is kilobytes; the last word, after any "Command exited" line.
+        peak = int(lines[-1]) / 1024.0 if lines and lines[-1].isdigit() else float("nan")
+        result = (elapsed, peak, completed.returncode, first_error)
+        if best is None or result[0] < best[0]:
+            best = result
+    return best
+
+
+def build_plan():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "plan"], cwd=ROOT, check=True)
+    return os.path.join(ROOT, ".build", "release", "plan")
+
+
+def tasks(plan, paths):
+    plan_file, lua_file, ledger_file = paths
+    return [
+        ("plan check", plan_file, [plan, "check", "--today", TODAY, plan_file]),
+        ("plan run -e", plan_file, [plan, "run", "--today", TODAY, plan_file, "-e", QUERY]),
+        ("lua5.4 dofile", lua_file, ["lua5.4", "-e", "dofile(%r)" % lua_file]),
+        ("ledger balance", ledger_file, ["ledger", "-f", ledger_file, "balance"]),
+    ]
+
+
+def ratio(a, b):
+    return "%.2fx" % (a / b) if b > 0 else "-"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000], help="goal counts")
+    parser.add_argument("--runs", type=int, default=3, help="runs per task; the best one counts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", default=os.path.join(HERE, "data"), help="folder for the generated files")
+    parser.add_argument("--skip-build", action="store_true", help="use the existing .build/release/plan")
+    args = parser.parse_args()
+
+    for tool in ("lua5.4", "ledger", TIME):
+        if shutil.which(tool) is None:
+            sys.exit("run.py: %s is not installed (make bench installs it)" % tool)
+    plan = os.path.join(ROOT, ".build", "release", "plan") if args.skip_build else build_plan()
+    if not os.access(plan, os.X_OK):
+        sys.exit("run.py: %s is missing; run without --skip-build" % plan)
+
+    print("plan benchmark, best of %d, today %s, seed %d" % (args.runs, TODAY, args.seed))
+    print("query: %s" % QUERY)
+    results = {}
+    for size in args.sizes:
+        paths = generate.generate(size, args.seed, args.out)
+        print()
+        print("%d goals: %s" % (size, ", ".join("%s %.1f MB" % (os.path.basename(p), os.path.getsize(p) / 1e6)
+                                              for p in paths)))
+        print("%-16s %10s %9s %9s %5s" % ("task", "ms", "MB/s", "peak MB", "exit"))
+        for name, input_file, argv in tasks(plan, paths):
+            seconds, peak, status, first_error = measure(argv, args.runs)
+            megabytes = os.path.getsize(input_file) / 1e6
+            results[(size, name)] = (seconds, peak)
+            print("%-16s %10.1f %9.1f %9.1f %5d" % (name, seconds * 1000, megabytes / seconds, peak, status))
+            if status != 0 and first_error:
+                print("    stderr: %s" % first_error)
+        check, lua, ledger = (results[(size, n)] for n in ("plan check", "lua5.4 dofile", "ledger balance"))
+        print("plan check / lua5.4:  time %s, memory %s" % (ratio(check[0], lua[0]), ratio(check[1], lua[1])))
+        print("plan check / ledger:  time %s, memory %s" % (ratio(check[0], ledger[0]), ratio(check[1], ledger[1])))
+
+    if len(args.sizes) >= 2:
+        small, large = args.sizes[0], args.sizes[-1]
+        print()
+        print("time %d / %d goals (%.0f means linear):" % (large, small, large / small))
+        for name in ("plan check", "plan run -e", "lua5.4 dofile", "ledger balance"):
+            print("  %-16s %s" % (name, ratio(results[(large, name)][0], results[(small, name)][0])))
+    print()
+    print("lex-only and parse-only timings: skipped (plan has no flags for them)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Every `Samples/NAME.plan` is run by the built binary exactly as
+/// `scripts/update-golden` runs it, and must print `Samples/NAME.out` on stdout
+/// and `Samples/NAME.err` on stderr, and exit 0: the samples are the
+/// behaviour's spec, so any change in their output has to be a reviewed change
+/// of those files.
+@Suite struct GoldenTests {
+    /// The sample names, read when the tests are collected, so that a new
+    /// sample is tested without touching this file.
+    static func sampleNames() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: PlanProcess.samplesFolder.path)) ?? []
+        return files.filter { $0.hasSuffix(".plan") }
+            .map { String($0.dropLast(".plan".count)) }
+            .sorted()
+    }
+
+    @Test func theSamplesAreThere() {
+        #expect(GoldenTests.sampleNames() == ["balance", "coaching", "drifted", "product-launch"])
+    }
+
+    /// Run from the package root, so that file names in diagnostics read
+    /// `Samples/NAME.plan` as in the golden files.
+    @Test(arguments: GoldenTests.sampleNames())
+    func sampleMatchesItsGoldenFiles(name: String) throws {
+        let samples = PlanProcess.samplesFolder
+        let expectedOut = try String(contentsOf: samples.appendingPathComponent("\(name).out"), encoding: .utf8)
+        let expectedErr = try String(contentsOf: samples.appendingPathComponent("\(name).err"), encoding: .utf8)
+
+        let result = try PlanProcess().run(["run", "--today", "2026-11-25", "--color", "never", "Samples/\(name).plan"],
+                                           in: PlanProcess.packageRoot)
+
+        #expect(result.stdout == expectedOut)
+        #expect(result.stderr == expectedErr)
+        #expect(result.status == 0)
+        #expect(!result.timedOut)
+    }
+}

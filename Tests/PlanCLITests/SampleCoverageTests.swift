@@ -1,0 +1,163 @@
+import Foundation
+import PlanKit
+import Testing
+
+/// The samples double as the language's tour: together they must parse
+/// cleanly and use every statement kind, clause, date form, query clause and
+/// function of the spec, so that the golden files cover all of it.
+@Suite struct SampleCoverageTests {
+    static let samples = ["balance", "coaching", "drifted", "product-launch", "shared/foundations"]
+
+    static func parsed() throws -> [(name: String, source: Source, file: SourceFile)] {
+        try samples.enumerated().map { id, name in
+            let url = PlanProcess.samplesFolder.appendingPathComponent("\(name).plan")
+            let source = Source(name: url.path, bytes: Array(try Data(contentsOf: url)))
+            return (name, source, Parser.parse(source, id: id))
+        }
+    }
+
+    /// Everything the samples use, as words like `statement:let` or `function:join`.
+    static func features() throws -> Set<String> {
+        var found: Set<String> = []
+        for sample in try parsed() {
+            for statement in sample.file.statements {
+                collect(statement, in: sample.source, into: &found)
+            }
+        }
+        return found
+    }
+
+    static func collect(_ statement: Statement, in source: Source, into found: inout Set<String>) {
+        switch statement.kind {
+        case .vision:
+            found.insert("statement:vision")
+        case .declaration(let declaration):
+            found.insert(declaration.isUpdate ? "update:\(declaration.kind.rawValue)" : "statement:\(declaration.kind.rawValue)")
+            for clause in declaration.clauses {
+                collect(clause, in: source, into: &found)
+            }
+        case .let(_, _, let value):
+            found.insert("statement:let")
+            collect(value, into: &found)
+        case .include:
+            found.insert("statement:include")
+        case .assert(let condition, let message):
+            found.insert(message == nil ? "statement:assert" : "statement:assert with message")
+            collect(condition, into: &found)
+        case .expression(let expression):
+            found.insert("statement:question")
+            collect(expression, into: &found)
+        }
+    }
+
+    static func collect(_ clause: Clause, in source: Source, into found: inout Set<String>) {
+        switch clause.kind {
+        case .priority: found.insert("clause:priority")
+        case .nonNegotiable: found.insert("clause:non-negotiable")
+        case .note: found.insert("clause:note")
+        case .level: found.insert("clause:level")
+        case .target: found.insert("clause:target")
+        case .role: found.insert("clause:role")
+        case .needs(let needs):
+            found.insert("clause:needs")
+            if needs.contains(where: { $0.level != nil }) { found.insert("clause:needs at") }
+        case .serves: found.insert("clause:serves")
+        case .after: found.insert("clause:after")
+        case .by:
+            // The written form, not the day it means: `2027-Q2`, `2027-06` or `2027-06-30`.
+            let written = source.text(clause.range).split(separator: " ").last.map(String.init) ?? ""
+            if written.contains("Q") {
+                found.insert("date:quarter")
+            } else if written.count == 7 {
+                found.insert("date:month")
+            } else {
+                found.insert("date:day")
+            }
+        case .impact: found.insert("clause:impact")
+        case .done: found.insert("clause:done")
+        case .doing: found.insert("clause:doing")
+        case .for: found.insert("clause:for")
+        case .helps: found.insert("clause:helps")
+        }
+    }
+
+    static func collect(_ expression: Expr, into found: inout Set<String>) {
+        switch expression.kind {
+        case .number, .string, .bool, .none, .today, .date, .duration, .collection, .vision, .entity:
+            break
+        case .identifier(let name):
+            found.insert("name:\(name)")
+        case .list(let items):
+            items.forEach { collect($0, into: &found) }
+        case .unary(_, let operand):
+            collect(operand, into: &found)
+        case .binary(_, let left, let right, _):
+            collect(left, into: &found)
+            collect(right, into: &found)
+        case .field(let base, let name, _):
+            found.insert("name:\(name)")
+            collect(base, into: &found)
+        case .call(let name, _, let arguments):
+            found.insert("function:\(name)")
+            arguments.forEach { collect($0, into: &found) }
+        case .index(let base, let index):
+            found.insert("index")
+            collect(base, into: &found)
+            collect(index, into: &found)
+        case .query(let base, let clauses):
+            collect(base, into: &found)
+            for clause in clauses {
+                switch clause.kind {
+                case .where(let condition):
+                    found.insert("query:where")
+                    collect(condition, into: &found)
+                case .sort(let key, let descending):
+                    found.insert(descending ? "query:sort desc" : "query:sort")
+                    collect(key, into: &found)
+                case .group(let key):
+                    found.insert("query:group")
+                    collect(key, into: &found)
+                case .limit(let count):
+                    found.insert("query:limit")
+                    collect(count, into: &found)
+                case .select(let projection):
+                    found.insert("query:select")
+                    collect(projection, into: &found)
+                }
+            }
+        }
+    }
+
+    @Test func theSamplesParseWithoutDiagnostics() throws {
+        for sample in try SampleCoverageTests.parsed() {
+            #expect(sample.file.diagnostics.map(\.message) == [], "\(sample.name)")
+            #expect(!sample.file.statements.isEmpty, "\(sample.name)")
+        }
+    }
+
+    @Test func theSamplesUseEveryStatementAndClause() throws {
+        let expected: Set<String> = [
+            "statement:vision", "statement:value", "statement:skill", "statement:goal",
+            "statement:milestone", "statement:mentor", "statement:let", "statement:include",
+            "statement:assert with message", "statement:question",
+            "update:goal", "update:skill", "update:value", "update:milestone", "update:mentor",
+            "clause:priority", "clause:non-negotiable", "clause:note", "clause:level", "clause:target",
+            "clause:role", "clause:needs", "clause:needs at", "clause:serves", "clause:after",
+            "clause:impact", "clause:done", "clause:doing", "clause:for", "clause:helps",
+            "date:day", "date:month", "date:quarter",
+        ]
+        let missing = expected.subtracting(try SampleCoverageTests.features())
+        #expect(missing.isEmpty)
+    }
+
+    @Test func theSamplesAskWithEveryQueryClauseAndFunction() throws {
+        let expected: Set<String> = [
+            "query:where", "query:sort", "query:sort desc", "query:group", "query:limit", "query:select", "index",
+            "function:count", "function:sum", "function:min", "function:max", "function:avg",
+            "function:any", "function:all", "function:first", "function:len", "function:join", "function:days",
+            "name:gap", "name:ready", "name:days_left", "name:overdue", "name:it", "name:mentors",
+        ]
+        let missing = expected.subtracting(try SampleCoverageTests.features())
+        #expect(missing.isEmpty)
+    }
+}
