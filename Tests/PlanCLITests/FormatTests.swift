@@ -210,8 +210,8 @@ import Testing
         let result = try plan.run(["fmt", "-w", "missing.plan", "folder.plan", "messy.plan"])
         #expect(result.stdout == "")
         #expect(result.stderr == """
-        plan: error[E040]: cannot read missing.plan: No such file or directory
-        plan: error[E040]: cannot read folder.plan: Is a directory
+        plan: error[E040]: cannot read missing.plan: no such file or directory
+        plan: error[E040]: cannot read folder.plan: it is a folder
 
         """)
         #expect(result.status == 1)
@@ -219,6 +219,9 @@ import Testing
         let device = try plan.run(["fmt", "/dev/zero"])
         #expect(device.stderr == "plan: error[E040]: cannot read /dev/zero: not a regular file\n")
         #expect(device.status == 1)
+        for name in ["missing.plan", "folder.plan", "/dev/zero"] {
+            #expect(try plan.run(["fmt", name]).stderr == plan.run(["check", name]).stderr, "\(name)")
+        }
     }
 
     @Test(.enabled(if: getuid() != 0, "root writes into read-only folders"))
@@ -250,7 +253,7 @@ import Testing
     /// fmt of fmt's output changes nothing, on every sample and on the messy
     /// plan above; `--check` agrees.
     @Test func isIdempotentOnEverySample() throws {
-        let folder = PlanRun.samplesFolder
+        let folder = PlanProcess.samplesFolder
         let samples = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".plan") }.sorted()
         var inputs = [("messy.plan", messy)]

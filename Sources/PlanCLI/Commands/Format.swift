@@ -86,24 +86,27 @@ private struct FormattedFile {
         var reason: String
     }
 
-    /// The bytes of a regular file (or stdin), or why they cannot be had, in
-    /// the system's words as `plan check` gives them.
+    /// The bytes of a regular file (or stdin), or why they cannot be had,
+    /// in the words `plan check` uses for the same file.
     static func contents(of path: String) -> Result<[UInt8], ReadFailure> {
         if path == "-" {
             return .success([UInt8](FileHandle.standardInput.readDataToEndOfFile()))
         }
-        if let reason = Inputs.unreadable(path) {
-            return .failure(ReadFailure(reason: reason))
-        }
         // A device or a pipe could be endless, and could not be rewritten.
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            return .failure(ReadFailure(reason: "not a regular file"))
+        guard stat(path, &status) == 0 else { return .failure(systemFailure()) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(ReadFailure(reason: "it is a folder"))
+        default: return .failure(ReadFailure(reason: "not a regular file"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ReadFailure(reason: String(cString: strerror(errno))))
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(systemFailure()) }
         return .success([UInt8](data))
+    }
+
+    private static func systemFailure() -> ReadFailure {
+        let text = String(cString: strerror(errno))
+        return ReadFailure(reason: text.prefix(1).lowercased() + text.dropFirst())
     }
 
     /// The file a symbolic link points to: renaming over the link itself
