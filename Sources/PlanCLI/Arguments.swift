@@ -34,7 +34,6 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
     static let commands = ["run", "check", "fmt", "report", "export", "repl", "help", "version"]
-    static let exportFormats = ["json", "md", "ics", "dot", "svg"]
     static let flags = ["--json", "--strict", "-w", "--write", "--check", "--help", "-h", "--version"]
     static let valued = ["--today", "--color", "-e", "--format", "-o", "--output"]
 
@@ -134,6 +133,12 @@ struct Arguments {
         } else {
             return nil
         }
+        // One day, not a month or quarter: `--today 2027-06` would otherwise
+        // quietly mean the month's last day, as a deadline does.
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2] else {
+            throw UsageError(description: "\(origin) \"\(text)\" is not a day: write it YYYY-MM-DD")
+        }
         switch Day.parse(text) {
         case .success(let day): return day
         case .failure(let problem):
@@ -169,11 +174,13 @@ struct Arguments {
             return .report(file: file)
         case "export":
             guard let format = values["--format"] else {
-                throw UsageError(description: "export needs --format (\(Self.exportFormats.joined(separator: ", ")))")
+                throw UsageError(description: "export needs --format (\(ExportFormat.list))")
             }
-            guard Self.exportFormats.contains(format) else {
-                var message = "unknown export format \"\(format)\"; formats: \(Self.exportFormats.joined(separator: ", "))"
-                if let near = Suggestion.closest(to: format, among: Self.exportFormats) { message += "; did you mean \(near)?" }
+            guard ExportFormat(rawValue: format) != nil else {
+                var message = "unknown export format \"\(format)\"; formats: \(ExportFormat.list)"
+                if let near = Suggestion.closest(to: format, among: ExportFormat.allCases.map(\.rawValue)) {
+                    message += "; did you mean \(near)?"
+                }
                 throw UsageError(description: message)
             }
             guard files.count == 1, let file = files.first else {

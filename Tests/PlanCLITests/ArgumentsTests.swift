@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func globalOptionsAnywhere() throws {
-        let invocation = try parse(["check", "--strict", "a.plan", "--json", "--color", "always", "--today", "2027-Q2"])
+        let invocation = try parse(["check", "--strict", "a.plan", "--json", "--color", "always", "--today", "2027-06-30"])
         #expect(invocation == Invocation(command: .check(files: ["a.plan"]), json: true,
                                          today: Day(year: 2027, month: 6, day: 30), color: .always, strict: true))
     }

@@ -91,6 +91,18 @@ import PlanKit
         #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
     }
 
+    /// `-o` through a symbolic link writes the file it names and keeps the link.
+    @Test func writingThroughASymbolicLinkKeepsTheLink() throws {
+        let real = folder.appendingPathComponent("real.md").path
+        let link = folder.appendingPathComponent("link.md").path
+        try "old\n".write(toFile: real, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.md")
+        let run = try export("md", plan, ["-o", link])
+        #expect(run.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.md")
+        #expect(try String(contentsOfFile: real, encoding: .utf8).hasPrefix("# Career plan\n"))
+    }
+
     @Test func unwritableOutputFailsWithAMessage() throws {
         let out = folder.appendingPathComponent("missing/folder/plan.svg").path
         let run = try export("svg", plan, ["-o", out])
@@ -111,6 +123,14 @@ import PlanKit
         #expect(!run.stdout.contains("\u{1B}"))
         let colored = try process.run(["report", "--today", "2026-11-25", "--color", "always", plan])
         #expect(colored.stdout.contains("\u{1B}[36mNEXT STEPS\u{1B}[0m"))
+    }
+
+    /// With --json the report is the JSON export, for scripts.
+    @Test func reportWithJSONIsTheJSONExport() throws {
+        let run = try process.run(["report", "--json", "--today", "2026-11-25", plan])
+        #expect(run.status == 0)
+        #expect(run.stdout == (try export("json", plan)).stdout)
+        #expect(run.stdout.hasPrefix("{\n  \"schema\": \"plan/1\",\n"))
     }
 
     /// docs/exports.md shows the report of the README's example; it must be

@@ -20,19 +20,20 @@ import Testing
         #expect(GoldenTests.sampleNames() == ["balance", "coaching", "drifted", "product-launch"])
     }
 
+    /// Run from the package root, so that file names in diagnostics read
+    /// `Samples/NAME.plan` as in the golden files.
     @Test(arguments: GoldenTests.sampleNames())
     func sampleMatchesItsGoldenFiles(name: String) throws {
-        let folder = PlanProcess.samplesFolder
-        let expectedOut = try String(contentsOf: folder.appendingPathComponent("\(name).out"), encoding: .utf8)
-        let expectedErr = try String(contentsOf: folder.appendingPathComponent("\(name).err"), encoding: .utf8)
+        let samples = PlanProcess.samplesFolder
+        let expectedOut = try String(contentsOf: samples.appendingPathComponent("\(name).out"), encoding: .utf8)
+        let expectedErr = try String(contentsOf: samples.appendingPathComponent("\(name).err"), encoding: .utf8)
 
-        // From the package root, so that diagnostics name `Samples/NAME.plan`
-        // as the golden files do.
         let result = try PlanProcess().run(["run", "--today", "2026-11-25", "--color", "never", "Samples/\(name).plan"],
                                            in: PlanProcess.packageRoot)
 
         #expect(result.stdout == expectedOut)
         #expect(result.stderr == expectedErr)
         #expect(result.status == 0)
+        #expect(!result.timedOut)
     }
 }

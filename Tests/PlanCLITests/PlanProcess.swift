@@ -115,11 +115,15 @@ final class PlanProcess {
     /// Runs on a pseudo-terminal (through util-linux `script`), to see what
     /// `--color auto` does when a person is watching. Returns what reached
     /// the terminal, stdout and stderr together.
-    func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> String {
+    /// `stdoutFile` sends stdout to that file in the test's folder instead,
+    /// as `plan report x > file` does at a prompt.
+    func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:],
+                       stdoutFile: String? = nil) throws -> String {
         let script = "/usr/bin/script"
         try #require(FileManager.default.isExecutableFile(atPath: script), "util-linux script is needed for terminal tests")
         func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let command = ([try Self.binary().path] + arguments).map(quoted).joined(separator: " ")
+            + (stdoutFile.map { " > " + quoted($0) } ?? "")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
         process.arguments = ["-qefc", command, "/dev/null"]

@@ -60,7 +60,9 @@ enum Plans {
         #expect(try plan.run(["career.plan", "-e", "today"], environment: ["PLAN_TODAY": "2027-03-04"]).stdout == "2027-03-04\n")
         #expect(try plan.run(["career.plan", "-e", "today", "--today", "2027-05-06"],
                              environment: ["PLAN_TODAY": "2027-03-04"]).stdout == "2027-05-06\n")
-        #expect(try plan.run(["career.plan", "-e", "today", "--today", "2027-Q1"]).stdout == "2027-03-31\n")
+        let quarter = try plan.run(["career.plan", "-e", "today", "--today", "2027-Q1"])
+        #expect(quarter.stdout == "")
+        #expect(quarter.status == 2)
     }
 
     @Test func jsonAnswersOnePerLine() throws {
@@ -159,11 +161,15 @@ enum Plans {
         let result = try plan.run(["check", "broken.plan", "career.plan", "--json", "--today", "2028-01-01"])
         #expect(result.stderr == "")
         #expect(result.status == 1)
-        let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count >= 2)
-        #expect(lines.allSatisfy { $0.hasPrefix("{\"file\":") && $0.hasSuffix("}") && $0.contains("\"severity\":") })
-        #expect(lines.contains { $0.hasPrefix("{\"file\":\"broken.plan\",\"line\":3,\"column\":17,\"end_line\":3,\"end_column\":22,\"severity\":\"error\",\"code\":\"E013\",") })
-        #expect(lines.contains { $0.contains("\"severity\":\"warning\",\"code\":\"W002\"") })
+        // Problems found while loading come first, then those of the checks.
+        #expect(result.stdout == #"""
+            {"file":"career.plan","line":1,"column":1,"end_line":1,"end_column":32,"severity":"error","code":"E020","message":"the plan already has a vision","hint":null}
+            {"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"severity":"error","code":"E013","message":"unknown value \"helth\"","hint":"did you mean \"health\"?"}
+            {"file":"broken.plan","line":2,"column":7,"end_line":2,"end_column":13,"severity":"warning","code":"W008","message":"no goal serves value \"health\"","hint":"add serves health to the goals that honour it"}
+            {"file":"broken.plan","line":3,"column":23,"end_line":3,"end_column":36,"severity":"warning","code":"W002","message":"goal \"A\" was due 2027-06-30, 185 days ago","hint":"mark it done, or move its date: update goal \"A\" by 2028-04"}
+            {"file":"career.plan","line":8,"column":5,"end_line":8,"end_column":18,"severity":"warning","code":"W002","message":"goal \"Lead a product launch\" was due 2027-06-30, 185 days ago","hint":"mark it done, or move its date: update goal \"Lead a product launch\" by 2028-04"}
+
+            """#)
     }
 
     @Test func strictCountsWarnings() throws {

@@ -46,6 +46,8 @@ import Testing
         (["export", "--format", "jsn", "a.plan"], "unknown export format \"jsn\"; formats: json, md, ics, dot, svg; did you mean json?"),
         (["export", "--format=pdf", "a.plan"], "unknown export format \"pdf\"; formats: json, md, ics, dot, svg"),
         (["--today", "2027-02-30", "a.plan"], "--today \"2027-02-30\" is not a date: February 2027 has 28 days, not 30"),
+        (["--today", "2027-06", "a.plan"], "--today \"2027-06\" is not a day: write it YYYY-MM-DD"),
+        (["--today", "2027-Q2", "a.plan"], "--today \"2027-Q2\" is not a day: write it YYYY-MM-DD"),
         (["--today"], "option --today needs a value"),
         (["--json=yes", "a.plan"], "option --json takes no value"),
         (["--color", "blue", "a.plan"], "--color takes auto, always or never, not \"blue\""),
@@ -63,7 +65,7 @@ import Testing
 
     @Test func badPlanTodayIsAUsageError() throws {
         let result = try plan.run(["-e", "today"], environment: ["PLAN_TODAY": "tomorrow"])
-        #expect(result.stderr == "plan: error: PLAN_TODAY \"tomorrow\" is not a date: a date is YYYY-MM-DD, YYYY-MM or YYYY-Qn\n" + pointer)
+        #expect(result.stderr == "plan: error: PLAN_TODAY \"tomorrow\" is not a day: write it YYYY-MM-DD\n" + pointer)
         #expect(result.status == 2)
     }
 
@@ -106,6 +108,17 @@ import Testing
         #expect(try plan.runOnTerminal(["check", "x.plan"], environment: ["NO_COLOR": "1"]) == plain)
         #expect(try plan.runOnTerminal(["check", "x.plan"], environment: ["NO_COLOR": ""]) == colored)
         #expect(try plan.runOnTerminal(["check", "x.plan", "--color", "never"]) == plain)
+    }
+
+    /// The report is colored for the terminal it is shown on, and plain when
+    /// stdout goes to a file even though stderr is still the terminal.
+    @Test func reportColorFollowsStdout() throws {
+        try plan.write("v.plan", "vision \"Ship tools people love\"\n")
+        let shown = try plan.runOnTerminal(["report", "--today", "2026-11-25", "v.plan"])
+        #expect(shown.contains("\u{1B}[36mVISION\u{1B}[0m\n  Ship tools people love\n"))
+        #expect(try plan.runOnTerminal(["report", "--today", "2026-11-25", "v.plan"], stdoutFile: "report.txt") == "")
+        let saved = try String(contentsOf: plan.folder.appendingPathComponent("report.txt"), encoding: .utf8)
+        #expect(saved.hasPrefix("Career plan as of 2026-11-25\n\nVISION\n  Ship tools people love\n"))
     }
 
     @Test func doubleDashEndsOptions() throws {

@@ -63,6 +63,7 @@ import Testing
         #expect(text(.list([.string("a \"b\""), .number(2), .none, .list([])])) == "[\"a \\\"b\\\"\", 2, none, []]")
         #expect(text(.list([.entity(.goal, 0), .entity(.skill, 1)])) == "[goal \"Lead a product launch\", skill \"strategic planning\"]")
         #expect(text(.list([])) == "[]")
+        #expect(text(.list([.string("tab\tnew\nline\u{1B}\u{7F}")])) == "[\"tab\\tnew\\nline\\u{1B}\\u{7F}\"]")
         #expect(text(.list([]), emptyListOf: .goal) == "(no goals)")
     }
 

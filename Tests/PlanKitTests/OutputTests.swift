@@ -44,6 +44,39 @@ import Testing
         #expect(Report(plan: plan, today: today).render() == expected)
     }
 
+    /// An overdue goal held up by a skill gap comes first in the next steps,
+    /// ahead of later milestones, and its skill is not listed again.
+    @Test func reportNextStepsPutAnOverdueGoalWaitingOnASkillFirst() {
+        var interpreter = Interpreter(today: today)
+        let outcomes = interpreter.run(Source(name: "late.plan", text: """
+            skill writing level 1 target 4
+            skill speaking level 2 target 3
+            mentor Sam helps speaking
+            goal "Finish the course" needs skill writing at 2 by 2026-10-31
+            goal "Give a talk" needs skill speaking
+            milestone "Draft" for "Give a talk" by 2027-01-31
+            milestone "Rehearse" for "Give a talk" by 2027-02-28
+
+            """))
+        #expect(outcomes.isEmpty)
+        let expected = """
+            NEXT STEPS
+              1. Raise "writing" from level 1 to 2 for "Finish the course", due 2026-10-31
+                 (overdue)
+              2. Reach milestone "Draft" for "Give a talk" by 2027-01-31
+              3. Reach milestone "Rehearse" for "Give a talk" by 2027-02-28
+
+            """
+        #expect(Report(plan: interpreter.plan, today: today).render().hasSuffix(expected))
+        let fewer = interpreter.run(Source(name: "more.plan", text: "update milestone \"Rehearse\" done\n"))
+        #expect(fewer.isEmpty)
+        #expect(Report(plan: interpreter.plan, today: today).render().hasSuffix("""
+              2. Reach milestone "Draft" for "Give a talk" by 2027-01-31
+              3. Raise "speaking" from level 2 to 3 for "Give a talk"; ask Sam
+
+            """))
+    }
+
     @Test func reportColorOnlyWhenAsked() {
         let plain = Report(plan: plan, today: today).render()
         let colored = Report(plan: plan, today: today, color: true).render()
@@ -62,6 +95,11 @@ import Testing
             #expect(line.count <= 60, "\(line)")
         }
         #expect(text.contains("\n  lead teams and ship tools lead teams and ship tools lead\n"))
+    }
+
+    /// A name or note written with `\n`, `\r` or `\r\n` escapes is shown on one line.
+    @Test func reportPutsLineBreaksInsideTextOnOneLine() {
+        #expect(TextLayout.wrap("one\ntwo\r\nthree\rfour", first: 40, rest: 40) == ["one two three four"])
     }
 
     @Test func reportWrapsLongNamesToo() {
@@ -149,6 +187,7 @@ import Testing
 
     @Test func markdownEscapesMarkup() {
         #expect(MarkdownExport.escape("a|b *c* <d>") == #"a\|b \*c\* \<d\>"#)
+        #expect(MarkdownExport.escape("two\nlines\r\nhere") == "two lines here")
         #expect(MarkdownExport.escapeLine("# not a heading") == ##"\# not a heading"##)
         #expect(MarkdownExport.escapeLine("1. not a list") == #"1\. not a list"#)
     }
@@ -266,6 +305,13 @@ import Testing
         }
         """# + "\n"
         #expect(Graphviz.render(plan, today: today) == expected)
+    }
+
+    /// An overdue milestone is marked like an overdue goal, in red.
+    @Test func graphvizMarksOverdueMilestones() throws {
+        let later = try #require(Day(year: 2027, month: 2, day: 1))
+        #expect(Graphviz.render(plan, today: later).contains(
+            ##""milestone:First draft" [label="First draft\n2027-01-31", shape=hexagon, fillcolor="#f8d0cc"];"##))
     }
 
     @Test func graphvizQuotesEveryID() {
@@ -418,6 +464,18 @@ import Testing
         #expect(ExpressionPrinter.render(e(.unary(.not, binary(.and, a, b)))) == "not (a and b)")
         let query = e(.query(e(.collection(.goal)), [QueryClause(.where(binary(.less, e(.field(a, name: "due", nameRange: .none)), e(.today))), .none)]))
         #expect(ExpressionPrinter.render(e(.call(name: "count", nameRange: .none, arguments: [query]))) == "count(goals where a.due < today)")
+    }
+
+    /// An overdue milestone's diamond is outlined in red and says so in its tooltip.
+    @Test func svgMarksOverdueMilestones() throws {
+        let later = try #require(Day(year: 2027, month: 2, day: 1))
+        let drawn = SVGTimeline.render(plan, today: later)
+        #expect(drawn.contains("<title>First draft (overdue since 2027-01-31)</title>"))
+        #expect(drawn.contains("fill=\"#fff\" stroke=\"#c0392b\" stroke-width=\"2\"/>"))
+        let before = SVGTimeline.render(plan, today: today)
+        #expect(before.contains("<title>First draft (due 2027-01-31)</title>"))
+        #expect(before.contains("fill=\"#fff\" stroke=\"#333\" stroke-width=\"1.5\"/>"))
+        #expect(!before.contains("fill=\"#fff\" stroke=\"#c0392b\""))
     }
 
     @Test func svgIsDeterministicAndEscaped() {

@@ -22,23 +22,6 @@ public enum Answers {
         JSONWriter(fields: Evaluator(plan: plan, today: today, bindings: [:])).json(value)
     }
 
-    /// A string as plan source writes it, so that a list reads back as one.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
     /// The columns of each kind's table, as field names.
     static func columns(of kind: EntityKind) -> [String] {
         switch kind {
@@ -83,13 +66,14 @@ private struct TextWriter {
         switch value {
         case .none: return "none"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return PlainText.number(number)
-        case .string(let text): return Answers.quoted(text)
+        case .number(let number): return SourceWriter.number(number)
+        // Quoted as plan source writes it, so that a list reads back as one.
+        case .string(let text): return SourceWriter.string(text)
         case .date(let day): return day.description
         case .duration(let duration): return duration.description
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .entity(let kind, let index):
-            return kind.rawValue + " " + Answers.quoted(plan.name(of: kind, at: index)?.text ?? "?")
+            return kind.rawValue + " " + SourceWriter.string(plan.name(of: kind, at: index)?.text ?? "?")
         case .group(let key, let items): return inline(key) + ": " + inline(.list(items))
         }
     }

@@ -40,7 +40,7 @@ public enum Graphviz {
         for milestone in plan.milestones {
             var label = milestone.name.text
             if let due = milestone.due { label += "\n\(due)" }
-            let fill = milestone.done ? "#e0e0e0" : "#f3e5f5"
+            let fill = milestone.done ? "#e0e0e0" : facts.isOverdue(milestone) ? "#f8d0cc" : "#f3e5f5"
             node(.milestone, milestone.name.text, label, "shape=hexagon, fillcolor=\"\(fill)\"")
         }
         let known = { (kind: EntityKind, name: Name) in plan.index(of: kind, named: name.text) != nil }

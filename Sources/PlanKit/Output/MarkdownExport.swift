@@ -18,8 +18,8 @@ public enum MarkdownExport {
         } else {
             out += "| Priority | Value | Non-negotiable | Note | Goals |\n|---:|---|:---:|---|---|\n"
             for value in content.values {
-                out += row([value.priority.map(String.init) ?? "", cell(value.name), value.nonNegotiable ? "yes" : "",
-                            cell(value.note ?? ""), value.goals.isEmpty ? "_none_" : value.goals.map(cell).joined(separator: ", ")])
+                out += row([value.priority.map(String.init) ?? "", escape(value.name), value.nonNegotiable ? "yes" : "",
+                            escape(value.note ?? ""), value.goals.isEmpty ? "_none_" : value.goals.map(escape).joined(separator: ", ")])
             }
         }
 
@@ -40,10 +40,10 @@ public enum MarkdownExport {
         } else {
             out += "| Skill | Level | Target | Gap | Needed by | Mentors |\n|---|---:|---:|---:|---|---|\n"
             for gap in content.gaps {
-                let needs = gap.neededBy.map { "\(cell($0.goal)) (at \($0.level))" }
-                out += row([cell(gap.name), "\(gap.level)", "\(gap.target)", "\(gap.gap)",
+                let needs = gap.neededBy.map { "\(escape($0.goal)) (at \($0.level))" }
+                out += row([escape(gap.name), "\(gap.level)", "\(gap.target)", "\(gap.gap)",
                             needs.isEmpty ? "_no goal_" : needs.joined(separator: ", "),
-                            gap.mentors.isEmpty ? "_none yet_" : gap.mentors.map(cell).joined(separator: ", ")])
+                            gap.mentors.isEmpty ? "_none yet_" : gap.mentors.map(escape).joined(separator: ", ")])
             }
         }
 
@@ -54,7 +54,7 @@ public enum MarkdownExport {
             out += "| Due | Kind | Name | Days late |\n|---|---|---|---:|\n"
             for item in content.overdue {
                 guard let due = item.due else { continue }
-                out += row([due.description, item.kind.rawValue, cell(item.name), "\(content.today.ordinal - due.ordinal)"])
+                out += row([due.description, item.kind.rawValue, escape(item.name), "\(content.today.ordinal - due.ordinal)"])
             }
         }
 
@@ -81,15 +81,12 @@ public enum MarkdownExport {
         "| " + cells.joined(separator: " | ") + " |\n"
     }
 
-    /// Table cell text: on one line (a pipe is already escaped).
-    private static func cell(_ text: String) -> String {
-        escape(text).split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    /// A backslash before each character that is markup inside a line.
+    /// A backslash before each character that is markup inside a line, and
+    /// the text on one line (as the text report shows it), since a line
+    /// break would end a table row, a list item or an emphasis.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
             if "\\`*_[]<>|~&".contains(character) { out += "\\" }
             out.append(character)
         }

@@ -159,7 +159,7 @@ struct TextLayout {
         var current = ""
         var currentWidth = 0
         var limit = max(10, first)
-        for word in body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+        for word in body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }) {
             var word = word
             var wordWidth = DisplayWidth.of(String(word))
             if currentWidth > 0 && currentWidth + 1 + wordWidth <= limit {

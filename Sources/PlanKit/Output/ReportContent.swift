@@ -46,6 +46,8 @@ struct ReportContent {
         var text: String
         var due: Day?
         var overdue: Bool
+        /// The skill the step raises, so that the gap list does not repeat it.
+        var raises: String?
     }
 
     var today: Day
@@ -118,8 +120,9 @@ struct ReportContent {
         }.map(\.element)
     }
 
-    /// The rule: the milestones not done (of goals not done) and the goals
-    /// that are ready to work on (every `after` goal done, no skill gap),
+    /// The rule: the milestones not done (of goals not done), the goals
+    /// that are ready to work on (every `after` goal done, no skill gap) and,
+    /// for an overdue goal held up only by a skill gap, raising that skill;
     /// earliest due first, undated last; when fewer than three, the largest
     /// skill gaps that a goal still needs fill the list.
     private static func nextSteps(_ plan: Plan, facts: PlanFacts, gaps: [GapRow]) -> [Step] {
@@ -137,8 +140,19 @@ struct ReportContent {
             if let due = goal.due { text += " by \(due)" }
             candidates.append(Step(text: text, due: goal.due, overdue: facts.isOverdue(goal)))
         }
+        // An overdue goal that waits only on a skill is overdue work too;
+        // leaving it out would list later milestones ahead of it.
+        for goal in plan.goals where facts.isOverdue(goal) && !facts.isReady(goal) {
+            guard goal.after.allSatisfy({ facts.goal(named: $0.text)?.done ?? false }),
+                  let need = facts.gaps(of: goal).first,
+                  let skill = facts.skill(named: need.skill.text),
+                  let required = facts.requiredLevel(need), let due = goal.due else { continue }
+            let text = "Raise \"\(skill.name.text)\" from level \(skill.level) to \(required) for \"\(goal.name.text)\", due \(due)"
+            candidates.append(Step(text: text, due: due, overdue: true, raises: skill.name.text))
+        }
         var steps = Array(Self.earliestFirst(candidates, due: \.due).prefix(3))
-        for gap in gaps where steps.count < 3 {
+        let raised = Set(steps.compactMap(\.raises))
+        for gap in gaps where steps.count < 3 && !raised.contains(gap.name) {
             let openGoals = gap.neededBy.filter { facts.goal(named: $0.goal)?.done == false }
             guard let first = openGoals.first else { continue }
             var text = "Raise \"\(gap.name)\" from level \(gap.level) to \(gap.target) for \"\(first.goal)\""

@@ -2,9 +2,9 @@
 /// dated goal, earliest due first: a bar from when the goal can start (the
 /// latest due date of its `after` goals, else today) to its due date,
 /// colored by the first value it serves; its milestones are diamonds on its
-/// row. A quarter axis, a line for today, done goals muted, overdue ones
-/// outlined in red. Coordinates are rounded to one decimal, so the same
-/// plan always draws the same file.
+/// row. A quarter axis, a line for today, done goals muted, overdue goals
+/// and milestones outlined in red. Coordinates are rounded to one decimal,
+/// so the same plan always draws the same file.
 public enum SVGTimeline {
     static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7", "#e15759"]
     static let noValueColor = "#a0a4aa"
@@ -205,8 +205,9 @@ public enum SVGTimeline {
                 guard let due = milestone.due else { continue }
                 let center = x(due)
                 svg.raw("<g>")
-                svg.element("title", milestone.name.text + " (" + (milestone.done ? "reached" : "due") + " \(due))")
-                svg.raw("<path d=\"\(diamond(center, barMiddle, 7))\" fill=\"\(milestone.done ? "#333" : "#fff")\" stroke=\"#333\" stroke-width=\"1.5\"/>")
+                let late = facts.isOverdue(milestone)
+                svg.element("title", milestone.name.text + " (" + (milestone.done ? "reached" : late ? "overdue since" : "due") + " \(due))")
+                svg.raw("<path d=\"\(diamond(center, barMiddle, 7))\" fill=\"\(milestone.done ? "#333" : "#fff")\" stroke=\"\(late ? "#c0392b" : "#333")\" stroke-width=\"\(late ? "2" : "1.5")\"/>")
                 let label = shorten(milestone.name.text, to: 40)
                 let labelWidth = Double(label.count) * 6.2
                 let endAnchored = center + 9 + labelWidth > width - 8
