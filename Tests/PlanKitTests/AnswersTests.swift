@@ -150,7 +150,7 @@ import Testing
             {"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","done":false,"status":"open",\
             "needs":[{"skill":"project management","level":4},{"skill":"strategic planning","level":3}],\
             "serves":["impact","family"],"after":[],"milestones":["Shadow a launch"],"impact":null,"note":null,\
-            "gap":["project management"],"ready":false,"days_left":{"months":0,"days":150},"overdue":false}
+            "gap":["project management"],"ready":false,"days_left":150,"overdue":false}
             """)
         #expect(json(.list([.entity(.skill, 0), .entity(.value, 0)])) == """
             [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2,\

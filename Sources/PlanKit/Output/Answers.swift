@@ -9,7 +9,7 @@
 /// as one section per key.
 ///
 /// JSON: entities are objects of their kind, name and fields (other entities
-/// by name), dates `"YYYY-MM-DD"` strings, durations `{"months": m, "days": d}`
+/// by name, a goal's `days_left` a number of days as in the JSON export), dates `"YYYY-MM-DD"` strings, durations `{"months": m, "days": d}`
 /// (months stay apart from days because a month has no fixed length), groups
 /// `{"key": k, "items": [...]}`, none null.
 public enum Answers {
@@ -189,6 +189,10 @@ private struct JSONWriter {
         for name in Fields.names(of: kind) {
             if kind == .goal, name == "needs", index >= 0, index < plan.goals.count {
                 members.append((name, needs(plan.goals[index])))
+            } else if kind == .goal, name == "days_left",
+                      case .duration(let left)? = fields.field(name, of: kind, index) {
+                // Always whole days, so written as the JSON export writes it: one number.
+                members.append((name, .number(Double(left.days))))
             } else if let value = fields.field(name, of: kind, index) {
                 members.append((name, flat(value)))
             }
