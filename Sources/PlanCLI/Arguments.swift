@@ -49,8 +49,9 @@ struct Arguments {
         var values: [String: String] = [:]
         var position = 0
         var optionsEnded = false
-        // Reported only when neither --help nor --version is on the line.
-        var unknown: UsageError?
+        // The first one is reported, and only when neither --help nor
+        // --version is on the line.
+        var problem: UsageError?
 
         while position < arguments.count {
             let argument = arguments[position]
@@ -84,21 +85,26 @@ struct Arguments {
                 }
                 let key = Self.canonical(name)
                 given.insert(key)
-                if key == "-e" { expressions.append(value) } else { values[key] = value }
-            } else if unknown == nil {
+                if key == "-e" {
+                    expressions.append(value)
+                } else if values.updateValue(value, forKey: key) != nil, problem == nil {
+                    // Neither value can be said to win: `--today A --today B` is a slip.
+                    problem = UsageError(description: "\(name) is given twice")
+                }
+            } else if problem == nil {
                 var message = "unknown option \(name)"
                 // A one-letter option is one edit from every other: no guess.
                 let long = (Self.flags + Self.valued).filter { $0.hasPrefix("--") }
                 if name.hasPrefix("--"), let near = Suggestion.closest(to: name, among: long) {
                     message += "; did you mean \(near)?"
                 }
-                unknown = UsageError(description: message)
+                problem = UsageError(description: message)
             }
         }
 
         if given.contains("--help") { return Invocation(command: .help) }
         if given.contains("--version") { return Invocation(command: .version) }
-        if let unknown { throw unknown }
+        if let problem { throw problem }
 
         var color = ColorChoice.auto
         if let text = values["--color"] {

@@ -72,12 +72,33 @@ enum Plans {
             1
             [{"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","done":false,"status":"open",\
             "needs":[{"skill":"project management","level":4}],"serves":["impact","family"],"after":[],"milestones":[],\
-            "impact":null,"note":null,"gap":["project management"],"ready":false,"days_left":{"months":0,"days":180},"overdue":false}]
+            "impact":null,"note":null,"gap":["project management"],"ready":false,"days_left":180,"overdue":false}]
             2
             {"months":6,"days":0}
 
             """)
         #expect(result.status == 0)
+    }
+
+    /// A goal's `days_left` reads the same in an answer as in the export: a
+    /// whole number of days, negative once the date is past, null without a
+    /// date. The duration itself, asked for outside an entity, keeps its form.
+    @Test func jsonDaysLeftIsTheExportsNumberOfDays() throws {
+        try plan.write("late.plan", "vision \"v\"\nvalue impact\ngoal \"A\" serves impact by 2027-06-30\ngoal \"B\" serves impact\n")
+        let answers = try plan.run(["late.plan", "--json", "--today", "2027-07-05", "-e", "goals", "-e", "goals select days_left"])
+        #expect(answers.stdout == """
+            [{"kind":"goal","name":"A","role":null,"due":"2027-06-30","done":false,"status":"open","needs":[],\
+            "serves":["impact"],"after":[],"milestones":[],"impact":null,"note":null,"gap":[],"ready":true,\
+            "days_left":-5,"overdue":true},\
+            {"kind":"goal","name":"B","role":null,"due":null,"done":false,"status":"open","needs":[],\
+            "serves":["impact"],"after":[],"milestones":[],"impact":null,"note":null,"gap":[],"ready":true,\
+            "days_left":null,"overdue":false}]
+            [{"months":0,"days":-5},null]
+
+            """)
+        let export = try plan.run(["export", "--format", "json", "late.plan", "--today", "2027-07-05"])
+        #expect(export.stdout.contains("\"days_left\": -5,\n"))
+        #expect(export.stdout.contains("\"days_left\": null,\n"))
     }
 
     @Test func stdinIsAScriptWhenNotATerminal() throws {

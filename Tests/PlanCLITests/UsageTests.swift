@@ -55,6 +55,11 @@ import Testing
         (["report", "a.plan", "--strict"], "option --strict is only for check and run"),
         (["check", "a.plan", "-w"], "option -w is only for fmt"),
         (["run", "a.plan", "-o", "x"], "option -o is only for export"),
+        (["export", "a.plan", "--format", "md", "-o", "x", "-o", "y"], "-o is given twice"),
+        (["export", "a.plan", "--output=x", "-o", "y", "--format", "md"], "-o is given twice"),
+        (["export", "a.plan", "--format", "md", "--format", "json"], "--format is given twice"),
+        (["a.plan", "--today", "2027-01-01", "--today", "2027-01-02"], "--today is given twice"),
+        (["a.plan", "--color", "never", "--color=always"], "--color is given twice"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let result = try plan.run(arguments)

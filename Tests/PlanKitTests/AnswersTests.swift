@@ -49,6 +49,10 @@ import Testing
         #expect(text(.number(3)) == "3")
         #expect(text(.number(3.5)) == "3.5")
         #expect(text(.number(-2)) == "-2")
+        #expect(text(.number(15.0 / 7)) == "2.14")
+        #expect(text(.number(-0.001)) == "0")
+        #expect(text(.list([.number(2.0 / 3), .number(10)])) == "[0.67, 10]")
+        #expect(Answers.json(.number(15.0 / 7), plan: plan, today: today).serialized() == "2.142857142857143")
         #expect(text(.string("Home by 6pm")) == "Home by 6pm")
         #expect(text(.date(try #require(Day(year: 2027, month: 6, day: 30)))) == "2027-06-30")
         #expect(text(.duration(Duration(months: 14, days: 3))) == "1 year 2 months 3 days")
@@ -146,7 +150,7 @@ import Testing
             {"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","done":false,"status":"open",\
             "needs":[{"skill":"project management","level":4},{"skill":"strategic planning","level":3}],\
             "serves":["impact","family"],"after":[],"milestones":["Shadow a launch"],"impact":null,"note":null,\
-            "gap":["project management"],"ready":false,"days_left":{"months":0,"days":150},"overdue":false}
+            "gap":["project management"],"ready":false,"days_left":150,"overdue":false}
             """)
         #expect(json(.list([.entity(.skill, 0), .entity(.value, 0)])) == """
             [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2,\

@@ -2,13 +2,14 @@
 /// JSON value for `--json`. Entity fields are read through the interpreter's
 /// own field definitions, so a table's `gap` column is what `goal.gap` says.
 ///
-/// Text: whole numbers without `.0`, a string as is at the top level and
+/// Text: whole numbers without `.0`, others to two decimals (an average
+/// reads `2.14`, not `2.142857142857143`; `--json` keeps every digit), a string as is at the top level and
 /// quoted inside a list, dates in ISO form, an entity by its kind and quoted
 /// name, a list of entities of one kind as an aligned table, a list of groups
 /// as one section per key.
 ///
 /// JSON: entities are objects of their kind, name and fields (other entities
-/// by name), dates `"YYYY-MM-DD"` strings, durations `{"months": m, "days": d}`
+/// by name, a goal's `days_left` a number of days as in the JSON export), dates `"YYYY-MM-DD"` strings, durations `{"months": m, "days": d}`
 /// (months stay apart from days because a month has no fixed length), groups
 /// `{"key": k, "items": [...]}`, none null.
 public enum Answers {
@@ -61,12 +62,17 @@ private struct TextWriter {
         }
     }
 
+    static func display(_ number: Double) -> String {
+        let rounded = (number * 100).rounded() / 100
+        return SourceWriter.number(rounded == 0 ? 0 : rounded)
+    }
+
     /// A value inside a list: strings quoted.
     func inline(_ value: Value) -> String {
         switch value {
         case .none: return "none"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return SourceWriter.number(number)
+        case .number(let number): return Self.display(number)
         // Quoted as plan source writes it, so that a list reads back as one.
         case .string(let text): return SourceWriter.string(text)
         case .date(let day): return day.description
@@ -183,6 +189,10 @@ private struct JSONWriter {
         for name in Fields.names(of: kind) {
             if kind == .goal, name == "needs", index >= 0, index < plan.goals.count {
                 members.append((name, needs(plan.goals[index])))
+            } else if kind == .goal, name == "days_left",
+                      case .duration(let left)? = fields.field(name, of: kind, index) {
+                // Always whole days, so written as the JSON export writes it: one number.
+                members.append((name, .number(Double(left.days))))
             } else if let value = fields.field(name, of: kind, index) {
                 members.append((name, flat(value)))
             }
