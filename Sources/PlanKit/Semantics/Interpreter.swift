@@ -88,22 +88,37 @@ public struct Interpreter: Sendable {
         var depth = 0
     }
 
+    /// Each statement runs as soon as it is parsed, so that a large file
+    /// never holds all its statements at once.
     private mutating func run(_ source: Source, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
         let id = sources.add(source)
-        let file = Parser.parse(source, id: id)
-        // Syntax errors go between the answers where they stand, as a reader of the file would meet them.
-        let syntax = file.diagnostics.enumerated().sorted {
-            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
-        }.map(\.element)
-        var reported = 0
-        for statement in file.statements {
-            while reported < syntax.count, syntax[reported].range.start < statement.range.start {
-                outcomes.append(.diagnostic(syntax[reported]))
-                reported += 1
+        var parser = Parser(source, id: id)
+        // Syntax errors go between the answers where they stand, as a reader
+        // of the file would meet them. Every error before a statement has been
+        // found by the time that statement is parsed; later ones wait here,
+        // numbered to keep the order they were found in.
+        var waiting: [(diagnostic: Diagnostic, order: Int)] = []
+        var found = 0
+        func collect(_ diagnostics: [Diagnostic]) {
+            for diagnostic in diagnostics {
+                waiting.append((diagnostic, found))
+                found += 1
             }
+        }
+        func report(before offset: Int) {
+            guard !waiting.isEmpty else { return }
+            waiting.sort { ($0.diagnostic.range.start, $0.order) < ($1.diagnostic.range.start, $1.order) }
+            let due = waiting.prefix { $0.diagnostic.range.start < offset }
+            outcomes += due.map { .diagnostic($0.diagnostic) }
+            waiting.removeFirst(due.count)
+        }
+        while let statement = parser.nextStatement() {
+            collect(parser.takeDiagnostics())
+            report(before: statement.range.start)
             execute(statement, from: inclusion, into: &outcomes)
         }
-        outcomes += syntax.dropFirst(reported).map(Outcome.diagnostic)
+        collect(parser.takeDiagnostics())
+        report(before: Int.max)
     }
 
     private mutating func execute(_ statement: Statement, from inclusion: Inclusion, into outcomes: inout [Outcome]) {

@@ -14,52 +14,74 @@ public struct Parser {
 
     private let source: Source
     private let id: Int
-    private let tokens: [Token]
-    private var current = 0
+    private var tokens: TokenStream
+    private var current: Token
+    private var previous: Token
+    /// The token after `current`, once something has looked at it.
+    private var lookahead: Token?
     private var depth = 0
-    private var diagnostics: [Diagnostic] = []
+    /// Syntax errors found so far, the lexer's apart from the parser's; see `takeDiagnostics`.
+    private var parserDiagnostics: [Diagnostic] = []
+    private var lexerDiagnosticsTaken = 0
+    private var parserDiagnosticsTaken = 0
 
     private struct Unwind: Error {}
 
+    /// The whole source at once, for the formatter, the REPL and tests.
     public static func parse(_ source: Source, id: Int) -> SourceFile {
-        let lexed = Lexer.tokenize(source, id: id)
-        var parser = Parser(source: source, id: id, tokens: lexed.tokens)
-        let statements = parser.program()
+        var parser = Parser(source, id: id, keepsComments: true)
+        var statements: [Statement] = []
+        while let statement = parser.nextStatement() {
+            statements.append(statement)
+        }
         let endOffset = source.bytes.count
-        let stoppedAtEnd = !parser.diagnostics.isEmpty && parser.diagnostics.allSatisfy { $0.range.start >= endOffset }
-        let incomplete = lexed.endsInside || (lexed.diagnostics.isEmpty && stoppedAtEnd)
-        return SourceFile(statements: statements, comments: lexed.comments,
-                          diagnostics: lexed.diagnostics + parser.diagnostics, isIncomplete: incomplete)
+        let stoppedAtEnd = !parser.parserDiagnostics.isEmpty
+            && parser.parserDiagnostics.allSatisfy { $0.range.start >= endOffset }
+        let lexerDiagnostics = parser.tokens.diagnostics
+        let incomplete = parser.tokens.endsInside || (lexerDiagnostics.isEmpty && stoppedAtEnd)
+        return SourceFile(statements: statements, comments: parser.tokens.comments,
+                          diagnostics: lexerDiagnostics + parser.parserDiagnostics, isIncomplete: incomplete)
     }
 
-    private init(source: Source, id: Int, tokens: [Token]) {
+    /// A parser that reads `source` one statement at a time (`nextStatement`),
+    /// lexing only as far as it has read, so that running a large file never
+    /// holds all of its tokens or statements at once.
+    public init(_ source: Source, id: Int, keepsComments: Bool = false) {
         self.source = source
         self.id = id
-        // The lexer always ends with `.eof`; keep that true whatever it gives.
-        if tokens.last?.kind == .eof {
-            self.tokens = tokens
-        } else {
-            let end = source.bytes.count
-            self.tokens = tokens + [Token(kind: .eof, range: SourceRange(source: id, start: end, end: end))]
-        }
+        tokens = TokenStream(bytes: source.bytes, id: id, keepsComments: keepsComments)
+        current = tokens.next()
+        previous = current
     }
 
-    // MARK: - Statements
-
-    private mutating func program() -> [Statement] {
-        var statements: [Statement] = []
+    /// The next statement that parses; nil at the end of the input. A broken
+    /// statement is skipped and its problem kept for `takeDiagnostics`.
+    public mutating func nextStatement() -> Statement? {
         while !check(.eof) {
             if match(.newline) || match(.semicolon) { continue }
             do {
                 let statement = try self.statement()
                 try endOfStatement()
-                statements.append(statement)
+                return statement
             } catch {
                 synchronize()
             }
         }
-        return statements
+        return nil
     }
+
+    /// The syntax errors found since the last call: the lexer's, then the
+    /// parser's, each in the order found.
+    public mutating func takeDiagnostics() -> [Diagnostic] {
+        let lexed = tokens.diagnostics
+        let found = Array(lexed[min(lexerDiagnosticsTaken, lexed.count)...])
+            + parserDiagnostics[min(parserDiagnosticsTaken, parserDiagnostics.count)...]
+        lexerDiagnosticsTaken = lexed.count
+        parserDiagnosticsTaken = parserDiagnostics.count
+        return found
+    }
+
+    // MARK: - Statements
 
     private mutating func statement() throws -> Statement {
         let token = peek
@@ -106,7 +128,7 @@ public struct Parser {
         while !isStatementEnd {
             let clause = try self.clause(for: kind)
             if let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }), !Parser.isList(clause.kind) {
-                diagnostics.append(.error(
+                parserDiagnostics.append(.error(
                     .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind))` is given twice for \(kind.rawValue) \(quoted(name.text))",
                     at: clause.range, hint: "keep one of them",
                     notes: [.init("given first here", at: earlier.range)]))
@@ -116,7 +138,7 @@ public struct Parser {
         if kind == .milestone, !isUpdate {
             let missing = ["for", "by"].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
             if !missing.isEmpty {
-                diagnostics.append(.error(
+                parserDiagnostics.append(.error(
                     .syntax, "milestone \(quoted(name.text)) needs \(missing.map { "`\($0)`" }.joined(separator: " and "))",
                     at: name.range, hint: "write: milestone \(quoted(name.text)) for \"Goal\" by 2027-06-30"))
             }
@@ -281,7 +303,7 @@ public struct Parser {
         }
         let number = Int(value)
         if let allowed, !allowed.contains(number) {
-            diagnostics.append(.error(.levelOutOfRange, "\(what) must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(number)",
+            parserDiagnostics.append(.error(.levelOutOfRange, "\(what) must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(number)",
                                       at: token.range, hint: "levels run from 0 (none) to 5 (expert)"))
         }
         return number
@@ -661,9 +683,17 @@ public struct Parser {
 
     // MARK: - Tokens
 
-    private var peek: Token { tokens[current] }
-    private var peekNext: Token { tokens[min(current + 1, tokens.count - 1)] }
-    private var previous: Token { tokens[max(current - 1, 0)] }
+    private var peek: Token { current }
+
+    private var peekNext: Token {
+        mutating get {
+            if current.kind == .eof { return current }
+            if let lookahead { return lookahead }
+            let next = tokens.next()
+            lookahead = next
+            return next
+        }
+    }
 
     private var isStatementEnd: Bool {
         switch peek.kind {
@@ -674,10 +704,18 @@ public struct Parser {
 
     private func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
 
+    /// Moves past the current token and returns it; at the end, stays on `.eof`.
     @discardableResult
     private mutating func advance() -> Token {
-        let token = tokens[current]
-        if current < tokens.count - 1 { current += 1 }
+        let token = current
+        guard token.kind != .eof else { return token }
+        previous = token
+        if let next = lookahead {
+            current = next
+            lookahead = nil
+        } else {
+            current = tokens.next()
+        }
         return token
     }
 
@@ -711,7 +749,7 @@ public struct Parser {
     private mutating func error(at token: Token, _ message: String, code: DiagnosticCode = .syntax,
                                 hint: String? = nil, notes: [Diagnostic.Note] = []) -> Unwind {
         if token.kind != .invalid {
-            diagnostics.append(.error(code, message, at: token.range, hint: hint, notes: notes))
+            parserDiagnostics.append(.error(code, message, at: token.range, hint: hint, notes: notes))
         }
         return Unwind()
     }
