@@ -86,13 +86,44 @@ public struct Plan: Sendable {
     public private(set) var mentors: [Mentor] = []
     public var assertions: [Assertion] = []
 
-    private var indexByName: [EntityKind: [String: Int]] = [:]
+    // One table per kind rather than a table of tables: a lookup hashes
+    // the name only, and a large plan makes hundreds of thousands of them.
+    private var valueIndex: [String: Int] = [:]
+    private var skillIndex: [String: Int] = [:]
+    private var goalIndex: [String: Int] = [:]
+    private var milestoneIndex: [String: Int] = [:]
+    private var mentorIndex: [String: Int] = [:]
 
     public init() {}
 
     /// The position of the entity of `kind` called `name`, if declared.
     public func index(of kind: EntityKind, named name: String) -> Int? {
-        indexByName[kind]?[name]
+        switch kind {
+        case .value: return valueIndex[name]
+        case .skill: return skillIndex[name]
+        case .goal: return goalIndex[name]
+        case .milestone: return milestoneIndex[name]
+        case .mentor: return mentorIndex[name]
+        }
+    }
+
+    /// `name` with its text sharing storage with the declared entity's
+    /// name, when there is one: a large plan then keeps each long name once,
+    /// not once per mention.
+    func sharing(_ name: Name, as kind: EntityKind) -> Name {
+        func shared(in index: [String: Int]) -> Name {
+            guard let position = index.index(forKey: name.text) else { return name }
+            var result = name
+            result.text = index[position].key
+            return result
+        }
+        switch kind {
+        case .value: return shared(in: valueIndex)
+        case .skill: return shared(in: skillIndex)
+        case .goal: return shared(in: goalIndex)
+        case .milestone: return shared(in: milestoneIndex)
+        case .mentor: return shared(in: mentorIndex)
+        }
     }
 
     public func count(of kind: EntityKind) -> Int {
@@ -129,24 +160,57 @@ public struct Plan: Sendable {
 
     // Adding returns the new index; the caller has checked the name is free.
     @discardableResult public mutating func add(_ value: CoreValue) -> Int {
-        values.append(value); return register(.value, value.name.text, values.count - 1)
+        values.append(value); valueIndex[value.name.text] = values.count - 1; return values.count - 1
     }
     @discardableResult public mutating func add(_ skill: Skill) -> Int {
-        skills.append(skill); return register(.skill, skill.name.text, skills.count - 1)
+        skills.append(skill); skillIndex[skill.name.text] = skills.count - 1; return skills.count - 1
     }
     @discardableResult public mutating func add(_ goal: Goal) -> Int {
-        goals.append(goal); return register(.goal, goal.name.text, goals.count - 1)
+        goals.append(goal); goalIndex[goal.name.text] = goals.count - 1; return goals.count - 1
     }
     @discardableResult public mutating func add(_ milestone: Milestone) -> Int {
-        milestones.append(milestone); return register(.milestone, milestone.name.text, milestones.count - 1)
+        milestones.append(milestone); milestoneIndex[milestone.name.text] = milestones.count - 1; return milestones.count - 1
     }
     @discardableResult public mutating func add(_ mentor: Mentor) -> Int {
-        mentors.append(mentor); return register(.mentor, mentor.name.text, mentors.count - 1)
+        mentors.append(mentor); mentorIndex[mentor.name.text] = mentors.count - 1; return mentors.count - 1
     }
 
-    private mutating func register(_ kind: EntityKind, _ name: String, _ index: Int) -> Int {
-        indexByName[kind, default: [:]][name] = index
-        return index
+    // Adding unless the name is taken, in one lookup: nil when added,
+    // else the index of the entity that holds the name (nothing changes).
+    mutating func addIfNew(_ value: CoreValue) -> Int? {
+        if let existing = Plan.claim(value.name.text, values.count, in: &valueIndex) { return existing }
+        values.append(value)
+        return nil
+    }
+    mutating func addIfNew(_ skill: Skill) -> Int? {
+        if let existing = Plan.claim(skill.name.text, skills.count, in: &skillIndex) { return existing }
+        skills.append(skill)
+        return nil
+    }
+    mutating func addIfNew(_ goal: Goal) -> Int? {
+        if let existing = Plan.claim(goal.name.text, goals.count, in: &goalIndex) { return existing }
+        goals.append(goal)
+        return nil
+    }
+    mutating func addIfNew(_ milestone: Milestone) -> Int? {
+        if let existing = Plan.claim(milestone.name.text, milestones.count, in: &milestoneIndex) { return existing }
+        milestones.append(milestone)
+        return nil
+    }
+    mutating func addIfNew(_ mentor: Mentor) -> Int? {
+        if let existing = Plan.claim(mentor.name.text, mentors.count, in: &mentorIndex) { return existing }
+        mentors.append(mentor)
+        return nil
+    }
+
+    /// Gives `name` the index `next` unless it has one; the one it has.
+    private static func claim(_ name: String, _ next: Int, in index: inout [String: Int]) -> Int? {
+        func settle(_ slot: inout Int) -> Int? {
+            if slot >= 0 { return slot }
+            slot = next
+            return nil
+        }
+        return settle(&index[name, default: -1])
     }
 
     // In-place changes for `update`; names never change, so the index holds.

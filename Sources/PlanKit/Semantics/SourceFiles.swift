@@ -32,6 +32,8 @@ enum SourceFiles {
         guard descriptor >= 0 else { return .failure(systemFailure()) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
+        // Room for the whole file up front, so that a large one is not copied as the array grows.
+        bytes.reserveCapacity(Int(info.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -104,7 +104,39 @@ public struct Lexer {
     /// The day a `.date` token stands for: `2027-06` is 2027-06-30.
     public static func dateValue(of token: Token, in source: Source) -> Day? {
         guard token.kind == .date else { return nil }
-        return try? Day.parse(source.text(token.range)).get()
+        return try? day(in: source.bytes, token.range.start, token.range.end).get()
+    }
+
+    /// `Day.parse` of the bytes from `start` to `end`, without making a
+    /// String for the three well-formed shapes a plan is full of.
+    static func day(in bytes: [UInt8], _ start: Int, _ end: Int) -> Swift.Result<Day, Day.DateError> {
+        let start = max(0, min(start, bytes.count))
+        let end = max(start, min(end, bytes.count))
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for offset in from..<(from + count) {
+                let digit = bytes[offset] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        let length = end - start
+        if length == 7 || length == 10, bytes[start + 4] == UInt8(ascii: "-"), let year = digits(start, 4) {
+            if length == 10, bytes[start + 7] == UInt8(ascii: "-"), let month = digits(start + 5, 2),
+               let dayOfMonth = digits(start + 8, 2), let day = Day(year: year, month: month, day: dayOfMonth) {
+                return .success(day)
+            }
+            if length == 7, let month = digits(start + 5, 2), (1...12).contains(month) {
+                return .success(Day(lastDayOfYear: year, month: month))
+            }
+            if length == 7, bytes[start + 5] | 0x20 == UInt8(ascii: "q"), let quarter = digits(start + 6, 1),
+               (1...4).contains(quarter) {
+                return .success(Day(lastDayOfYear: year, month: quarter * 3))
+            }
+        }
+        // Anything else, and the reason it is wrong, is Day.parse's to say.
+        return Day.parse(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
     static let keywords = KeywordTable()
@@ -571,11 +603,11 @@ struct TokenStream {
     /// Four digits, `-`, then the rest of a date: `2027-06-30`, `2027-06`, `2027-Q2`.
     mutating func scanDate(from start: Int) {
         while Lexer.isIdentifierByte(byte(at: pos)) || byte(at: pos) == UInt8(ascii: "-") { pos += 1 }
-        let literal = text(start, pos)
-        switch Day.parse(literal) {
+        switch Lexer.day(in: bytes, start, pos) {
         case .success:
             emit(.date, from: start)
         case .failure(let reason):
+            let literal = text(start, pos)
             error(.invalidDate, "invalid date \(literal): \(reason)", start, pos,
                   hint: "a date is YYYY-MM-DD, YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)")
             emit(.invalid, from: start)

@@ -127,19 +127,19 @@ public struct Parser {
         var clauses: [Clause] = []
         while !isStatementEnd {
             let clause = try self.clause(for: kind)
-            if let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }), !Parser.isList(clause.kind) {
+            if !Parser.isList(clause.kind), let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }) {
                 parserDiagnostics.append(.error(
-                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind))` is given twice for \(kind.rawValue) \(quoted(name.text))",
+                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind).rawValue)` is given twice for \(kind.rawValue) \(quoted(name.text))",
                     at: clause.range, hint: "keep one of them",
                     notes: [.init("given first here", at: earlier.range)]))
             }
             clauses.append(clause)
         }
         if kind == .milestone, !isUpdate {
-            let missing = ["for", "by"].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
+            let missing = [Keyword.for, .by].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
             if !missing.isEmpty {
                 parserDiagnostics.append(.error(
-                    .syntax, "milestone \(quoted(name.text)) needs \(missing.map { "`\($0)`" }.joined(separator: " and "))",
+                    .syntax, "milestone \(quoted(name.text)) needs \(missing.map { "`\($0.rawValue)`" }.joined(separator: " and "))",
                     at: name.range, hint: "write: milestone \(quoted(name.text)) for \"Goal\" by 2027-06-30"))
             }
         }
@@ -147,20 +147,29 @@ public struct Parser {
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
     }
 
-    private static let clausesByKind: [EntityKind: [String]] = [
-        .value: ["priority", "non-negotiable", "note"],
-        .skill: ["level", "target"],
-        .goal: ["role", "needs", "serves", "after", "by", "impact", "note", "done", "doing"],
-        .milestone: ["for", "by", "done"],
-        .mentor: ["helps", "note"],
-    ]
+    private static let valueClauses: [Keyword] = [.priority, .nonNegotiable, .note]
+    private static let skillClauses: [Keyword] = [.level, .target]
+    private static let goalClauses: [Keyword] = [.role, .needs, .serves, .after, .by, .impact, .note, .done, .doing]
+    private static let milestoneClauses: [Keyword] = [.for, .by, .done]
+    private static let mentorClauses: [Keyword] = [.helps, .note]
+
+    /// The clause words a kind of entity takes, in the order messages list them.
+    private static func clauses(of kind: EntityKind) -> [Keyword] {
+        switch kind {
+        case .value: return valueClauses
+        case .skill: return skillClauses
+        case .goal: return goalClauses
+        case .milestone: return milestoneClauses
+        case .mentor: return mentorClauses
+        }
+    }
 
     private mutating func clause(for kind: EntityKind) throws -> Clause {
         let token = peek
-        let allowed = Parser.clausesByKind[kind] ?? []
-        guard case .keyword(let keyword) = token.kind, allowed.contains(keyword.rawValue) else {
-            let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
-            if case .keyword(let keyword) = token.kind, Parser.clausesByKind.values.contains(where: { $0.contains(keyword.rawValue) }) {
+        let allowed = Parser.clauses(of: kind)
+        guard case .keyword(let keyword) = token.kind, allowed.contains(keyword) else {
+            let list = allowed.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            if case .keyword(let keyword) = token.kind, EntityKind.allCases.contains(where: { Parser.clauses(of: $0).contains(keyword) }) {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
                             code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
             }
@@ -286,7 +295,7 @@ public struct Parser {
                         hint: "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()
-        switch Day.parse(source.text(token.range)) {
+        switch Lexer.day(in: source.bytes, token.range.start, token.range.end) {
         case .success(let day): return day
         case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
         }
@@ -309,23 +318,23 @@ public struct Parser {
         return number
     }
 
-    private static func keyword(of kind: Clause.Kind) -> String {
+    private static func keyword(of kind: Clause.Kind) -> Keyword {
         switch kind {
-        case .priority: return "priority"
-        case .nonNegotiable: return "non-negotiable"
-        case .note: return "note"
-        case .level: return "level"
-        case .target: return "target"
-        case .role: return "role"
-        case .needs: return "needs"
-        case .serves: return "serves"
-        case .after: return "after"
-        case .by: return "by"
-        case .impact: return "impact"
-        case .done: return "done"
-        case .doing: return "doing"
-        case .for: return "for"
-        case .helps: return "helps"
+        case .priority: return .priority
+        case .nonNegotiable: return .nonNegotiable
+        case .note: return .note
+        case .level: return .level
+        case .target: return .target
+        case .role: return .role
+        case .needs: return .needs
+        case .serves: return .serves
+        case .after: return .after
+        case .by: return .by
+        case .impact: return .impact
+        case .done: return .done
+        case .doing: return .doing
+        case .for: return .for
+        case .helps: return .helps
         }
     }
 
@@ -338,9 +347,9 @@ public struct Parser {
 
     /// `done` and `doing` both set a goal's status, so giving both is a repeat.
     private static func sameSlot(_ a: Clause.Kind, _ b: Clause.Kind) -> Bool {
-        let status: Set = ["done", "doing"]
         let (left, right) = (keyword(of: a), keyword(of: b))
-        return left == right || (status.contains(left) && status.contains(right))
+        let isStatus = { (word: Keyword) in word == .done || word == .doing }
+        return left == right || (isStatus(left) && isStatus(right))
     }
 
     // MARK: - Expressions
@@ -571,7 +580,7 @@ public struct Parser {
             return Expr(.string(Lexer.stringValue(of: token, in: source)), token.range)
         case .date:
             advance()
-            switch Day.parse(source.text(token.range)) {
+            switch Lexer.day(in: source.bytes, token.range.start, token.range.end) {
             case .success(let day): return Expr(.date(day), token.range)
             case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
             }

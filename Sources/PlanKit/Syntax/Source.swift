@@ -68,15 +68,32 @@ public struct Source: Sendable {
 }
 
 /// A half-open span of bytes in one source of a `SourceMap`.
+///
+/// Stored in 32-bit fields, half the size of three `Int`s: every token, name
+/// and AST node holds one. A source is at most 64 MiB (SourceFiles), far
+/// below 4 GiB; anything larger is clamped.
 public struct SourceRange: Hashable, Sendable {
-    public var source: Int
-    public var start: Int
-    public var end: Int
+    private var storedSource: Int32
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
+    public var source: Int {
+        get { Int(storedSource) }
+        set { storedSource = Int32(clamping: newValue) }
+    }
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(clamping: newValue) }
+    }
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(clamping: newValue) }
+    }
 
     public init(source: Int, start: Int, end: Int) {
-        self.source = source
-        self.start = start
-        self.end = end
+        storedSource = Int32(clamping: source)
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: end)
     }
 
     /// The smallest range covering both; both must be in the same source.
