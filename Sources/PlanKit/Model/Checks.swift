@@ -175,8 +175,9 @@ public enum Checks {
         plan.milestones.compactMap { milestone in
             guard let due = milestone.due, let goalName = milestone.goal,
                   let index = plan.index(of: .goal, named: goalName.text) else { return nil }
+            // Most milestones are in time: read the date before copying the goal.
+            guard let goalDue = plan.goals[index].due, goalDue < due else { return nil }
             let goal = plan.goals[index]
-            guard let goalDue = goal.due, goalDue < due else { return nil }
             let message = "milestone \(quoted(milestone.name.text)) is due \(due), after its goal "
                 + "\(quoted(goal.name.text)) (due \(goalDue))"
             return .warning(.milestoneAfterGoal, message, at: milestone.dueRange ?? milestone.name.range,
@@ -210,7 +211,7 @@ public enum Checks {
         let example = (plan.values.first { !$0.nonNegotiable } ?? plan.values.first).map { spelled($0.name) }
         let hint = example.map { "which of your values does this goal serve? add serves \($0)" }
             ?? "which of your values does this goal serve? declare one (value growth) and add serves growth"
-        return plan.goals.filter(\.serves.isEmpty).map { goal in
+        return plan.goals.filter { $0.serves.isEmpty }.map { goal in
             .warning(.goalServesNothing, "goal \(quoted(goal.name.text)) serves no value", at: goal.name.range, hint: hint)
         }
     }

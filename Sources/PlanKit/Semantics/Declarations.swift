@@ -6,7 +6,7 @@ extension Plan {
     mutating func apply(_ declaration: Declaration) -> Diagnostic? {
         let kind = declaration.kind
         let name = declaration.name
-        let clauses = declaration.clauses.map(sharingNames)
+        let clauses = declaration.clauses.map { sharingNames($0) }
         if declaration.isUpdate {
             guard let existing = index(of: kind, named: name.text) else { return undeclared(declaration) }
             change(kind, at: existing, with: clauses)
