@@ -26,6 +26,8 @@ public enum GoalStatus: String, Sendable {
 
 public struct Goal: Sendable {
     public var name: Name
+    // Here, beside the name, it fills the name's padding rather than adding its own.
+    public var status = GoalStatus.open
     public var role: String?
     public var needs: [SkillNeed] = []
     public var serves: [Name] = []
@@ -35,7 +37,6 @@ public struct Goal: Sendable {
     public var dueRange: SourceRange?
     public var impact: String?
     public var note: String?
-    public var status = GoalStatus.open
     public var done: Bool { status == .done }
 
     public init(name: Name) { self.name = name }
@@ -153,6 +154,18 @@ public struct Plan: Sendable {
         case .goal: return goals.map(\.name.text)
         case .milestone: return milestones.map(\.name.text)
         case .mentor: return mentors.map(\.name.text)
+        }
+    }
+
+    /// Room for `count` more entities of `kind`, so that a large plan does
+    /// not hold its old and new arrays at once while one grows.
+    public mutating func reserveCapacity(_ count: Int, more kind: EntityKind) {
+        switch kind {
+        case .value: values.reserveCapacity(values.count + count)
+        case .skill: skills.reserveCapacity(skills.count + count)
+        case .goal: goals.reserveCapacity(goals.count + count)
+        case .milestone: milestones.reserveCapacity(milestones.count + count)
+        case .mentor: mentors.reserveCapacity(mentors.count + count)
         }
     }
 
@@ -308,8 +321,8 @@ struct NameTable: Sendable {
                 probe = (probe + 1) & mask
             }
         }
-        // At most half full keeps probe sequences short.
-        if (count + 1) * 2 > slots.count { grow() }
+        // At most three quarters full keeps probe sequences short.
+        if (count + 1) * 4 > slots.count * 3 { grow() }
         place(packed)
         count += 1
     }

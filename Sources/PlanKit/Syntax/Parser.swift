@@ -209,7 +209,7 @@ public struct Parser {
                 }
                 needs.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
             } while match(.comma)
-            clauseKind = .needs(needs)
+            clauseKind = .needs(Parser.fitted(needs))
         default:
             throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)", code: .clauseNotAllowed)
         }
@@ -278,7 +278,13 @@ public struct Parser {
         while match(.comma) {
             result.append(try name(what))
         }
-        return result
+        return Parser.fitted(result)
+    }
+
+    /// `list` without the room its growth left: the plan keeps these lists
+    /// for good, and a large plan holds hundreds of thousands of them.
+    private static func fitted<Element>(_ list: [Element]) -> [Element] {
+        list.capacity > list.count ? list.withUnsafeBufferPointer { Array($0) } : list
     }
 
     private mutating func string(_ what: String) throws -> String {
