@@ -104,11 +104,11 @@ public struct Plan: Sendable {
 
     private func find(_ name: String, of kind: EntityKind, hash: UInt32) -> Int? {
         switch kind {
-        case .value: return valueIndex.find(hash) { values[$0].name.text == name }
-        case .skill: return skillIndex.find(hash) { skills[$0].name.text == name }
-        case .goal: return goalIndex.find(hash) { goals[$0].name.text == name }
-        case .milestone: return milestoneIndex.find(hash) { milestones[$0].name.text == name }
-        case .mentor: return mentorIndex.find(hash) { mentors[$0].name.text == name }
+        case .value: return valueIndex.find(hash) { NameTable.same(values[$0].name.text, name) }
+        case .skill: return skillIndex.find(hash) { NameTable.same(skills[$0].name.text, name) }
+        case .goal: return goalIndex.find(hash) { NameTable.same(goals[$0].name.text, name) }
+        case .milestone: return milestoneIndex.find(hash) { NameTable.same(milestones[$0].name.text, name) }
+        case .mentor: return mentorIndex.find(hash) { NameTable.same(mentors[$0].name.text, name) }
         }
     }
 
@@ -287,6 +287,16 @@ struct NameTable: Sendable {
         state &*= 0xC4CE_B9FE_1A85_EC53
         state ^= state >> 33
         return UInt32(truncatingIfNeeded: state)
+    }
+
+    /// Names are exact (SPEC 3): the same bytes, where `==` would also take
+    /// `é` as one scalar for `e` and a combining accent.
+    static func same(_ left: String, _ right: String) -> Bool {
+        guard left.utf8.count == right.utf8.count else { return false }
+        let compared = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { leftBytes.elementsEqual($0) }
+        }
+        return (compared ?? nil) ?? left.utf8.elementsEqual(right.utf8)
     }
 
     /// The position whose entity `matches`, among those filed under `hash`.
