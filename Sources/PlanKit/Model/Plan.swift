@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A value the person holds (`value family priority 1 non-negotiable`).
 /// Called CoreValue so it never clashes with the interpreter's `Value`.
 public struct CoreValue: Sendable {
@@ -294,7 +300,11 @@ struct NameTable: Sendable {
     static func same(_ left: String, _ right: String) -> Bool {
         guard left.utf8.count == right.utf8.count else { return false }
         let compared = left.utf8.withContiguousStorageIfAvailable { leftBytes in
-            right.utf8.withContiguousStorageIfAvailable { leftBytes.elementsEqual($0) }
+            right.utf8.withContiguousStorageIfAvailable { rightBytes in
+                // Only an empty buffer has no address, and the counts are equal.
+                guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return true }
+                return memcmp(leftStart, rightStart, leftBytes.count) == 0
+            }
         }
         return (compared ?? nil) ?? left.utf8.elementsEqual(right.utf8)
     }
