@@ -1,7 +1,8 @@
 # The two commands a person needs: `make run` and `make test`. Both install
 # whatever the machine is missing first.
 SWIFT ?= swift
-TEST_PACKAGES ?=
+# The real consumers the export tests hand their files to.
+TEST_PACKAGES ?= graphviz librsvg2-bin
 
 .PHONY: deps test-deps build run test release fuzz bench
 

@@ -34,7 +34,6 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
     static let commands = ["run", "check", "fmt", "report", "export", "repl", "help", "version"]
-    static let exportFormats = ["json", "md", "ics", "dot", "svg"]
     static let flags = ["--json", "--strict", "-w", "--write", "--check", "--help", "-h", "--version"]
     static let valued = ["--today", "--color", "-e", "--format", "-o", "--output"]
 
@@ -50,8 +49,9 @@ struct Arguments {
         var values: [String: String] = [:]
         var position = 0
         var optionsEnded = false
-        // Reported only when neither --help nor --version is on the line.
-        var unknown: UsageError?
+        // The first one is reported, and only when neither --help nor
+        // --version is on the line.
+        var problem: UsageError?
 
         while position < arguments.count {
             let argument = arguments[position]
@@ -85,21 +85,26 @@ struct Arguments {
                 }
                 let key = Self.canonical(name)
                 given.insert(key)
-                if key == "-e" { expressions.append(value) } else { values[key] = value }
-            } else if unknown == nil {
+                if key == "-e" {
+                    expressions.append(value)
+                } else if values.updateValue(value, forKey: key) != nil, problem == nil {
+                    // Neither value can be said to win: `--today A --today B` is a slip.
+                    problem = UsageError(description: "\(name) is given twice")
+                }
+            } else if problem == nil {
                 var message = "unknown option \(name)"
                 // A one-letter option is one edit from every other: no guess.
                 let long = (Self.flags + Self.valued).filter { $0.hasPrefix("--") }
                 if name.hasPrefix("--"), let near = Suggestion.closest(to: name, among: long) {
                     message += "; did you mean \(near)?"
                 }
-                unknown = UsageError(description: message)
+                problem = UsageError(description: message)
             }
         }
 
         if given.contains("--help") { return Invocation(command: .help) }
         if given.contains("--version") { return Invocation(command: .version) }
-        if let unknown { throw unknown }
+        if let problem { throw problem }
 
         var color = ColorChoice.auto
         if let text = values["--color"] {
@@ -133,6 +138,12 @@ struct Arguments {
             (text, origin) = (variable, "PLAN_TODAY")
         } else {
             return nil
+        }
+        // One day, not a month or quarter: `--today 2027-06` would otherwise
+        // quietly mean the month's last day, as a deadline does.
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2] else {
+            throw UsageError(description: "\(origin) \"\(text)\" is not a day: write it YYYY-MM-DD")
         }
         switch Day.parse(text) {
         case .success(let day): return day
@@ -169,11 +180,13 @@ struct Arguments {
             return .report(file: file)
         case "export":
             guard let format = values["--format"] else {
-                throw UsageError(description: "export needs --format (\(Self.exportFormats.joined(separator: ", ")))")
+                throw UsageError(description: "export needs --format (\(ExportFormat.list))")
             }
-            guard Self.exportFormats.contains(format) else {
-                var message = "unknown export format \"\(format)\"; formats: \(Self.exportFormats.joined(separator: ", "))"
-                if let near = Suggestion.closest(to: format, among: Self.exportFormats) { message += "; did you mean \(near)?" }
+            guard ExportFormat(rawValue: format) != nil else {
+                var message = "unknown export format \"\(format)\"; formats: \(ExportFormat.list)"
+                if let near = Suggestion.closest(to: format, among: ExportFormat.allCases.map(\.rawValue)) {
+                    message += "; did you mean \(near)?"
+                }
                 throw UsageError(description: message)
             }
             guard files.count == 1, let file = files.first else {

@@ -9,7 +9,15 @@ enum AtomicFile {
         var description: String
     }
 
-    static func write(_ text: String, to path: String) throws(WriteError) {
+    static func write(_ text: String, to given: String) throws(WriteError) {
+        // Through a symbolic link to the file it names: renaming over the
+        // link would cut it loose and leave the real file unchanged.
+        var path = given
+        var link = stat()
+        if lstat(given, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(given, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent().path
         let temporary = folder + "/." + target.lastPathComponent + ".plan-tmp-\(getpid())"

@@ -1,8 +1,9 @@
 import Foundation
 import PlanKit
 
-/// Files named on the command line, loaded into an interpreter. A file that
-/// cannot be read is a diagnostic, like any other problem; `-` is stdin.
+/// Files named on the command line, loaded into an interpreter; `-` is stdin.
+/// A file that cannot be read is a diagnostic from the interpreter, like any
+/// other problem.
 enum Inputs {
     static let stdinName = "<stdin>"
 
@@ -11,20 +12,7 @@ enum Inputs {
             let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             return interpreter.run(Source(name: stdinName, bytes: bytes))
         }
-        if let reason = unreadable(path) {
-            return [.diagnostic(.error(.includeFailed, "cannot read \(path): \(reason)", at: .none))]
-        }
         return interpreter.load(path: path)
-    }
-
-    /// Why the file cannot be read (the system's words), or nil when it can.
-    static func unreadable(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return String(cString: strerror(errno)) }
-        return status.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : nil
     }
 
     /// Whether these diagnostics make the command fail.

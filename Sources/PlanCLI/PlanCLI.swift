@@ -20,7 +20,11 @@ public func runPlan(arguments: [String]) -> Int32 {
     switch invocation.color {
     case .always: color = true
     case .never: color = false
-    case .auto: color = StandardStream.error.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    case .auto:
+        // Color goes where the colored text goes: the report to stdout,
+        // diagnostics to stderr. `plan report x > file` must stay plain.
+        let stream = invocation.command.word == "report" ? StandardStream.output : StandardStream.error
+        color = stream.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
     let context = CommandContext(today: invocation.today ?? localToday(),
                                  output: OutputOptions(json: invocation.json, color: color),
@@ -76,8 +80,9 @@ Options (anywhere on the line; -- ends them):
                          each diagnostic as one JSON object per line on stdout
   --today YYYY-MM-DD     what `today` means (default: $PLAN_TODAY, else the system date)
   --color auto|always|never
-                         color diagnostics (auto: when stderr is a terminal
-                         and NO_COLOR is unset or empty)
+                         color diagnostics and the report (auto: when the
+                         stream they go to is a terminal and NO_COLOR is
+                         unset or empty)
   -e EXPR                run, after the files, the statement EXPR (repeatable)
   --strict               warnings fail too (run, check)
   -w, --write            fmt: rewrite the files in place

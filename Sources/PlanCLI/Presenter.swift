@@ -34,10 +34,19 @@ public struct Presenter: Sendable {
             }
             pending.text += text
         }
+        // A table or a group runs into the next answer unless a blank line
+        // parts them; one-line answers stay compact, as scripts expect.
+        var previousAnswerSpannedLines: Bool?
         for outcome in outcomes {
             switch outcome {
             case .answer(let value, let range):
-                emit(answer(value, at: range, in: interpreter) + "\n", to: .output)
+                let text = answer(value, at: range, in: interpreter)
+                let spansLines = text.contains("\n")
+                if !options.json, let previous = previousAnswerSpannedLines, previous || spansLines {
+                    emit("\n", to: .output)
+                }
+                previousAnswerSpannedLines = spansLines
+                emit(text + "\n", to: .output)
             case .diagnostic(let diagnostic):
                 hadError = hadError || diagnostic.severity == .error
                 emit(options.json ? renderer.json(diagnostic).serialized() + "\n" : renderer.render(diagnostic), to: .error)
@@ -49,12 +58,12 @@ public struct Presenter: Sendable {
 
     /// The text (or JSON line) for one answer, without the newline.
     public func answer(_ value: Value, at range: SourceRange, in interpreter: Interpreter) -> String {
-        if options.json { return Answers.json(value, plan: interpreter.plan).serialized() }
+        if options.json { return Answers.json(value, plan: interpreter.plan, today: interpreter.today).serialized() }
         var emptyKind: EntityKind?
         if case .list(let items) = value, items.isEmpty {
             emptyKind = Self.collectionAsked(at: range, in: interpreter.sources)
         }
-        return Answers.text(value, plan: interpreter.plan, emptyListOf: emptyKind)
+        return Answers.text(value, plan: interpreter.plan, today: interpreter.today, emptyListOf: emptyKind)
     }
 
     /// The kind of entity a question lists when it starts with a collection

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func globalOptionsAnywhere() throws {
-        let invocation = try parse(["check", "--strict", "a.plan", "--json", "--color", "always", "--today", "2027-Q2"])
+        let invocation = try parse(["check", "--strict", "a.plan", "--json", "--color", "always", "--today", "2027-06-30"])
         #expect(invocation == Invocation(command: .check(files: ["a.plan"]), json: true,
                                          today: Day(year: 2027, month: 6, day: 30), color: .always, strict: true))
     }
@@ -51,5 +51,19 @@ import Testing
         }
         #expect(throws: UsageError(description: "option -e needs a value")) { try parse(["-e"]) }
         #expect(throws: UsageError(description: "unknown option -x")) { try parse(["-x", "a.plan"]) }
+        // The same value twice is still twice: neither is quietly dropped.
+        #expect(throws: UsageError(description: "--today is given twice")) {
+            try parse(["a.plan", "--today", "2027-01-01", "--today=2027-01-01"])
+        }
+        // The first problem on the line is the one reported.
+        #expect(throws: UsageError(description: "unknown option -x")) {
+            try parse(["-x", "--color", "never", "--color", "never", "a.plan"])
+        }
+    }
+
+    @Test func repeatableOptionsAndHelpStillWinOverATwiceGivenOption() throws {
+        #expect(try parse(["-e", "1", "-e", "2"]).command == .run(files: [], expressions: ["1", "2"]))
+        #expect(try parse(["--json", "--json", "a.plan"]).json)
+        #expect(try parse(["-o", "x", "-o", "y", "--help"]).command == .help)
     }
 }

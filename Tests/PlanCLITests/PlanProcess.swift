@@ -8,8 +8,14 @@ final class PlanProcess {
     struct Result {
         var stdout: String
         var stderr: String
+        /// The exit status, or 128 + the signal's number when a signal ended it.
         var status: Int32
+        var timedOut = false
     }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let samplesFolder = packageRoot.appendingPathComponent("Samples")
 
     /// A fresh folder for the files one test needs.
     let folder: URL
@@ -43,8 +49,6 @@ final class PlanProcess {
         if let executable = Bundle.main.executableURL {
             candidates.append(executable.deletingLastPathComponent().appendingPathComponent("plan"))
         }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug/plan"))
         let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
         return try #require(found, "no plan binary; run `swift build` first (looked in \(candidates.map(\.path)))")
@@ -58,11 +62,14 @@ final class PlanProcess {
         return environment
     }
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    /// Output goes to files, not pipes, so a large output cannot block the
+    /// child; a run past `timeout` seconds is killed and marked as such.
+    func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil,
+             in directory: URL? = nil, timeout: TimeInterval = 60) throws -> Result {
         let process = Process()
         process.executableURL = try Self.binary()
         process.arguments = arguments
-        process.currentDirectoryURL = folder
+        process.currentDirectoryURL = directory ?? folder
         process.environment = Self.baseEnvironment().merging(extra) { $1 }
 
         let id = UUID().uuidString
@@ -82,6 +89,16 @@ final class PlanProcess {
             process.standardInput = FileHandle.nullDevice
         }
         try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                process.terminate()
+                break
+            }
+            usleep(2_000)
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
@@ -89,19 +106,24 @@ final class PlanProcess {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
         }
-        return Result(stdout: try String(contentsOf: outURL, encoding: .utf8),
-                      stderr: try String(contentsOf: errURL, encoding: .utf8),
-                      status: process.terminationStatus)
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Result(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+                      status: status, timedOut: timedOut)
     }
 
     /// Runs on a pseudo-terminal (through util-linux `script`), to see what
     /// `--color auto` does when a person is watching. Returns what reached
     /// the terminal, stdout and stderr together.
-    func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:]) throws -> String {
+    /// `stdoutFile` sends stdout to that file in the test's folder instead,
+    /// as `plan report x > file` does at a prompt.
+    func runOnTerminal(_ arguments: [String], environment extra: [String: String] = [:],
+                       stdoutFile: String? = nil) throws -> String {
         let script = "/usr/bin/script"
         try #require(FileManager.default.isExecutableFile(atPath: script), "util-linux script is needed for terminal tests")
         func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let command = ([try Self.binary().path] + arguments).map(quoted).joined(separator: " ")
+            + (stdoutFile.map { " > " + quoted($0) } ?? "")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
         process.arguments = ["-qefc", command, "/dev/null"]

@@ -4,11 +4,11 @@ import Testing
 /// Hostile and mangled input must end in a clear error and exit status 1,
 /// never a crash, a trap or a hang (issue 5).
 @Suite(.serialized) struct RobustnessTests {
-    private let folder: URL
+    private let plan: PlanProcess
+    private var folder: URL { plan.folder }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-robustness-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        plan = try PlanProcess()
     }
 
     private func write(_ name: String, _ bytes: [UInt8]) throws -> String {
@@ -17,8 +17,8 @@ import Testing
         return url.path
     }
 
-    private func check(_ path: String) throws -> PlanRun {
-        try PlanRun.run(["check", "--color", "never", "--today", "2026-11-25", path], timeout: 30)
+    private func check(_ path: String) throws -> PlanProcess.Result {
+        try plan.run(["check", "--color", "never", "--today", "2026-11-25", path], timeout: 30)
     }
 
     @Test func hundredThousandNestedBrackets() throws {
@@ -77,14 +77,14 @@ import Testing
     /// swapped and corrupted pieces. Any exit status but 0 or 1 (a signal, a
     /// trap) or a hang fails.
     @Test func mutatedSamplesNeverCrash() throws {
-        let samples = try FileManager.default.contentsOfDirectory(atPath: PlanRun.samplesFolder.path)
+        let samples = try FileManager.default.contentsOfDirectory(atPath: PlanProcess.samplesFolder.path)
             .filter { $0.hasSuffix(".plan") }.sorted()
         #expect(samples.count >= 4)
         var generator = Xorshift(seed: 0x5EED)
         var failures: [String] = []
         var runs = 0
         for sample in samples {
-            let original = try [UInt8](Data(contentsOf: PlanRun.samplesFolder.appendingPathComponent(sample)))
+            let original = try [UInt8](Data(contentsOf: PlanProcess.samplesFolder.appendingPathComponent(sample)))
             for round in 0..<60 {
                 let mutated = Mutator.mutate(original, using: &generator)
                 let path = try write("mutant-\(round)-\(sample)", mutated)

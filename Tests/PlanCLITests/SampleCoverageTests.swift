@@ -10,7 +10,7 @@ import Testing
 
     static func parsed() throws -> [(name: String, source: Source, file: SourceFile)] {
         try samples.enumerated().map { id, name in
-            let url = GoldenTests.root.appendingPathComponent("Samples/\(name).plan")
+            let url = PlanProcess.samplesFolder.appendingPathComponent("\(name).plan")
             let source = Source(name: url.path, bytes: Array(try Data(contentsOf: url)))
             return (name, source, Parser.parse(source, id: id))
         }

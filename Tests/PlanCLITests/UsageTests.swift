@@ -46,6 +46,8 @@ import Testing
         (["export", "--format", "jsn", "a.plan"], "unknown export format \"jsn\"; formats: json, md, ics, dot, svg; did you mean json?"),
         (["export", "--format=pdf", "a.plan"], "unknown export format \"pdf\"; formats: json, md, ics, dot, svg"),
         (["--today", "2027-02-30", "a.plan"], "--today \"2027-02-30\" is not a date: February 2027 has 28 days, not 30"),
+        (["--today", "2027-06", "a.plan"], "--today \"2027-06\" is not a day: write it YYYY-MM-DD"),
+        (["--today", "2027-Q2", "a.plan"], "--today \"2027-Q2\" is not a day: write it YYYY-MM-DD"),
         (["--today"], "option --today needs a value"),
         (["--json=yes", "a.plan"], "option --json takes no value"),
         (["--color", "blue", "a.plan"], "--color takes auto, always or never, not \"blue\""),
@@ -53,6 +55,11 @@ import Testing
         (["report", "a.plan", "--strict"], "option --strict is only for check and run"),
         (["check", "a.plan", "-w"], "option -w is only for fmt"),
         (["run", "a.plan", "-o", "x"], "option -o is only for export"),
+        (["export", "a.plan", "--format", "md", "-o", "x", "-o", "y"], "-o is given twice"),
+        (["export", "a.plan", "--output=x", "-o", "y", "--format", "md"], "-o is given twice"),
+        (["export", "a.plan", "--format", "md", "--format", "json"], "--format is given twice"),
+        (["a.plan", "--today", "2027-01-01", "--today", "2027-01-02"], "--today is given twice"),
+        (["a.plan", "--color", "never", "--color=always"], "--color is given twice"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let result = try plan.run(arguments)
@@ -63,40 +70,40 @@ import Testing
 
     @Test func badPlanTodayIsAUsageError() throws {
         let result = try plan.run(["-e", "today"], environment: ["PLAN_TODAY": "tomorrow"])
-        #expect(result.stderr == "plan: error: PLAN_TODAY \"tomorrow\" is not a date: a date is YYYY-MM-DD, YYYY-MM or YYYY-Qn\n" + pointer)
+        #expect(result.stderr == "plan: error: PLAN_TODAY \"tomorrow\" is not a day: write it YYYY-MM-DD\n" + pointer)
         #expect(result.status == 2)
     }
 
     @Test func missingFileIsAnErrorNotAUsageError() throws {
         let result = try plan.run(["check", "x.plan"])
-        #expect(result.stderr == "plan: error[E040]: cannot read x.plan: No such file or directory\n")
+        #expect(result.stderr == "plan: error[E040]: cannot read x.plan: no such file or directory\n")
         #expect(result.stdout == "")
         #expect(result.status == 1)
 
         let json = try plan.run(["check", "--json", "x.plan"])
         #expect(json.stdout == """
             {"file":null,"line":null,"column":null,"end_line":null,"end_column":null,"severity":"error","code":"E040",\
-            "message":"cannot read x.plan: No such file or directory","hint":null}
+            "message":"cannot read x.plan: no such file or directory","hint":null}
 
             """)
         #expect(json.stderr == "")
         #expect(json.status == 1)
 
         let implicit = try plan.run(["x.plan"])
-        #expect(implicit.stderr == "plan: error[E040]: cannot read x.plan: No such file or directory\n")
+        #expect(implicit.stderr == "plan: error[E040]: cannot read x.plan: no such file or directory\n")
         #expect(implicit.status == 1)
     }
 
     @Test func folderIsNotAPlan() throws {
         try FileManager.default.createDirectory(at: plan.folder.appendingPathComponent("dir.plan"), withIntermediateDirectories: true)
         let result = try plan.run(["run", "dir.plan"])
-        #expect(result.stderr == "plan: error[E040]: cannot read dir.plan: Is a directory\n")
+        #expect(result.stderr == "plan: error[E040]: cannot read dir.plan: it is a folder\n")
         #expect(result.status == 1)
     }
 
     @Test func colorOnlyWhenAskedOrOnATerminal() throws {
-        let plain = "plan: error[E040]: cannot read x.plan: No such file or directory\n"
-        let colored = "\u{1B}[1mplan:\u{1B}[0m \u{1B}[1;31merror[E040]\u{1B}[0m\u{1B}[1m: cannot read x.plan: No such file or directory\u{1B}[0m\n"
+        let plain = "plan: error[E040]: cannot read x.plan: no such file or directory\n"
+        let colored = "\u{1B}[1mplan:\u{1B}[0m \u{1B}[1;31merror[E040]\u{1B}[0m\u{1B}[1m: cannot read x.plan: no such file or directory\u{1B}[0m\n"
         #expect(try plan.run(["check", "x.plan"]).stderr == plain)
         #expect(try plan.run(["check", "x.plan", "--color", "never"]).stderr == plain)
         #expect(try plan.run(["check", "x.plan", "--color=always"]).stderr == colored)
@@ -108,9 +115,20 @@ import Testing
         #expect(try plan.runOnTerminal(["check", "x.plan", "--color", "never"]) == plain)
     }
 
+    /// The report is colored for the terminal it is shown on, and plain when
+    /// stdout goes to a file even though stderr is still the terminal.
+    @Test func reportColorFollowsStdout() throws {
+        try plan.write("v.plan", "vision \"Ship tools people love\"\n")
+        let shown = try plan.runOnTerminal(["report", "--today", "2026-11-25", "v.plan"])
+        #expect(shown.contains("\u{1B}[36mVISION\u{1B}[0m\n  Ship tools people love\n"))
+        #expect(try plan.runOnTerminal(["report", "--today", "2026-11-25", "v.plan"], stdoutFile: "report.txt") == "")
+        let saved = try String(contentsOf: plan.folder.appendingPathComponent("report.txt"), encoding: .utf8)
+        #expect(saved.hasPrefix("Career plan as of 2026-11-25\n\nVISION\n  Ship tools people love\n"))
+    }
+
     @Test func doubleDashEndsOptions() throws {
         let result = try plan.run(["check", "--", "--strict.plan"])
-        #expect(result.stderr == "plan: error[E040]: cannot read --strict.plan: No such file or directory\n")
+        #expect(result.stderr == "plan: error[E040]: cannot read --strict.plan: no such file or directory\n")
         #expect(result.status == 1)
     }
 

@@ -2,6 +2,8 @@ import Testing
 @testable import PlanKit
 
 @Suite struct AnswersTests {
+    private let today = Day(lastDayOfYear: 2027, month: 1)
+
     private func name(_ text: String) -> Name { Name(text: text, range: .none, quoted: true) }
 
     private var plan: Plan {
@@ -40,13 +42,17 @@ import Testing
     }
 
     private func text(_ value: Value, emptyListOf kind: EntityKind? = nil) -> String {
-        Answers.text(value, plan: plan, emptyListOf: kind)
+        Answers.text(value, plan: plan, today: today, emptyListOf: kind)
     }
 
     @Test func scalars() throws {
         #expect(text(.number(3)) == "3")
         #expect(text(.number(3.5)) == "3.5")
         #expect(text(.number(-2)) == "-2")
+        #expect(text(.number(15.0 / 7)) == "2.14")
+        #expect(text(.number(-0.001)) == "0")
+        #expect(text(.list([.number(2.0 / 3), .number(10)])) == "[0.67, 10]")
+        #expect(Answers.json(.number(15.0 / 7), plan: plan, today: today).serialized() == "2.142857142857143")
         #expect(text(.string("Home by 6pm")) == "Home by 6pm")
         #expect(text(.date(try #require(Day(year: 2027, month: 6, day: 30)))) == "2027-06-30")
         #expect(text(.duration(Duration(months: 14, days: 3))) == "1 year 2 months 3 days")
@@ -61,6 +67,7 @@ import Testing
         #expect(text(.list([.string("a \"b\""), .number(2), .none, .list([])])) == "[\"a \\\"b\\\"\", 2, none, []]")
         #expect(text(.list([.entity(.goal, 0), .entity(.skill, 1)])) == "[goal \"Lead a product launch\", skill \"strategic planning\"]")
         #expect(text(.list([])) == "[]")
+        #expect(text(.list([.string("tab\tnew\nline\u{1B}\u{7F}")])) == "[\"tab\\tnew\\nline\\u{1B}\\u{7F}\"]")
         #expect(text(.list([]), emptyListOf: .goal) == "(no goals)")
     }
 
@@ -105,7 +112,7 @@ import Testing
         var plan = Plan()
         plan.add(Mentor(name: name("李雷")))
         plan.add(Mentor(name: name("Zoë")))
-        #expect(Answers.text(.list([.entity(.mentor, 0), .entity(.mentor, 1)]), plan: plan) == """
+        #expect(Answers.text(.list([.entity(.mentor, 0), .entity(.mentor, 1)]), plan: plan, today: today) == """
             name  helps
             ────  ─────
             李雷  -
@@ -134,23 +141,24 @@ import Testing
 
     @Test func jsonAnswers() throws {
         let plan = plan
-        func json(_ value: Value) -> String { Answers.json(value, plan: plan).serialized() }
+        func json(_ value: Value) -> String { Answers.json(value, plan: plan, today: today).serialized() }
         #expect(json(.number(3)) == "3")
         #expect(json(.none) == "null")
         #expect(json(.date(try #require(Day(year: 2027, month: 6, day: 30)))) == "\"2027-06-30\"")
         #expect(json(.duration(Duration(months: 6, days: 0))) == "{\"months\":6,\"days\":0}")
         #expect(json(.entity(.goal, 0)) == """
-            {"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","status":"open","done":false,\
+            {"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","done":false,"status":"open",\
             "needs":[{"skill":"project management","level":4},{"skill":"strategic planning","level":3}],\
             "serves":["impact","family"],"after":[],"milestones":["Shadow a launch"],"impact":null,"note":null,\
-            "gap":["project management"]}
+            "gap":["project management"],"ready":false,"days_left":150,"overdue":false}
             """)
         #expect(json(.list([.entity(.skill, 0), .entity(.value, 0)])) == """
-            [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2},\
+            [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2,\
+            "needed_by":["Lead a product launch"],"mentors":[]},\
             {"kind":"value","name":"family","priority":1,"non_negotiable":true,"note":null,"goals":["Lead a product launch"]}]
             """)
         #expect(json(.list([.entity(.milestone, 0), .entity(.mentor, 0)])) == """
-            [{"kind":"milestone","name":"Shadow a launch","goal":"Lead a product launch","due":"2027-01-15","done":true},\
+            [{"kind":"milestone","name":"Shadow a launch","goal":"Lead a product launch","due":"2027-01-15","done":true,"overdue":false},\
             {"kind":"mentor","name":"Jordan Lee","helps":["strategic planning"],"note":null}]
             """)
         #expect(json(.group(key: .string("open"), items: [.bool(true)])) == "{\"key\":\"open\",\"items\":[true]}")

@@ -116,11 +116,11 @@ import Testing
     }
 
     @Test func diagnosticWithoutPlaceHasNoExcerpt() {
-        let diagnostic = Diagnostic.error(.includeFailed, "cannot read x.plan: No such file or directory", at: .none)
+        let diagnostic = Diagnostic.error(.includeFailed, "cannot read x.plan: no such file or directory", at: .none)
         let renderer = DiagnosticRenderer(sources: SourceMap())
-        #expect(renderer.render(diagnostic) == "plan: error[E040]: cannot read x.plan: No such file or directory\n")
+        #expect(renderer.render(diagnostic) == "plan: error[E040]: cannot read x.plan: no such file or directory\n")
         #expect(renderer.json(diagnostic).serialized() == """
-            {"file":null,"line":null,"column":null,"end_line":null,"end_column":null,"severity":"error","code":"E040","message":"cannot read x.plan: No such file or directory","hint":null}
+            {"file":null,"line":null,"column":null,"end_line":null,"end_column":null,"severity":"error","code":"E040","message":"cannot read x.plan: no such file or directory","hint":null}
             """)
     }
 

@@ -7,6 +7,8 @@ import Testing
         #expect(Suggestion.closest(to: "strategic planing", among: skills) == "strategic planning")
         #expect(Suggestion.closest(to: "dUe", among: ["due", "done"]) == "due")
         #expect(Suggestion.closest(to: "dnoe", among: ["due", "done"]) == "done")
+        #expect(Suggestion.closest(to: "cnt", among: ["count", "sum", "min", "max"]) == "count")
+        #expect(Suggestion.closest(to: "lenght", among: ["len", "count", "join"]) == "len")
     }
 
     @Test func staysQuietWhenNothingIsClose() {

@@ -1,6 +1,24 @@
 import PlanKit
 
-/// `plan export --format F FILE [-o OUT]`. (Placeholder until exports land.)
+/// `plan export --format F FILE [-o OUT]`. The format is checked before
+/// anything is read; a plan with errors writes nothing; `-o -` or no `-o`
+/// writes to stdout, any other path atomically.
 func runExport(format: String, file: String, output: String?, context: CommandContext) -> Int32 {
-    2
+    guard let exportFormat = ExportFormat(rawValue: format) else {
+        StandardStream.error.write("plan: error: unknown export format \"\(format)\"; formats: \(ExportFormat.list)\n")
+        return 2
+    }
+    guard let interpreter = context.loadForOutput([file]) else { return 1 }
+    let text = exportFormat.render(interpreter.plan, today: context.today)
+    guard let output, output != "-" else {
+        StandardStream.output.write(text)
+        return 0
+    }
+    do {
+        try AtomicFile.write(text, to: output)
+    } catch {
+        StandardStream.error.write("plan: error: \(error.description)\n")
+        return 1
+    }
+    return 0
 }

@@ -16,9 +16,8 @@ func runRun(files: [String], expressions: [String], context: CommandContext) -> 
     for file in files {
         show(Inputs.load(file, into: &interpreter))
     }
-    for expression in expressions {
-        show(interpreter.run(Source(name: "<expression>", text: expression)))
-    }
+    // Presented together so that their answers are spaced as one file's are.
+    show(expressions.flatMap { interpreter.run(Source(name: "<expression>", text: $0)) })
     show(interpreter.check().map(Outcome.diagnostic))
     return failed ? 1 : 0
 }

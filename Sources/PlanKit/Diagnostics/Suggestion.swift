@@ -7,12 +7,27 @@ public enum Suggestion {
         let limit = max(1, min(3, target.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit)
-            if distance <= limit, distance < (best?.distance ?? Int.max) {
+            let other = Array(candidate.lowercased().unicodeScalars)
+            let distance = editDistance(target, other, limit: 3)
+            // Beyond a typo's few edits, an abbreviation (`cnt` for `count`)
+            // or a word run on past the name (`lenght` for `len`) still
+            // plainly means the candidate.
+            let plausible = distance <= limit
+                || (target.count >= 3 && isSubsequence(target, of: other))
+                || (other.count >= 3 && target.starts(with: other))
+            if plausible, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }
         }
         return best?.name
+    }
+
+    static func isSubsequence(_ short: [Unicode.Scalar], of long: [Unicode.Scalar]) -> Bool {
+        var remaining = short[...]
+        for scalar in long where remaining.first == scalar {
+            remaining = remaining.dropFirst()
+        }
+        return remaining.isEmpty
     }
 
     /// Optimal string alignment distance, giving up early past `limit`.

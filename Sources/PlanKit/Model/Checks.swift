@@ -333,31 +333,11 @@ public enum Checks {
     /// string (and a string too when a plan built in code says "bare" of
     /// text no word could hold).
     static func spelled(_ name: Name) -> String {
-        let bytes = Array(name.text.utf8)
-        func isLetter(_ byte: UInt8) -> Bool {
-            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-        }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        guard !name.quoted, let first = bytes.first, isLetter(first),
-              bytes.allSatisfy({ isLetter($0) || isDigit($0) }) else { return quoted(name.text) }
-        return name.text
+        name.quoted ? SourceWriter.string(name.text) : SourceWriter.name(name.text)
     }
 
-    /// A string literal for `text`, with the language's escapes.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        SourceWriter.string(text)
     }
 }
 

@@ -1,0 +1,17 @@
+/// The formats `plan export --format` and the REPL's `:export` know.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case json, md, ics, dot, svg
+
+    /// `json, md, ics, dot, svg`, for usage messages.
+    public static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    public func render(_ plan: Plan, today: Day) -> String {
+        switch self {
+        case .json: return JSONExport.render(plan, today: today)
+        case .md: return MarkdownExport.render(plan, today: today)
+        case .ics: return ICalendar.render(plan, today: today)
+        case .dot: return Graphviz.render(plan, today: today)
+        case .svg: return SVGTimeline.render(plan, today: today)
+        }
+    }
+}

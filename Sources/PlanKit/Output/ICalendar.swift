@@ -1,0 +1,113 @@
+/// `plan export --format ics`: an RFC 5545 calendar with one VTODO per dated
+/// goal and milestone, for calendar and task apps. The output depends only on
+/// the plan and `today` (UIDs are hashes of names, DTSTAMP is today at
+/// midnight UTC), so exporting twice gives the same file and an app that
+/// imports it again updates its tasks instead of duplicating them.
+public enum ICalendar {
+    public static func render(_ plan: Plan, today: Day) -> String {
+        let facts = PlanFacts(plan, today: today)
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//plan//plan career plan//EN",
+            "CALSCALE:GREGORIAN",
+        ]
+        let stamp = "DTSTAMP:" + basic(today) + "T000000Z"
+        for goal in plan.goals {
+            guard let due = goal.due else { continue }
+            lines += ["BEGIN:VTODO", "UID:" + uid(.goal, goal.name.text), stamp, "DUE;VALUE=DATE:" + basic(due),
+                      "SUMMARY:" + escape(goal.name.text)]
+            var about: [String] = []
+            if let role = goal.role { about.append("Role: \(role)") }
+            if !goal.needs.isEmpty {
+                let needs = goal.needs.map { need in facts.requiredLevel(need).map { "\(need.skill.text) at \($0)" } ?? need.skill.text }
+                about.append("Needs: " + needs.joined(separator: ", "))
+            }
+            if !goal.after.isEmpty { about.append("After: " + goal.after.map(\.text).joined(separator: ", ")) }
+            if let impact = goal.impact { about.append("Impact: \(impact)") }
+            if let note = goal.note { about.append(note) }
+            if !about.isEmpty { lines.append("DESCRIPTION:" + escape(about.joined(separator: "\n"))) }
+            switch goal.status {
+            case .done: lines.append("STATUS:COMPLETED")
+            case .doing: lines.append("STATUS:IN-PROCESS")
+            case .open: lines.append("STATUS:NEEDS-ACTION")
+            }
+            lines += categories(goal.serves.map(\.text))
+            lines.append("END:VTODO")
+        }
+        for milestone in plan.milestones {
+            guard let due = milestone.due else { continue }
+            lines += ["BEGIN:VTODO", "UID:" + uid(.milestone, milestone.name.text), stamp, "DUE;VALUE=DATE:" + basic(due),
+                      "SUMMARY:" + escape(milestone.name.text)]
+            let goal = milestone.goal.flatMap { facts.goal(named: $0.text) }
+            if let goalName = milestone.goal?.text {
+                lines.append("DESCRIPTION:" + escape("Milestone for \(goalName)"))
+                if goal != nil { lines.append("RELATED-TO:" + uid(.goal, goalName)) }
+            }
+            lines.append(milestone.done ? "STATUS:COMPLETED" : "STATUS:NEEDS-ACTION")
+            lines += categories(goal?.serves.map(\.text) ?? [])
+            lines.append("END:VTODO")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `goal-<16 hex digits>@plan`: FNV-1a over the kind and the name, so a
+    /// task keeps its UID across exports and edits to its other fields.
+    static func uid(_ kind: EntityKind, _ name: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in Array(kind.rawValue.utf8) + [0] + Array(name.utf8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "\(kind.rawValue)-\(String(repeating: "0", count: 16 - hex.count))\(hex)@plan"
+    }
+
+    private static func categories(_ values: [String]) -> [String] {
+        values.isEmpty ? [] : ["CATEGORIES:" + values.map(escape).joined(separator: ",")]
+    }
+
+    /// `20270630`, the DATE form.
+    private static func basic(_ day: Day) -> String {
+        String(day.description.filter { $0 != "-" })
+    }
+
+    /// TEXT escaping (RFC 5545 3.3.11). Other control characters are not
+    /// allowed in TEXT at all, so they are dropped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Content lines longer than 75 octets are folded (RFC 5545 3.1): a CRLF
+    /// and a space, never inside a UTF-8 sequence. Continuation lines carry
+    /// 74 octets after their leading space.
+    static func fold(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line }
+        var pieces: [String] = []
+        var start = 0
+        var limit = 75
+        while start < bytes.count {
+            var end = min(bytes.count, start + limit)
+            // Back off continuation bytes (10xxxxxx) so a sequence stays whole.
+            while end < bytes.count, end > start + 1, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end
+            limit = 74
+        }
+        return pieces.joined(separator: "\r\n ")
+    }
+}

@@ -1,0 +1,109 @@
+/// `plan export --format md`: the report as Markdown (CommonMark with
+/// GitHub tables), for a wiki page or a pull request.
+public enum MarkdownExport {
+    public static func render(_ plan: Plan, today: Day) -> String {
+        let content = ReportContent(plan, today: today)
+        var out = "# Career plan\n\n_As of \(content.today)._\n"
+
+        out += "\n## Vision\n\n"
+        if let vision = content.vision {
+            out += vision.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escapeLine(String($0)) }.joined(separator: "\n") + "\n"
+        } else {
+            out += "_No vision yet._\n"
+        }
+
+        out += "\n## Values\n\n"
+        if content.values.isEmpty {
+            out += "_No values declared._\n"
+        } else {
+            out += "| Priority | Value | Non-negotiable | Note | Goals |\n|---:|---|:---:|---|---|\n"
+            for value in content.values {
+                out += row([value.priority.map(String.init) ?? "", escape(value.name), value.nonNegotiable ? "yes" : "",
+                            escape(value.note ?? ""), value.goals.isEmpty ? "_none_" : value.goals.map(escape).joined(separator: ", ")])
+            }
+        }
+
+        out += "\n## Timeline\n"
+        if content.quarters.isEmpty && content.undated.isEmpty { out += "\n_No goals yet._\n" }
+        for quarter in content.quarters {
+            out += "\n### \(quarter.label)\n\n"
+            out += quarter.items.map(item).joined()
+        }
+        if !content.undated.isEmpty {
+            out += "\n### No date\n\n"
+            out += content.undated.map(item).joined()
+        }
+
+        out += "\n## Skill gaps\n\n"
+        if content.gaps.isEmpty {
+            out += "_No skill gaps._\n"
+        } else {
+            out += "| Skill | Level | Target | Gap | Needed by | Mentors |\n|---|---:|---:|---:|---|---|\n"
+            for gap in content.gaps {
+                let needs = gap.neededBy.map { "\(escape($0.goal)) (at \($0.level))" }
+                out += row([escape(gap.name), "\(gap.level)", "\(gap.target)", "\(gap.gap)",
+                            needs.isEmpty ? "_no goal_" : needs.joined(separator: ", "),
+                            gap.mentors.isEmpty ? "_none yet_" : gap.mentors.map(escape).joined(separator: ", ")])
+            }
+        }
+
+        out += "\n## Overdue\n\n"
+        if content.overdue.isEmpty {
+            out += "_Nothing is overdue._\n"
+        } else {
+            out += "| Due | Kind | Name | Days late |\n|---|---|---|---:|\n"
+            for item in content.overdue {
+                guard let due = item.due else { continue }
+                out += row([due.description, item.kind.rawValue, escape(item.name), "\(content.today.ordinal - due.ordinal)"])
+            }
+        }
+
+        out += "\n## Next steps\n\n"
+        if content.nextSteps.isEmpty { out += "_Nothing left to do._\n" }
+        for (position, step) in content.nextSteps.enumerated() {
+            out += "\(position + 1). \(escape(step.text))\(step.overdue ? " **(overdue)**" : "")\n"
+        }
+        return out
+    }
+
+    private static func item(_ item: ReportContent.TimelineItem) -> String {
+        let box = item.status == .done ? "[x]" : "[ ]"
+        var line = "- \(box) "
+        if let due = item.due { line += "\(due) " }
+        line += item.kind == .goal ? "**\(escape(item.name))**" : "milestone _\(escape(item.name))_"
+        if let goal = item.goal { line += " for \(escape(goal))" }
+        if item.status == .doing { line += " (in progress)" }
+        if item.overdue { line += " **(overdue)**" }
+        return line + "\n"
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.joined(separator: " | ") + " |\n"
+    }
+
+    /// A backslash before each character that is markup inside a line, and
+    /// the text on one line (as the text report shows it), since a line
+    /// break would end a table row, a list item or an emphasis.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
+            if "\\`*_[]<>|~&".contains(character) { out += "\\" }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// As `escape`, and a line that would start a heading, list or rule
+    /// (inside the vision's block quote) keeps its first character literal.
+    static func escapeLine(_ line: String) -> String {
+        let escaped = escape(line)
+        guard let first = escaped.first, "#-+=".contains(first) || (first.isNumber && escaped.contains(".")) else { return escaped }
+        if first.isNumber {
+            // `1. text` would start an ordered list; escape its dot.
+            guard let dot = escaped.firstIndex(of: "."), escaped[..<dot].allSatisfy(\.isNumber) else { return escaped }
+            return escaped[..<dot] + "\\" + escaped[dot...]
+        }
+        return "\\" + escaped
+    }
+}
+
