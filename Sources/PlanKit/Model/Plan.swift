@@ -303,7 +303,8 @@ struct NameTable: Sendable {
             right.utf8.withContiguousStorageIfAvailable { rightBytes in
                 // Only an empty buffer has no address, and the counts are equal.
                 guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return true }
-                return memcmp(leftStart, rightStart, leftBytes.count) == 0
+                // A mention that shares the declared name's storage is that name, unread.
+                return leftStart == rightStart || memcmp(leftStart, rightStart, leftBytes.count) == 0
             }
         }
         return (compared ?? nil) ?? left.utf8.elementsEqual(right.utf8)
