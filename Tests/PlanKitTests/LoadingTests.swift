@@ -49,6 +49,13 @@ import Testing
         #expect(Lexer.tokenize(source, id: 0).comments.count == 2)
     }
 
+    @Test func linesStartAfterEachLineFeed() {
+        #expect(Source(name: "a", text: "a\nbb\r\n\nc").lineStarts == [0, 2, 6, 7])
+        #expect(Source(name: "b", text: "").lineStarts == [0])
+        #expect(Source(name: "c", text: "\n").lineStarts == [0, 1])
+        #expect(Source(name: "d", text: "no line feed").lineStarts == [0])
+    }
+
     // MARK: Dates from bytes
 
     @Test func datesFromBytesAgreeWithDayParse() {
