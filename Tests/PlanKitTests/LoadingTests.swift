@@ -90,17 +90,17 @@ import Testing
         #expect(plan.index(of: .skill, named: "rust") == 1)
     }
 
-    @Test func namesAreExactBytes() {
-        let composed = "caf\u{E9}"
-        let decomposed = "cafe\u{301}"
-        // Swift's == calls these equal; a plan's names are exact, byte for byte.
-        #expect(composed == decomposed)
-        #expect(!NameTable.same(composed, decomposed))
-        #expect(NameTable.same(composed, String(decoding: Array(composed.utf8), as: UTF8.self)))
-        var plan = Plan()
-        plan.add(CoreValue(name: Name(text: composed, range: .none, quoted: true)))
-        #expect(plan.index(of: .value, named: composed) == 0)
-        #expect(plan.index(of: .value, named: decomposed) == nil)
+    @Test func canonicallyEqualNamesAreOneName() {
+        // `==` calls each pair equal, so the name tables must too.
+        let pairs = [("caf\u{E9}", "cafe\u{301}"), ("\u{212A}elvin", "Kelvin"), ("a\u{37E}", "a;"), ("plain", "plain")]
+        for (declared, mentioned) in pairs {
+            #expect(declared == mentioned)
+            #expect(NameTable.hash(declared) == NameTable.hash(mentioned), "\(declared)")
+            var plan = Plan()
+            plan.add(CoreValue(name: Name(text: declared, range: .none, quoted: true)))
+            #expect(plan.index(of: .value, named: mentioned) == 0, "\(declared)")
+        }
+        #expect(NameTable.hash("plain") != NameTable.hash("plane"))
     }
 
     @Test func aMentionSharesTheDeclaredName() {

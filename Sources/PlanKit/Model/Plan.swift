@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A value the person holds (`value family priority 1 non-negotiable`).
 /// Called CoreValue so it never clashes with the interpreter's `Value`.
 public struct CoreValue: Sendable {
@@ -110,11 +104,11 @@ public struct Plan: Sendable {
 
     private func find(_ name: String, of kind: EntityKind, hash: UInt32) -> Int? {
         switch kind {
-        case .value: return valueIndex.find(hash) { NameTable.same(values[$0].name.text, name) }
-        case .skill: return skillIndex.find(hash) { NameTable.same(skills[$0].name.text, name) }
-        case .goal: return goalIndex.find(hash) { NameTable.same(goals[$0].name.text, name) }
-        case .milestone: return milestoneIndex.find(hash) { NameTable.same(milestones[$0].name.text, name) }
-        case .mentor: return mentorIndex.find(hash) { NameTable.same(mentors[$0].name.text, name) }
+        case .value: return valueIndex.find(hash) { values[$0].name.text == name }
+        case .skill: return skillIndex.find(hash) { skills[$0].name.text == name }
+        case .goal: return goalIndex.find(hash) { goals[$0].name.text == name }
+        case .milestone: return milestoneIndex.find(hash) { milestones[$0].name.text == name }
+        case .mentor: return mentorIndex.find(hash) { mentors[$0].name.text == name }
         }
     }
 
@@ -267,14 +261,32 @@ struct NameTable: Sendable {
     private var slots: [UInt64] = []
     private var count = 0
 
-    /// FNV-1a over the UTF-8 bytes, eight at a time, then MurmurHash3's
-    /// finalizer so that every bit of the result depends on every byte.
+    /// Equal names (`==`, which takes `é` as one scalar and as `e` plus an
+    /// accent for the same) must hash alike. Swift's own String hash does,
+    /// by hashing the canonical form, but costs more; a name of ASCII only
+    /// is its own canonical form, so its bytes are hashed directly, unless
+    /// it holds one of the three ASCII characters another character stands
+    /// for canonically (K for the Kelvin sign, `;` and `` ` `` for Greek ones).
     static func hash(_ text: String) -> UInt32 {
         // Every native String is contiguous; any other is copied, to hash alike.
-        let hashed = text.utf8.withContiguousStorageIfAvailable { hash(UnsafeRawBufferPointer($0)) }
-        return hashed ?? Array(text.utf8).withUnsafeBytes { hash($0) }
+        let direct = text.utf8.withContiguousStorageIfAvailable(directHash)
+            ?? Array(text.utf8).withUnsafeBufferPointer(directHash)
+        if let direct { return direct }
+        let value = UInt64(bitPattern: Int64(text.hashValue))
+        return UInt32(truncatingIfNeeded: value ^ value >> 32)
     }
 
+    /// The hash of the bytes themselves, or nil when they are not their own canonical form.
+    private static func directHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";")
+            || byte == UInt8(ascii: "`") {
+            return nil
+        }
+        return hash(UnsafeRawBufferPointer(bytes))
+    }
+
+    /// FNV-1a over the bytes, eight at a time, then MurmurHash3's
+    /// finalizer so that every bit of the result depends on every byte.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var state: UInt64 = 0xCBF2_9CE4_8422_2325
         var offset = 0
@@ -293,21 +305,6 @@ struct NameTable: Sendable {
         state &*= 0xC4CE_B9FE_1A85_EC53
         state ^= state >> 33
         return UInt32(truncatingIfNeeded: state)
-    }
-
-    /// Names are exact (SPEC 3): the same bytes, where `==` would also take
-    /// `é` as one scalar for `e` and a combining accent.
-    static func same(_ left: String, _ right: String) -> Bool {
-        guard left.utf8.count == right.utf8.count else { return false }
-        let compared = left.utf8.withContiguousStorageIfAvailable { leftBytes in
-            right.utf8.withContiguousStorageIfAvailable { rightBytes in
-                // Only an empty buffer has no address, and the counts are equal.
-                guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return true }
-                // A mention that shares the declared name's storage is that name, unread.
-                return leftStart == rightStart || memcmp(leftStart, rightStart, leftBytes.count) == 0
-            }
-        }
-        return (compared ?? nil) ?? left.utf8.elementsEqual(right.utf8)
     }
 
     /// The position whose entity `matches`, among those filed under `hash`.
