@@ -112,6 +112,21 @@ import Testing
         #expect(plan.milestones.first?.goal?.range.start == 58)
     }
 
+    @Test func roomIsMadeForTheDeclarationsOfEachSource() {
+        var interpreter = Interpreter(today: testToday)
+        _ = interpreter.run(Source(name: "a", text: "goal a\ngoal b\n# goal c\ngoal d\ngoal e\ngoal f\n"))
+        // Five goals one by one would have grown the array to room for eight.
+        #expect(interpreter.plan.goals.count == 5 && interpreter.plan.goals.capacity < 8)
+        var capacities: Set<Int> = []
+        for index in 0..<1000 {
+            _ = interpreter.run(Source(name: "line", text: "goal g\(index)"))
+            capacities.insert(interpreter.plan.goals.capacity)
+        }
+        // One goal at a time, the array still grows by doubling, not by one.
+        #expect(capacities.count < 12)
+        #expect(interpreter.plan.goals.count == 1005)
+    }
+
     // MARK: Compact model types
 
     @Test func aSkillNeedKeepsWhatItWasGiven() {

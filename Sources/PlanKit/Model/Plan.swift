@@ -161,12 +161,21 @@ public struct Plan: Sendable {
     /// not hold its old and new arrays at once while one grows.
     public mutating func reserveCapacity(_ count: Int, more kind: EntityKind) {
         switch kind {
-        case .value: values.reserveCapacity(values.count + count)
-        case .skill: skills.reserveCapacity(skills.count + count)
-        case .goal: goals.reserveCapacity(goals.count + count)
-        case .milestone: milestones.reserveCapacity(milestones.count + count)
-        case .mentor: mentors.reserveCapacity(mentors.count + count)
+        case .value: Plan.reserve(count, in: &values)
+        case .skill: Plan.reserve(count, in: &skills)
+        case .goal: Plan.reserve(count, in: &goals)
+        case .milestone: Plan.reserve(count, in: &milestones)
+        case .mentor: Plan.reserve(count, in: &mentors)
         }
+    }
+
+    /// `reserveCapacity` gives exactly what is asked; asked for a little more
+    /// at a time (a REPL line, a small include), it would copy the array each
+    /// time. Never growing by less than double keeps that linear.
+    private static func reserve<Entity>(_ count: Int, in entities: inout [Entity]) {
+        let needed = entities.count + count
+        guard needed > entities.capacity else { return }
+        entities.reserveCapacity(max(needed, 2 * entities.capacity))
     }
 
     // Adding returns the new index; the caller has checked the name is free
