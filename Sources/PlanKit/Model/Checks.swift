@@ -67,8 +67,9 @@ public enum Checks {
 
     static func unknownGoalsOfMilestones(_ plan: Plan) -> [Diagnostic] {
         var resolver = Resolver(plan, .goal)
-        return plan.milestones.compactMap { milestone in
-            milestone.goal.flatMap { resolver.unknown($0, declaration: { "goal \(spelled($0))" }) }
+        // By position, reading one field: iterating the array would copy each milestone.
+        return plan.milestones.indices.compactMap { index in
+            plan.milestones[index].goal.flatMap { resolver.unknown($0, declaration: { "goal \(spelled($0))" }) }
         }
     }
 
@@ -172,11 +173,14 @@ public enum Checks {
     }
 
     static func milestonesDueAfterTheirGoal(_ plan: Plan) -> [Diagnostic] {
-        plan.milestones.compactMap { milestone in
-            guard let due = milestone.due, let goalName = milestone.goal,
-                  let index = plan.index(of: .goal, named: goalName.text) else { return nil }
+        // By position, and the dates before the rest: most milestones are in
+        // time, and copying each milestone and goal would cost more than the test.
+        plan.milestones.indices.compactMap { position in
+            guard let due = plan.milestones[position].due, let goalName = plan.milestones[position].goal,
+                  let index = plan.index(of: .goal, named: goalName.text),
+                  let goalDue = plan.goals[index].due, goalDue < due else { return nil }
+            let milestone = plan.milestones[position]
             let goal = plan.goals[index]
-            guard let goalDue = goal.due, goalDue < due else { return nil }
             let message = "milestone \(quoted(milestone.name.text)) is due \(due), after its goal "
                 + "\(quoted(goal.name.text)) (due \(goalDue))"
             return .warning(.milestoneAfterGoal, message, at: milestone.dueRange ?? milestone.name.range,
@@ -210,7 +214,7 @@ public enum Checks {
         let example = (plan.values.first { !$0.nonNegotiable } ?? plan.values.first).map { spelled($0.name) }
         let hint = example.map { "which of your values does this goal serve? add serves \($0)" }
             ?? "which of your values does this goal serve? declare one (value growth) and add serves growth"
-        return plan.goals.filter(\.serves.isEmpty).map { goal in
+        return plan.goals.filter { $0.serves.isEmpty }.map { goal in
             .warning(.goalServesNothing, "goal \(quoted(goal.name.text)) serves no value", at: goal.name.range, hint: hint)
         }
     }

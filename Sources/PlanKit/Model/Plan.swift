@@ -26,6 +26,8 @@ public enum GoalStatus: String, Sendable {
 
 public struct Goal: Sendable {
     public var name: Name
+    // Here, beside the name, it fills the name's padding rather than adding its own.
+    public var status = GoalStatus.open
     public var role: String?
     public var needs: [SkillNeed] = []
     public var serves: [Name] = []
@@ -35,7 +37,6 @@ public struct Goal: Sendable {
     public var dueRange: SourceRange?
     public var impact: String?
     public var note: String?
-    public var status = GoalStatus.open
     public var done: Bool { status == .done }
 
     public init(name: Name) { self.name = name }
@@ -86,13 +87,42 @@ public struct Plan: Sendable {
     public private(set) var mentors: [Mentor] = []
     public var assertions: [Assertion] = []
 
-    private var indexByName: [EntityKind: [String: Int]] = [:]
+    // One table per kind, of positions only: a name is compared with the
+    // entity's own, so the tables hold no second copy of any name.
+    private var valueIndex = NameTable()
+    private var skillIndex = NameTable()
+    private var goalIndex = NameTable()
+    private var milestoneIndex = NameTable()
+    private var mentorIndex = NameTable()
 
     public init() {}
 
     /// The position of the entity of `kind` called `name`, if declared.
     public func index(of kind: EntityKind, named name: String) -> Int? {
-        indexByName[kind]?[name]
+        find(name, of: kind, hash: NameTable.hash(name))
+    }
+
+    private func find(_ name: String, of kind: EntityKind, hash: UInt32) -> Int? {
+        switch kind {
+        case .value: return valueIndex.find(hash) { values[$0].name.text == name }
+        case .skill: return skillIndex.find(hash) { skills[$0].name.text == name }
+        case .goal: return goalIndex.find(hash) { goals[$0].name.text == name }
+        case .milestone: return milestoneIndex.find(hash) { milestones[$0].name.text == name }
+        case .mentor: return mentorIndex.find(hash) { mentors[$0].name.text == name }
+        }
+    }
+
+    /// `name` with its text sharing storage with the declared entity's
+    /// name, when there is one: a large plan then keeps each long name once,
+    /// not once per mention.
+    func sharing(_ name: Name, as kind: EntityKind) -> Name {
+        // Up to 15 bytes a String holds its text inline: nothing to share.
+        guard name.text.utf8.count > 15, let index = index(of: kind, named: name.text), let declared = self.name(of: kind, at: index) else {
+            return name
+        }
+        var result = name
+        result.text = declared.text
+        return result
     }
 
     public func count(of kind: EntityKind) -> Int {
@@ -127,26 +157,101 @@ public struct Plan: Sendable {
         }
     }
 
-    // Adding returns the new index; the caller has checked the name is free.
-    @discardableResult public mutating func add(_ value: CoreValue) -> Int {
-        values.append(value); return register(.value, value.name.text, values.count - 1)
-    }
-    @discardableResult public mutating func add(_ skill: Skill) -> Int {
-        skills.append(skill); return register(.skill, skill.name.text, skills.count - 1)
-    }
-    @discardableResult public mutating func add(_ goal: Goal) -> Int {
-        goals.append(goal); return register(.goal, goal.name.text, goals.count - 1)
-    }
-    @discardableResult public mutating func add(_ milestone: Milestone) -> Int {
-        milestones.append(milestone); return register(.milestone, milestone.name.text, milestones.count - 1)
-    }
-    @discardableResult public mutating func add(_ mentor: Mentor) -> Int {
-        mentors.append(mentor); return register(.mentor, mentor.name.text, mentors.count - 1)
+    /// Room for `count` more entities of `kind`, so that a large plan does
+    /// not hold its old and new arrays at once while one grows.
+    public mutating func reserveCapacity(_ count: Int, more kind: EntityKind) {
+        switch kind {
+        case .value: Plan.reserve(count, in: &values)
+        case .skill: Plan.reserve(count, in: &skills)
+        case .goal: Plan.reserve(count, in: &goals)
+        case .milestone: Plan.reserve(count, in: &milestones)
+        case .mentor: Plan.reserve(count, in: &mentors)
+        }
     }
 
-    private mutating func register(_ kind: EntityKind, _ name: String, _ index: Int) -> Int {
-        indexByName[kind, default: [:]][name] = index
-        return index
+    /// `reserveCapacity` gives exactly what is asked; asked for a little more
+    /// at a time (a REPL line, a small include), it would copy the array each
+    /// time. Never growing by less than double keeps that linear.
+    private static func reserve<Entity>(_ count: Int, in entities: inout [Entity]) {
+        let needed = entities.count + count
+        guard needed > entities.capacity else { return }
+        entities.reserveCapacity(max(needed, 2 * entities.capacity))
+    }
+
+    // Adding returns the new index; the caller has checked the name is free
+    // (if not, the name finds the newer entity from then on).
+    @discardableResult public mutating func add(_ value: CoreValue) -> Int {
+        let hash = NameTable.hash(value.name.text)
+        let existing = find(value.name.text, of: .value, hash: hash)
+        values.append(value)
+        valueIndex.set(hash, values.count - 1, replacing: existing)
+        return values.count - 1
+    }
+    @discardableResult public mutating func add(_ skill: Skill) -> Int {
+        let hash = NameTable.hash(skill.name.text)
+        let existing = find(skill.name.text, of: .skill, hash: hash)
+        skills.append(skill)
+        skillIndex.set(hash, skills.count - 1, replacing: existing)
+        return skills.count - 1
+    }
+    @discardableResult public mutating func add(_ goal: Goal) -> Int {
+        let hash = NameTable.hash(goal.name.text)
+        let existing = find(goal.name.text, of: .goal, hash: hash)
+        goals.append(goal)
+        goalIndex.set(hash, goals.count - 1, replacing: existing)
+        return goals.count - 1
+    }
+    @discardableResult public mutating func add(_ milestone: Milestone) -> Int {
+        let hash = NameTable.hash(milestone.name.text)
+        let existing = find(milestone.name.text, of: .milestone, hash: hash)
+        milestones.append(milestone)
+        milestoneIndex.set(hash, milestones.count - 1, replacing: existing)
+        return milestones.count - 1
+    }
+    @discardableResult public mutating func add(_ mentor: Mentor) -> Int {
+        let hash = NameTable.hash(mentor.name.text)
+        let existing = find(mentor.name.text, of: .mentor, hash: hash)
+        mentors.append(mentor)
+        mentorIndex.set(hash, mentors.count - 1, replacing: existing)
+        return mentors.count - 1
+    }
+
+    // Adding unless the name is taken, hashing the name once: nil when
+    // added, else the index of the entity that holds the name (nothing changes).
+    mutating func addIfNew(_ value: CoreValue) -> Int? {
+        let hash = NameTable.hash(value.name.text)
+        if let existing = find(value.name.text, of: .value, hash: hash) { return existing }
+        values.append(value)
+        valueIndex.set(hash, values.count - 1, replacing: nil)
+        return nil
+    }
+    mutating func addIfNew(_ skill: Skill) -> Int? {
+        let hash = NameTable.hash(skill.name.text)
+        if let existing = find(skill.name.text, of: .skill, hash: hash) { return existing }
+        skills.append(skill)
+        skillIndex.set(hash, skills.count - 1, replacing: nil)
+        return nil
+    }
+    mutating func addIfNew(_ goal: Goal) -> Int? {
+        let hash = NameTable.hash(goal.name.text)
+        if let existing = find(goal.name.text, of: .goal, hash: hash) { return existing }
+        goals.append(goal)
+        goalIndex.set(hash, goals.count - 1, replacing: nil)
+        return nil
+    }
+    mutating func addIfNew(_ milestone: Milestone) -> Int? {
+        let hash = NameTable.hash(milestone.name.text)
+        if let existing = find(milestone.name.text, of: .milestone, hash: hash) { return existing }
+        milestones.append(milestone)
+        milestoneIndex.set(hash, milestones.count - 1, replacing: nil)
+        return nil
+    }
+    mutating func addIfNew(_ mentor: Mentor) -> Int? {
+        let hash = NameTable.hash(mentor.name.text)
+        if let existing = find(mentor.name.text, of: .mentor, hash: hash) { return existing }
+        mentors.append(mentor)
+        mentorIndex.set(hash, mentors.count - 1, replacing: nil)
+        return nil
     }
 
     // In-place changes for `update`; names never change, so the index holds.
@@ -155,4 +260,110 @@ public struct Plan: Sendable {
     public mutating func updateGoal(at index: Int, _ change: (inout Goal) -> Void) { change(&goals[index]) }
     public mutating func updateMilestone(at index: Int, _ change: (inout Milestone) -> Void) { change(&milestones[index]) }
     public mutating func updateMentor(at index: Int, _ change: (inout Mentor) -> Void) { change(&mentors[index]) }
+}
+
+/// Positions of one kind of entity by name: open addressing over a hash of
+/// the name's bytes. Each slot packs the hash and the position, so that
+/// growing never reads a name again and a probe rarely compares one.
+struct NameTable: Sendable {
+    /// 0 is empty; else the hash in the high half and position + 1 in the low.
+    private var slots: [UInt64] = []
+    private var count = 0
+
+    /// Equal names (`==`, which takes `é` as one scalar and as `e` plus an
+    /// accent for the same) must hash alike. Swift's own String hash does,
+    /// by hashing the canonical form, but costs more; a name of ASCII only
+    /// is its own canonical form, so its bytes are hashed directly, unless
+    /// it holds one of the three ASCII characters another character stands
+    /// for canonically (K for the Kelvin sign, `;` and `` ` `` for Greek ones).
+    static func hash(_ text: String) -> UInt32 {
+        // Every native String is contiguous; any other is copied, to hash alike.
+        let direct = text.utf8.withContiguousStorageIfAvailable(directHash)
+            ?? Array(text.utf8).withUnsafeBufferPointer(directHash)
+        if let direct { return direct }
+        let value = UInt64(bitPattern: Int64(text.hashValue))
+        return UInt32(truncatingIfNeeded: value ^ value >> 32)
+    }
+
+    /// The hash of the bytes themselves, or nil when they are not their own canonical form.
+    private static func directHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";")
+            || byte == UInt8(ascii: "`") {
+            return nil
+        }
+        return hash(UnsafeRawBufferPointer(bytes))
+    }
+
+    /// FNV-1a over the bytes, eight at a time, then MurmurHash3's
+    /// finalizer so that every bit of the result depends on every byte.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var state: UInt64 = 0xCBF2_9CE4_8422_2325
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            state = (state ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01B3
+            state ^= state >> 29
+            offset += 8
+        }
+        // The last bytes, zero-padded, with the length, so that padding never matches a real byte.
+        var tail = UInt64(truncatingIfNeeded: bytes.count) << 56
+        for (shift, byte) in bytes[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
+        state = (state ^ tail) &* 0x100_0000_01B3
+        state ^= state >> 33
+        state &*= 0xFF51_AFD7_ED55_8CCD
+        state ^= state >> 33
+        state &*= 0xC4CE_B9FE_1A85_EC53
+        state ^= state >> 33
+        return UInt32(truncatingIfNeeded: state)
+    }
+
+    /// The position whose entity `matches`, among those filed under `hash`.
+    func find(_ hash: UInt32, _ matches: (Int) -> Bool) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var probe = Int(hash) & mask
+        while true {
+            let slot = slots[probe]
+            if slot == 0 { return nil }
+            if UInt32(truncatingIfNeeded: slot >> 32) == hash {
+                let position = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+                if matches(position) { return position }
+            }
+            probe = (probe + 1) & mask
+        }
+    }
+
+    /// Files `position` under `hash`; `replacing` is the position already
+    /// filed under the same name, if any.
+    mutating func set(_ hash: UInt32, _ position: Int, replacing existing: Int?) {
+        let packed = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: position + 1))
+        if let existing {
+            let old = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: existing + 1))
+            let mask = slots.count - 1
+            var probe = Int(hash) & mask
+            while !slots.isEmpty, slots[probe] != 0 {
+                if slots[probe] == old {
+                    slots[probe] = packed
+                    return
+                }
+                probe = (probe + 1) & mask
+            }
+        }
+        // At most three quarters full keeps probe sequences short.
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        place(packed)
+        count += 1
+    }
+
+    private mutating func place(_ packed: UInt64) {
+        let mask = slots.count - 1
+        var probe = Int(truncatingIfNeeded: packed >> 32) & mask
+        while slots[probe] != 0 { probe = (probe + 1) & mask }
+        slots[probe] = packed
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: max(16, old.count * 2))
+        for packed in old where packed != 0 { place(packed) }
+    }
 }

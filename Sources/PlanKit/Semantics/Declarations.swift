@@ -6,28 +6,42 @@ extension Plan {
     mutating func apply(_ declaration: Declaration) -> Diagnostic? {
         let kind = declaration.kind
         let name = declaration.name
-        let existing = index(of: kind, named: name.text)
+        let clauses = declaration.clauses.map { sharingNames($0) }
         if declaration.isUpdate {
-            guard let existing else { return undeclared(declaration) }
-            change(kind, at: existing, with: declaration.clauses)
+            guard let existing = index(of: kind, named: name.text) else { return undeclared(declaration) }
+            change(kind, at: existing, with: clauses)
             return nil
         }
-        if let existing {
-            let first = self.name(of: kind, at: existing)?.range ?? .none
-            let reference = "\(kind.rawValue) \(quote(name.text))"
-            return .error(.duplicate, "\(reference) is already declared", at: name.range,
-                          hint: "to change it, write update \(reference) ...; to ask about it, write (\(reference))",
-                          notes: [.init("first declared here", at: first)])
-        }
+        // Built whole, then added with one lookup of its name.
+        let taken: Int?
         switch kind {
-        case .value: add(CoreValue(name: name))
-        case .skill: add(Skill(name: name))
-        case .goal: add(Goal(name: name))
-        case .milestone: add(Milestone(name: name))
-        case .mentor: add(Mentor(name: name))
+        case .value: taken = addIfNew(clauses.reduce(into: CoreValue(name: name)) { $0.apply($1) })
+        case .skill: taken = addIfNew(clauses.reduce(into: Skill(name: name)) { $0.apply($1) })
+        case .goal: taken = addIfNew(clauses.reduce(into: Goal(name: name)) { $0.apply($1) })
+        case .milestone: taken = addIfNew(clauses.reduce(into: Milestone(name: name)) { $0.apply($1) })
+        case .mentor: taken = addIfNew(clauses.reduce(into: Mentor(name: name)) { $0.apply($1) })
         }
-        change(kind, at: count(of: kind) - 1, with: declaration.clauses)
-        return nil
+        guard let existing = taken else { return nil }
+        let first = self.name(of: kind, at: existing)?.range ?? .none
+        let reference = "\(kind.rawValue) \(quote(name.text))"
+        return .error(.duplicate, "\(reference) is already declared", at: name.range,
+                      hint: "to change it, write update \(reference) ...; to ask about it, write (\(reference))",
+                      notes: [.init("first declared here", at: first)])
+    }
+
+    /// The clause with the names it mentions sharing their declared text.
+    private func sharingNames(_ clause: Clause) -> Clause {
+        let kind: Clause.Kind
+        switch clause.kind {
+        case .needs(let needs):
+            kind = .needs(needs.map { SkillNeed(skill: sharing($0.skill, as: .skill), level: $0.level, levelRange: $0.levelRange) })
+        case .serves(let names): kind = .serves(names.map { sharing($0, as: .value) })
+        case .after(let names): kind = .after(names.map { sharing($0, as: .goal) })
+        case .helps(let names): kind = .helps(names.map { sharing($0, as: .skill) })
+        case .for(let name): kind = .for(sharing(name, as: .goal))
+        default: return clause
+        }
+        return Clause(kind, clause.range)
     }
 
     private func undeclared(_ declaration: Declaration) -> Diagnostic {
@@ -79,6 +93,21 @@ extension Goal {
         case .role(let text): role = text
         case .needs(let added):
             // A skill already needed keeps its place; an explicit `at` changes its level.
+            // A few needs are found sooner by looking than by hashing.
+            if needs.isEmpty, added.count <= shortList, !hasRepeats(added.lazy.map(\.skill)) {
+                needs = added
+                return
+            }
+            if needs.count + added.count <= shortList {
+                for need in added {
+                    if let index = needs.firstIndex(where: { $0.skill.text == need.skill.text }) {
+                        if need.level != nil { needs[index] = need }
+                    } else {
+                        needs.append(need)
+                    }
+                }
+                return
+            }
             var position: [String: Int] = [:]
             for (index, need) in needs.enumerated() { position[need.skill.text] = index }
             for need in added {
@@ -126,10 +155,35 @@ extension Mentor {
     }
 }
 
+/// Up to this many names, a list is searched rather than hashed: a
+/// declaration lists a handful, and hashing them costs more than looking.
+private let shortList = 16
+
 /// Appends the names `list` does not hold yet, in their order.
 private func merge(_ names: [Name], into list: inout [Name]) {
+    if list.isEmpty, names.count <= shortList, !hasRepeats(names) {
+        list = names
+        return
+    }
+    if list.count + names.count <= shortList {
+        for name in names where !list.contains(where: { $0.text == name.text }) {
+            list.append(name)
+        }
+        return
+    }
     var seen = Set(list.map(\.text))
     for name in names where seen.insert(name.text).inserted {
         list.append(name)
     }
+}
+
+/// Whether a short list names anything twice.
+private func hasRepeats<Names: RandomAccessCollection<Name>>(_ names: Names) -> Bool {
+    var index = names.startIndex
+    while index != names.endIndex {
+        let text = names[index].text
+        if names[..<index].contains(where: { $0.text == text }) { return true }
+        index = names.index(after: index)
+    }
+    return false
 }

@@ -52,9 +52,14 @@ struct Evaluator {
             return try unary(op, try evaluate(operand, in: scope), at: expr.range)
         case .binary(let op, let left, let right, let operatorRange):
             let leftValue = try evaluate(left, in: scope)
-            return try binary(op, leftValue, { () throws(EvaluationError) -> Value in
-                try evaluate(right, in: scope)
-            }, at: operatorRange)
+            if op == .and || op == .or {
+                // Short-circuit here rather than through a closure, which
+                // would copy the evaluator, plan and all, for every item of a query.
+                let leftTruth = try truth(leftValue, for: op, at: operatorRange)
+                if leftTruth == (op == .or) { return .bool(leftTruth) }
+                return .bool(try truth(try evaluate(right, in: scope), for: op, at: operatorRange))
+            }
+            return try binary(op, leftValue, try evaluate(right, in: scope), at: operatorRange)
         case .field(let base, let name, let nameRange):
             return try field(name, of: try evaluate(base, in: scope), at: nameRange)
         case .call(let name, let nameRange, let arguments):

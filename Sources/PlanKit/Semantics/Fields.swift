@@ -119,23 +119,24 @@ extension Evaluator {
     }
 
     private func goalField(_ name: String, _ index: Int) -> Value? {
-        let goal = plan.goals[index]
+        // Field by field, not `let goal = plan.goals[index]`: a query reads
+        // one field of each of many goals, and copying a goal retains all of its.
         switch name {
-        case "name": return .string(goal.name.text)
-        case "role": return optional(goal.role)
-        case "due": return goal.due.map(Value.date) ?? Value.none
-        case "done": return .bool(goal.done)
-        case "status": return .string(goal.status.rawValue)
-        case "needs": return entities(.skill, goal.needs.map(\.skill))
-        case "serves": return entities(.value, goal.serves)
-        case "after": return entities(.goal, goal.after)
+        case "name": return .string(plan.goals[index].name.text)
+        case "role": return optional(plan.goals[index].role)
+        case "due": return plan.goals[index].due.map(Value.date) ?? Value.none
+        case "done": return .bool(plan.goals[index].done)
+        case "status": return .string(plan.goals[index].status.rawValue)
+        case "needs": return entities(.skill, plan.goals[index].needs.map(\.skill))
+        case "serves": return entities(.value, plan.goals[index].serves)
+        case "after": return entities(.goal, plan.goals[index].after)
         case "milestones": return .list(links.milestones(of: index).map { .entity(.milestone, $0) })
-        case "impact": return optional(goal.impact)
-        case "note": return optional(goal.note)
-        case "gap": return .list(gap(of: goal).map { .entity(.skill, $0) })
-        case "ready": return .bool(isReady(goal))
-        case "days_left": return goal.due.map { .duration(Duration(days: $0.ordinal - today.ordinal)) } ?? Value.none
-        case "overdue": return .bool(isOverdue(goal.due, done: goal.done))
+        case "impact": return optional(plan.goals[index].impact)
+        case "note": return optional(plan.goals[index].note)
+        case "gap": return .list(gap(of: plan.goals[index]).map { .entity(.skill, $0) })
+        case "ready": return .bool(isReady(plan.goals[index]))
+        case "days_left": return plan.goals[index].due.map { .duration(Duration(days: $0.ordinal - today.ordinal)) } ?? Value.none
+        case "overdue": return .bool(isOverdue(plan.goals[index].due, done: plan.goals[index].done))
         default: return nil
         }
     }

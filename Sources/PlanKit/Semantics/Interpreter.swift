@@ -88,22 +88,59 @@ public struct Interpreter: Sendable {
         var depth = 0
     }
 
+    /// Each statement runs as soon as it is parsed, so that a large file
+    /// never holds all its statements at once.
     private mutating func run(_ source: Source, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
         let id = sources.add(source)
-        let file = Parser.parse(source, id: id)
-        // Syntax errors go between the answers where they stand, as a reader of the file would meet them.
-        let syntax = file.diagnostics.enumerated().sorted {
-            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
-        }.map(\.element)
-        var reported = 0
-        for statement in file.statements {
-            while reported < syntax.count, syntax[reported].range.start < statement.range.start {
-                outcomes.append(.diagnostic(syntax[reported]))
-                reported += 1
+        reserveRoom(for: source)
+        var parser = Parser(source, id: id)
+        // Syntax errors go between the answers where they stand, as a reader
+        // of the file would meet them. Every error before a statement has been
+        // found by the time that statement is parsed; later ones wait here,
+        // numbered to keep the order they were found in.
+        var waiting: [(diagnostic: Diagnostic, order: Int)] = []
+        var found = 0
+        func collect(_ diagnostics: [Diagnostic]) {
+            for diagnostic in diagnostics {
+                waiting.append((diagnostic, found))
+                found += 1
             }
+        }
+        func report(before offset: Int) {
+            guard !waiting.isEmpty else { return }
+            waiting.sort { ($0.diagnostic.range.start, $0.order) < ($1.diagnostic.range.start, $1.order) }
+            let due = waiting.prefix { $0.diagnostic.range.start < offset }
+            outcomes += due.map { .diagnostic($0.diagnostic) }
+            waiting.removeFirst(due.count)
+        }
+        while let statement = parser.nextStatement() {
+            collect(parser.takeDiagnostics())
+            report(before: statement.range.start)
             execute(statement, from: inclusion, into: &outcomes)
         }
-        outcomes += syntax.dropFirst(reported).map(Outcome.diagnostic)
+        collect(parser.takeDiagnostics())
+        report(before: Int.max)
+    }
+
+    /// Counts the lines that start with a declaration's keyword, a pass
+    /// over the line starts only, and makes room for that many entities.
+    /// A line that only looks like one (inside a list spread over lines)
+    /// costs a little unused room; a declaration not at a line start, an
+    /// array growth: the count only ever saves memory, never decides anything.
+    private mutating func reserveRoom(for source: Source) {
+        let words = EntityKind.allCases.map { (kind: $0, spelling: Array($0.rawValue.utf8)) }
+        var counts = [Int](repeating: 0, count: words.count)
+        let bytes = source.bytes
+        for start in source.lineStarts where start < bytes.count {
+            let first = bytes[start]
+            for (position, word) in words.enumerated() where word.spelling.first == first {
+                let end = start + word.spelling.count
+                if end < bytes.count, bytes[end] == UInt8(ascii: " "), bytes[start..<end].elementsEqual(word.spelling) {
+                    counts[position] += 1
+                }
+            }
+        }
+        for (word, count) in zip(words, counts) where count > 0 { plan.reserveCapacity(count, more: word.kind) }
     }
 
     private mutating func execute(_ statement: Statement, from inclusion: Inclusion, into outcomes: inout [Outcome]) {

@@ -29,29 +29,25 @@ extension Evaluator {
         }
     }
 
-    /// `right` is evaluated only when needed, so that `and` / `or` short-circuit.
-    func binary(_ op: BinaryOperator, _ left: Value, _ right: () throws(EvaluationError) -> Value,
-                at range: SourceRange) throws(EvaluationError) -> Value {
+    /// Both sides already evaluated; `evaluate` short-circuits `and` / `or`
+    /// itself, and their right side is looked at here only when it would be.
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
         switch op {
-        case .and:
-            guard try truth(left, for: op, at: range) else { return .bool(false) }
-            return .bool(try truth(try right(), for: op, at: range))
-        case .or:
-            if try truth(left, for: op, at: range) { return .bool(true) }
-            return .bool(try truth(try right(), for: op, at: range))
-        case .equal: return .bool(try equals(left, try right(), at: range))
-        case .notEqual: return .bool(!(try equals(left, try right(), at: range)))
-        case .less, .lessEqual, .greater, .greaterEqual: return .bool(try compare(op, left, try right(), at: range))
-        case .in: return .bool(try contains(try right(), left, at: range))
-        case .add: return try add(left, try right(), at: range)
-        case .subtract: return try subtract(left, try right(), at: range)
-        case .multiply: return try multiply(left, try right(), at: range)
-        case .divide: return try divide(left, try right(), at: range)
+        case .and: return .bool(try truth(left, for: op, at: range) ? try truth(right, for: op, at: range) : false)
+        case .or: return .bool(try truth(left, for: op, at: range) ? true : try truth(right, for: op, at: range))
+        case .equal: return .bool(try equals(left, right, at: range))
+        case .notEqual: return .bool(!(try equals(left, right, at: range)))
+        case .less, .lessEqual, .greater, .greaterEqual: return .bool(try compare(op, left, right, at: range))
+        case .in: return .bool(try contains(right, left, at: range))
+        case .add: return try add(left, right, at: range)
+        case .subtract: return try subtract(left, right, at: range)
+        case .multiply: return try multiply(left, right, at: range)
+        case .divide: return try divide(left, right, at: range)
         }
     }
 
     /// A bool operand of `and` / `or`; none counts as false.
-    private func truth(_ value: Value, for op: BinaryOperator, at range: SourceRange) throws(EvaluationError) -> Bool {
+    func truth(_ value: Value, for op: BinaryOperator, at range: SourceRange) throws(EvaluationError) -> Bool {
         switch value {
         case .bool(let flag): return flag
         case .none: return false

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reading plan files from disk for `load` and `include`: only regular files,
 /// no bigger than a plan could sensibly be, so that `/dev/zero` or a folder is
@@ -32,6 +36,8 @@ enum SourceFiles {
         guard descriptor >= 0 else { return .failure(systemFailure()) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
+        // Room for the whole file up front, so that a large one is not copied as the array grows.
+        bytes.reserveCapacity(Int(info.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -45,11 +51,26 @@ enum SourceFiles {
     }
 
     static func canonical(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else {
-            return URL(fileURLWithPath: path).standardizedFileURL.path
-        }
+        guard let resolved = realpath(path, nil) else { return absolute(path) }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// `path` from the root, `.` and `..` steps taken by their spelling,
+    /// for when realpath cannot say (the file went away meanwhile).
+    /// Plain C, so that PlanKit needs no Foundation: loading it costs a
+    /// process about 10 MB.
+    static func absolute(_ path: String) -> String {
+        var full = path
+        if !path.hasPrefix("/"), let directory = getcwd(nil, 0) {
+            full = String(cString: directory) + "/" + path
+            free(directory)
+        }
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The folder holding `path`, as a prefix for paths relative to it

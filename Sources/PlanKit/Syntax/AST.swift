@@ -88,14 +88,31 @@ public struct QueryClause: Sendable {
 /// One required skill in a goal's `needs skill` clause.
 public struct SkillNeed: Sendable {
     public var skill: Name
+    // A large plan holds hundreds of thousands of these: 32-bit fields, and
+    // the flag first, in the name's padding, make one 48 bytes instead of 64.
+    private var hasLevelRange: Bool
+    private var storedLevel: Int32
+    private var storedLevelRange: SourceRange
+
     /// nil: the skill's target level is required.
-    public var level: Int?
-    public var levelRange: SourceRange?
+    public var level: Int? {
+        get { storedLevel == .min ? nil : Int(storedLevel) }
+        set { storedLevel = newValue.map { Int32(clamping: $0) } ?? .min }
+    }
+
+    public var levelRange: SourceRange? {
+        get { hasLevelRange ? storedLevelRange : nil }
+        set {
+            hasLevelRange = newValue != nil
+            storedLevelRange = newValue ?? .none
+        }
+    }
 
     public init(skill: Name, level: Int?, levelRange: SourceRange?) {
         self.skill = skill
-        self.level = level
-        self.levelRange = levelRange
+        storedLevel = level.map { Int32(clamping: $0) } ?? .min
+        hasLevelRange = levelRange != nil
+        storedLevelRange = levelRange ?? .none
     }
 }
 

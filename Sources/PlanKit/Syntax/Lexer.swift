@@ -18,8 +18,14 @@ public struct Lexer {
     }
 
     public static func tokenize(_ source: Source, id: Int) -> Result {
-        var scanner = Scanner(bytes: source.bytes, id: id)
-        return scanner.run()
+        var stream = TokenStream(bytes: source.bytes, id: id, keepsComments: true)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(source.bytes.count / 8 + 2)
+        repeat {
+            tokens.append(stream.next())
+        } while tokens.last?.kind != .eof
+        return Result(tokens: tokens, comments: stream.comments, diagnostics: stream.diagnostics,
+                      endsInside: stream.endsInside)
     }
 
     /// The text a `.string` token stands for, escapes decoded. A broken
@@ -98,7 +104,39 @@ public struct Lexer {
     /// The day a `.date` token stands for: `2027-06` is 2027-06-30.
     public static func dateValue(of token: Token, in source: Source) -> Day? {
         guard token.kind == .date else { return nil }
-        return try? Day.parse(source.text(token.range)).get()
+        return try? day(in: source.bytes, token.range.start, token.range.end).get()
+    }
+
+    /// `Day.parse` of the bytes from `start` to `end`, without making a
+    /// String for the three well-formed shapes a plan is full of.
+    static func day(in bytes: [UInt8], _ start: Int, _ end: Int) -> Swift.Result<Day, Day.DateError> {
+        let start = max(0, min(start, bytes.count))
+        let end = max(start, min(end, bytes.count))
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for offset in from..<(from + count) {
+                let digit = bytes[offset] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        let length = end - start
+        if length == 7 || length == 10, bytes[start + 4] == UInt8(ascii: "-"), let year = digits(start, 4) {
+            if length == 10, bytes[start + 7] == UInt8(ascii: "-"), let month = digits(start + 5, 2),
+               let dayOfMonth = digits(start + 8, 2), let day = Day(year: year, month: month, day: dayOfMonth) {
+                return .success(day)
+            }
+            if length == 7, let month = digits(start + 5, 2), (1...12).contains(month) {
+                return .success(Day(lastDayOfYear: year, month: month))
+            }
+            if length == 7, bytes[start + 5] | 0x20 == UInt8(ascii: "q"), let quarter = digits(start + 6, 1),
+               (1...4).contains(quarter) {
+                return .success(Day(lastDayOfYear: year, month: quarter * 3))
+            }
+        }
+        // Anything else, and the reason it is wrong, is Day.parse's to say.
+        return Day.parse(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
     static let keywords = KeywordTable()
@@ -205,10 +243,14 @@ private extension TokenKind {
     }
 }
 
-/// The cursor and everything collected while walking one source.
-private struct Scanner {
+/// The cursor and everything collected while walking one source. Tokens
+/// are made one at a time, as the parser asks for them, so that a large file
+/// never holds all its tokens at once.
+struct TokenStream {
     let bytes: [UInt8]
     let id: Int
+    /// Comments are kept only for whoever writes the source back (the formatter).
+    let keepsComments: Bool
     var pos = 0
     /// Offset of the first byte of the line `pos` is on.
     var lineStart = 0
@@ -222,61 +264,83 @@ private struct Scanner {
     /// so that a run of blank or comment lines is looked through only once.
     var continuedUntil = 0
     var endsInsideString = false
-    var tokens: [Token] = []
+    /// The kind of the last token made, for the line-continuation rule.
+    var lastKind: TokenKind?
+    /// The token the current step made, if any; each step makes at most one.
+    var made: Token?
+    var finished = false
+    /// Input ended inside a bracket or a string, or after a trailing `,` or
+    /// operator; known once `.eof` has been made.
+    var endsInside = false
     var comments: [SourceRange] = []
     var diagnostics: [Diagnostic] = []
 
-    init(bytes: [UInt8], id: Int) {
+    init(bytes: [UInt8], id: Int, keepsComments: Bool) {
         self.bytes = bytes
         self.id = id
-        tokens.reserveCapacity(bytes.count / 8 + 2)
-    }
-
-    mutating func run() -> Lexer.Result {
+        self.keepsComments = keepsComments
         // A byte order mark some editors write is not part of the text.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             pos = 3
             lineStart = 3
         }
+    }
+
+    /// The next token; `.eof` for ever once the input is used up.
+    mutating func next() -> Token {
         while pos < bytes.count {
-            let byte = bytes[pos]
-            switch byte {
-            case Byte.space, Byte.tab, Byte.cr: pos += 1
-            case Byte.lf: endLine()
-            case Byte.hash: scanComment()
-            case Byte.quote: scanString()
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): scanNumber()
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-                scanWord()
-            case UInt8(ascii: "("), UInt8(ascii: "["):
-                depth += 1
-                punctuation(byte == UInt8(ascii: "(") ? .leftParen : .leftBracket, length: 1)
-            case UInt8(ascii: ")"), UInt8(ascii: "]"):
-                depth = max(0, depth - 1)
-                punctuation(byte == UInt8(ascii: ")") ? .rightParen : .rightBracket, length: 1)
-            case UInt8(ascii: ","): punctuation(.comma, length: 1)
-            case UInt8(ascii: "."): punctuation(.dot, length: 1)
-            case UInt8(ascii: ";"): scanSemicolon()
-            case UInt8(ascii: "+"): punctuation(.plus, length: 1)
-            case UInt8(ascii: "-"): punctuation(.minus, length: 1)
-            case UInt8(ascii: "*"): punctuation(.star, length: 1)
-            case UInt8(ascii: "/"): punctuation(.slash, length: 1)
-            case UInt8(ascii: "="):
-                if next(is: "=") { punctuation(.equalEqual, length: 2) } else { punctuation(.equal, length: 1) }
-            case UInt8(ascii: "<"):
-                if next(is: "=") { punctuation(.lessEqual, length: 2) } else { punctuation(.less, length: 1) }
-            case UInt8(ascii: ">"):
-                if next(is: "=") { punctuation(.greaterEqual, length: 2) } else { punctuation(.greater, length: 1) }
-            case UInt8(ascii: "!"):
-                if next(is: "=") { punctuation(.bangEqual, length: 2) } else { scanBang() }
-            default:
-                scanUnexpected()
+            step()
+            if let token = made {
+                made = nil
+                lastKind = token.kind
+                return token
             }
         }
-        let endsInside = depth > 0 || endsInsideString || (tokens.last?.kind.continuesLine ?? false)
-        if inStatement { tokens.append(Token(kind: .newline, range: range(bytes.count, bytes.count))) }
-        tokens.append(Token(kind: .eof, range: range(bytes.count, bytes.count)))
-        return Lexer.Result(tokens: tokens, comments: comments, diagnostics: diagnostics, endsInside: endsInside)
+        if !finished {
+            finished = true
+            endsInside = depth > 0 || endsInsideString || (lastKind?.continuesLine ?? false)
+            if inStatement {
+                inStatement = false
+                return Token(kind: .newline, range: range(bytes.count, bytes.count))
+            }
+        }
+        return Token(kind: .eof, range: range(bytes.count, bytes.count))
+    }
+
+    private mutating func step() {
+        let byte = bytes[pos]
+        switch byte {
+        case Byte.space, Byte.tab, Byte.cr: pos += 1
+        case Byte.lf: endLine()
+        case Byte.hash: scanComment()
+        case Byte.quote: scanString()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): scanNumber()
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            scanWord()
+        case UInt8(ascii: "("), UInt8(ascii: "["):
+            depth += 1
+            punctuation(byte == UInt8(ascii: "(") ? .leftParen : .leftBracket, length: 1)
+        case UInt8(ascii: ")"), UInt8(ascii: "]"):
+            depth = max(0, depth - 1)
+            punctuation(byte == UInt8(ascii: ")") ? .rightParen : .rightBracket, length: 1)
+        case UInt8(ascii: ","): punctuation(.comma, length: 1)
+        case UInt8(ascii: "."): punctuation(.dot, length: 1)
+        case UInt8(ascii: ";"): scanSemicolon()
+        case UInt8(ascii: "+"): punctuation(.plus, length: 1)
+        case UInt8(ascii: "-"): punctuation(.minus, length: 1)
+        case UInt8(ascii: "*"): punctuation(.star, length: 1)
+        case UInt8(ascii: "/"): punctuation(.slash, length: 1)
+        case UInt8(ascii: "="):
+            if next(is: "=") { punctuation(.equalEqual, length: 2) } else { punctuation(.equal, length: 1) }
+        case UInt8(ascii: "<"):
+            if next(is: "=") { punctuation(.lessEqual, length: 2) } else { punctuation(.less, length: 1) }
+        case UInt8(ascii: ">"):
+            if next(is: "=") { punctuation(.greaterEqual, length: 2) } else { punctuation(.greater, length: 1) }
+        case UInt8(ascii: "!"):
+            if next(is: "=") { punctuation(.bangEqual, length: 2) } else { scanBang() }
+        default:
+            scanUnexpected()
+        }
     }
 
     // MARK: Cursor
@@ -293,7 +357,7 @@ private struct Scanner {
             inStatement = true
             statementIndent = indentation(ofLineAt: lineStart).width
         }
-        tokens.append(Token(kind: kind, range: range(start, pos)))
+        made = Token(kind: kind, range: range(start, pos))
     }
 
     mutating func punctuation(_ kind: TokenKind, length: Int) {
@@ -313,14 +377,14 @@ private struct Scanner {
         let start = pos > lineStart && bytes[pos - 1] == Byte.cr ? pos - 1 : pos
         pos += 1
         if inStatement && !statementContinues() {
-            tokens.append(Token(kind: .newline, range: range(start, pos)))
+            made = Token(kind: .newline, range: range(start, pos))
             inStatement = false
         }
         lineStart = pos
     }
 
     mutating func statementContinues() -> Bool {
-        if depth > 0 || tokens.last?.kind.continuesLine == true || pos < continuedUntil { return true }
+        if depth > 0 || lastKind?.continuesLine == true || pos < continuedUntil { return true }
         // Look through blank and comment-only lines for the next line with content.
         var cursor = pos
         while cursor < bytes.count {
@@ -377,7 +441,7 @@ private struct Scanner {
             }
         }
         let end = pos < bytes.count && pos > start && bytes[pos - 1] == Byte.cr ? pos - 1 : pos
-        comments.append(range(start, end))
+        if keepsComments { comments.append(range(start, end)) }
     }
 
     // MARK: Strings
@@ -539,11 +603,11 @@ private struct Scanner {
     /// Four digits, `-`, then the rest of a date: `2027-06-30`, `2027-06`, `2027-Q2`.
     mutating func scanDate(from start: Int) {
         while Lexer.isIdentifierByte(byte(at: pos)) || byte(at: pos) == UInt8(ascii: "-") { pos += 1 }
-        let literal = text(start, pos)
-        switch Day.parse(literal) {
+        switch Lexer.day(in: bytes, start, pos) {
         case .success:
             emit(.date, from: start)
         case .failure(let reason):
+            let literal = text(start, pos)
             error(.invalidDate, "invalid date \(literal): \(reason)", start, pos,
                   hint: "a date is YYYY-MM-DD, YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)")
             emit(.invalid, from: start)
@@ -557,7 +621,7 @@ private struct Scanner {
         pos += 1
         while Lexer.isIdentifierByte(byte(at: pos)) { pos += 1 }
         if pos - start == 3, bytes[start..<pos].elementsEqual("non".utf8), isNegotiableSuffix(at: pos) {
-            pos += Scanner.negotiableSuffix.count
+            pos += TokenStream.negotiableSuffix.count
             emit(.keyword(.nonNegotiable), from: start)
             return
         }
@@ -571,9 +635,9 @@ private struct Scanner {
     static let negotiableSuffix = Array("-negotiable".utf8)
 
     func isNegotiableSuffix(at start: Int) -> Bool {
-        let end = start + Scanner.negotiableSuffix.count
+        let end = start + TokenStream.negotiableSuffix.count
         return end <= bytes.count
-            && bytes[start..<end].elementsEqual(Scanner.negotiableSuffix)
+            && bytes[start..<end].elementsEqual(TokenStream.negotiableSuffix)
             && !Lexer.isIdentifierByte(byte(at: end))
     }
 
@@ -599,11 +663,11 @@ private struct Scanner {
         pos += first.length
         while pos < bytes.count {
             let next = decodeScalar(at: pos)
-            guard let following = next.scalar, Scanner.startsNoToken(following) else { break }
+            guard let following = next.scalar, TokenStream.startsNoToken(following) else { break }
             pos += next.length
         }
-        error(.unexpectedCharacter, "unexpected character \(Scanner.display(scalar))", start, pos,
-              hint: Scanner.hint(for: scalar))
+        error(.unexpectedCharacter, "unexpected character \(TokenStream.display(scalar))", start, pos,
+              hint: TokenStream.hint(for: scalar))
         emit(.invalid, from: start)
     }
 
@@ -655,7 +719,7 @@ private struct Scanner {
         guard decoded.scalar == nil else { return decoded.length }
         var end = pos + decoded.length
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        error(.invalidUTF8, "invalid UTF-8 byte 0x\(Scanner.hex(UInt32(bytes[pos]), width: 2))", pos, end,
+        error(.invalidUTF8, "invalid UTF-8 byte 0x\(TokenStream.hex(UInt32(bytes[pos]), width: 2))", pos, end,
               hint: "save the file as UTF-8")
         return end - pos
     }

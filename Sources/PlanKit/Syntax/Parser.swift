@@ -14,52 +14,74 @@ public struct Parser {
 
     private let source: Source
     private let id: Int
-    private let tokens: [Token]
-    private var current = 0
+    private var tokens: TokenStream
+    private var current: Token
+    private var previous: Token
+    /// The token after `current`, once something has looked at it.
+    private var lookahead: Token?
     private var depth = 0
-    private var diagnostics: [Diagnostic] = []
+    /// Syntax errors found so far, the lexer's apart from the parser's; see `takeDiagnostics`.
+    private var parserDiagnostics: [Diagnostic] = []
+    private var lexerDiagnosticsTaken = 0
+    private var parserDiagnosticsTaken = 0
 
     private struct Unwind: Error {}
 
+    /// The whole source at once, for the formatter, the REPL and tests.
     public static func parse(_ source: Source, id: Int) -> SourceFile {
-        let lexed = Lexer.tokenize(source, id: id)
-        var parser = Parser(source: source, id: id, tokens: lexed.tokens)
-        let statements = parser.program()
+        var parser = Parser(source, id: id, keepsComments: true)
+        var statements: [Statement] = []
+        while let statement = parser.nextStatement() {
+            statements.append(statement)
+        }
         let endOffset = source.bytes.count
-        let stoppedAtEnd = !parser.diagnostics.isEmpty && parser.diagnostics.allSatisfy { $0.range.start >= endOffset }
-        let incomplete = lexed.endsInside || (lexed.diagnostics.isEmpty && stoppedAtEnd)
-        return SourceFile(statements: statements, comments: lexed.comments,
-                          diagnostics: lexed.diagnostics + parser.diagnostics, isIncomplete: incomplete)
+        let stoppedAtEnd = !parser.parserDiagnostics.isEmpty
+            && parser.parserDiagnostics.allSatisfy { $0.range.start >= endOffset }
+        let lexerDiagnostics = parser.tokens.diagnostics
+        let incomplete = parser.tokens.endsInside || (lexerDiagnostics.isEmpty && stoppedAtEnd)
+        return SourceFile(statements: statements, comments: parser.tokens.comments,
+                          diagnostics: lexerDiagnostics + parser.parserDiagnostics, isIncomplete: incomplete)
     }
 
-    private init(source: Source, id: Int, tokens: [Token]) {
+    /// A parser that reads `source` one statement at a time (`nextStatement`),
+    /// lexing only as far as it has read, so that running a large file never
+    /// holds all of its tokens or statements at once.
+    public init(_ source: Source, id: Int, keepsComments: Bool = false) {
         self.source = source
         self.id = id
-        // The lexer always ends with `.eof`; keep that true whatever it gives.
-        if tokens.last?.kind == .eof {
-            self.tokens = tokens
-        } else {
-            let end = source.bytes.count
-            self.tokens = tokens + [Token(kind: .eof, range: SourceRange(source: id, start: end, end: end))]
-        }
+        tokens = TokenStream(bytes: source.bytes, id: id, keepsComments: keepsComments)
+        current = tokens.next()
+        previous = current
     }
 
-    // MARK: - Statements
-
-    private mutating func program() -> [Statement] {
-        var statements: [Statement] = []
+    /// The next statement that parses; nil at the end of the input. A broken
+    /// statement is skipped and its problem kept for `takeDiagnostics`.
+    public mutating func nextStatement() -> Statement? {
         while !check(.eof) {
             if match(.newline) || match(.semicolon) { continue }
             do {
                 let statement = try self.statement()
                 try endOfStatement()
-                statements.append(statement)
+                return statement
             } catch {
                 synchronize()
             }
         }
-        return statements
+        return nil
     }
+
+    /// The syntax errors found since the last call: the lexer's, then the
+    /// parser's, each in the order found.
+    public mutating func takeDiagnostics() -> [Diagnostic] {
+        let lexed = tokens.diagnostics
+        let found = Array(lexed[min(lexerDiagnosticsTaken, lexed.count)...])
+            + parserDiagnostics[min(parserDiagnosticsTaken, parserDiagnostics.count)...]
+        lexerDiagnosticsTaken = lexed.count
+        parserDiagnosticsTaken = parserDiagnostics.count
+        return found
+    }
+
+    // MARK: - Statements
 
     private mutating func statement() throws -> Statement {
         let token = peek
@@ -105,19 +127,19 @@ public struct Parser {
         var clauses: [Clause] = []
         while !isStatementEnd {
             let clause = try self.clause(for: kind)
-            if let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }), !Parser.isList(clause.kind) {
-                diagnostics.append(.error(
-                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind))` is given twice for \(kind.rawValue) \(quoted(name.text))",
+            if !Parser.isList(clause.kind), let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }) {
+                parserDiagnostics.append(.error(
+                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind).rawValue)` is given twice for \(kind.rawValue) \(quoted(name.text))",
                     at: clause.range, hint: "keep one of them",
                     notes: [.init("given first here", at: earlier.range)]))
             }
             clauses.append(clause)
         }
         if kind == .milestone, !isUpdate {
-            let missing = ["for", "by"].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
+            let missing = [Keyword.for, .by].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
             if !missing.isEmpty {
-                diagnostics.append(.error(
-                    .syntax, "milestone \(quoted(name.text)) needs \(missing.map { "`\($0)`" }.joined(separator: " and "))",
+                parserDiagnostics.append(.error(
+                    .syntax, "milestone \(quoted(name.text)) needs \(missing.map { "`\($0.rawValue)`" }.joined(separator: " and "))",
                     at: name.range, hint: "write: milestone \(quoted(name.text)) for \"Goal\" by 2027-06-30"))
             }
         }
@@ -125,20 +147,29 @@ public struct Parser {
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
     }
 
-    private static let clausesByKind: [EntityKind: [String]] = [
-        .value: ["priority", "non-negotiable", "note"],
-        .skill: ["level", "target"],
-        .goal: ["role", "needs", "serves", "after", "by", "impact", "note", "done", "doing"],
-        .milestone: ["for", "by", "done"],
-        .mentor: ["helps", "note"],
-    ]
+    private static let valueClauses: [Keyword] = [.priority, .nonNegotiable, .note]
+    private static let skillClauses: [Keyword] = [.level, .target]
+    private static let goalClauses: [Keyword] = [.role, .needs, .serves, .after, .by, .impact, .note, .done, .doing]
+    private static let milestoneClauses: [Keyword] = [.for, .by, .done]
+    private static let mentorClauses: [Keyword] = [.helps, .note]
+
+    /// The clause words a kind of entity takes, in the order messages list them.
+    private static func clauses(of kind: EntityKind) -> [Keyword] {
+        switch kind {
+        case .value: return valueClauses
+        case .skill: return skillClauses
+        case .goal: return goalClauses
+        case .milestone: return milestoneClauses
+        case .mentor: return mentorClauses
+        }
+    }
 
     private mutating func clause(for kind: EntityKind) throws -> Clause {
         let token = peek
-        let allowed = Parser.clausesByKind[kind] ?? []
-        guard case .keyword(let keyword) = token.kind, allowed.contains(keyword.rawValue) else {
-            let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
-            if case .keyword(let keyword) = token.kind, Parser.clausesByKind.values.contains(where: { $0.contains(keyword.rawValue) }) {
+        let allowed = Parser.clauses(of: kind)
+        guard case .keyword(let keyword) = token.kind, allowed.contains(keyword) else {
+            let list = allowed.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            if case .keyword(let keyword) = token.kind, EntityKind.allCases.contains(where: { Parser.clauses(of: $0).contains(keyword) }) {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
                             code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
             }
@@ -178,7 +209,7 @@ public struct Parser {
                 }
                 needs.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
             } while match(.comma)
-            clauseKind = .needs(needs)
+            clauseKind = .needs(Parser.fitted(needs))
         default:
             throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)", code: .clauseNotAllowed)
         }
@@ -247,7 +278,13 @@ public struct Parser {
         while match(.comma) {
             result.append(try name(what))
         }
-        return result
+        return Parser.fitted(result)
+    }
+
+    /// `list` without the room its growth left: the plan keeps these lists
+    /// for good, and a large plan holds hundreds of thousands of them.
+    private static func fitted<Element>(_ list: [Element]) -> [Element] {
+        list.capacity > list.count ? list.withUnsafeBufferPointer { Array($0) } : list
     }
 
     private mutating func string(_ what: String) throws -> String {
@@ -264,7 +301,7 @@ public struct Parser {
                         hint: "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()
-        switch Day.parse(source.text(token.range)) {
+        switch Lexer.day(in: source.bytes, token.range.start, token.range.end) {
         case .success(let day): return day
         case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
         }
@@ -281,29 +318,29 @@ public struct Parser {
         }
         let number = Int(value)
         if let allowed, !allowed.contains(number) {
-            diagnostics.append(.error(.levelOutOfRange, "\(what) must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(number)",
+            parserDiagnostics.append(.error(.levelOutOfRange, "\(what) must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(number)",
                                       at: token.range, hint: "levels run from 0 (none) to 5 (expert)"))
         }
         return number
     }
 
-    private static func keyword(of kind: Clause.Kind) -> String {
+    private static func keyword(of kind: Clause.Kind) -> Keyword {
         switch kind {
-        case .priority: return "priority"
-        case .nonNegotiable: return "non-negotiable"
-        case .note: return "note"
-        case .level: return "level"
-        case .target: return "target"
-        case .role: return "role"
-        case .needs: return "needs"
-        case .serves: return "serves"
-        case .after: return "after"
-        case .by: return "by"
-        case .impact: return "impact"
-        case .done: return "done"
-        case .doing: return "doing"
-        case .for: return "for"
-        case .helps: return "helps"
+        case .priority: return .priority
+        case .nonNegotiable: return .nonNegotiable
+        case .note: return .note
+        case .level: return .level
+        case .target: return .target
+        case .role: return .role
+        case .needs: return .needs
+        case .serves: return .serves
+        case .after: return .after
+        case .by: return .by
+        case .impact: return .impact
+        case .done: return .done
+        case .doing: return .doing
+        case .for: return .for
+        case .helps: return .helps
         }
     }
 
@@ -316,9 +353,9 @@ public struct Parser {
 
     /// `done` and `doing` both set a goal's status, so giving both is a repeat.
     private static func sameSlot(_ a: Clause.Kind, _ b: Clause.Kind) -> Bool {
-        let status: Set = ["done", "doing"]
         let (left, right) = (keyword(of: a), keyword(of: b))
-        return left == right || (status.contains(left) && status.contains(right))
+        let isStatus = { (word: Keyword) in word == .done || word == .doing }
+        return left == right || (isStatus(left) && isStatus(right))
     }
 
     // MARK: - Expressions
@@ -549,7 +586,7 @@ public struct Parser {
             return Expr(.string(Lexer.stringValue(of: token, in: source)), token.range)
         case .date:
             advance()
-            switch Day.parse(source.text(token.range)) {
+            switch Lexer.day(in: source.bytes, token.range.start, token.range.end) {
             case .success(let day): return Expr(.date(day), token.range)
             case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
             }
@@ -661,9 +698,17 @@ public struct Parser {
 
     // MARK: - Tokens
 
-    private var peek: Token { tokens[current] }
-    private var peekNext: Token { tokens[min(current + 1, tokens.count - 1)] }
-    private var previous: Token { tokens[max(current - 1, 0)] }
+    private var peek: Token { current }
+
+    private var peekNext: Token {
+        mutating get {
+            if current.kind == .eof { return current }
+            if let lookahead { return lookahead }
+            let next = tokens.next()
+            lookahead = next
+            return next
+        }
+    }
 
     private var isStatementEnd: Bool {
         switch peek.kind {
@@ -674,10 +719,18 @@ public struct Parser {
 
     private func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
 
+    /// Moves past the current token and returns it; at the end, stays on `.eof`.
     @discardableResult
     private mutating func advance() -> Token {
-        let token = tokens[current]
-        if current < tokens.count - 1 { current += 1 }
+        let token = current
+        guard token.kind != .eof else { return token }
+        previous = token
+        if let next = lookahead {
+            current = next
+            lookahead = nil
+        } else {
+            current = tokens.next()
+        }
         return token
     }
 
@@ -711,7 +764,7 @@ public struct Parser {
     private mutating func error(at token: Token, _ message: String, code: DiagnosticCode = .syntax,
                                 hint: String? = nil, notes: [Diagnostic.Note] = []) -> Unwind {
         if token.kind != .invalid {
-            diagnostics.append(.error(code, message, at: token.range, hint: hint, notes: notes))
+            parserDiagnostics.append(.error(code, message, at: token.range, hint: hint, notes: notes))
         }
         return Unwind()
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One input text (a file, a REPL line, an `-e` expression) as UTF-8 bytes.
 ///
 /// Positions everywhere else are byte offsets; line and column are computed
@@ -13,8 +19,14 @@ public struct Source: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(offset + 1)
+        // memchr finds each line feed many bytes a step; a large plan has millions of bytes.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         self.lineStarts = starts
     }
@@ -68,15 +80,32 @@ public struct Source: Sendable {
 }
 
 /// A half-open span of bytes in one source of a `SourceMap`.
+///
+/// Stored in 32-bit fields, half the size of three `Int`s: every token, name
+/// and AST node holds one. A source is at most 64 MiB (SourceFiles), far
+/// below 4 GiB; anything larger is clamped.
 public struct SourceRange: Hashable, Sendable {
-    public var source: Int
-    public var start: Int
-    public var end: Int
+    private var storedSource: Int32
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
+    public var source: Int {
+        get { Int(storedSource) }
+        set { storedSource = Int32(clamping: newValue) }
+    }
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(clamping: newValue) }
+    }
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(clamping: newValue) }
+    }
 
     public init(source: Int, start: Int, end: Int) {
-        self.source = source
-        self.start = start
-        self.end = end
+        storedSource = Int32(clamping: source)
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: end)
     }
 
     /// The smallest range covering both; both must be in the same source.

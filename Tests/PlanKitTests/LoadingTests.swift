@@ -1,0 +1,153 @@
+import Testing
+@testable import PlanKit
+
+/// The pieces that make loading a large plan fast and small: statements
+/// parsed one at a time, dates read from bytes, the name tables, and the
+/// compact model types. Each must behave exactly like what it replaced.
+@Suite struct LoadingTests {
+    // MARK: Statements one at a time
+
+    @Test func statementsOneAtATimeAreTheWholeFilesStatements() {
+        let text = "goal \"A\" by 2027-06\nskill x level 9\n1 +\n2 * )\nvalue v\n"
+        let source = Source(name: "s.plan", text: text)
+        let whole = Parser.parse(source, id: 0)
+        var parser = Parser(source, id: 0)
+        var ranges: [SourceRange] = []
+        while let statement = parser.nextStatement() { ranges.append(statement.range) }
+        #expect(ranges == whole.statements.map(\.range))
+        #expect(parser.nextStatement() == nil)
+        #expect(parser.takeDiagnostics().map(\.message) == whole.diagnostics.map(\.message))
+        #expect(parser.takeDiagnostics().isEmpty)
+    }
+
+    @Test func diagnosticsAreHandedOverAsTheyAreFound() {
+        var parser = Parser(Source(name: "s.plan", text: "skill x level 9\nskill y level 2\n2 * )\n"), id: 0)
+        _ = parser.nextStatement()
+        #expect(parser.takeDiagnostics().map(\.message) == ["a level must be between 0 and 5, not 9"])
+        _ = parser.nextStatement()
+        #expect(parser.takeDiagnostics().isEmpty)
+        #expect(parser.nextStatement() == nil)
+        #expect(parser.takeDiagnostics().map(\.message) == ["expected an expression, found `)`"])
+    }
+
+    @Test func syntaxErrorsStillGoBetweenAnswersInSourceOrder() {
+        var interpreter = Interpreter(today: testToday)
+        let outcomes = interpreter.run(Source(name: "q.plan", text: "1 + 1\n2 * )\n3 + 3\n'\n4\n"))
+        let lines = outcomes.map { outcome -> String in
+            switch outcome {
+            case .answer(let value, _): return "answer \(value)"
+            case .diagnostic(let diagnostic): return "error \(diagnostic.message)"
+            }
+        }
+        #expect(lines == ["answer number(2.0)", "error expected an expression, found `)`", "answer number(6.0)",
+                          "error unexpected character '''", "answer number(4.0)"])
+    }
+
+    @Test func commentsAreKeptOnlyForTheWholeFileParse() {
+        let source = Source(name: "c.plan", text: "# one\ngoal \"A\" # two\n")
+        #expect(Parser.parse(source, id: 0).comments.count == 2)
+        #expect(Lexer.tokenize(source, id: 0).comments.count == 2)
+    }
+
+    @Test func linesStartAfterEachLineFeed() {
+        #expect(Source(name: "a", text: "a\nbb\r\n\nc").lineStarts == [0, 2, 6, 7])
+        #expect(Source(name: "b", text: "").lineStarts == [0])
+        #expect(Source(name: "c", text: "\n").lineStarts == [0, 1])
+        #expect(Source(name: "d", text: "no line feed").lineStarts == [0])
+    }
+
+    // MARK: Dates from bytes
+
+    @Test func datesFromBytesAgreeWithDayParse() {
+        let literals = ["2027-06-30", "2027-06", "2027-Q2", "2027-q4", "2028-02-29", "2027-02-29", "2027-13",
+                        "2027-00", "2027-Q5", "2027-Q0", "2027-6-30", "2027-06-3", "2027-06-31", "0000-01-01"]
+        for literal in literals {
+            let bytes = Array(literal.utf8)
+            let fast = Lexer.day(in: bytes, 0, bytes.count)
+            #expect(fast == Day.parse(literal), "\(literal)")
+        }
+    }
+
+    // MARK: Name tables
+
+    @Test func everyNameIsFoundAfterTheTablesGrow() {
+        var plan = Plan()
+        let names = (0..<5000).map { "goal number \($0)" }
+        for name in names { #expect(plan.addIfNew(Goal(name: Name(text: name, range: .none, quoted: true))) == nil) }
+        #expect(names.indices.allSatisfy { plan.index(of: .goal, named: names[$0]) == $0 })
+        #expect(plan.index(of: .goal, named: "goal number 5000") == nil)
+        #expect(plan.index(of: .skill, named: "goal number 1") == nil)
+        #expect(plan.addIfNew(Goal(name: Name(text: "goal number 17", range: .none, quoted: true))) == 17)
+        #expect(plan.goals.count == 5000)
+    }
+
+    @Test func addingATakenNameFindsTheNewerEntity() {
+        var plan = Plan()
+        plan.add(Skill(name: Name(text: "swift", range: .none, quoted: false)))
+        plan.add(Skill(name: Name(text: "rust", range: .none, quoted: false)))
+        plan.add(Skill(name: Name(text: "swift", range: .none, quoted: false)))
+        #expect(plan.index(of: .skill, named: "swift") == 2)
+        #expect(plan.index(of: .skill, named: "rust") == 1)
+    }
+
+    @Test func canonicallyEqualNamesAreOneName() {
+        // `==` calls each pair equal, so the name tables must too.
+        let pairs = [("caf\u{E9}", "cafe\u{301}"), ("\u{212A}elvin", "Kelvin"), ("a\u{37E}", "a;"), ("plain", "plain")]
+        for (declared, mentioned) in pairs {
+            #expect(declared == mentioned)
+            #expect(NameTable.hash(declared) == NameTable.hash(mentioned), "\(declared)")
+            var plan = Plan()
+            plan.add(CoreValue(name: Name(text: declared, range: .none, quoted: true)))
+            #expect(plan.index(of: .value, named: mentioned) == 0, "\(declared)")
+        }
+        #expect(NameTable.hash("plain") != NameTable.hash("plane"))
+    }
+
+    @Test func aMentionSharesTheDeclaredName() {
+        let plan = Session("goal \"a goal with a long name\" by 2027-06\nmilestone m for \"a goal with a long name\" by 2027-01\n")
+            .interpreter.plan
+        let declared = plan.goals.first?.name.text
+        let mentioned = plan.milestones.first?.goal?.text
+        #expect(mentioned == declared)
+        #expect(plan.milestones.first?.goal?.range.start == 58)
+    }
+
+    @Test func roomIsMadeForTheDeclarationsOfEachSource() {
+        var interpreter = Interpreter(today: testToday)
+        _ = interpreter.run(Source(name: "a", text: "goal a\ngoal b\n# goal c\ngoal d\ngoal e\ngoal f\n"))
+        // Five goals one by one would have grown the array to room for eight.
+        #expect(interpreter.plan.goals.count == 5 && interpreter.plan.goals.capacity < 8)
+        var capacities: Set<Int> = []
+        for index in 0..<1000 {
+            _ = interpreter.run(Source(name: "line", text: "goal g\(index)"))
+            capacities.insert(interpreter.plan.goals.capacity)
+        }
+        // One goal at a time, the array still grows by doubling, not by one.
+        #expect(capacities.count < 12)
+        #expect(interpreter.plan.goals.count == 1005)
+    }
+
+    // MARK: Compact model types
+
+    @Test func aSkillNeedKeepsWhatItWasGiven() {
+        let skill = Name(text: "swift", range: SourceRange(source: 0, start: 3, end: 8), quoted: false)
+        let level = SourceRange(source: 0, start: 12, end: 13)
+        var need = SkillNeed(skill: skill, level: 4, levelRange: level)
+        #expect(need.level == 4 && need.levelRange == level)
+        need.level = nil
+        need.levelRange = nil
+        #expect(need.level == nil && need.levelRange == nil)
+        need.level = 0
+        #expect(need.level == 0)
+        #expect(MemoryLayout<SkillNeed>.stride == 48)
+    }
+
+    @Test func aSourceRangeKeepsItsOffsets() {
+        var range = SourceRange(source: 2, start: 40_000_000, end: 64 << 20)
+        #expect(range.source == 2 && range.start == 40_000_000 && range.end == 64 << 20)
+        range.end += 1
+        #expect(range.end == (64 << 20) + 1)
+        #expect(SourceRange.none.source == -1)
+        #expect(MemoryLayout<SourceRange>.stride == 12)
+    }
+}
