@@ -15,6 +15,7 @@ let package = Package(
         .target(name: "PlanKit"),
         .target(name: "PlanCLI", dependencies: ["PlanKit", "CEditLine"]),
         .executableTarget(name: "plan", dependencies: ["PlanCLI"]),
+        .executableTarget(name: "plan-bench", dependencies: ["PlanKit"], path: "Benchmarks/PlanBench"),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI", "PlanKit"]),
     ],

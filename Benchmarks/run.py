@@ -1,16 +1,25 @@
 #!/usr/bin/env python3
 """Measures plan against its peers on the same generated data.
 
-Builds plan in release mode, generates plans of 10k and 100k goals (the same
-data as a Lua table and a ledger journal, see generate.py), and runs each task
-several times, keeping the best wall time and its peak resident memory:
+Builds plan and plan-bench in release mode, generates plans of 10k and 100k
+goals (the same data as a Lua table and a ledger journal, see generate.py),
+and times the stages of plan inside one plan-bench process, best of N runs
+each, on the file's bytes already in memory:
+
+  lex                the lexer driven to the end of the file
+  parse              every statement parsed (lexing included), none run
+  load+check         every statement run, then every check
+  query              one query on the loaded plan
+
+then runs each task as a process several times, keeping the best wall time
+and its peak resident memory:
 
   plan check         load and check the plan
   plan run -e        load, check and answer one query
   lua5.4 dofile      load the same data as a Lua table
   ledger balance     load the same data as a journal and balance it
 
-It prints MB/s, ms and peak MB per task, the plan/lua and plan/ledger ratios
+It prints MB/s, ms and peak MB per task (peak memory only per process), the plan/lua and plan/ledger ratios
 side by side, and the 100k/10k time ratio per task (about 10 means linear).
 
     python3 Benchmarks/run.py [--sizes 10000 100000] [--runs 3] [--skip-build]
@@ -21,6 +30,7 @@ installed (`make bench` installs them).
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,9 +73,30 @@ def measure(argv, runs):
     return best
 
 
-def build_plan():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "plan"], cwd=ROOT, check=True)
-    return os.path.join(ROOT, ".build", "release", "plan")
+PHASES = ("lex", "parse", "load+check", "query")
+# plan-bench's line per phase: name, milliseconds, MB/s, what the phase found.
+PHASE_LINE = re.compile(r"^(\S+)\s+([0-9.]+) ms\s+[0-9.]+ MB/s\s+(.*)$")
+
+
+def build(product):
+    subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
+
+
+def phases(bench, plan_file, runs):
+    """plan-bench's best time (seconds) per phase and what each phase found,
+    or an error message."""
+    completed = subprocess.run([bench, plan_file, "-e", QUERY, "--today", TODAY, "--runs", str(runs)],
+                               stdin=subprocess.DEVNULL, capture_output=True)
+    if completed.returncode != 0:
+        return {}, "plan-bench exited %d: %s" % (completed.returncode,
+                                                 completed.stderr.decode("utf-8", "replace").strip())
+    found = {}
+    for line in completed.stdout.decode("utf-8", "replace").splitlines():
+        match = PHASE_LINE.match(line)
+        if match and match.group(1) in PHASES:
+            found[match.group(1)] = (float(match.group(2)) / 1000, match.group(3))
+    missing = [name for name in PHASES if name not in found]
+    return found, ("plan-bench printed no %s line" % ", ".join(missing) if missing else None)
 
 
 def tasks(plan, paths):
@@ -94,9 +125,13 @@ def main():
     for tool in ("lua5.4", "ledger", TIME):
         if shutil.which(tool) is None:
             sys.exit("run.py: %s is not installed (make bench installs it)" % tool)
-    plan = os.path.join(ROOT, ".build", "release", "plan") if args.skip_build else build_plan()
-    if not os.access(plan, os.X_OK):
-        sys.exit("run.py: %s is missing; run without --skip-build" % plan)
+    if not args.skip_build:
+        build("plan")
+        build("plan-bench")
+    plan, bench = (os.path.join(ROOT, ".build", "release", name) for name in ("plan", "plan-bench"))
+    for program in (plan, bench):
+        if not os.access(program, os.X_OK):
+            sys.exit("run.py: %s is missing; run without --skip-build" % program)
 
     print("plan benchmark, best of %d, today %s, seed %d" % (args.runs, TODAY, args.seed))
     print("query: %s" % QUERY)
@@ -107,6 +142,15 @@ def main():
         print("%d goals: %s" % (size, ", ".join("%s %.1f MB" % (os.path.basename(p), os.path.getsize(p) / 1e6)
                                               for p in paths)))
         print("%-16s %10s %9s %9s %5s" % ("task", "ms", "MB/s", "peak MB", "exit"))
+        plan_megabytes = os.path.getsize(paths[0]) / 1e6
+        found, problem = phases(bench, paths[0], args.runs)
+        for name in PHASES:
+            if name in found:
+                seconds = found[name][0]
+                results[(size, name)] = (seconds, float("nan"))
+                print("%-16s %10.1f %9.1f %9s %5s" % (name, seconds * 1000, plan_megabytes / seconds, "-", "-"))
+        if problem:
+            print("    %s" % problem)
         for name, input_file, argv in tasks(plan, paths):
             seconds, peak, status, first_error = measure(argv, args.runs)
             megabytes = os.path.getsize(input_file) / 1e6
@@ -115,6 +159,9 @@ def main():
             if status != 0 and first_error:
                 print("    stderr: %s" % first_error)
         check, lua, ledger = (results[(size, n)] for n in ("plan check", "lua5.4 dofile", "ledger balance"))
+        if found:
+            print("in one process: %s" % "; ".join("%s %s" % (name, found[name][1]) for name in PHASES
+                                                    if name in found))
         print("plan check / lua5.4:  time %s, memory %s" % (ratio(check[0], lua[0]), ratio(check[1], lua[1])))
         print("plan check / ledger:  time %s, memory %s" % (ratio(check[0], ledger[0]), ratio(check[1], ledger[1])))
 
@@ -122,10 +169,9 @@ def main():
         small, large = args.sizes[0], args.sizes[-1]
         print()
         print("time %d / %d goals (%.0f means linear):" % (large, small, large / small))
-        for name in ("plan check", "plan run -e", "lua5.4 dofile", "ledger balance"):
-            print("  %-16s %s" % (name, ratio(results[(large, name)][0], results[(small, name)][0])))
-    print()
-    print("lex-only and parse-only timings: skipped (plan has no flags for them)")
+        for name in PHASES + ("plan check", "plan run -e", "lua5.4 dofile", "ledger balance"):
+            if (large, name) in results and (small, name) in results:
+                print("  %-16s %s" % (name, ratio(results[(large, name)][0], results[(small, name)][0])))
 
 
 if __name__ == "__main__":
