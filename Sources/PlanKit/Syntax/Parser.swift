@@ -13,7 +13,6 @@ public struct Parser {
     public static let maxDepth = 100
 
     private let source: Source
-    private let id: Int
     private var tokens: TokenStream
     private var current: Token
     private var previous: Token
@@ -48,7 +47,6 @@ public struct Parser {
     /// holds all of its tokens or statements at once.
     public init(_ source: Source, id: Int, keepsComments: Bool = false) {
         self.source = source
-        self.id = id
         tokens = TokenStream(bytes: source.bytes, id: id, keepsComments: keepsComments)
         current = tokens.next()
         previous = current
