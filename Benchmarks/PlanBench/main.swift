@@ -61,6 +61,9 @@ func parseOptions(_ arguments: ArraySlice<String>) -> Options {
     return options
 }
 
+/// As `plan` itself allows, so that `/dev/zero` is an error and not a hang.
+let sizeLimit = 64 << 20
+
 func readFile(_ path: String) -> [UInt8] {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { fail("plan-bench: cannot read \(path): \(String(cString: strerror(errno)))", status: 1) }
@@ -72,6 +75,7 @@ func readFile(_ path: String) -> [UInt8] {
         if count < 0 { fail("plan-bench: cannot read \(path): \(String(cString: strerror(errno)))", status: 1) }
         if count == 0 { return bytes }
         bytes.append(contentsOf: chunk.prefix(count))
+        if bytes.count > sizeLimit { fail("plan-bench: cannot read \(path): it is larger than 64 MiB", status: 1) }
     }
 }
 
@@ -132,9 +136,8 @@ report("parse", parsed.time, bytes: size, detail: "\(parsed.result.statements) s
 
 let loaded = best(of: options.runs) {
     var interpreter = Interpreter(today: options.today)
-    let outcomes = interpreter.run(source)
-    let diagnostics = interpreter.check()
-    return (interpreter: interpreter, diagnostics: outcomes.count + diagnostics.count)
+    let problems = interpreter.run(source).filter { if case .diagnostic = $0 { return true } else { return false } }
+    return (interpreter: interpreter, diagnostics: problems.count + interpreter.check().count)
 }
 report("load+check", loaded.time, bytes: size,
        detail: "\(loaded.result.interpreter.plan.goals.count) goals, \(loaded.result.diagnostics) diagnostics")
@@ -154,4 +157,6 @@ if let query = options.query {
         }
     }
     report("query", answered.time, bytes: size, detail: answers.joined(separator: "; "))
+    let failed = answered.result.contains { if case .diagnostic = $0 { return true } else { return false } }
+    if failed { exit(1) }
 }
