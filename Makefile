@@ -10,7 +10,7 @@ deps:
 	@scripts/install-deps
 
 test-deps:
-	@scripts/install-deps $(TEST_PACKAGES)
+	@scripts/install-deps --python icalendar $(TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PlanKit
 
 /// Writes files so that a reader never sees half of one and a failure never
 /// leaves the old file damaged: a temporary file in the same folder (so the
@@ -18,9 +23,12 @@ enum AtomicFile {
             path = String(cString: resolved)
             free(resolved)
         }
-        let target = URL(fileURLWithPath: path)
-        let folder = target.deletingLastPathComponent().path
-        let temporary = folder + "/." + target.lastPathComponent + ".plan-tmp-\(getpid())"
+        // From the root, so that a message names the folder whatever the
+        // current directory.
+        let full = SourceFiles.absolute(path)
+        let slash = full.lastIndex(of: "/") ?? full.startIndex
+        let folder = slash == full.startIndex ? "/" : String(full[..<slash])
+        let temporary = folder + "/." + full[full.index(after: slash)...] + ".plan-tmp-\(getpid())"
         let bytes = Array(text.utf8)
 
         var permissions: mode_t = 0o644
@@ -40,7 +48,11 @@ enum AtomicFile {
         let failure: String? = bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
             while written < buffer.count {
-                let result = Foundation.write(descriptor, base.advanced(by: written), buffer.count - written)
+                #if canImport(Glibc)
+                let result = Glibc.write(descriptor, base.advanced(by: written), buffer.count - written)
+                #else
+                let result = Darwin.write(descriptor, base.advanced(by: written), buffer.count - written)
+                #endif
                 if result < 0 {
                     if errno == EINTR { continue }
                     return String(cString: strerror(errno))

@@ -1,4 +1,3 @@
-import Foundation
 import PlanKit
 
 /// Files named on the command line, loaded into an interpreter; `-` is stdin.
@@ -9,8 +8,7 @@ enum Inputs {
 
     static func load(_ path: String, into interpreter: inout Interpreter) -> [Outcome] {
         if path == "-" {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            return interpreter.run(Source(name: stdinName, bytes: bytes))
+            return interpreter.run(Source(name: stdinName, bytes: StandardStream.readInput()))
         }
         return interpreter.load(path: path)
     }

@@ -1,13 +1,20 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanKit
 
 /// Entry point for the `plan` executable; returns the exit status:
 /// 0 success, 1 errors in the plan or a failed file operation, 2 wrong usage.
 public func runPlan(arguments: [String]) -> Int32 {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = processEnvironment()
     let reader = Arguments(environment: environment,
                            stdinIsTerminal: isatty(0) == 1,
-                           fileExists: { FileManager.default.fileExists(atPath: $0) })
+                           fileExists: { path in
+                               var status = stat()
+                               return stat(path, &status) == 0
+                           })
     let invocation: Invocation
     do {
         invocation = try reader.parse(arguments)
@@ -47,6 +54,21 @@ public func runPlan(arguments: [String]) -> Int32 {
 }
 
 let version = "0.1.0"
+
+/// The environment variables of this process; a name given twice keeps its
+/// first value, as getenv reads it.
+func processEnvironment() -> [String: String] {
+    var variables: [String: String] = [:]
+    var entry = environ
+    while let pointer = entry.pointee {
+        let text = String(cString: pointer)
+        if let equals = text.firstIndex(of: "="), variables[String(text[..<equals])] == nil {
+            variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
+        entry += 1
+    }
+    return variables
+}
 
 /// The day it is where the person is, for `today` when nothing fixes it.
 func localToday() -> Day {

@@ -11,6 +11,18 @@ enum StandardStream {
 
     var descriptor: Int32 { self == .output ? 1 : 2 }
 
+    /// All of standard input, up to its end or the first read error.
+    static func readInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return bytes }
+            bytes.append(contentsOf: chunk.prefix(count))
+        }
+    }
+
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
     func write(_ text: String) {

@@ -18,6 +18,29 @@ import Testing
         ])
     }
 
+    /// With nothing to evaluate a clause against, its names are still
+    /// checked against the kind the question asks about.
+    @Test func mistypedNamesAreCaughtOnEmptyCollections() {
+        var session = Session("vision \"v\"\nlet soon = today + 1 month\n")
+        session.lines = []
+        session.run("""
+            skills where lvl > 1
+            goals.nme
+            goals where due < soon and not done sort by due
+            (goals where done) sort by dnoe
+            goals select nme
+            values where count(goals) == 0
+            """)
+        #expect(session.lines == [
+            "E010 unknown name \"lvl\" @lvl",
+            "E016 goal has no field \"nme\" @nme",
+            "[]",
+            "E010 unknown name \"dnoe\" @dnoe",
+            "E010 unknown name \"nme\" @nme",
+            "[]",
+        ])
+    }
+
     @Test func aClauseNeedsAList() {
         #expect(ask("3 where true; \"a\" sort by it; none limit 1; (goal \"Old\") select name; today group by it") == [
             "E030 where needs a list, got number @where true",

@@ -1,4 +1,3 @@
-import Foundation
 import PlanKit
 
 /// `plan fmt [-w | --check] FILE...`: every file is read and formatted
@@ -43,7 +42,7 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
     for result in results {
         guard let text = result.rewrite else { continue }
         do {
-            try AtomicFile.write(text, to: FormattedFile.target(of: result.path))
+            try AtomicFile.write(text, to: result.target)
         } catch {
             StandardStream.error.write("plan: error: \(error.description)\n")
             failed = true
@@ -54,9 +53,11 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
 
 /// One input of `plan fmt`, read and formatted, with what went wrong.
 private struct FormattedFile {
-    var path: String
     /// How messages name the file.
     var name: String
+    /// Where a rewrite goes: through symbolic links to the file itself, as
+    /// renaming over a link would replace the link and leave its file unformatted.
+    var target: String
     var original: [UInt8] = []
     /// nil when the file cannot be read or does not parse.
     var text: String?
@@ -69,51 +70,27 @@ private struct FormattedFile {
     var rewrite: String? { text.flatMap { Array($0.utf8) == original ? nil : $0 } }
 
     init(path: String) {
-        self.path = path
         name = path == "-" ? Inputs.stdinName : path
-        switch Self.contents(of: path) {
-        case .failure(let failure):
-            diagnostics = [.error(.includeFailed, "cannot read \(path): \(failure.reason)", at: .none)]
-        case .success(let bytes):
-            original = bytes
-            let source = Source(name: name, bytes: bytes)
-            _ = sources.add(source)
-            (text, diagnostics) = Formatter.format(source)
-        }
-    }
-
-    struct ReadFailure: Error {
-        var reason: String
-    }
-
-    /// The bytes of a regular file (or stdin), or why they cannot be had,
-    /// in the words `plan check` uses for the same file.
-    static func contents(of path: String) -> Result<[UInt8], ReadFailure> {
+        target = path
         if path == "-" {
-            return .success([UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            format(StandardStream.readInput())
+            return
         }
-        // A device or a pipe could be endless, and could not be rewritten.
-        var status = stat()
-        guard stat(path, &status) == 0 else { return .failure(systemFailure()) }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return .failure(ReadFailure(reason: "it is a folder"))
-        default: return .failure(ReadFailure(reason: "not a regular file"))
+        // The same reading as `plan check`: a device or a pipe could be
+        // endless, and could not be rewritten.
+        switch SourceFiles.contents(of: path) {
+        case .failure(let failure):
+            diagnostics = [failure.cannotRead(path)]
+        case .success(let file):
+            target = file.canonicalPath
+            format(file.bytes)
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(systemFailure()) }
-        return .success([UInt8](data))
     }
 
-    private static func systemFailure() -> ReadFailure {
-        let text = String(cString: strerror(errno))
-        return ReadFailure(reason: text.prefix(1).lowercased() + text.dropFirst())
-    }
-
-    /// The file a symbolic link points to: renaming over the link itself
-    /// would replace the link with a copy and leave its target unformatted.
-    static func target(of path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+    private mutating func format(_ bytes: [UInt8]) {
+        original = bytes
+        let source = Source(name: name, bytes: bytes)
+        _ = sources.add(source)
+        (text, diagnostics) = Formatter.format(source)
     }
 }

@@ -1,5 +1,9 @@
 import CEditLine
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanKit
 
 /// Line editing, history and completion on libedit, for a terminal.
@@ -109,16 +113,26 @@ final class LineEditor {
             return nil
         }
         let folder = state + "/plan"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            return nil
-        }
+        guard makeFolder(folder) else { return nil }
         let path = folder + "/history"
         // A new history file is private, like a shell's; saving keeps the mode.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if descriptor >= 0 { close(descriptor) }
         return path
+    }
+
+    /// `mkdir -p`: whether `folder` is a folder now, made with its parents
+    /// if they were missing.
+    private static func makeFolder(_ folder: String) -> Bool {
+        var status = stat()
+        if stat(folder, &status) == 0 { return status.st_mode & S_IFMT == S_IFDIR }
+        if let slash = folder.lastIndex(of: "/"), slash != folder.startIndex,
+           !makeFolder(String(folder[..<slash])) {
+            return false
+        }
+        if mkdir(folder, 0o777) == 0 { return true }
+        // Made meanwhile by another process is as good.
+        return errno == EEXIST && stat(folder, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     fileprivate static func owning(_ editLine: OpaquePointer?) -> LineEditor? {

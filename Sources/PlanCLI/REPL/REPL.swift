@@ -1,5 +1,9 @@
 import CEditLine
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanKit
 
 /// The interactive session, `plan` on a terminal or `plan repl [FILE...]`.
@@ -9,13 +13,13 @@ func runREPL(files: [String], context: CommandContext) -> Int32 {
     var session = Session(context: context)
     session.load(files)
     if isatty(0) == 0 {
-        return runScript(FileHandle.standardInput.readDataToEndOfFile(), session: &session)
+        return runScript(StandardStream.readInput(), session: &session)
     }
     // libedit reads the character set when it starts: UTF-8 input needs it.
     setlocale(LC_CTYPE, "")
-    let historyPath = LineEditor.historyPath(environment: ProcessInfo.processInfo.environment)
+    let historyPath = LineEditor.historyPath(environment: processEnvironment())
     guard let editor = LineEditor(completer: Completer(plan: session.interpreter.plan), historyPath: historyPath) else {
-        return runScript(FileHandle.standardInput.readDataToEndOfFile(), session: &session)
+        return runScript(StandardStream.readInput(), session: &session)
     }
     return runInteractive(editor: editor, session: &session)
 }
@@ -66,8 +70,7 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
 /// Standard input that is not a terminal: no prompt and no editing. Lines
 /// starting with `:` are commands; the statements between them run as one
 /// source each, padded so that diagnostics name the line of the script.
-private func runScript(_ data: Data, session: inout Session) -> Int32 {
-    let bytes = [UInt8](data)
+private func runScript(_ bytes: [UInt8], session: inout Session) -> Int32 {
     var chunk: [UInt8] = []
     var chunkFirstLine = 1
     var lineNumber = 0

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanKit
 
 /// A line that starts with `:`.
@@ -23,9 +27,9 @@ enum REPLCommand: Equatable {
     }
 
     static func parse(_ line: String) -> Result<REPLCommand, Problem> {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimming(line, newlines: true)
         let word = String(trimmed.prefix { $0 != " " && $0 != "\t" })
-        let argument = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        let argument = trimming(trimmed.dropFirst(word.count))
 
         func noArgument(_ command: REPLCommand) -> Result<REPLCommand, Problem> {
             argument.isEmpty ? .success(command) : .failure(Problem(message: "\(word) takes no argument"))
@@ -47,7 +51,7 @@ enum REPLCommand: Equatable {
         case ":reset": return noArgument(.reset)
         case ":export":
             let format = String(argument.prefix { $0 != " " && $0 != "\t" })
-            let path = argument.dropFirst(format.count).trimmingCharacters(in: .whitespaces)
+            let path = trimming(argument.dropFirst(format.count))
             guard !format.isEmpty, !path.isEmpty else {
                 return .failure(Problem(message: ":export needs a format and a file name", hint: ":export md plan.md"))
             }
@@ -58,8 +62,36 @@ enum REPLCommand: Equatable {
         }
     }
 
+    /// `text` without the blanks around it (tabs and Unicode spaces, and
+    /// with `newlines` line ends too), as Foundation's `trimmingCharacters`
+    /// did here before.
+    private static func trimming(_ text: some StringProtocol, newlines: Bool = false) -> String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+                || newlines && (("\n"..."\r").contains(scalar) || ["\u{85}", "\u{2028}", "\u{2029}"].contains(scalar))
+        }
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// `~` and `~/...` are the account's home folder (`$HOME` only when the
+    /// account has none), `~name/...` that person's; anything else, or an
+    /// unknown person, stays as typed. One slash at the end goes. All as
+    /// Foundation's `expandingTildeInPath` did here before.
     private static func expandingTilde(_ path: String) -> String {
-        (path as NSString).expandingTildeInPath
+        guard path.hasPrefix("~") else { return path }
+        let end = path.firstIndex(of: "/") ?? path.endIndex
+        let user = path[path.index(after: path.startIndex)..<end]
+        let entry = user.isEmpty ? getpwuid(geteuid()) : getpwnam(String(user))
+        var home = entry.flatMap { $0.pointee.pw_dir }.map { String(cString: $0) }
+        if home == nil, user.isEmpty, let variable = getenv("HOME") {
+            home = String(cString: variable)
+        }
+        var expanded = (home ?? String(path[..<end])) + path[end...]
+        if expanded.count > 1, expanded.hasSuffix("/") { expanded.removeLast() }
+        return expanded
     }
 
     static let helpText = """

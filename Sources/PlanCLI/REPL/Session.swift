@@ -1,4 +1,3 @@
-import Foundation
 import PlanKit
 
 /// The plan of one REPL session and what it does with input: the part that
@@ -123,7 +122,7 @@ struct Session {
     }
 
     private func tell(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStream.error.write(message + "\n")
     }
 
     private mutating func fail(_ message: String) {

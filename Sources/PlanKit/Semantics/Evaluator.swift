@@ -61,7 +61,12 @@ struct Evaluator {
             }
             return try binary(op, leftValue, try evaluate(right, in: scope), at: operatorRange)
         case .field(let base, let name, let nameRange):
-            return try field(name, of: try evaluate(base, in: scope), at: nameRange)
+            let value = try evaluate(base, in: scope)
+            if case .list(let items) = value, items.isEmpty, let kind = itemKind(of: base),
+               !Fields.names(of: kind).contains(name) {
+                throw noField(name, typeName: kind.rawValue, fields: Fields.names(of: kind), at: nameRange)
+            }
+            return try field(name, of: value, at: nameRange)
         case .call(let name, let nameRange, let arguments):
             return try call(name, at: nameRange, arguments: arguments, range: expr.range, in: scope)
         case .index(let base, let position):

@@ -94,9 +94,13 @@ extension Evaluator {
             return .list(result)
         default:
             if let result = fieldValue(name, of: value) { return result }
-            let hint = Suggestion.closest(to: name, among: Fields.names(of: value)).map { "did you mean \(quote($0))?" }
-            throw EvaluationError(.unknownField, "\(value.typeName) has no field \(quote(name))", at: range, hint: hint)
+            throw noField(name, typeName: value.typeName, fields: Fields.names(of: value), at: range)
         }
+    }
+
+    func noField(_ name: String, typeName: String, fields: [String], at range: SourceRange) -> EvaluationError {
+        let hint = Suggestion.closest(to: name, among: fields).map { "did you mean \(quote($0))?" }
+        return EvaluationError(.unknownField, "\(typeName) has no field \(quote(name))", at: range, hint: hint)
     }
 
     /// The field of an entity or group, or nil when it has no such field.

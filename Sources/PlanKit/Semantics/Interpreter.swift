@@ -36,7 +36,7 @@ public struct Interpreter: Sendable {
         loadedFiles.append(path)
         switch SourceFiles.contents(of: path) {
         case .failure(let failure):
-            return [.diagnostic(.error(.includeFailed, "cannot read \(path): \(failure.reason)", at: .none))]
+            return [.diagnostic(failure.cannotRead(path))]
         case .success(let file):
             var outcomes: [Outcome] = []
             let inclusion = Inclusion(folder: SourceFiles.folder(of: path), chain: [(file.canonicalPath, path)])

@@ -3,10 +3,69 @@
 extension Evaluator {
     func query(_ base: Expr, _ clauses: [QueryClause], in scope: Scope) throws(EvaluationError) -> Value {
         var current = try evaluate(base, in: scope)
+        var kind = itemKind(of: base)
         for clause in clauses {
+            if case .list(let items) = current, items.isEmpty, let kind {
+                try checkNames(in: clause.kind.expression, itemKind: kind, scope: scope)
+            }
             current = .list(try apply(clause, to: current, in: scope))
+            switch clause.kind {
+            case .select, .group: kind = nil
+            case .where, .sort, .limit: break
+            }
         }
         return current
+    }
+
+    /// The kind of entity a list expression yields, when the question says
+    /// it (`goals`, `goals where ...`), whatever the list holds today.
+    func itemKind(of expr: Expr) -> EntityKind? {
+        switch expr.kind {
+        case .collection(let kind): return kind
+        case .query(let base, let clauses):
+            let keepsItems = clauses.allSatisfy {
+                switch $0.kind {
+                case .where, .sort, .limit: return true
+                case .select, .group: return false
+                }
+            }
+            return keepsItems ? itemKind(of: base) : nil
+        default: return nil
+        }
+    }
+
+    /// An empty list gives a clause no item to be evaluated against, so a
+    /// mistyped field (`skills where lvl > 1` on a plan without skills) would
+    /// pass unnoticed; its bare names are checked against the item's kind.
+    private func checkNames(in expr: Expr, itemKind kind: EntityKind, scope: Scope) throws(EvaluationError) {
+        var known = Fields.names(of: kind) + ["it"] + bindings.keys.sorted()
+        for item in scope.items { known += Fields.names(of: item) }
+        var names: [(String, SourceRange)] = []
+        Evaluator.bareNames(in: expr, into: &names)
+        for (name, range) in names where !known.contains(name) {
+            let hint = Suggestion.closest(to: name, among: known).map { "did you mean \(quote($0))?" }
+            throw EvaluationError(.unknownName, "unknown name \(quote(name))", at: range, hint: hint)
+        }
+    }
+
+    /// The identifiers an expression reads from its scope; a nested query's
+    /// clauses have a scope of their own and are left to that query.
+    private static func bareNames(in expr: Expr, into names: inout [(String, SourceRange)]) {
+        switch expr.kind {
+        case .identifier(let name): names.append((name, expr.range))
+        case .list(let items): for item in items { bareNames(in: item, into: &names) }
+        case .unary(_, let operand): bareNames(in: operand, into: &names)
+        case .binary(_, let left, let right, _):
+            bareNames(in: left, into: &names)
+            bareNames(in: right, into: &names)
+        case .field(let base, _, _): bareNames(in: base, into: &names)
+        case .call(_, _, let arguments): for argument in arguments { bareNames(in: argument, into: &names) }
+        case .index(let base, let position):
+            bareNames(in: base, into: &names)
+            bareNames(in: position, into: &names)
+        case .query(let base, _): bareNames(in: base, into: &names)
+        case .number, .string, .bool, .none, .today, .date, .duration, .entity, .collection, .vision: break
+        }
     }
 
     private func apply(_ clause: QueryClause, to value: Value, in scope: Scope) throws(EvaluationError) -> [Value] {
@@ -119,6 +178,12 @@ extension Evaluator {
 }
 
 extension QueryClause.Kind {
+    var expression: Expr {
+        switch self {
+        case .where(let expr), .sort(let expr, _), .group(let expr), .limit(let expr), .select(let expr): return expr
+        }
+    }
+
     /// The clause's words, as messages name it.
     var word: String {
         switch self {

@@ -4,26 +4,31 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading plan files from disk for `load` and `include`: only regular files,
-/// no bigger than a plan could sensibly be, so that `/dev/zero` or a folder is
-/// an error and not a hang.
-enum SourceFiles {
+/// Reading plan files from disk for `load`, `include` and `plan fmt`: only
+/// regular files, no bigger than a plan could sensibly be, so that `/dev/zero`
+/// or a folder is an error and not a hang.
+public enum SourceFiles {
     static let sizeLimit = 64 << 20
     /// How deep includes may nest before it is taken for a mistake.
     static let nestingLimit = 100
 
-    struct File {
-        var bytes: [UInt8]
+    public struct File {
+        public var bytes: [UInt8]
         /// Symlinks resolved and `.`/`..` removed, to tell two paths to one file apart.
-        var canonicalPath: String
+        public var canonicalPath: String
     }
 
     /// Why a file could not be read, as the end of `cannot read FILE: ...`.
-    struct Failure: Error {
-        var reason: String
+    public struct Failure: Error {
+        public var reason: String
+
+        /// The error for a file named on the command line or loaded by hand.
+        public func cannotRead(_ path: String) -> Diagnostic {
+            .error(.includeFailed, "cannot read \(path): \(reason)", at: .none)
+        }
     }
 
-    static func contents(of path: String) -> Result<File, Failure> {
+    public static func contents(of path: String) -> Result<File, Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(systemFailure()) }
         switch info.st_mode & S_IFMT {
@@ -60,7 +65,7 @@ enum SourceFiles {
     /// for when realpath cannot say (the file went away meanwhile).
     /// Plain C, so that PlanKit needs no Foundation: loading it costs a
     /// process about 10 MB.
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         var full = path
         if !path.hasPrefix("/"), let directory = getcwd(nil, 0) {
             full = String(cString: directory) + "/" + path
