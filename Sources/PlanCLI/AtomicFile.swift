@@ -44,23 +44,7 @@ enum AtomicFile {
         guard descriptor >= 0 else {
             throw WriteError(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
         }
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            while written < buffer.count {
-                #if canImport(Glibc)
-                let result = Glibc.write(descriptor, base.advanced(by: written), buffer.count - written)
-                #else
-                let result = Darwin.write(descriptor, base.advanced(by: written), buffer.count - written)
-                #endif
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += result
-            }
-            return nil
-        }
+        let failure = StandardStream.writeAll(bytes, to: descriptor).map { String(cString: strerror($0)) }
         // open() applied the umask; the old file's exact permissions win.
         let finished = failure ?? (fchmod(descriptor, permissions) == 0 && fsync(descriptor) == 0 ? nil : String(cString: strerror(errno)))
         close(descriptor)

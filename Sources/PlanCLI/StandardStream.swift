@@ -27,10 +27,15 @@ enum StandardStream {
 
     func write(_ text: String) {
         guard !text.isEmpty else { return }
-        let bytes = Array(text.utf8)
+        _ = Self.writeAll(Array(text.utf8), to: descriptor)
+    }
+
+    /// Writes every byte, going on after a short write or an interrupted
+    /// call; nil when all went, else the errno that stopped it.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var written = 0
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+        return bytes.withUnsafeBytes { buffer -> Int32? in
+            guard let base = buffer.baseAddress else { return nil }
             while written < buffer.count {
                 #if canImport(Glibc)
                 let result = Glibc.write(descriptor, base.advanced(by: written), buffer.count - written)
@@ -39,10 +44,11 @@ enum StandardStream {
                 #endif
                 if result < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return errno
                 }
                 written += result
             }
+            return nil
         }
     }
 }
