@@ -65,9 +65,9 @@ final class PlanProcess {
     /// Output goes to files, not pipes, so a large output cannot block the
     /// child; a run past `timeout` seconds is killed and marked as such.
     func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil,
-             in directory: URL? = nil, timeout: TimeInterval = 60) throws -> Result {
+             in directory: URL? = nil, timeout: TimeInterval = 60, binary: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = try Self.binary()
+        process.executableURL = try binary ?? Self.binary()
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? folder
         process.environment = Self.baseEnvironment().merging(extra) { $1 }
