@@ -37,6 +37,8 @@ import Testing
         #expect(entity.hint == "to refer to the skill, write skill \"pm\"")
         session.run("it")
         #expect(session.lines.last == "E010 unknown name \"it\" @it")
+        #expect(try #require(session.diagnostics(of: "count(skils)").first).hint == "did you mean \"skills\"?")
+        #expect(try #require(session.diagnostics(of: "tody + 1 week").first).hint == "did you mean \"today\"?")
     }
 
     @Test func entityReferences() throws {

@@ -93,7 +93,9 @@ struct Evaluator {
             return EvaluationError(.unknownName, message, at: range,
                                    hint: "to refer to the \(kind.rawValue), write \(kind.rawValue) \(quote(name))")
         }
-        var candidates = Array(bindings.keys).sorted()
+        // The collections and `today` are keywords, not names, yet they are
+        // what a misspelt word most often meant (`count(skils)`).
+        var candidates = Array(bindings.keys).sorted() + EntityKind.allCases.map(\.plural) + ["today", "vision"]
         for item in scope.items { candidates += Fields.names(of: item) }
         if !scope.items.isEmpty { candidates.append("it") }
         let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean \(quote($0))?" }
