@@ -1,3 +1,8 @@
+/// What every entity of a plan has: the name it is found by.
+protocol NamedEntity {
+    var name: Name { get }
+}
+
 /// A value the person holds (`value family priority 1 non-negotiable`).
 /// Called CoreValue so it never clashes with the interpreter's `Value`.
 public struct CoreValue: Sendable {
@@ -181,77 +186,58 @@ public struct Plan: Sendable {
     // Adding returns the new index; the caller has checked the name is free
     // (if not, the name finds the newer entity from then on).
     @discardableResult public mutating func add(_ value: CoreValue) -> Int {
-        let hash = NameTable.hash(value.name.text)
-        let existing = find(value.name.text, of: .value, hash: hash)
-        values.append(value)
-        valueIndex.set(hash, values.count - 1, replacing: existing)
+        Plan.insert(value, into: &values, indexedBy: &valueIndex, unlessTaken: false)
         return values.count - 1
     }
     @discardableResult public mutating func add(_ skill: Skill) -> Int {
-        let hash = NameTable.hash(skill.name.text)
-        let existing = find(skill.name.text, of: .skill, hash: hash)
-        skills.append(skill)
-        skillIndex.set(hash, skills.count - 1, replacing: existing)
+        Plan.insert(skill, into: &skills, indexedBy: &skillIndex, unlessTaken: false)
         return skills.count - 1
     }
     @discardableResult public mutating func add(_ goal: Goal) -> Int {
-        let hash = NameTable.hash(goal.name.text)
-        let existing = find(goal.name.text, of: .goal, hash: hash)
-        goals.append(goal)
-        goalIndex.set(hash, goals.count - 1, replacing: existing)
+        Plan.insert(goal, into: &goals, indexedBy: &goalIndex, unlessTaken: false)
         return goals.count - 1
     }
     @discardableResult public mutating func add(_ milestone: Milestone) -> Int {
-        let hash = NameTable.hash(milestone.name.text)
-        let existing = find(milestone.name.text, of: .milestone, hash: hash)
-        milestones.append(milestone)
-        milestoneIndex.set(hash, milestones.count - 1, replacing: existing)
+        Plan.insert(milestone, into: &milestones, indexedBy: &milestoneIndex, unlessTaken: false)
         return milestones.count - 1
     }
     @discardableResult public mutating func add(_ mentor: Mentor) -> Int {
-        let hash = NameTable.hash(mentor.name.text)
-        let existing = find(mentor.name.text, of: .mentor, hash: hash)
-        mentors.append(mentor)
-        mentorIndex.set(hash, mentors.count - 1, replacing: existing)
+        Plan.insert(mentor, into: &mentors, indexedBy: &mentorIndex, unlessTaken: false)
         return mentors.count - 1
     }
 
-    // Adding unless the name is taken, hashing the name once: nil when
-    // added, else the index of the entity that holds the name (nothing changes).
+    // Adding unless the name is taken: nil when added, else the index of the
+    // entity that holds the name (nothing changes).
     mutating func addIfNew(_ value: CoreValue) -> Int? {
-        let hash = NameTable.hash(value.name.text)
-        if let existing = find(value.name.text, of: .value, hash: hash) { return existing }
-        values.append(value)
-        valueIndex.set(hash, values.count - 1, replacing: nil)
-        return nil
+        Plan.insert(value, into: &values, indexedBy: &valueIndex, unlessTaken: true)
     }
     mutating func addIfNew(_ skill: Skill) -> Int? {
-        let hash = NameTable.hash(skill.name.text)
-        if let existing = find(skill.name.text, of: .skill, hash: hash) { return existing }
-        skills.append(skill)
-        skillIndex.set(hash, skills.count - 1, replacing: nil)
-        return nil
+        Plan.insert(skill, into: &skills, indexedBy: &skillIndex, unlessTaken: true)
     }
     mutating func addIfNew(_ goal: Goal) -> Int? {
-        let hash = NameTable.hash(goal.name.text)
-        if let existing = find(goal.name.text, of: .goal, hash: hash) { return existing }
-        goals.append(goal)
-        goalIndex.set(hash, goals.count - 1, replacing: nil)
-        return nil
+        Plan.insert(goal, into: &goals, indexedBy: &goalIndex, unlessTaken: true)
     }
     mutating func addIfNew(_ milestone: Milestone) -> Int? {
-        let hash = NameTable.hash(milestone.name.text)
-        if let existing = find(milestone.name.text, of: .milestone, hash: hash) { return existing }
-        milestones.append(milestone)
-        milestoneIndex.set(hash, milestones.count - 1, replacing: nil)
-        return nil
+        Plan.insert(milestone, into: &milestones, indexedBy: &milestoneIndex, unlessTaken: true)
     }
     mutating func addIfNew(_ mentor: Mentor) -> Int? {
-        let hash = NameTable.hash(mentor.name.text)
-        if let existing = find(mentor.name.text, of: .mentor, hash: hash) { return existing }
-        mentors.append(mentor)
-        mentorIndex.set(hash, mentors.count - 1, replacing: nil)
-        return nil
+        Plan.insert(mentor, into: &mentors, indexedBy: &mentorIndex, unlessTaken: true)
+    }
+
+    /// Appends `entity` and indexes its name, hashing the name once; returns
+    /// the entity that held the name before, if any. With `unlessTaken` a
+    /// taken name adds nothing; without, the new entity takes the name over.
+    /// The arrays are passed inout so that they grow in place, never copied.
+    @discardableResult
+    private static func insert<Entity: NamedEntity>(_ entity: Entity, into entities: inout [Entity],
+                                                    indexedBy table: inout NameTable, unlessTaken: Bool) -> Int? {
+        let name = entity.name.text
+        let hash = NameTable.hash(name)
+        let existing = table.find(hash) { entities[$0].name.text == name }
+        if unlessTaken, existing != nil { return existing }
+        entities.append(entity)
+        table.set(hash, entities.count - 1, replacing: existing)
+        return existing
     }
 
     // In-place changes for `update`; names never change, so the index holds.
@@ -367,3 +353,9 @@ struct NameTable: Sendable {
         for packed in old where packed != 0 { place(packed) }
     }
 }
+
+extension CoreValue: NamedEntity {}
+extension Skill: NamedEntity {}
+extension Goal: NamedEntity {}
+extension Milestone: NamedEntity {}
+extension Mentor: NamedEntity {}
