@@ -18,7 +18,10 @@ public indirect enum JSON: Sendable, Equatable {
         return out
     }
 
-    public func write(to out: inout String) {
+    /// On one line; `spaced` puts a space after each `,` and `:`, as an
+    /// indented document does on the lines it keeps short.
+    public func write(to out: inout String, spaced: Bool = false) {
+        let (comma, colon) = spaced ? (", ", ": ") : (",", ":")
         switch self {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
@@ -27,17 +30,17 @@ public indirect enum JSON: Sendable, Equatable {
         case .array(let items):
             out += "["
             for (position, item) in items.enumerated() {
-                if position > 0 { out += "," }
-                item.write(to: &out)
+                if position > 0 { out += comma }
+                item.write(to: &out, spaced: spaced)
             }
             out += "]"
         case .object(let members):
             out += "{"
             for (position, member) in members.enumerated() {
-                if position > 0 { out += "," }
+                if position > 0 { out += comma }
                 JSON.quote(member.0, into: &out)
-                out += ":"
-                member.1.write(to: &out)
+                out += colon
+                member.1.write(to: &out, spaced: spaced)
             }
             out += "}"
         }

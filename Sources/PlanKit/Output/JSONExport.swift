@@ -94,12 +94,7 @@ public enum JSONExport {
         case .array(let items) where !items.isEmpty:
             // A list of names stays on one line.
             if items.allSatisfy({ if case .string = $0 { return true } else { return false } }) {
-                out += "["
-                for (position, item) in items.enumerated() {
-                    if position > 0 { out += ", " }
-                    item.write(to: &out)
-                }
-                out += "]"
+                json.write(to: &out, spaced: true)
                 return
             }
             out += "[\n"
@@ -111,14 +106,7 @@ public enum JSONExport {
             out += indent + "]"
         case .object(let members) where members.count <= 2 && members.allSatisfy({ !$0.1.isContainer }):
             // A pair such as a need, `{"skill": "writing", "level": 3}`, stays on one line.
-            out += "{"
-            for (position, member) in members.enumerated() {
-                if position > 0 { out += ", " }
-                JSON.quote(member.0, into: &out)
-                out += ": "
-                member.1.write(to: &out)
-            }
-            out += "}"
+            json.write(to: &out, spaced: true)
         case .object(let members) where !members.isEmpty:
             out += "{\n"
             for (position, member) in members.enumerated() {
