@@ -86,7 +86,7 @@ struct PlanGenerator {
     }
 
     private mutating func pick() -> String { words.randomElement(using: &random) ?? "x" }
-    private func quoted(_ text: String) -> String { SourceWriter.string(text) }
+    private func quoted(_ text: String) -> String { Literal.string(text) }
     private mutating func spaces() -> String { String(repeating: " ", count: Int.random(in: 1...3, using: &random)) }
     private mutating func shuffled(_ items: [String]) -> [String] { items.shuffled(using: &random) }
 

@@ -33,7 +33,7 @@ struct Completer {
             let typed = String(String.UnicodeScalarView(scalars[(opened + 1)...]))
             let matches = declaredNames().filter { $0.hasPrefix(typed) }
             return Self.completion(typed: typed, candidates: matches.map {
-                Candidate(insertion: String(SourceWriter.string($0).dropFirst().dropLast()), bare: $0, suffix: "\"")
+                Candidate(insertion: String(Literal.string($0).dropFirst().dropLast()), bare: $0, suffix: "\"")
             })
         case .code:
             return completeCode(scalars)
@@ -60,7 +60,7 @@ struct Completer {
         }
         var candidates = Keyword.allCases.map { Candidate(insertion: $0.rawValue, bare: $0.rawValue, suffix: " ") }
         candidates += BuiltinFunction.allCases.map { Candidate(insertion: $0.rawValue, bare: $0.rawValue, suffix: "(") }
-        candidates += declaredNames().map { Candidate(insertion: SourceWriter.name($0), bare: $0, suffix: "") }
+        candidates += declaredNames().map { Candidate(insertion: Literal.name($0), bare: $0, suffix: "") }
         return Self.completion(typed: typed, candidates: candidates)
     }
 

@@ -49,7 +49,7 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
                 // Indented clause lines after a declaration, as in a file
                 // (or pasted from one), go on declaring that entity.
                 if let declaration = lastDeclaration, line.first == " " || line.first == "\t" {
-                    pending.append("update \(declaration.kind.rawValue) \(SourceWriter.name(declaration.name.text))")
+                    pending.append("update \(declaration.kind.rawValue) \(Literal.name(declaration.name.text))")
                 }
                 pending.append(line)
                 if pending.needsMore { continue }

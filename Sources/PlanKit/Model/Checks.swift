@@ -125,30 +125,30 @@ public enum Checks {
         let firstName = plan.goals[path[start].goal].name.text
         let lastName = plan.goals[path[path.count - 1].goal].name.text
         if steps.count == 1 {
-            return .error(.afterCycle, "goal \(quoted(firstName)) comes after itself", at: closing.range,
-                          hint: "remove \(quoted(firstName)) from its own after")
+            return .error(.afterCycle, "goal \(Literal.string(firstName)) comes after itself", at: closing.range,
+                          hint: "remove \(Literal.string(firstName)) from its own after")
         }
         var shown: [String]
         if steps.count > longestCycleShown {
             let head = longestCycleShown - 2
-            shown = steps.prefix(head).map { quoted(plan.goals[$0.goal].name.text) }
+            shown = steps.prefix(head).map { Literal.string(plan.goals[$0.goal].name.text) }
             shown.append("... \(steps.count - head - 1) more")
-            shown.append(quoted(lastName))
+            shown.append(Literal.string(lastName))
         } else {
-            shown = steps.map { quoted(plan.goals[$0.goal].name.text) }
+            shown = steps.map { Literal.string(plan.goals[$0.goal].name.text) }
         }
-        shown.append(quoted(firstName))
+        shown.append(Literal.string(firstName))
         // The edge each step followed to the next one is the one before its count.
         let notes = steps.dropLast().prefix(longestCycleShown - 1).compactMap { step -> Diagnostic.Note? in
             let edges = after.edges[step.goal]
             guard edges.indices.contains(step.followed - 1) else { return nil }
             let edge = edges[step.followed - 1]
-            let message = "goal \(quoted(plan.goals[step.goal].name.text)) comes after \(quoted(edge.name.text)) here"
+            let message = "goal \(Literal.string(plan.goals[step.goal].name.text)) comes after \(Literal.string(edge.name.text)) here"
             return Diagnostic.Note(message, at: edge.name.range)
         }
         return .error(.afterCycle, "goals wait on each other in a cycle: " + shown.joined(separator: " -> "),
                       at: closing.range,
-                      hint: "break the cycle: remove \(quoted(firstName)) from the after of goal \(quoted(lastName))",
+                      hint: "break the cycle: remove \(Literal.string(firstName)) from the after of goal \(Literal.string(lastName))",
                       notes: notes)
     }
 
@@ -157,7 +157,7 @@ public enum Checks {
     static func goalsWithoutDate(_ plan: Plan, today: Day) -> [Diagnostic] {
         let example = monthLiteral(today.adding(Duration(months: 6)))
         return plan.goals.filter { $0.due == nil }.map { goal in
-            .warning(.goalWithoutDate, "goal \(quoted(goal.name.text)) has no date", at: goal.name.range,
+            .warning(.goalWithoutDate, "goal \(Literal.string(goal.name.text)) has no date", at: goal.name.range,
                      hint: "add a date: by \(example)")
         }
     }
@@ -166,7 +166,7 @@ public enum Checks {
         let newDate = monthLiteral(today.adding(Duration(months: 3)))
         return plan.goals.compactMap { goal in
             guard !goal.done, let due = goal.due, due < today else { return nil }
-            return .warning(.goalOverdue, "goal \(quoted(goal.name.text)) was due \(due), \(daysAgo(due, today))",
+            return .warning(.goalOverdue, "goal \(Literal.string(goal.name.text)) was due \(due), \(daysAgo(due, today))",
                             at: goal.dueRange ?? goal.name.range,
                             hint: "mark it done, or move its date: update goal \(spelled(goal.name)) by \(newDate)")
         }
@@ -181,11 +181,11 @@ public enum Checks {
                   let goalDue = plan.goals[index].due, goalDue < due else { return nil }
             let milestone = plan.milestones[position]
             let goal = plan.goals[index]
-            let message = "milestone \(quoted(milestone.name.text)) is due \(due), after its goal "
-                + "\(quoted(goal.name.text)) (due \(goalDue))"
+            let message = "milestone \(Literal.string(milestone.name.text)) is due \(due), after its goal "
+                + "\(Literal.string(goal.name.text)) (due \(goalDue))"
             return .warning(.milestoneAfterGoal, message, at: milestone.dueRange ?? milestone.name.range,
                             hint: "move it to \(goalDue) or earlier: update milestone \(spelled(milestone.name)) by \(goalDue)",
-                            notes: [.init("goal \(quoted(goal.name.text)) is due here", at: goal.dueRange ?? goal.name.range)])
+                            notes: [.init("goal \(Literal.string(goal.name.text)) is due here", at: goal.dueRange ?? goal.name.range)])
         }
     }
 
@@ -196,12 +196,12 @@ public enum Checks {
             for edge in after.edges[index] {
                 let earlier = plan.goals[edge.target]
                 guard let earlierDue = earlier.due, due < earlierDue else { continue }
-                let message = "goal \(quoted(goal.name.text)) is due \(due), before \(quoted(earlier.name.text)) "
+                let message = "goal \(Literal.string(goal.name.text)) is due \(due), before \(Literal.string(earlier.name.text)) "
                     + "(due \(earlierDue)), which it comes after"
                 let hint = "move it to \(earlierDue) or later: update goal \(spelled(goal.name)) by \(earlierDue); "
-                    + "or move \(quoted(earlier.name.text)) earlier"
+                    + "or move \(Literal.string(earlier.name.text)) earlier"
                 found.append(.warning(.goalBeforePrerequisite, message, at: goal.dueRange ?? goal.name.range, hint: hint,
-                                      notes: [.init("goal \(quoted(earlier.name.text)) is due here",
+                                      notes: [.init("goal \(Literal.string(earlier.name.text)) is due here",
                                                     at: earlier.dueRange ?? earlier.name.range)]))
             }
         }
@@ -215,7 +215,7 @@ public enum Checks {
         let hint = example.map { "which of your values does this goal serve? add serves \($0)" }
             ?? "which of your values does this goal serve? declare one (value growth) and add serves growth"
         return plan.goals.filter { $0.serves.isEmpty }.map { goal in
-            .warning(.goalServesNothing, "goal \(quoted(goal.name.text)) serves no value", at: goal.name.range, hint: hint)
+            .warning(.goalServesNothing, "goal \(Literal.string(goal.name.text)) serves no value", at: goal.name.range, hint: hint)
         }
     }
 
@@ -226,7 +226,7 @@ public enum Checks {
                 guard let level = need.level, let index = plan.index(of: .skill, named: need.skill.text) else { continue }
                 let skill = plan.skills[index]
                 guard level > skill.target else { continue }
-                let message = "goal \(quoted(goal.name.text)) needs skill \(quoted(skill.name.text)) at \(level), "
+                let message = "goal \(Literal.string(goal.name.text)) needs skill \(Literal.string(skill.name.text)) at \(level), "
                     + "above its target \(skill.target)"
                 let hint = "need less (at \(skill.target)), or raise the target: "
                     + "update skill \(spelled(skill.name)) target \(level)"
@@ -251,7 +251,7 @@ public enum Checks {
             }
         }
         return zip(plan.values, served).compactMap { value, isServed in
-            isServed ? nil : .warning(.valueUnserved, "no goal serves value \(quoted(value.name.text))",
+            isServed ? nil : .warning(.valueUnserved, "no goal serves value \(Literal.string(value.name.text))",
                                       at: value.name.range,
                                       hint: "add serves \(spelled(value.name)) to the goals that honour it")
         }
@@ -261,7 +261,7 @@ public enum Checks {
         let newDate = monthLiteral(today.adding(Duration(months: 3)))
         return plan.milestones.compactMap { milestone in
             guard !milestone.done, let due = milestone.due, due < today else { return nil }
-            return .warning(.milestoneOverdue, "milestone \(quoted(milestone.name.text)) was due \(due), \(daysAgo(due, today))",
+            return .warning(.milestoneOverdue, "milestone \(Literal.string(milestone.name.text)) was due \(due), \(daysAgo(due, today))",
                             at: milestone.dueRange ?? milestone.name.range,
                             hint: "mark it done, or move its date: update milestone \(spelled(milestone.name)) by \(newDate)")
         }
@@ -301,9 +301,9 @@ public enum Checks {
             case .milestone: .unknownMilestone
             case .mentor: .unknownMentor
             }
-            let hint = suggestion(for: name.text).map { "did you mean \(quoted($0))?" }
+            let hint = suggestion(for: name.text).map { "did you mean \(Literal.string($0))?" }
                 ?? "declare it: \(declaration(name))"
-            return .error(code, "unknown \(kind.rawValue) \(quoted(name.text))", at: name.range, hint: hint)
+            return .error(code, "unknown \(kind.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
         }
 
         private mutating func suggestion(for text: String) -> String? {
@@ -336,12 +336,9 @@ public enum Checks {
     /// string (and a string too when a plan built in code says "bare" of
     /// text no word could hold).
     static func spelled(_ name: Name) -> String {
-        name.quoted ? SourceWriter.string(name.text) : SourceWriter.name(name.text)
+        name.quoted ? Literal.string(name.text) : Literal.name(name.text)
     }
 
-    static func quoted(_ text: String) -> String {
-        SourceWriter.string(text)
-    }
 }
 
 /// Each goal's `after` references resolved to goal positions, unknown names

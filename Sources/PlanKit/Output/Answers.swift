@@ -62,24 +62,19 @@ private struct TextWriter {
         }
     }
 
-    static func display(_ number: Double) -> String {
-        let rounded = (number * 100).rounded() / 100
-        return SourceWriter.number(rounded == 0 ? 0 : rounded)
-    }
-
     /// A value inside a list: strings quoted.
     func inline(_ value: Value) -> String {
         switch value {
         case .none: return "none"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return Self.display(number)
+        case .number(let number): return Literal.rounded(number)
         // Quoted as plan source writes it, so that a list reads back as one.
-        case .string(let text): return SourceWriter.string(text)
+        case .string(let text): return Literal.string(text)
         case .date(let day): return day.description
         case .duration(let duration): return duration.description
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .entity(let kind, let index):
-            return kind.rawValue + " " + SourceWriter.string(plan.name(of: kind, at: index)?.text ?? "?")
+            return kind.rawValue + " " + Literal.string(plan.name(of: kind, at: index)?.text ?? "?")
         case .group(let key, let items): return inline(key) + ": " + inline(.list(items))
         }
     }

@@ -115,15 +115,15 @@ public enum Formatter {
         private func singleLine(_ statement: Statement) -> String {
             switch statement.kind {
             case .vision(let text):
-                return "vision " + SourceWriter.string(text)
+                return "vision " + Literal.string(text)
             case .declaration(let declaration):
                 return ([header(declaration)] + ordered(declaration.clauses).map { clause($0, indent: "") }).joined(separator: " ")
             case .let(let name, _, let value):
                 return "let \(name) = " + expression(value)
             case .include(let path, _):
-                return "include " + SourceWriter.string(path)
+                return "include " + Literal.string(path)
             case .assert(let condition, let message):
-                return "assert " + expression(condition) + (message.map { " " + SourceWriter.string($0) } ?? "")
+                return "assert " + expression(condition) + (message.map { " " + Literal.string($0) } ?? "")
             case .expression(let expr):
                 let text = expression(expr)
                 // At the start of a line these words begin a declaration.
@@ -163,7 +163,7 @@ public enum Formatter {
         }
 
         private func header(_ declaration: Declaration) -> String {
-            (declaration.isUpdate ? "update " : "") + declaration.kind.rawValue + " " + SourceWriter.name(declaration.name.text)
+            (declaration.isUpdate ? "update " : "") + declaration.kind.rawValue + " " + Literal.name(declaration.name.text)
         }
 
         private func ordered(_ clauses: [Clause]) -> [Clause] {
@@ -179,25 +179,25 @@ public enum Formatter {
         }
 
         private func clause(_ clause: Clause, indent: String) -> String {
-            func names(_ list: [Name]) -> String { list.map { SourceWriter.name($0.text) }.joined(separator: ", ") }
+            func names(_ list: [Name]) -> String { list.map { Literal.name($0.text) }.joined(separator: ", ") }
             switch clause.kind {
             case .priority(let value): return "priority \(value)"
             case .nonNegotiable: return "non-negotiable"
-            case .note(let text): return "note " + SourceWriter.string(text)
+            case .note(let text): return "note " + Literal.string(text)
             case .level(let value): return "level \(value)"
             case .target(let value): return "target \(value)"
-            case .role(let text): return "role " + SourceWriter.string(text)
-            case .impact(let text): return "impact " + SourceWriter.string(text)
+            case .role(let text): return "role " + Literal.string(text)
+            case .impact(let text): return "impact " + Literal.string(text)
             case .done: return "done"
             case .doing: return "doing"
             case .serves(let list): return "serves " + names(list)
             case .after(let list): return "after " + names(list)
             case .helps(let list): return "helps " + names(list)
-            case .for(let goal): return "for " + SourceWriter.name(goal.text)
+            case .for(let goal): return "for " + Literal.name(goal.text)
             case .by: return "by " + dateText(clause.range)
             case .needs(let needs):
                 let items = needs.map { need in
-                    SourceWriter.name(need.skill.text) + (need.level.map { " at \($0)" } ?? "")
+                    Literal.name(need.skill.text) + (need.level.map { " at \($0)" } ?? "")
                 }
                 return wrapped(prefix: "needs skill ", items: items, indent: indent)
             }

@@ -61,8 +61,8 @@ public enum PlanSource {
         return Formatter.format(Source(name: "plan", text: text + "\n")).text ?? text + "\n"
     }
 
-    private static func name(_ text: String) -> String { SourceWriter.name(text) }
-    private static func string(_ text: String) -> String { SourceWriter.string(text) }
+    private static func name(_ text: String) -> String { Literal.name(text) }
+    private static func string(_ text: String) -> String { Literal.string(text) }
 }
 
 /// Canonical expression source with only the parentheses that precedence

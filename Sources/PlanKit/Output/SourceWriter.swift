@@ -1,45 +1,6 @@
 /// The pieces of canonical plan source shared by the formatter (source to
 /// source) and by writing a whole plan back out (`:save`).
 public enum SourceWriter {
-    /// A name bare when it reads back as the same name, else quoted.
-    public static func name(_ text: String) -> String {
-        Parser.canBeBareName(text) ? text : string(text)
-    }
-
-    /// A string literal with the escapes the lexer reads back.
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    public static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
-    }
-
-    /// A duration as a literal the lexer reads back: one unit only.
-    public static func duration(_ duration: Duration) -> String {
-        func unit(_ count: Int, _ name: String) -> String { "\(count) \(name)\(count == 1 ? "" : "s")" }
-        switch (duration.months, duration.days) {
-        case (0, let days) where days % 7 == 0 && days != 0: return unit(days / 7, "week")
-        case (0, let days): return unit(days, "day")
-        case (let months, 0) where months % 12 == 0: return unit(months / 12, "year")
-        case (let months, 0): return unit(months, "month")
-        case (let months, let days): return "(\(unit(months, "month")) + \(unit(days, "day")))"
-        }
-    }
-
     /// How tightly each kind of expression binds; a child printed in a slot
     /// that needs more gets parentheses.
     private static func precedence(_ kind: ExprKind) -> Int {
@@ -81,17 +42,17 @@ public enum SourceWriter {
 
         mutating func bare(_ expr: Expr) -> String {
             switch expr.kind {
-            case .number(let value): return literal(expr) ?? SourceWriter.number(value)
-            case .string(let text): return SourceWriter.string(text)
+            case .number(let value): return literal(expr) ?? Literal.number(value)
+            case .string(let text): return Literal.string(text)
             case .bool(let flag): return flag ? "true" : "false"
             case .none: return "none"
             case .today: return "today"
             case .vision: return "vision"
             case .date(let day): return literal(expr) ?? day.description
-            case .duration(let duration): return literal(expr) ?? SourceWriter.duration(duration)
+            case .duration(let duration): return literal(expr) ?? Literal.duration(duration)
             case .identifier(let name): return name
             case .list(let items): return "[" + items.map { print($0, needs: 0) }.joined(separator: ", ") + "]"
-            case .entity(let kind, let name): return kind.rawValue + " " + SourceWriter.name(name.text)
+            case .entity(let kind, let name): return kind.rawValue + " " + Literal.name(name.text)
             case .collection(let kind): return kind.plural
             case .unary(.not, let operand): return "not " + print(operand, needs: 3)
             case .unary(.negate, let operand): return "-" + print(operand, needs: 7)

@@ -14,8 +14,8 @@ extension Evaluator {
               in scope: Scope) throws(EvaluationError) -> Value {
         guard let function = BuiltinFunction(rawValue: name) else {
             let hint = Suggestion.closest(to: name, among: BuiltinFunction.allCases.map(\.rawValue))
-                .map { "did you mean \(quote($0))?" }
-            throw EvaluationError(.unknownFunction, "unknown function \(quote(name))", at: nameRange, hint: hint)
+                .map { "did you mean \(Literal.string($0))?" }
+            throw EvaluationError(.unknownFunction, "unknown function \(Literal.string(name))", at: nameRange, hint: hint)
         }
         guard function.arity.contains(arguments.count) else {
             let wanted = function.arity.count == 1
@@ -174,17 +174,11 @@ private struct Call {
 
 /// Values written as plain text, the way `join` puts them in a string.
 enum PlainText {
-    /// Whole numbers without a fraction: `3`, `2.5`.
-    static func number(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
-    }
-
     static func plain(_ value: Value, in plan: Plan) -> String {
         switch value {
         case .none: return "none"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return PlainText.number(number)
+        case .number(let number): return Literal.number(number)
         case .string(let text): return text
         case .date(let day): return day.description
         case .duration(let duration): return duration.description

@@ -23,7 +23,7 @@ extension Plan {
         }
         guard let existing = taken else { return nil }
         let first = self.name(of: kind, at: existing)?.range ?? .none
-        let reference = "\(kind.rawValue) \(quote(name.text))"
+        let reference = "\(kind.rawValue) \(Literal.string(name.text))"
         return .error(.duplicate, "\(reference) is already declared", at: name.range,
                       hint: "to change it, write update \(reference) ...; to ask about it, write (\(reference))",
                       notes: [.init("first declared here", at: first)])
@@ -47,9 +47,9 @@ extension Plan {
     private func undeclared(_ declaration: Declaration) -> Diagnostic {
         let kind = declaration.kind
         let name = declaration.name.text
-        let hint = Suggestion.closest(to: name, among: names(of: kind)).map { "did you mean \(quote($0))?" }
-            ?? "declare it first: \(kind.rawValue) \(quote(name)) ..."
-        return .error(.updateOfUndeclared, "cannot update \(kind.rawValue) \(quote(name)): it is not declared",
+        let hint = Suggestion.closest(to: name, among: names(of: kind)).map { "did you mean \(Literal.string($0))?" }
+            ?? "declare it first: \(kind.rawValue) \(Literal.string(name)) ..."
+        return .error(.updateOfUndeclared, "cannot update \(kind.rawValue) \(Literal.string(name)): it is not declared",
                       at: declaration.name.range, hint: hint)
     }
 

@@ -88,24 +88,24 @@ struct Evaluator {
     }
 
     private func unknownName(_ name: String, at range: SourceRange, in scope: Scope) -> EvaluationError {
-        let message = "unknown name \(quote(name))"
+        let message = "unknown name \(Literal.string(name))"
         for kind in [EntityKind.goal, .skill, .value, .milestone, .mentor] where plan.index(of: kind, named: name) != nil {
             return EvaluationError(.unknownName, message, at: range,
-                                   hint: "to refer to the \(kind.rawValue), write \(kind.rawValue) \(quote(name))")
+                                   hint: "to refer to the \(kind.rawValue), write \(kind.rawValue) \(Literal.string(name))")
         }
         // The collections and `today` are keywords, not names, yet they are
         // what a misspelt word most often meant (`count(skils)`).
         var candidates = Array(bindings.keys).sorted() + EntityKind.allCases.map(\.plural) + ["today", "vision"]
         for item in scope.items { candidates += Fields.names(of: item) }
         if !scope.items.isEmpty { candidates.append("it") }
-        let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean \(quote($0))?" }
+        let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean \(Literal.string($0))?" }
         return EvaluationError(.unknownName, message, at: range, hint: hint)
     }
 
     private func entity(_ kind: EntityKind, _ name: Name) throws(EvaluationError) -> Value {
         if let index = plan.index(of: kind, named: name.text) { return .entity(kind, index) }
-        let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(quote($0))?" }
-        throw EvaluationError(unknownCode(kind), "unknown \(kind.rawValue) \(quote(name.text))", at: name.range, hint: hint)
+        let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(Literal.string($0))?" }
+        throw EvaluationError(unknownCode(kind), "unknown \(kind.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
     }
 
     /// `goals` means every goal, except inside a query over items that have
@@ -137,7 +137,7 @@ struct Evaluator {
     /// A value's type for an error message, with the number itself when a
     /// number was the wrong kind of number.
     func describe(_ value: Value) -> String {
-        if case .number(let number) = value { return PlainText.number(number) }
+        if case .number(let number) = value { return Literal.number(number) }
         return value.typeName
     }
 }
@@ -150,19 +150,4 @@ func unknownCode(_ kind: EntityKind) -> DiagnosticCode {
     case .milestone: return .unknownMilestone
     case .mentor: return .unknownMentor
     }
-}
-
-/// `"text"` as source would write it, for messages and hints.
-func quote(_ text: String) -> String {
-    var out = "\""
-    for character in text {
-        switch character {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: out.append(character)
-        }
-    }
-    return out + "\""
 }

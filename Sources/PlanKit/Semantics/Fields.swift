@@ -99,8 +99,8 @@ extension Evaluator {
     }
 
     func noField(_ name: String, typeName: String, fields: [String], at range: SourceRange) -> EvaluationError {
-        let hint = Suggestion.closest(to: name, among: fields).map { "did you mean \(quote($0))?" }
-        return EvaluationError(.unknownField, "\(typeName) has no field \(quote(name))", at: range, hint: hint)
+        let hint = Suggestion.closest(to: name, among: fields).map { "did you mean \(Literal.string($0))?" }
+        return EvaluationError(.unknownField, "\(typeName) has no field \(Literal.string(name))", at: range, hint: hint)
     }
 
     /// The field of an entity or group, or nil when it has no such field.

@@ -129,7 +129,7 @@ extension Evaluator {
             let base = try bounded(duration, at: range)
             guard let months = Int(exactly: Double(base.months) * factor),
                   let days = Int(exactly: Double(base.days) * factor) else {
-                throw EvaluationError(.typeMismatch, "cannot multiply \(base) by \(PlainText.number(factor)): "
+                throw EvaluationError(.typeMismatch, "cannot multiply \(base) by \(Literal.number(factor)): "
                                       + "a duration is a whole number of months and days", at: range)
             }
             return .duration(try bounded(Duration(months: months, days: days), at: range))

@@ -43,8 +43,8 @@ extension Evaluator {
         var names: [(String, SourceRange)] = []
         Evaluator.bareNames(in: expr, into: &names)
         for (name, range) in names where !known.contains(name) {
-            let hint = Suggestion.closest(to: name, among: known).map { "did you mean \(quote($0))?" }
-            throw EvaluationError(.unknownName, "unknown name \(quote(name))", at: range, hint: hint)
+            let hint = Suggestion.closest(to: name, among: known).map { "did you mean \(Literal.string($0))?" }
+            throw EvaluationError(.unknownName, "unknown name \(Literal.string(name))", at: range, hint: hint)
         }
     }
 

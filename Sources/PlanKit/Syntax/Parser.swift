@@ -127,7 +127,7 @@ public struct Parser {
             let clause = try self.clause(for: kind)
             if !Parser.isList(clause.kind), let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }) {
                 parserDiagnostics.append(.error(
-                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind).rawValue)` is given twice for \(kind.rawValue) \(quoted(name.text))",
+                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind).rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
                     at: clause.range, hint: "keep one of them",
                     notes: [.init("given first here", at: earlier.range)]))
             }
@@ -137,8 +137,8 @@ public struct Parser {
             let missing = [Keyword.for, .by].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
             if !missing.isEmpty {
                 parserDiagnostics.append(.error(
-                    .syntax, "milestone \(quoted(name.text)) needs \(missing.map { "`\($0.rawValue)`" }.joined(separator: " and "))",
-                    at: name.range, hint: "write: milestone \(quoted(name.text)) for \"Goal\" by 2027-06-30"))
+                    .syntax, "milestone \(Literal.string(name.text)) needs \(missing.map { "`\($0.rawValue)`" }.joined(separator: " and "))",
+                    at: name.range, hint: "write: milestone \(Literal.string(name.text)) for \"Goal\" by 2027-06-30"))
             }
         }
         let declaration = Declaration(kind: kind, name: name, clauses: clauses, isUpdate: isUpdate)
@@ -566,7 +566,7 @@ public struct Parser {
         return nameKeywords.contains(keyword) && keyword != .nonNegotiable
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
+    static func isLetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
@@ -781,8 +781,11 @@ public struct Parser {
         default: return "`\(source.text(token.range))`"
         }
     }
+}
 
-    private func quoted(_ text: String) -> String {
-        "\"" + text + "\""
+extension Literal {
+    /// A name bare when it reads back as the same name, else quoted.
+    public static func name(_ text: String) -> String {
+        Parser.canBeBareName(text) ? text : string(text)
     }
 }

@@ -1,0 +1,47 @@
+/// Strings and numbers written the way plan source writes them. The one
+/// writer for both: messages, hints, answers, exports and saved source all
+/// quote a name and print a number through here, so they never disagree.
+public enum Literal {
+    /// A string literal with the escapes the lexer reads back; every other
+    /// control character as `\u{..}`, so that no text reaches a terminal raw.
+    public static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Whole numbers without a fraction (`3`), others with every digit (`2.5`).
+    public static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    /// For people: at most two decimals (an average reads `2.14`, not
+    /// `2.142857142857143`), and never `-0`.
+    public static func rounded(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return number(rounded == 0 ? 0 : rounded)
+    }
+
+    /// A duration as a literal the lexer reads back: one unit only.
+    public static func duration(_ duration: Duration) -> String {
+        func unit(_ count: Int, _ name: String) -> String { "\(count) \(name)\(count == 1 ? "" : "s")" }
+        switch (duration.months, duration.days) {
+        case (0, let days) where days % 7 == 0 && days != 0: return unit(days / 7, "week")
+        case (0, let days): return unit(days, "day")
+        case (let months, 0) where months % 12 == 0: return unit(months / 12, "year")
+        case (let months, 0): return unit(months, "month")
+        case (let months, let days): return "(\(unit(months, "month")) + \(unit(days, "day")))"
+        }
+    }
+}
