@@ -534,8 +534,8 @@ import Testing
     }
 
     @Test func quotedNamesUseTheLanguagesEscapes() {
-        #expect(Checks.quoted("say \"hi\"\\\n\tnow\u{1}") == "\"say \\\"hi\\\"\\\\\\n\\tnow\\u{1}\"")
-        #expect(Checks.quoted("café ☕") == "\"café ☕\"")
+        #expect(Literal.string("say \"hi\"\\\n\tnow\u{1}") == "\"say \\\"hi\\\"\\\\\\n\\tnow\\u{1}\"")
+        #expect(Literal.string("café ☕") == "\"café ☕\"")
     }
 
     // MARK: - Building plans

@@ -89,7 +89,8 @@ import Testing
         let script = """
             import sys, json
             plan = json.load(open(sys.argv[1], encoding='utf-8'))
-            assert list(plan) == ['schema', 'today', 'vision', 'values', 'skills', 'goals', 'milestones', 'mentors'], list(plan)
+            assert list(plan) == ['schema', 'today', 'vision', 'values', 'skills', 'goals', 'milestones', 'mentors',
+                                  'contacts'], list(plan)
             assert plan['schema'] == 'plan/1'
             keys = {
                 'values': ['name', 'priority', 'non_negotiable', 'note', 'goals'],
@@ -98,6 +99,8 @@ import Testing
                           'serves', 'after', 'milestones', 'impact', 'note'],
                 'milestones': ['name', 'goal', 'due', 'done', 'overdue'],
                 'mentors': ['name', 'helps', 'note'],
+                'contacts': ['name', 'org', 'role', 'helps', 'every', 'last_met', 'next_touch', 'overdue', 'mentor',
+                             'tags', 'note'],
             }
             for collection, expected in keys.items():
                 for item in plan[collection]:

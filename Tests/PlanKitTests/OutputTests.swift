@@ -277,7 +277,8 @@ import Testing
               "helps": ["writing"],
               "note": null
             }
-          ]
+          ],
+          "contacts": []
         }
         """# + "\n"
         #expect(JSONExport.render(plan, today: today) == expected)

@@ -121,13 +121,13 @@ private func errors(_ text: String) -> [String] {
         #expect(goal.kind == .goal)
         #expect(goal.name.text == "Lead a product launch")
         #expect(goal.clauses.count == 4)
-        guard case .needs(let needs) = goal.clauses[1].kind else {
+        guard goal.clauses[1].keyword == .needs, case .needs(let needs) = goal.clauses[1].value else {
             Issue.record("second clause is not needs")
             return
         }
         #expect(needs.map(\.skill.text) == ["project management", "stakeholder communication", "strategic planning"])
         #expect(needs.map(\.level) == [nil, 4, nil])
-        guard case .serves(let values) = goal.clauses[2].kind else {
+        guard goal.clauses[2].keyword == .serves, case .names(let values) = goal.clauses[2].value else {
             Issue.record("third clause is not serves")
             return
         }
@@ -184,7 +184,7 @@ private func errors(_ text: String) -> [String] {
 
     @Test func syntaxErrorsSayWhatWasExpected() {
         #expect(errors("update thing \"x\"") == [
-            "1:8: E001 expected goal, skill, value, milestone or mentor after `update`, found `thing`",
+            "1:8: E001 expected value, skill, goal, milestone, mentor or contact after `update`, found `thing`",
         ])
         #expect(errors("let = 3") == ["1:5: E001 expected a name after `let`, found `=`"])
         #expect(errors("let x 3") == ["1:7: E001 expected `=` after `let x`, found the number 3"])

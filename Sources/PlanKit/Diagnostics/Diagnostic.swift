@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case noVision = "W007"
     case valueUnserved = "W008"
     case milestoneOverdue = "W009"
+    case contactOverdue = "W010"
 }
 
 /// A problem found in the input: a value that stages collect and go on.

@@ -1,70 +1,3 @@
-/// What every entity of a plan has: the name it is found by.
-protocol NamedEntity {
-    var name: Name { get }
-}
-
-/// A value the person holds (`value family priority 1 non-negotiable`).
-/// Called CoreValue so it never clashes with the interpreter's `Value`.
-public struct CoreValue: Sendable {
-    public var name: Name
-    public var priority: Int?
-    public var nonNegotiable = false
-    public var note: String?
-
-    public init(name: Name) { self.name = name }
-}
-
-public struct Skill: Sendable {
-    public var name: Name
-    public var level = 0
-    /// nil: the target is the level (nothing to learn).
-    public var explicitTarget: Int?
-    public var target: Int { explicitTarget ?? level }
-    public var gap: Int { max(0, target - level) }
-
-    public init(name: Name) { self.name = name }
-}
-
-public enum GoalStatus: String, Sendable {
-    case open, doing, done
-}
-
-public struct Goal: Sendable {
-    public var name: Name
-    // Here, beside the name, it fills the name's padding rather than adding its own.
-    public var status = GoalStatus.open
-    public var role: String?
-    public var needs: [SkillNeed] = []
-    public var serves: [Name] = []
-    public var after: [Name] = []
-    public var due: Day?
-    /// Where the `by` date was written, for warnings about it.
-    public var dueRange: SourceRange?
-    public var impact: String?
-    public var note: String?
-    public var done: Bool { status == .done }
-
-    public init(name: Name) { self.name = name }
-}
-
-public struct Milestone: Sendable {
-    public var name: Name
-    public var goal: Name?
-    public var due: Day?
-    public var dueRange: SourceRange?
-    public var done = false
-
-    public init(name: Name) { self.name = name }
-}
-
-public struct Mentor: Sendable {
-    public var name: Name
-    public var helps: [Name] = []
-    public var note: String?
-
-    public init(name: Name) { self.name = name }
-}
-
 /// An `assert` statement, kept to be evaluated with the checks once the
 /// whole input is loaded.
 public struct Assertion: Sendable {
@@ -82,39 +15,39 @@ public struct Assertion: Sendable {
 /// The plan model: what the interpreter builds and everything else reads.
 /// Entities keep declaration order; references between them are names,
 /// resolved when asked, so that a goal may name a skill declared later.
+/// Each kind's entities sit in a table of their own, made from the kind's
+/// description, so the plan itself knows no kind by name.
 public struct Plan: Sendable {
     public var vision: String?
     public var visionRange: SourceRange?
-    public private(set) var values: [CoreValue] = []
-    public private(set) var skills: [Skill] = []
-    public private(set) var goals: [Goal] = []
-    public private(set) var milestones: [Milestone] = []
-    public private(set) var mentors: [Mentor] = []
     public var assertions: [Assertion] = []
+    /// By `EntityKind.ordinal`. Tables are objects, copied before a change
+    /// when shared, so that a Plan is still a value.
+    private var tables: [EntityTableBase]
 
-    // One table per kind, of positions only: a name is compared with the
-    // entity's own, so the tables hold no second copy of any name.
-    private var valueIndex = NameTable()
-    private var skillIndex = NameTable()
-    private var goalIndex = NameTable()
-    private var milestoneIndex = NameTable()
-    private var mentorIndex = NameTable()
+    public init() {
+        tables = KindInfo.all.map { $0.makeTable() }
+    }
 
-    public init() {}
+    /// The entities of one kind, in declaration order.
+    public func entities<Entity: PlanEntity>(_ type: Entity.Type) -> [Entity] {
+        table(Entity.self)?.items ?? []
+    }
+
+    private func table<Entity: PlanEntity>(_ type: Entity.Type) -> EntityTable<Entity>? {
+        tables[Entity.kind.ordinal] as? EntityTable<Entity>
+    }
+
+    /// The table of `Entity`, not shared with any other plan.
+    private mutating func uniqueTable<Entity: PlanEntity>(_ type: Entity.Type) -> EntityTable<Entity>? {
+        let ordinal = Entity.kind.ordinal
+        if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+        return tables[ordinal] as? EntityTable<Entity>
+    }
 
     /// The position of the entity of `kind` called `name`, if declared.
     public func index(of kind: EntityKind, named name: String) -> Int? {
-        find(name, of: kind, hash: NameTable.hash(name))
-    }
-
-    private func find(_ name: String, of kind: EntityKind, hash: UInt32) -> Int? {
-        switch kind {
-        case .value: return valueIndex.find(hash) { values[$0].name.text == name }
-        case .skill: return skillIndex.find(hash) { skills[$0].name.text == name }
-        case .goal: return goalIndex.find(hash) { goals[$0].name.text == name }
-        case .milestone: return milestoneIndex.find(hash) { milestones[$0].name.text == name }
-        case .mentor: return mentorIndex.find(hash) { mentors[$0].name.text == name }
-        }
+        tables[kind.ordinal].find(name, hash: NameTable.hash(name))
     }
 
     /// `name` with its text sharing storage with the declared entity's
@@ -131,121 +64,102 @@ public struct Plan: Sendable {
     }
 
     public func count(of kind: EntityKind) -> Int {
-        switch kind {
-        case .value: return values.count
-        case .skill: return skills.count
-        case .goal: return goals.count
-        case .milestone: return milestones.count
-        case .mentor: return mentors.count
-        }
+        tables[kind.ordinal].count
     }
 
     /// The declared name of entity `index` of `kind`.
     public func name(of kind: EntityKind, at index: Int) -> Name? {
-        switch kind {
-        case .value: return values.indices.contains(index) ? values[index].name : nil
-        case .skill: return skills.indices.contains(index) ? skills[index].name : nil
-        case .goal: return goals.indices.contains(index) ? goals[index].name : nil
-        case .milestone: return milestones.indices.contains(index) ? milestones[index].name : nil
-        case .mentor: return mentors.indices.contains(index) ? mentors[index].name : nil
-        }
+        tables[kind.ordinal].name(at: index)
     }
 
     /// All declared names of `kind`, in declaration order (for "did you mean").
     public func names(of kind: EntityKind) -> [String] {
-        switch kind {
-        case .value: return values.map(\.name.text)
-        case .skill: return skills.map(\.name.text)
-        case .goal: return goals.map(\.name.text)
-        case .milestone: return milestones.map(\.name.text)
-        case .mentor: return mentors.map(\.name.text)
-        }
+        tables[kind.ordinal].names
     }
 
     /// Room for `count` more entities of `kind`, so that a large plan does
     /// not hold its old and new arrays at once while one grows.
     public mutating func reserveCapacity(_ count: Int, more kind: EntityKind) {
-        switch kind {
-        case .value: Plan.reserve(count, in: &values)
-        case .skill: Plan.reserve(count, in: &skills)
-        case .goal: Plan.reserve(count, in: &goals)
-        case .milestone: Plan.reserve(count, in: &milestones)
-        case .mentor: Plan.reserve(count, in: &mentors)
-        }
+        let ordinal = kind.ordinal
+        if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+        tables[ordinal].reserve(count)
+    }
+
+    /// Adds `entity`, returning its index; the caller has checked the name is
+    /// free (if not, the name finds the newer entity from then on).
+    @discardableResult public mutating func add<Entity: PlanEntity>(_ entity: Entity) -> Int {
+        guard let table = uniqueTable(Entity.self) else { return -1 }
+        table.insert(entity, unlessTaken: false)
+        return table.items.count - 1
+    }
+
+    /// Adds `entity` unless the name is taken: nil when added, else the
+    /// index of the entity that holds the name (nothing changes).
+    mutating func addIfNew<Entity: PlanEntity>(_ entity: Entity) -> Int? {
+        uniqueTable(Entity.self)?.insert(entity, unlessTaken: true)
+    }
+
+    /// Changes entity `index` in place for `update`; names never change, so
+    /// the name table holds.
+    public mutating func modify<Entity: PlanEntity>(_ type: Entity.Type, at index: Int, _ change: (inout Entity) -> Void) {
+        guard let table = uniqueTable(Entity.self), table.items.indices.contains(index) else { return }
+        change(&table.items[index])
+    }
+}
+
+/// The entities of one kind and the positions of their names; the
+/// type-erased face the plan keeps them behind.
+class EntityTableBase: @unchecked Sendable {
+    var count: Int { 0 }
+    var names: [String] { [] }
+    func name(at index: Int) -> Name? { nil }
+    func find(_ name: String, hash: UInt32) -> Int? { nil }
+    func reserve(_ count: Int) {}
+    func copy() -> EntityTableBase { self }
+}
+
+// Only ever changed through a Plan that has made sure it holds the sole reference.
+final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendable {
+    var items: [Entity] = []
+    private var index = NameTable()
+
+    override var count: Int { items.count }
+    override var names: [String] { items.map(\.name.text) }
+    override func name(at position: Int) -> Name? { items.indices.contains(position) ? items[position].name : nil }
+
+    override func find(_ name: String, hash: UInt32) -> Int? {
+        index.find(hash) { items[$0].name.text == name }
     }
 
     /// `reserveCapacity` gives exactly what is asked; asked for a little more
     /// at a time (a REPL line, a small include), it would copy the array each
     /// time. Never growing by less than double keeps that linear.
-    private static func reserve<Entity>(_ count: Int, in entities: inout [Entity]) {
-        let needed = entities.count + count
-        guard needed > entities.capacity else { return }
-        entities.reserveCapacity(max(needed, 2 * entities.capacity))
+    override func reserve(_ count: Int) {
+        let needed = items.count + count
+        guard needed > items.capacity else { return }
+        items.reserveCapacity(max(needed, 2 * items.capacity))
     }
 
-    // Adding returns the new index; the caller has checked the name is free
-    // (if not, the name finds the newer entity from then on).
-    @discardableResult public mutating func add(_ value: CoreValue) -> Int {
-        Plan.insert(value, into: &values, indexedBy: &valueIndex, unlessTaken: false)
-        return values.count - 1
-    }
-    @discardableResult public mutating func add(_ skill: Skill) -> Int {
-        Plan.insert(skill, into: &skills, indexedBy: &skillIndex, unlessTaken: false)
-        return skills.count - 1
-    }
-    @discardableResult public mutating func add(_ goal: Goal) -> Int {
-        Plan.insert(goal, into: &goals, indexedBy: &goalIndex, unlessTaken: false)
-        return goals.count - 1
-    }
-    @discardableResult public mutating func add(_ milestone: Milestone) -> Int {
-        Plan.insert(milestone, into: &milestones, indexedBy: &milestoneIndex, unlessTaken: false)
-        return milestones.count - 1
-    }
-    @discardableResult public mutating func add(_ mentor: Mentor) -> Int {
-        Plan.insert(mentor, into: &mentors, indexedBy: &mentorIndex, unlessTaken: false)
-        return mentors.count - 1
-    }
-
-    // Adding unless the name is taken: nil when added, else the index of the
-    // entity that holds the name (nothing changes).
-    mutating func addIfNew(_ value: CoreValue) -> Int? {
-        Plan.insert(value, into: &values, indexedBy: &valueIndex, unlessTaken: true)
-    }
-    mutating func addIfNew(_ skill: Skill) -> Int? {
-        Plan.insert(skill, into: &skills, indexedBy: &skillIndex, unlessTaken: true)
-    }
-    mutating func addIfNew(_ goal: Goal) -> Int? {
-        Plan.insert(goal, into: &goals, indexedBy: &goalIndex, unlessTaken: true)
-    }
-    mutating func addIfNew(_ milestone: Milestone) -> Int? {
-        Plan.insert(milestone, into: &milestones, indexedBy: &milestoneIndex, unlessTaken: true)
-    }
-    mutating func addIfNew(_ mentor: Mentor) -> Int? {
-        Plan.insert(mentor, into: &mentors, indexedBy: &mentorIndex, unlessTaken: true)
+    override func copy() -> EntityTableBase {
+        let copy = EntityTable<Entity>()
+        copy.items = items
+        copy.index = index
+        return copy
     }
 
     /// Appends `entity` and indexes its name, hashing the name once; returns
     /// the entity that held the name before, if any. With `unlessTaken` a
     /// taken name adds nothing; without, the new entity takes the name over.
-    /// The arrays are passed inout so that they grow in place, never copied.
     @discardableResult
-    private static func insert<Entity: NamedEntity>(_ entity: Entity, into entities: inout [Entity],
-                                                    indexedBy table: inout NameTable, unlessTaken: Bool) -> Int? {
+    func insert(_ entity: Entity, unlessTaken: Bool) -> Int? {
         let name = entity.name.text
         let hash = NameTable.hash(name)
-        let existing = table.find(hash) { entities[$0].name.text == name }
+        let existing = index.find(hash) { items[$0].name.text == name }
         if unlessTaken, existing != nil { return existing }
-        entities.append(entity)
-        table.set(hash, entities.count - 1, replacing: existing)
+        items.append(entity)
+        index.set(hash, items.count - 1, replacing: existing)
         return existing
     }
-
-    // In-place changes for `update`; names never change, so the index holds.
-    public mutating func updateValue(at index: Int, _ change: (inout CoreValue) -> Void) { change(&values[index]) }
-    public mutating func updateSkill(at index: Int, _ change: (inout Skill) -> Void) { change(&skills[index]) }
-    public mutating func updateGoal(at index: Int, _ change: (inout Goal) -> Void) { change(&goals[index]) }
-    public mutating func updateMilestone(at index: Int, _ change: (inout Milestone) -> Void) { change(&milestones[index]) }
-    public mutating func updateMentor(at index: Int, _ change: (inout Mentor) -> Void) { change(&mentors[index]) }
 }
 
 /// Positions of one kind of entity by name: open addressing over a hash of
@@ -353,9 +267,3 @@ struct NameTable: Sendable {
         for packed in old where packed != 0 { place(packed) }
     }
 }
-
-extension CoreValue: NamedEntity {}
-extension Skill: NamedEntity {}
-extension Goal: NamedEntity {}
-extension Milestone: NamedEntity {}
-extension Mentor: NamedEntity {}

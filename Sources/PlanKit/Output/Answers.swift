@@ -20,24 +20,13 @@ public enum Answers {
     }
 
     public static func json(_ value: Value, plan: Plan, today: Day) -> JSON {
-        JSONWriter(fields: Evaluator(plan: plan, today: today, bindings: [:])).json(value)
-    }
-
-    /// The columns of each kind's table, as field names.
-    static func columns(of kind: EntityKind) -> [String] {
-        switch kind {
-        case .goal: return ["name", "due", "status", "serves", "gap"]
-        case .skill: return ["name", "level", "target", "gap"]
-        case .value: return ["name", "priority", "non_negotiable", "goals"]
-        case .milestone: return ["name", "goal", "due", "done"]
-        case .mentor: return ["name", "helps"]
-        }
+        EntityJSON(context: Evaluator(plan: plan, today: today, bindings: [:]).context).json(value)
     }
 }
 
 extension Evaluator {
     /// The entity's field, or nil when the entity or the field does not exist.
-    fileprivate func field(_ name: String, of kind: EntityKind, _ index: Int) -> Value? {
+    fileprivate func entityField(_ name: String, of kind: EntityKind, _ index: Int) -> Value? {
         guard index >= 0, index < plan.count(of: kind) else { return nil }
         return fieldValue(name, of: .entity(kind, index))
     }
@@ -113,12 +102,11 @@ private struct TextWriter {
     }
 
     func table(_ kind: EntityKind, _ items: [Value]) -> String {
-        let columns = Answers.columns(of: kind)
-        var grid = Grid(header: columns.map { $0 == "non_negotiable" ? "non-negotiable" : $0 })
-        let numeric: Set<String> = kind == .skill ? ["level", "target", "gap"] : ["priority"]
-        grid.rightAligned = Set(columns.indices.filter { numeric.contains(columns[$0]) })
+        let columns = kind.info.columns
+        var grid = Grid(header: columns.map(\.header))
+        grid.rightAligned = Set(columns.indices.filter { columns[$0].rightAligned })
         for case .entity(_, let index) in items {
-            grid.rows.append(columns.map { cell(fields.field($0, of: kind, index)) })
+            grid.rows.append(columns.map { cell(fields.entityField($0.field, of: kind, index)) })
         }
         return grid.text()
     }
@@ -155,61 +143,5 @@ private struct Grid {
         }
         while out.hasSuffix(" ") { out.removeLast() }
         return out
-    }
-}
-
-private struct JSONWriter {
-    let fields: Evaluator
-    var plan: Plan { fields.plan }
-
-    func json(_ value: Value) -> JSON {
-        switch value {
-        case .none: return .null
-        case .bool(let flag): return .bool(flag)
-        case .number(let number): return .number(number)
-        case .string(let text): return .string(text)
-        case .date(let day): return .string(day.description)
-        case .duration(let duration):
-            return .object([("months", .number(Double(duration.months))), ("days", .number(Double(duration.days)))])
-        case .list(let items): return .array(items.map(json))
-        case .group(let key, let items): return .object([("key", json(key)), ("items", .array(items.map(json)))])
-        case .entity(let kind, let index): return entity(kind, index)
-        }
-    }
-
-    /// Every field of the entity; entities it refers to appear by name, so
-    /// that the object stays flat.
-    private func entity(_ kind: EntityKind, _ index: Int) -> JSON {
-        var members: [(String, JSON)] = [("kind", .string(kind.rawValue))]
-        for name in Fields.names(of: kind) {
-            if kind == .goal, name == "needs", index >= 0, index < plan.goals.count {
-                members.append((name, needs(plan.goals[index])))
-            } else if kind == .goal, name == "days_left",
-                      case .duration(let left)? = fields.field(name, of: kind, index) {
-                // Always whole days, so written as the JSON export writes it: one number.
-                members.append((name, .number(Double(left.days))))
-            } else if let value = fields.field(name, of: kind, index) {
-                members.append((name, flat(value)))
-            }
-        }
-        return .object(members)
-    }
-
-    private func flat(_ value: Value) -> JSON {
-        switch value {
-        case .entity(let kind, let index): return plan.name(of: kind, at: index).map { .string($0.text) } ?? .null
-        case .list(let items): return .array(items.map(flat))
-        default: return json(value)
-        }
-    }
-
-    /// A goal's needs with the level each requires, which a list of names would lose.
-    private func needs(_ goal: Goal) -> JSON {
-        .array(goal.needs.map { need in
-            let target = plan.index(of: .skill, named: need.skill.text)
-                .flatMap { plan.skills.indices.contains($0) ? plan.skills[$0].target : nil }
-            return .object([("skill", .string(need.skill.text)),
-                            ("level", (need.level ?? target).map { .number(Double($0)) } ?? .null)])
-        })
     }
 }

@@ -29,10 +29,26 @@ public enum Formatter {
         return writer.lines.isEmpty ? "" : writer.lines.joined(separator: "\n") + "\n"
     }
 
-    private static let clauseOrder = [
-        "priority", "non-negotiable", "level", "target", "role", "needs", "serves", "after",
-        "for", "by", "impact", "helps", "note", "done", "doing",
-    ]
+    /// One clause in canonical form: the one printer of clauses, for `fmt`
+    /// (dates and durations as written, from `written`) and for writing a
+    /// plan back out (`:save`).
+    static func clause(_ keyword: Keyword, _ value: ClauseValue, indent: String,
+                       written: () -> String? = { nil }) -> String {
+        let word = keyword.rawValue
+        func names(_ list: [Name]) -> String { list.map { Literal.name($0.text) }.joined(separator: ", ") }
+        switch value {
+        case .flag: return word
+        case .whole(let number): return "\(word) \(number)"
+        case .text(let text): return word + " " + Literal.string(text)
+        case .date(let day): return word + " " + (written() ?? day.description)
+        case .duration(let duration): return word + " " + (written()?.lowercased() ?? Literal.duration(duration))
+        case .name(let name): return word + " " + Literal.name(name.text)
+        case .names(let list): return word + " " + names(list)
+        case .needs(let needs):
+            let items = needs.map { need in Literal.name(need.skill.text) + (need.level.map { " at \($0)" } ?? "") }
+            return Writer.wrapped(prefix: word + " skill ", items: items, indent: indent)
+        }
+    }
 
     private struct Writer {
         let source: Source
@@ -61,7 +77,7 @@ public enum Formatter {
             let endLine = source.line(of: max(statement.range.start, statement.range.end - 1))
             lastSourceLine = endLine
 
-            if case .declaration(let declaration) = statement.kind, declaration.kind == .goal,
+            if case .declaration(let declaration) = statement.kind, declaration.kind.info.layout == .clausePerLine,
                declaration.clauses.count >= 2 || (declaration.clauses.count == 1 && !interior.isEmpty) {
                 // The comment ending the goal's last line belongs to the
                 // clause written there, which need not be printed last.
@@ -117,7 +133,7 @@ public enum Formatter {
             case .vision(let text):
                 return "vision " + Literal.string(text)
             case .declaration(let declaration):
-                return ([header(declaration)] + ordered(declaration.clauses).map { clause($0, indent: "") }).joined(separator: " ")
+                return ([header(declaration)] + ordered(declaration).map { clause($0, indent: "") }).joined(separator: " ")
             case .let(let name, _, let value):
                 return "let \(name) = " + expression(value)
             case .include(let path, _):
@@ -150,7 +166,7 @@ public enum Formatter {
                     before[holder.range.start, default: []].append(comment)
                 }
             }
-            for clause in ordered(declaration.clauses) {
+            for clause in ordered(declaration) {
                 for comment in before[clause.range.start] ?? [] {
                     lines.append(Formatter.indent + commentText(comment))
                 }
@@ -166,46 +182,23 @@ public enum Formatter {
             (declaration.isUpdate ? "update " : "") + declaration.kind.rawValue + " " + Literal.name(declaration.name.text)
         }
 
-        private func ordered(_ clauses: [Clause]) -> [Clause] {
-            clauses.enumerated().sorted { left, right in
-                let leftRank = Formatter.clauseOrder.firstIndex(of: keyword(left.element)) ?? 0
-                let rightRank = Formatter.clauseOrder.firstIndex(of: keyword(right.element)) ?? 0
+        /// Clauses in the order the kind's description lists them.
+        private func ordered(_ declaration: Declaration) -> [Clause] {
+            let order = declaration.kind.info.clauses.map(\.keyword)
+            return declaration.clauses.enumerated().sorted { left, right in
+                let leftRank = order.firstIndex(of: left.element.keyword) ?? 0
+                let rightRank = order.firstIndex(of: right.element.keyword) ?? 0
                 return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset
             }.map(\.element)
         }
 
-        private func keyword(_ clause: Clause) -> String {
-            source.text(clause.range).prefix { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }.lowercased()
-        }
-
         private func clause(_ clause: Clause, indent: String) -> String {
-            func names(_ list: [Name]) -> String { list.map { Literal.name($0.text) }.joined(separator: ", ") }
-            switch clause.kind {
-            case .priority(let value): return "priority \(value)"
-            case .nonNegotiable: return "non-negotiable"
-            case .note(let text): return "note " + Literal.string(text)
-            case .level(let value): return "level \(value)"
-            case .target(let value): return "target \(value)"
-            case .role(let text): return "role " + Literal.string(text)
-            case .impact(let text): return "impact " + Literal.string(text)
-            case .done: return "done"
-            case .doing: return "doing"
-            case .serves(let list): return "serves " + names(list)
-            case .after(let list): return "after " + names(list)
-            case .helps(let list): return "helps " + names(list)
-            case .for(let goal): return "for " + Literal.name(goal.text)
-            case .by: return "by " + dateText(clause.range)
-            case .needs(let needs):
-                let items = needs.map { need in
-                    Literal.name(need.skill.text) + (need.level.map { " at \($0)" } ?? "")
-                }
-                return wrapped(prefix: "needs skill ", items: items, indent: indent)
-            }
+            Formatter.clause(clause.keyword, clause.value, indent: indent) { self.writtenLiteral(clause.range) }
         }
 
         /// `needs skill a, b, c` on one line while it fits; past the width,
         /// later items go on lines aligned under the first.
-        private func wrapped(prefix: String, items: [String], indent: String) -> String {
+        fileprivate static func wrapped(prefix: String, items: [String], indent: String) -> String {
             let oneLine = prefix + items.joined(separator: ", ")
             guard indent.count + oneLine.count > Formatter.width else { return oneLine }
             let continuation = "\n" + indent + String(repeating: " ", count: prefix.count)
@@ -229,11 +222,11 @@ public enum Formatter {
             return text
         }
 
-        /// The date as written after `by` (`2027-Q2` stays a quarter).
-        private func dateText(_ clauseRange: SourceRange) -> String {
-            let text = source.text(clauseRange)
-            let date = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).last ?? ""
-            return date.uppercased()
+        /// The date or duration as written after its keyword (`2027-Q2`
+        /// stays a quarter, `6 weeks` stays weeks).
+        private func writtenLiteral(_ clauseRange: SourceRange) -> String {
+            let words = source.text(clauseRange).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            return words.dropFirst().joined(separator: " ").uppercased()
         }
 
         private func expression(_ expr: Expr) -> String {

@@ -6,78 +6,19 @@ public enum JSONExport {
     public static let schema = "plan/1"
 
     public static func document(_ plan: Plan, today: Day) -> JSON {
-        let facts = PlanFacts(plan, today: today)
-        func text(_ string: String?) -> JSON { string.map(JSON.string) ?? .null }
-        func day(_ day: Day?) -> JSON { day.map { .string($0.description) } ?? .null }
-        func number(_ number: Int?) -> JSON { number.map { .number(Double($0)) } ?? .null }
-        func names(_ names: [String]) -> JSON { .array(names.map(JSON.string)) }
-
-        let values: [JSON] = plan.values.enumerated().map { index, value in
-            .object([
-                ("name", .string(value.name.text)),
-                ("priority", number(value.priority)),
-                ("non_negotiable", .bool(value.nonNegotiable)),
-                ("note", text(value.note)),
-                ("goals", names(facts.names(.goal, facts.goalsServing[index]))),
-            ])
-        }
-        let skills: [JSON] = plan.skills.enumerated().map { index, skill in
-            .object([
-                ("name", .string(skill.name.text)),
-                ("level", number(skill.level)),
-                ("target", number(skill.target)),
-                ("gap", number(skill.gap)),
-                ("needed_by", names(facts.names(.goal, facts.goalsNeeding[index]))),
-                ("mentors", names(facts.names(.mentor, facts.mentorsHelping[index]))),
-            ])
-        }
-        let goals: [JSON] = plan.goals.enumerated().map { index, goal in
-            .object([
-                ("name", .string(goal.name.text)),
-                ("role", text(goal.role)),
-                ("status", .string(goal.status.rawValue)),
-                ("done", .bool(goal.done)),
-                ("due", day(goal.due)),
-                ("days_left", number(goal.due.map { $0.ordinal - today.ordinal })),
-                ("overdue", .bool(facts.isOverdue(goal))),
-                ("ready", .bool(facts.isReady(goal))),
-                ("needs", .array(goal.needs.map { need in
-                    .object([("skill", .string(need.skill.text)), ("level", number(facts.requiredLevel(need)))])
-                })),
-                ("gap", names(facts.gaps(of: goal).map(\.skill.text))),
-                ("serves", names(goal.serves.map(\.text))),
-                ("after", names(goal.after.map(\.text))),
-                ("milestones", names(facts.names(.milestone, facts.milestonesOf[index]))),
-                ("impact", text(goal.impact)),
-                ("note", text(goal.note)),
-            ])
-        }
-        let milestones: [JSON] = plan.milestones.map { milestone in
-            .object([
-                ("name", .string(milestone.name.text)),
-                ("goal", text(milestone.goal?.text)),
-                ("due", day(milestone.due)),
-                ("done", .bool(milestone.done)),
-                ("overdue", .bool(facts.isOverdue(milestone))),
-            ])
-        }
-        let mentors: [JSON] = plan.mentors.map { mentor in
-            .object([
-                ("name", .string(mentor.name.text)),
-                ("helps", names(mentor.helps.map(\.text))),
-                ("note", text(mentor.note)),
-            ])
-        }
-        return .object([
+        let writer = EntityJSON(context: FieldContext(plan: plan, today: today, links: Links(plan: plan)))
+        var members: [(String, JSON)] = [
             ("schema", .string(schema)),
             ("today", .string(today.description)),
-            ("vision", text(plan.vision)),
-            ("values", .array(values)),
-            ("skills", .array(skills)),
-            ("goals", .array(goals)),
-            ("milestones", .array(milestones)),
-            ("mentors", .array(mentors)),
-        ])
+            ("vision", plan.vision.map(JSON.string) ?? .null),
+        ]
+        for kind in EntityKind.allCases {
+            let fields = kind.info.exportMembers
+            members.append((kind.plural, .array((0..<plan.count(of: kind)).map { index in
+                writer.object(kind, index, members: fields, leadingKind: false)
+            })))
+        }
+        return .object(members)
     }
 
     /// Indented two spaces a level, one member a line, ending in a newline:

@@ -1,53 +1,28 @@
-/// The relations every export shows but the model stores only one way round
-/// (a goal names the values it serves; a value's goals are found by looking),
-/// computed once in linear time so that no export scans the plan per entity.
+/// What the report and the exports for people ask of a plan, answered by
+/// the same code as the fields (`value.goals`, `goal.ready`), over the one
+/// table of references turned round, so no output can disagree with an answer.
 struct PlanFacts {
     let plan: Plan
     let today: Day
-    /// Goal indices serving each value, in goal order.
-    let goalsServing: [Int: [Int]]
-    /// Goal indices needing each skill, in goal order.
-    let goalsNeeding: [Int: [Int]]
-    /// Mentor indices helping with each skill, in mentor order.
-    let mentorsHelping: [Int: [Int]]
-    /// Milestone indices for each goal, in milestone order.
-    let milestonesOf: [Int: [Int]]
+    let links: Links
 
     init(_ plan: Plan, today: Day) {
         self.plan = plan
         self.today = today
-        var serving: [Int: [Int]] = [:]
-        var needing: [Int: [Int]] = [:]
-        for (goalIndex, goal) in plan.goals.enumerated() {
-            for value in Self.distinct(goal.serves.map(\.text)) {
-                if let valueIndex = plan.index(of: .value, named: value) { serving[valueIndex, default: []].append(goalIndex) }
-            }
-            for skill in Self.distinct(goal.needs.map(\.skill.text)) {
-                if let skillIndex = plan.index(of: .skill, named: skill) { needing[skillIndex, default: []].append(goalIndex) }
-            }
-        }
-        var helping: [Int: [Int]] = [:]
-        for (mentorIndex, mentor) in plan.mentors.enumerated() {
-            for skill in Self.distinct(mentor.helps.map(\.text)) {
-                if let skillIndex = plan.index(of: .skill, named: skill) { helping[skillIndex, default: []].append(mentorIndex) }
-            }
-        }
-        var milestones: [Int: [Int]] = [:]
-        for (milestoneIndex, milestone) in plan.milestones.enumerated() {
-            if let goal = milestone.goal, let goalIndex = plan.index(of: .goal, named: goal.text) {
-                milestones[goalIndex, default: []].append(milestoneIndex)
-            }
-        }
-        goalsServing = serving
-        goalsNeeding = needing
-        mentorsHelping = helping
-        milestonesOf = milestones
+        links = Links(plan: plan)
     }
 
-    private static func distinct(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.filter { seen.insert($0).inserted }
-    }
+    /// Goal indices serving value `index`, in goal order.
+    func goals(serving index: Int) -> [Int] { links.referrers(.goal, via: .serves, to: index) }
+
+    /// Goal indices needing skill `index`, in goal order.
+    func goals(needing index: Int) -> [Int] { links.referrers(.goal, via: .needs, to: index) }
+
+    /// Mentor indices helping with skill `index`, in mentor order.
+    func mentors(helping index: Int) -> [Int] { links.referrers(.mentor, via: .helps, to: index) }
+
+    /// Milestone indices for goal `index`, in milestone order.
+    func milestones(of index: Int) -> [Int] { links.referrers(.milestone, via: .for, to: index) }
 
     func skill(named name: String) -> Skill? {
         plan.index(of: .skill, named: name).flatMap { plan.skills.indices.contains($0) ? plan.skills[$0] : nil }
@@ -58,44 +33,30 @@ struct PlanFacts {
     }
 
     /// The level a need asks for: its `at`, else the skill's target.
-    func requiredLevel(_ need: SkillNeed) -> Int? {
-        need.level ?? skill(named: need.skill.text)?.target
-    }
+    func requiredLevel(_ need: SkillNeed) -> Int? { GoalKind.requiredLevel(need, in: plan) }
 
     /// The needs whose skill stands below the level asked for.
-    func gaps(of goal: Goal) -> [SkillNeed] {
-        goal.needs.filter { need in
-            guard let skill = skill(named: need.skill.text), let required = requiredLevel(need) else { return false }
-            return skill.level < required
-        }
-    }
+    func gaps(of goal: Goal) -> [SkillNeed] { GoalKind.gaps(of: goal, in: plan).map(\.need) }
 
-    /// Every `after` goal done and no skill gap, as the `ready` field says.
-    func isReady(_ goal: Goal) -> Bool {
-        goal.after.allSatisfy { self.goal(named: $0.text)?.done ?? false } && gaps(of: goal).isEmpty
-    }
+    /// As the `ready` field says.
+    func isReady(_ goal: Goal) -> Bool { GoalKind.isReady(goal, in: plan) }
 
-    func isOverdue(_ goal: Goal) -> Bool {
-        guard let due = goal.due, !goal.done else { return false }
-        return due < today
-    }
+    func isOverdue(_ goal: Goal) -> Bool { GoalKind.isOverdue(goal, today: today) }
 
-    func isOverdue(_ milestone: Milestone) -> Bool {
-        guard let due = milestone.due, !milestone.done else { return false }
-        return due < today
-    }
+    func isOverdue(_ milestone: Milestone) -> Bool { MilestoneKind.isOverdue(milestone, today: today) }
 
     /// Values ranked: by priority (unranked last), then declaration order.
     var valuesByPriority: [Int] {
-        plan.values.indices.sorted { left, right in
-            let l = plan.values[left].priority ?? Int.max
-            let r = plan.values[right].priority ?? Int.max
+        let values = plan.values
+        return values.indices.sorted { left, right in
+            let l = values[left].priority ?? Int.max
+            let r = values[right].priority ?? Int.max
             return l != r ? l < r : left < right
         }
     }
 
-    func names(_ kind: EntityKind, _ indices: [Int]?) -> [String] {
-        (indices ?? []).compactMap { plan.name(of: kind, at: $0)?.text }
+    func names(_ kind: EntityKind, _ indices: [Int]) -> [String] {
+        indices.compactMap { plan.name(of: kind, at: $0)?.text }
     }
 }
 

@@ -66,7 +66,7 @@ struct ReportContent {
         values = facts.valuesByPriority.map { index in
             let value = plan.values[index]
             return ValueRow(priority: value.priority, name: value.name.text, nonNegotiable: value.nonNegotiable,
-                            note: value.note, goals: facts.names(.goal, facts.goalsServing[index]))
+                            note: value.note, goals: facts.names(.goal, facts.goals(serving: index)))
         }
 
         let goalItems = plan.goals.map {
@@ -96,14 +96,14 @@ struct ReportContent {
             .sorted { plan.skills[$0].gap != plan.skills[$1].gap ? plan.skills[$0].gap > plan.skills[$1].gap : $0 < $1 }
             .map { index in
                 let skill = plan.skills[index]
-                let needs: [Need] = (facts.goalsNeeding[index] ?? []).compactMap { goalIndex in
+                let needs: [Need] = (facts.goals(needing: index)).compactMap { goalIndex in
                     guard plan.goals.indices.contains(goalIndex) else { return nil }
                     let goal = plan.goals[goalIndex]
                     let level = goal.needs.first { $0.skill.text == skill.name.text }.flatMap(facts.requiredLevel) ?? skill.target
                     return Need(goal: goal.name.text, level: level)
                 }
                 return GapRow(name: skill.name.text, level: skill.level, target: skill.target, gap: skill.gap,
-                              neededBy: needs, mentors: facts.names(.mentor, facts.mentorsHelping[index]))
+                              neededBy: needs, mentors: facts.names(.mentor, facts.mentors(helping: index)))
             }
         nextSteps = Self.nextSteps(plan, facts: facts, gaps: gaps)
     }

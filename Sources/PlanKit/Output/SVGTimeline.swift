@@ -48,7 +48,7 @@ public enum SVGTimeline {
             let goal = plan.goals[index]
             guard let due = goal.due else { continue }
             let ready = goal.after.compactMap { facts.goal(named: $0.text)?.due }.max()
-            let milestones = (facts.milestonesOf[index] ?? []).filter { plan.milestones[$0].due != nil }
+            let milestones = (facts.milestones(of: index)).filter { plan.milestones[$0].due != nil }
             let firstMilestone = milestones.compactMap { plan.milestones[$0].due }.min()
             var start = ready.map { min($0, due) } ?? (due < today ? nil : today)
             if let firstMilestone, ready == nil { start = min(start ?? firstMilestone, firstMilestone) }

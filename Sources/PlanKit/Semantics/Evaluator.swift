@@ -22,12 +22,15 @@ struct Evaluator {
     let today: Day
     let bindings: [String: Value]
     let links: Links
+    /// What the kinds' fields are computed from.
+    let context: FieldContext
 
     init(plan: Plan, today: Day, bindings: [String: Value]) {
         self.plan = plan
         self.today = today
         self.bindings = bindings
-        self.links = Links(plan: plan)
+        links = Links(plan: plan)
+        context = FieldContext(plan: plan, today: today, links: links)
     }
 
     func evaluate(_ expr: Expr, in scope: Scope = Scope()) throws(EvaluationError) -> Value {
@@ -89,7 +92,7 @@ struct Evaluator {
 
     private func unknownName(_ name: String, at range: SourceRange, in scope: Scope) -> EvaluationError {
         let message = "unknown name \(Literal.string(name))"
-        for kind in [EntityKind.goal, .skill, .value, .milestone, .mentor] where plan.index(of: kind, named: name) != nil {
+        for kind in EntityKind.allCases where plan.index(of: kind, named: name) != nil {
             return EvaluationError(.unknownName, message, at: range,
                                    hint: "to refer to the \(kind.rawValue), write \(kind.rawValue) \(Literal.string(name))")
         }
@@ -105,7 +108,7 @@ struct Evaluator {
     private func entity(_ kind: EntityKind, _ name: Name) throws(EvaluationError) -> Value {
         if let index = plan.index(of: kind, named: name.text) { return .entity(kind, index) }
         let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(Literal.string($0))?" }
-        throw EvaluationError(unknownCode(kind), "unknown \(kind.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
+        throw EvaluationError(kind.info.unknownCode, "unknown \(kind.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
     }
 
     /// `goals` means every goal, except inside a query over items that have
@@ -139,15 +142,5 @@ struct Evaluator {
     func describe(_ value: Value) -> String {
         if case .number(let number) = value { return Literal.number(number) }
         return value.typeName
-    }
-}
-
-func unknownCode(_ kind: EntityKind) -> DiagnosticCode {
-    switch kind {
-    case .goal: return .unknownGoal
-    case .skill: return .unknownSkill
-    case .value: return .unknownValue
-    case .milestone: return .unknownMilestone
-    case .mentor: return .unknownMentor
     }
 }

@@ -1,16 +1,8 @@
-/// The fields an expression can read from an entity or a group, as SPEC
-/// section 5 lists them. Public so that the REPL can complete them.
+/// The fields an expression can read from an entity or a group. Each kind's
+/// fields are in its description; public so that the REPL can complete them.
 public enum Fields {
     public static func names(of kind: EntityKind) -> [String] {
-        switch kind {
-        case .goal:
-            return ["name", "role", "due", "done", "status", "needs", "serves", "after", "milestones",
-                    "impact", "note", "gap", "ready", "days_left", "overdue"]
-        case .skill: return ["name", "level", "target", "gap", "needed_by", "mentors"]
-        case .value: return ["name", "priority", "non_negotiable", "note", "goals"]
-        case .milestone: return ["name", "goal", "due", "done", "overdue"]
-        case .mentor: return ["name", "helps", "note"]
-        }
+        kind.info.fieldNames
     }
 
     /// The two fields of one group of a `group by` clause.
@@ -26,58 +18,46 @@ public enum Fields {
     }
 }
 
-/// The references that point the other way from how they are written (a goal
-/// names the values it serves; `value.goals` asks which goals serve it),
-/// built on first use and kept for one evaluation so that asking every value
-/// for its goals reads the goals once, not once per value.
-final class Links {
-    private let plan: Plan
-    private var goalsServingValue: [[Int]]?
-    private var goalsNeedingSkill: [[Int]]?
-    private var mentorsHelpingSkill: [[Int]]?
-    private var milestonesOfGoal: [[Int]]?
+/// The references turned round: a goal names the values it serves, and
+/// `value.goals` asks which goals serve it. One table for answers, the
+/// report and every export alike, built on first use from the kinds'
+/// descriptions and kept while the plan stands still, so that asking every
+/// value for its goals reads the goals once, not once per value.
+final class Links: @unchecked Sendable {
+    let plan: Plan
+    private struct Key: Hashable {
+        var source: EntityKind
+        var clause: Keyword
+    }
+    private var inverted: [Key: [[Int]]] = [:]
 
     init(plan: Plan) { self.plan = plan }
 
-    func goals(serving value: Int) -> [Int] {
-        if goalsServingValue == nil {
-            goalsServingValue = invert(plan.goals.map { $0.serves }, into: .value)
-        }
-        return goalsServingValue?[value] ?? []
+    /// The entities of `source` whose `clause` names entity `target`, in
+    /// their order, once each; names that resolve to nothing are left out.
+    func referrers(_ source: EntityKind, via clause: Keyword, to target: Int) -> [Int] {
+        let key = Key(source: source, clause: clause)
+        if let table = inverted[key] { return table.indices.contains(target) ? table[target] : [] }
+        let table = invert(key)
+        inverted[key] = table
+        return table.indices.contains(target) ? table[target] : []
     }
 
-    func goals(needing skill: Int) -> [Int] {
-        if goalsNeedingSkill == nil {
-            goalsNeedingSkill = invert(plan.goals.map { $0.needs.map(\.skill) }, into: .skill)
-        }
-        return goalsNeedingSkill?[skill] ?? []
-    }
-
-    func mentors(helping skill: Int) -> [Int] {
-        if mentorsHelpingSkill == nil {
-            mentorsHelpingSkill = invert(plan.mentors.map { $0.helps }, into: .skill)
-        }
-        return mentorsHelpingSkill?[skill] ?? []
-    }
-
-    func milestones(of goal: Int) -> [Int] {
-        if milestonesOfGoal == nil {
-            milestonesOfGoal = invert(plan.milestones.map { $0.goal.map { [$0] } ?? [] }, into: .goal)
-        }
-        return milestonesOfGoal?[goal] ?? []
-    }
-
-    /// For each entity of `kind`, the sources (in order, once each) whose
-    /// names list it; names that resolve to nothing are left out.
-    private func invert(_ references: [[Name]], into kind: EntityKind) -> [[Int]] {
+    private func invert(_ key: Key) -> [[Int]] {
+        guard let kind = key.source.info.clause(key.clause)?.shape.refers else { return [] }
         var result = [[Int]](repeating: [], count: plan.count(of: kind))
-        for (source, names) in references.enumerated() {
-            for name in names {
-                guard let target = plan.index(of: kind, named: name.text), result.indices.contains(target) else { continue }
-                if result[target].last != source { result[target].append(source) }
-            }
+        key.source.info.forEachReference(plan) { source, reference in
+            guard reference.clause == key.clause, let target = plan.index(of: reference.kind, named: reference.name.text),
+                  result.indices.contains(target) else { return }
+            if result[target].last != source { result[target].append(source) }
         }
         return result
+    }
+
+    /// The entities `names` refer to; names that resolve to nothing are
+    /// skipped because the checks report them.
+    func entities(_ kind: EntityKind, _ names: [Name]) -> Value {
+        .list(names.compactMap { name in plan.index(of: kind, named: name.text).map { .entity(kind, $0) } })
     }
 }
 
@@ -106,11 +86,8 @@ extension Evaluator {
     /// The field of an entity or group, or nil when it has no such field.
     func fieldValue(_ name: String, of value: Value) -> Value? {
         switch value {
-        case .entity(.goal, let index): return goalField(name, index)
-        case .entity(.skill, let index): return skillField(name, index)
-        case .entity(.value, let index): return valueField(name, index)
-        case .entity(.milestone, let index): return milestoneField(name, index)
-        case .entity(.mentor, let index): return mentorField(name, index)
+        case .entity(let kind, let index):
+            return kind.info.field(named: name)?.value(context, index)
         case .group(let key, let items):
             switch name {
             case "key": return key
@@ -121,109 +98,15 @@ extension Evaluator {
             return nil
         }
     }
+}
 
-    private func goalField(_ name: String, _ index: Int) -> Value? {
-        // Field by field, not `let goal = plan.goals[index]`: a query reads
-        // one field of each of many goals, and copying a goal retains all of its.
-        switch name {
-        case "name": return .string(plan.goals[index].name.text)
-        case "role": return optional(plan.goals[index].role)
-        case "due": return plan.goals[index].due.map(Value.date) ?? Value.none
-        case "done": return .bool(plan.goals[index].done)
-        case "status": return .string(plan.goals[index].status.rawValue)
-        case "needs": return entities(.skill, plan.goals[index].needs.map(\.skill))
-        case "serves": return entities(.value, plan.goals[index].serves)
-        case "after": return entities(.goal, plan.goals[index].after)
-        case "milestones": return .list(links.milestones(of: index).map { .entity(.milestone, $0) })
-        case "impact": return optional(plan.goals[index].impact)
-        case "note": return optional(plan.goals[index].note)
-        case "gap": return .list(gap(of: plan.goals[index]).map { .entity(.skill, $0) })
-        case "ready": return .bool(isReady(plan.goals[index]))
-        case "days_left": return plan.goals[index].due.map { .duration(Duration(days: $0.ordinal - today.ordinal)) } ?? Value.none
-        case "overdue": return .bool(isOverdue(plan.goals[index].due, done: plan.goals[index].done))
-        default: return nil
-        }
+extension Value {
+    /// `text`, or none.
+    static func optional(_ text: String?) -> Value {
+        text.map(Value.string) ?? .none
     }
 
-    private func skillField(_ name: String, _ index: Int) -> Value? {
-        let skill = plan.skills[index]
-        switch name {
-        case "name": return .string(skill.name.text)
-        case "level": return .number(Double(skill.level))
-        case "target": return .number(Double(skill.target))
-        case "gap": return .number(Double(skill.gap))
-        case "needed_by": return .list(links.goals(needing: index).map { .entity(.goal, $0) })
-        case "mentors": return .list(links.mentors(helping: index).map { .entity(.mentor, $0) })
-        default: return nil
-        }
-    }
-
-    private func valueField(_ name: String, _ index: Int) -> Value? {
-        let value = plan.values[index]
-        switch name {
-        case "name": return .string(value.name.text)
-        case "priority": return value.priority.map { .number(Double($0)) } ?? Value.none
-        case "non_negotiable": return .bool(value.nonNegotiable)
-        case "note": return optional(value.note)
-        case "goals": return .list(links.goals(serving: index).map { .entity(.goal, $0) })
-        default: return nil
-        }
-    }
-
-    private func milestoneField(_ name: String, _ index: Int) -> Value? {
-        let milestone = plan.milestones[index]
-        switch name {
-        case "name": return .string(milestone.name.text)
-        case "goal":
-            guard let goal = milestone.goal, let target = plan.index(of: .goal, named: goal.text) else { return Value.none }
-            return .entity(.goal, target)
-        case "due": return milestone.due.map(Value.date) ?? Value.none
-        case "done": return .bool(milestone.done)
-        case "overdue": return .bool(isOverdue(milestone.due, done: milestone.done))
-        default: return nil
-        }
-    }
-
-    private func mentorField(_ name: String, _ index: Int) -> Value? {
-        let mentor = plan.mentors[index]
-        switch name {
-        case "name": return .string(mentor.name.text)
-        case "helps": return entities(.skill, mentor.helps)
-        case "note": return optional(mentor.note)
-        default: return nil
-        }
-    }
-
-    /// The needed skills whose level is below the level the goal requires
-    /// (its `at` level, else the skill's target).
-    private func gap(of goal: Goal) -> [Int] {
-        goal.needs.compactMap { need in
-            guard let index = plan.index(of: .skill, named: need.skill.text) else { return nil }
-            let skill = plan.skills[index]
-            return skill.level < (need.level ?? skill.target) ? index : nil
-        }
-    }
-
-    private func isReady(_ goal: Goal) -> Bool {
-        let afterDone = goal.after.allSatisfy { name in
-            guard let index = plan.index(of: .goal, named: name.text) else { return true }
-            return plan.goals[index].done
-        }
-        return afterDone && gap(of: goal).isEmpty
-    }
-
-    private func isOverdue(_ due: Day?, done: Bool) -> Bool {
-        guard let due else { return false }
-        return due < today && !done
-    }
-
-    private func optional(_ text: String?) -> Value {
-        text.map(Value.string) ?? Value.none
-    }
-
-    /// The entities `names` refer to; names that resolve to nothing are
-    /// skipped here because the checks report them.
-    private func entities(_ kind: EntityKind, _ names: [Name]) -> Value {
-        .list(names.compactMap { name in plan.index(of: kind, named: name.text).map { .entity(kind, $0) } })
+    static func optional(_ day: Day?) -> Value {
+        day.map(Value.date) ?? .none
     }
 }

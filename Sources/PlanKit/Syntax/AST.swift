@@ -1,11 +1,3 @@
-/// The kinds of entity a plan declares.
-public enum EntityKind: String, CaseIterable, Sendable {
-    case value, skill, goal, milestone, mentor
-
-    /// The collection keyword: `goals`, `skills`, ...
-    public var plural: String { rawValue + "s" }
-}
-
 /// A name as written: an identifier or a string. `quoted` lets the formatter
 /// write it back the way a person would.
 public struct Name: Equatable, Sendable {
@@ -116,36 +108,102 @@ public struct SkillNeed: Sendable {
     }
 }
 
-/// Everything that may follow a declaration's name. Which clauses a kind of
-/// entity accepts is the parser's business; the AST keeps them uniform so that
-/// `update` can share them.
+/// One clause after a declaration's name: its keyword and what follows it.
+/// Which clauses a kind of entity takes, and in what shape, its description
+/// says (`ClauseSyntax`); the AST keeps them uniform so that `update` and
+/// every kind share them.
 public struct Clause: Sendable {
-    public enum Kind: Sendable {
-        case priority(Int)
-        case nonNegotiable
-        case note(String)
-        case level(Int)
-        case target(Int)
-        case role(String)
-        case needs([SkillNeed])
-        case serves([Name])
-        case after([Name])
-        case by(Day)
-        case impact(String)
-        case done
-        case doing
-        /// A milestone's goal.
-        case `for`(Name)
-        case helps([Name])
-    }
-
-    public var kind: Kind
+    public var keyword: Keyword
+    public var value: ClauseValue
     public var range: SourceRange
 
-    public init(_ kind: Kind, _ range: SourceRange) {
-        self.kind = kind
+    public init(_ keyword: Keyword, _ value: ClauseValue, _ range: SourceRange) {
+        self.keyword = keyword
+        self.value = value
         self.range = range
     }
+}
+
+/// What a clause holds after its keyword.
+public enum ClauseShape: Sendable {
+    case flag
+    /// A whole number, `what` for messages, optionally bounded.
+    case whole(String, ClosedRange<Int>?)
+    case text(String)
+    case date
+    /// A duration longer than nothing (`6 weeks`).
+    case duration
+    /// One name, of an entity of `kind` when it refers to one.
+    case name(String, refers: EntityKind?)
+    /// Names separated by commas; `refers` as for `name`.
+    case names(String, refers: EntityKind?)
+    /// `skill NAME [at LEVEL] {, NAME [at LEVEL]}` after `needs`.
+    case skillNeeds
+
+    /// The kind of entity the clause's names refer to.
+    public var refers: EntityKind? {
+        switch self {
+        case .name(_, let kind), .names(_, let kind): return kind
+        case .skillNeeds: return .skill
+        case .flag, .whole, .text, .date, .duration: return nil
+        }
+    }
+
+    /// What a person might write for it, for hints.
+    public var example: String {
+        switch self {
+        case .flag: return ""
+        case .whole: return "1"
+        case .text: return "\"...\""
+        case .date: return "2027-06-30"
+        case .duration: return "6 weeks"
+        case .name(_, let kind), .names(_, let kind):
+            guard let word = kind?.rawValue else { return "name" }
+            return "\"" + word.prefix(1).uppercased() + word.dropFirst() + "\""
+        case .skillNeeds: return "skill \"project management\" at 4"
+        }
+    }
+
+    /// A list clause adds to what is there; giving it twice is no repeat.
+    public var isList: Bool {
+        switch self {
+        case .names, .skillNeeds: return true
+        case .flag, .whole, .text, .date, .duration, .name: return false
+        }
+    }
+}
+
+/// The value of one clause as written.
+public enum ClauseValue: Sendable {
+    case flag
+    case whole(Int)
+    case text(String)
+    case date(Day)
+    case duration(Duration)
+    case name(Name)
+    case names([Name])
+    case needs([SkillNeed])
+
+    /// The names it refers to, with the level a need asks for.
+    public func forEachName(_ body: (Name, Int?) -> Void) {
+        switch self {
+        case .name(let name): body(name, nil)
+        case .names(let names): for name in names { body(name, nil) }
+        case .needs(let needs): for need in needs { body(need.skill, need.level) }
+        case .flag, .whole, .text, .date, .duration: break
+        }
+    }
+}
+
+/// The part of a clause rule the parser needs.
+public struct ClauseSyntax: Sendable {
+    public let keyword: Keyword
+    public let shape: ClauseShape
+    /// A declaration must have it (an `update` need not).
+    public let required: Bool
+    /// Clauses sharing a slot set the same thing (`done` and `doing` set a
+    /// goal's status), so giving two of them is a repeat.
+    public let slot: Keyword
 }
 
 public struct Declaration: Sendable {

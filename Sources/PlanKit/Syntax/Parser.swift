@@ -88,15 +88,14 @@ public struct Parser {
             advance()
             let text = try string("the vision")
             return Statement(.vision(text), token.range.through(previous.range))
-        case .keyword(.value): return try declaration(.value, isUpdate: false)
-        case .keyword(.skill): return try declaration(.skill, isUpdate: false)
-        case .keyword(.goal): return try declaration(.goal, isUpdate: false)
-        case .keyword(.milestone): return try declaration(.milestone, isUpdate: false)
-        case .keyword(.mentor): return try declaration(.mentor, isUpdate: false)
         case .keyword(.update): return try update()
         case .keyword(.let): return try letStatement()
         case .keyword(.include): return try include()
         case .keyword(.assert): return try assertStatement()
+        case .keyword(let keyword):
+            if let kind = EntityKind(keyword) { return try declaration(kind, isUpdate: false) }
+            let expr = try expression()
+            return Statement(.expression(expr), expr.range)
         default:
             let expr = try expression()
             return Statement(.expression(expr), expr.range)
@@ -105,15 +104,10 @@ public struct Parser {
 
     private mutating func update() throws -> Statement {
         let keyword = advance()
-        let kind: EntityKind
-        switch peek.kind {
-        case .keyword(.value): kind = .value
-        case .keyword(.skill): kind = .skill
-        case .keyword(.goal): kind = .goal
-        case .keyword(.milestone): kind = .milestone
-        case .keyword(.mentor): kind = .mentor
-        default:
-            throw error(at: peek, "expected goal, skill, value, milestone or mentor after `update`, found \(describe(peek))")
+        guard case .keyword(let word) = peek.kind, let kind = EntityKind(word) else {
+            let kinds = EntityKind.allCases.map(\.rawValue)
+            let list = kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
+            throw error(at: peek, "expected \(list) after `update`, found \(describe(peek))")
         }
         let statement = try declaration(kind, isUpdate: true)
         return Statement(statement.kind, keyword.range.through(statement.range))
@@ -122,52 +116,37 @@ public struct Parser {
     private mutating func declaration(_ kind: EntityKind, isUpdate: Bool) throws -> Statement {
         let keyword = advance()
         let name = try self.name("a name for the \(kind.rawValue)")
+        let syntax = kind.info.clauses
         var clauses: [Clause] = []
         while !isStatementEnd {
-            let clause = try self.clause(for: kind)
-            if !Parser.isList(clause.kind), let earlier = clauses.first(where: { Parser.sameSlot($0.kind, clause.kind) }) {
+            let (clause, rule) = try self.clause(for: kind, among: syntax)
+            if !rule.shape.isList,
+               let earlier = clauses.first(where: { given in syntax.first { $0.keyword == given.keyword }?.slot == rule.slot }) {
                 parserDiagnostics.append(.error(
-                    .clauseNotAllowed, "`\(Parser.keyword(of: clause.kind).rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
+                    .clauseNotAllowed, "`\(clause.keyword.rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
                     at: clause.range, hint: "keep one of them",
                     notes: [.init("given first here", at: earlier.range)]))
             }
             clauses.append(clause)
         }
-        if kind == .milestone, !isUpdate {
-            let missing = [Keyword.for, .by].filter { word in !clauses.contains { Parser.keyword(of: $0.kind) == word } }
+        if !isUpdate {
+            let missing = syntax.filter { rule in rule.required && !clauses.contains { $0.keyword == rule.keyword } }
             if !missing.isEmpty {
+                let example = syntax.filter(\.required).map { " " + ([$0.keyword.rawValue, $0.shape.example].filter { !$0.isEmpty }).joined(separator: " ") }.joined()
                 parserDiagnostics.append(.error(
-                    .syntax, "milestone \(Literal.string(name.text)) needs \(missing.map { "`\($0.rawValue)`" }.joined(separator: " and "))",
-                    at: name.range, hint: "write: milestone \(Literal.string(name.text)) for \"Goal\" by 2027-06-30"))
+                    .syntax, "\(kind.rawValue) \(Literal.string(name.text)) needs \(missing.map { "`\($0.keyword.rawValue)`" }.joined(separator: " and "))",
+                    at: name.range, hint: "write: \(kind.rawValue) \(Literal.string(name.text))" + example))
             }
         }
         let declaration = Declaration(kind: kind, name: name, clauses: clauses, isUpdate: isUpdate)
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
     }
 
-    private static let valueClauses: [Keyword] = [.priority, .nonNegotiable, .note]
-    private static let skillClauses: [Keyword] = [.level, .target]
-    private static let goalClauses: [Keyword] = [.role, .needs, .serves, .after, .by, .impact, .note, .done, .doing]
-    private static let milestoneClauses: [Keyword] = [.for, .by, .done]
-    private static let mentorClauses: [Keyword] = [.helps, .note]
-
-    /// The clause words a kind of entity takes, in the order messages list them.
-    private static func clauses(of kind: EntityKind) -> [Keyword] {
-        switch kind {
-        case .value: return valueClauses
-        case .skill: return skillClauses
-        case .goal: return goalClauses
-        case .milestone: return milestoneClauses
-        case .mentor: return mentorClauses
-        }
-    }
-
-    private mutating func clause(for kind: EntityKind) throws -> Clause {
+    private mutating func clause(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> (Clause, ClauseSyntax) {
         let token = peek
-        let allowed = Parser.clauses(of: kind)
-        guard case .keyword(let keyword) = token.kind, allowed.contains(keyword) else {
-            let list = allowed.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-            if case .keyword(let keyword) = token.kind, EntityKind.allCases.contains(where: { Parser.clauses(of: $0).contains(keyword) }) {
+        guard case .keyword(let keyword) = token.kind, let rule = allowed.first(where: { $0.keyword == keyword }) else {
+            let list = allowed.map { "`\($0.keyword.rawValue)`" }.joined(separator: ", ")
+            if case .keyword(let keyword) = token.kind, KindInfo.all.contains(where: { $0.clause(keyword) != nil }) {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
                             code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
             }
@@ -175,23 +154,16 @@ public struct Parser {
                         hint: "a \(kind.rawValue) takes \(list)")
         }
         advance()
-        let clauseKind: Clause.Kind
-        switch keyword {
-        case .priority: clauseKind = .priority(try wholeNumber("a priority", range: nil))
-        case .nonNegotiable: clauseKind = .nonNegotiable
-        case .note: clauseKind = .note(try string("a note"))
-        case .level: clauseKind = .level(try wholeNumber("a level", range: 0...5))
-        case .target: clauseKind = .target(try wholeNumber("a target level", range: 0...5))
-        case .role: clauseKind = .role(try string("a role"))
-        case .impact: clauseKind = .impact(try string("the impact"))
-        case .done: clauseKind = .done
-        case .doing: clauseKind = .doing
-        case .by: clauseKind = .by(try date())
-        case .for: clauseKind = .for(try name("the goal this milestone is for"))
-        case .serves: clauseKind = .serves(try names("a value"))
-        case .after: clauseKind = .after(try names("a goal"))
-        case .helps: clauseKind = .helps(try names("a skill"))
-        case .needs:
+        let value: ClauseValue
+        switch rule.shape {
+        case .flag: value = .flag
+        case .whole(let what, let range): value = .whole(try wholeNumber(what, range: range))
+        case .text(let what): value = .text(try string(what))
+        case .date: value = .date(try date(after: keyword))
+        case .duration: value = .duration(try duration(after: keyword))
+        case .name(let what, _): value = .name(try name(what))
+        case .names(let what, _): value = .names(try names(what))
+        case .skillNeeds:
             guard match(.keyword(.skill)) else {
                 throw error(at: peek, "expected `skill` after `needs`, found \(describe(peek))",
                             hint: "write: needs skill \"project management\" at 4")
@@ -207,11 +179,9 @@ public struct Parser {
                 }
                 needs.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
             } while match(.comma)
-            clauseKind = .needs(Parser.fitted(needs))
-        default:
-            throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)", code: .clauseNotAllowed)
+            value = .needs(Parser.fitted(needs))
         }
-        return Clause(clauseKind, token.range.through(previous.range))
+        return (Clause(keyword, value, token.range.through(previous.range)), rule)
     }
 
     private mutating func letStatement() throws -> Statement {
@@ -292,10 +262,10 @@ public struct Parser {
         return Lexer.stringValue(of: advance(), in: source)
     }
 
-    private mutating func date() throws -> Day {
+    private mutating func date(after keyword: Keyword) throws -> Day {
         let token = peek
         guard token.kind == .date else {
-            throw error(at: token, "expected a date after `by`, found \(describe(token))",
+            throw error(at: token, "expected a date after `\(keyword.rawValue)`, found \(describe(token))",
                         hint: "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()
@@ -303,6 +273,21 @@ public struct Parser {
         case .success(let day): return day
         case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
         }
+    }
+
+    /// A duration longer than nothing: `every 0 days` would never come round.
+    private mutating func duration(after keyword: Keyword) throws -> Duration {
+        let token = peek
+        guard token.kind == .duration, let duration = Lexer.durationValue(of: token, in: source) else {
+            throw error(at: token, "expected a duration after `\(keyword.rawValue)`, found \(describe(token))",
+                        hint: "a duration is a number and a unit: 6 weeks, 3 months, 1 year")
+        }
+        advance()
+        guard duration.months > 0 || duration.days > 0 else {
+            throw error(at: token, "`\(keyword.rawValue)` needs a duration longer than nothing, not \(source.text(token.range))",
+                        code: .invalidNumber, hint: "for example: \(keyword.rawValue) 6 weeks")
+        }
+        return duration
     }
 
     private mutating func wholeNumber(_ what: String, range allowed: ClosedRange<Int>?) throws -> Int {
@@ -320,40 +305,6 @@ public struct Parser {
                                       at: token.range, hint: "levels run from 0 (none) to 5 (expert)"))
         }
         return number
-    }
-
-    private static func keyword(of kind: Clause.Kind) -> Keyword {
-        switch kind {
-        case .priority: return .priority
-        case .nonNegotiable: return .nonNegotiable
-        case .note: return .note
-        case .level: return .level
-        case .target: return .target
-        case .role: return .role
-        case .needs: return .needs
-        case .serves: return .serves
-        case .after: return .after
-        case .by: return .by
-        case .impact: return .impact
-        case .done: return .done
-        case .doing: return .doing
-        case .for: return .for
-        case .helps: return .helps
-        }
-    }
-
-    private static func isList(_ kind: Clause.Kind) -> Bool {
-        switch kind {
-        case .needs, .serves, .after, .helps: return true
-        default: return false
-        }
-    }
-
-    /// `done` and `doing` both set a goal's status, so giving both is a repeat.
-    private static func sameSlot(_ a: Clause.Kind, _ b: Clause.Kind) -> Bool {
-        let (left, right) = (keyword(of: a), keyword(of: b))
-        let isStatus = { (word: Keyword) in word == .done || word == .doing }
-        return left == right || (isStatus(left) && isStatus(right))
     }
 
     // MARK: - Expressions
@@ -545,9 +496,14 @@ public struct Parser {
 
     /// Keywords that read as a field of the current item in a query
     /// (`goals where done`), since those fields share their clause's word.
-    private static let fieldKeywords: Set<Keyword> = [
-        .done, .note, .role, .level, .target, .priority, .impact, .needs, .serves, .after, .helps,
-    ]
+    private static let fieldKeywords: Set<Keyword> = Set(Keyword.allCases.filter { keyword in
+        KindInfo.all.contains { $0.field(named: keyword.rawValue) != nil }
+    })
+
+    /// A collection (`goals`), an entity (`goal "X"`) or a field (`done`).
+    private static func startsExpression(_ keyword: Keyword) -> Bool {
+        EntityKind(keyword, collection: true) != nil || EntityKind(keyword) != nil || fieldKeywords.contains(keyword)
+    }
 
     /// Keywords that may stand as a name in clause position; the rest
     /// (operators, query words, literals) would make the line ambiguous.
@@ -609,14 +565,12 @@ public struct Parser {
         case .keyword(.vision):
             advance()
             return Expr(.vision, token.range)
-        case .keyword(.goals): advance(); return Expr(.collection(.goal), token.range)
-        case .keyword(.skills): advance(); return Expr(.collection(.skill), token.range)
-        case .keyword(.values): advance(); return Expr(.collection(.value), token.range)
-        case .keyword(.milestones): advance(); return Expr(.collection(.milestone), token.range)
-        case .keyword(.mentors): advance(); return Expr(.collection(.mentor), token.range)
-        case .keyword(.goal), .keyword(.skill), .keyword(.value), .keyword(.milestone), .keyword(.mentor):
-            return try entityReference()
-        case .keyword(let keyword) where Parser.fieldKeywords.contains(keyword):
+        case .keyword(let keyword) where Parser.startsExpression(keyword):
+            if let kind = EntityKind(keyword, collection: true) {
+                advance()
+                return Expr(.collection(kind), token.range)
+            }
+            if EntityKind(keyword) != nil { return try entityReference() }
             advance()
             return Expr(.identifier(keyword.rawValue), token.range)
         case .identifier:
@@ -652,7 +606,7 @@ public struct Parser {
     /// (`milestones where goal == goal "Lead"`).
     private mutating func entityReference() throws -> Expr {
         let keyword = advance()
-        guard case .keyword(let word) = keyword.kind, let kind = EntityKind(rawValue: word.rawValue) else {
+        guard case .keyword(let word) = keyword.kind, let kind = EntityKind(word) else {
             throw error(at: keyword, "expected an entity")
         }
         switch peek.kind {

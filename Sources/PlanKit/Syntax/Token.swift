@@ -1,17 +1,53 @@
 /// Reserved words. The raw value is the spelling in source.
 public enum Keyword: String, CaseIterable, Sendable {
     // declarations and statements
-    case vision, value, skill, goal, milestone, mentor
+    case vision, value, skill, goal, milestone, mentor, contact
     case update, `let`, include, assert
     // clauses
     case priority, nonNegotiable = "non-negotiable", note, level, target
     case role, needs, at, serves, after, by, impact, done, doing, `for`, helps
+    case every, met, tags
     // collections
-    case values, skills, goals, milestones, mentors
+    case values, skills, goals, milestones, mentors, contacts
     // query clauses
     case `where`, sort, group, limit, select, asc, desc
     // operators and literals
     case and, or, not, `in`, `true`, `false`, none, today
+}
+
+/// The kinds of entity a plan declares, in the order a plan is written out.
+/// A kind's keyword is its raw value and its collection keyword the plural;
+/// what the kind is lies in its description (`EntityKind.described`).
+public enum EntityKind: String, CaseIterable, Sendable {
+    case value, skill, goal, milestone, mentor, contact
+
+    /// The position of the kind in `allCases`, where per-kind tables keep it.
+    public var ordinal: Int {
+        switch self {
+        case .value: return 0
+        case .skill: return 1
+        case .goal: return 2
+        case .milestone: return 3
+        case .mentor: return 4
+        case .contact: return 5
+        }
+    }
+
+    /// The collection keyword: `goals`, `skills`, ...
+    public var plural: String { rawValue + "s" }
+
+    /// The kind a keyword declares (`goal`) or, with `collection`, lists (`goals`).
+    public init?(_ keyword: Keyword, collection: Bool = false) {
+        guard let kind = (collection ? EntityKind.byCollection : EntityKind.byKeyword)[keyword] else { return nil }
+        self = kind
+    }
+
+    private static let byKeyword: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.compactMap { kind in
+        Keyword(rawValue: kind.rawValue).map { ($0, kind) }
+    })
+    private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.compactMap { kind in
+        Keyword(rawValue: kind.plural).map { ($0, kind) }
+    })
 }
 
 public enum TokenKind: Equatable, Hashable, Sendable {

@@ -1,0 +1,229 @@
+/// Everything about one kind of entity, said once, in the kind's own file:
+/// its clauses, its fields, its table columns, how it is written back as
+/// source and as JSON, the references it holds and the checks it asks for.
+/// The parser, `update`, field lookup, answers, the formatter, `:save`, the
+/// exports, completion and the checks read these descriptions instead of
+/// switching over kinds (as swift-syntax builds every pass from one table
+/// of node kinds), so a new kind is one new file.
+protocol EntityDescription {
+    associatedtype Entity: PlanEntity
+    static var kind: EntityKind { get }
+    /// In canonical order: the formatter writes clauses in this order.
+    static var clauses: [ClauseRule<Entity>] { get }
+    static var fields: [FieldRule] { get }
+    /// The columns of a table of these entities, as field names.
+    static var columns: [Column] { get }
+    /// The members of the entity's object in the JSON export, in order.
+    static var exportMembers: [String] { get }
+    /// Clause per line (a goal) or all on one line (a value).
+    static var layout: Layout { get }
+    /// The warnings and errors about entities of this kind, in the order
+    /// they are reported when two fall on the same place.
+    static var checks: [Check] { get }
+    static var unknownCode: DiagnosticCode { get }
+    /// The declaration to suggest for a name that is referred to but not
+    /// declared (`skill "rust" level 0 target 3`); `level` is the level a
+    /// reference asked for, if any.
+    static func stub(_ spelled: String, level: Int?) -> String
+}
+
+extension EntityDescription {
+    static var exportMembers: [String] { fields.map(\.name) }
+    static var layout: Layout { .oneLine }
+    static var checks: [Check] { [] }
+}
+
+/// What every entity has: the name it is found by, and its kind.
+public protocol PlanEntity: Sendable {
+    static var kind: EntityKind { get }
+    var name: Name { get }
+    init(name: Name)
+}
+
+public enum Layout: Sendable {
+    case oneLine
+    /// Two or more clauses go one a line, indented under the name.
+    case clausePerLine
+}
+
+/// One clause a kind takes: how it reads, what it changes, and how the
+/// entity gives it back to be written out.
+struct ClauseRule<Entity>: Sendable {
+    let syntax: ClauseSyntax
+    let apply: @Sendable (inout Entity, ClauseValue, SourceRange) -> Void
+    /// nil when the entity does not have the clause (nothing to write).
+    let read: @Sendable (Entity) -> ClauseValue?
+
+    init(_ keyword: Keyword, _ shape: ClauseShape, required: Bool = false, excludes: Keyword? = nil,
+         apply: @escaping @Sendable (inout Entity, ClauseValue, SourceRange) -> Void,
+         read: @escaping @Sendable (Entity) -> ClauseValue?) {
+        syntax = ClauseSyntax(keyword: keyword, shape: shape, required: required, slot: excludes ?? keyword)
+        self.apply = apply
+        self.read = read
+    }
+}
+
+/// A field an expression can read.
+public struct FieldRule: Sendable {
+    public let name: String
+    public let type: FieldType
+    let value: @Sendable (FieldContext, Int) -> Value
+    /// The JSON form, when it differs from the value's own (a goal's needs
+    /// keep their levels; a number of days stays one number).
+    let json: (@Sendable (FieldContext, Int) -> JSON)?
+
+    init(_ name: String, _ type: FieldType, json: (@Sendable (FieldContext, Int) -> JSON)? = nil,
+         _ value: @escaping @Sendable (FieldContext, Int) -> Value) {
+        self.name = name
+        self.type = type
+        self.value = value
+        self.json = json
+    }
+}
+
+/// A field's type, as the docs list it; `optional` fields may be none.
+public indirect enum FieldType: Sendable, Equatable {
+    case number, string, bool, date, duration
+    case entity(EntityKind)
+    case list(FieldType)
+    case optional(FieldType)
+}
+
+/// What a field is computed from: the plan, the day, and the references
+/// turned round.
+struct FieldContext {
+    let plan: Plan
+    let today: Day
+    let links: Links
+}
+
+/// One column of a table of entities.
+public struct Column: Sendable {
+    public let field: String
+    public let header: String
+    public let rightAligned: Bool
+
+    init(_ field: String, header: String? = nil, rightAligned: Bool = false) {
+        self.field = field
+        self.header = header ?? field
+        self.rightAligned = rightAligned
+    }
+}
+
+/// A check over the whole plan: the diagnostics it finds.
+struct Check: Sendable {
+    let run: @Sendable (CheckContext) -> [Diagnostic]
+
+    init(_ run: @escaping @Sendable (CheckContext) -> [Diagnostic]) { self.run = run }
+}
+
+struct CheckContext {
+    let plan: Plan
+    let today: Day
+    let links: Links
+}
+
+/// A name one entity gives for another: which clause, and what it asks.
+struct Reference {
+    let clause: Keyword
+    let kind: EntityKind
+    let name: Name
+    /// The level a `needs skill ... at` asks for.
+    let level: Int?
+}
+
+/// A kind's description with its entity type erased, so that code over
+/// every kind needs no generics: built once per kind from its description.
+public struct KindInfo: Sendable {
+    public let kind: EntityKind
+    public let clauses: [ClauseSyntax]
+    public let fields: [FieldRule]
+    public let columns: [Column]
+    public let exportMembers: [String]
+    public let layout: Layout
+    let checks: [Check]
+    let unknownCode: DiagnosticCode
+    let stub: @Sendable (String, Int?) -> String
+    private let fieldPositions: [String: Int]
+
+    let makeTable: @Sendable () -> EntityTableBase
+    /// Adds the declared entity; nil, or the position of the entity that
+    /// already holds the name (then nothing changes).
+    let declare: @Sendable (inout Plan, Name, [Clause]) -> Int?
+    let update: @Sendable (inout Plan, Int, [Clause]) -> Void
+    /// The entity's clauses as they would be written, in canonical order.
+    let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
+    /// Every name each entity of the kind gives for another entity.
+    let forEachReference: @Sendable (Plan, (Int, Reference) -> Void) -> Void
+
+    init<Description: EntityDescription>(_ description: Description.Type) {
+        typealias Entity = Description.Entity
+        let rules = Description.clauses
+        kind = Description.kind
+        clauses = rules.map(\.syntax)
+        fields = Description.fields
+        columns = Description.columns
+        exportMembers = Description.exportMembers
+        layout = Description.layout
+        checks = Description.checks
+        unknownCode = Description.unknownCode
+        stub = { Description.stub($0, level: $1) }
+        var positions: [String: Int] = [:]
+        for (position, field) in fields.enumerated() { positions[field.name] = position }
+        fieldPositions = positions
+
+        @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
+            for clause in clauses {
+                // A clause the kind does not take is the parser's to report.
+                rules.first { $0.syntax.keyword == clause.keyword }?.apply(&entity, clause.value, clause.range)
+            }
+        }
+        makeTable = { EntityTable<Entity>() }
+        declare = { plan, name, clauses in
+            var entity = Entity(name: name)
+            apply(clauses, to: &entity)
+            return plan.addIfNew(entity)
+        }
+        update = { plan, index, clauses in
+            plan.modify(Entity.self, at: index) { apply(clauses, to: &$0) }
+        }
+        written = { plan, index in
+            let entities = plan.entities(Entity.self)
+            guard entities.indices.contains(index) else { return [] }
+            let entity = entities[index]
+            return rules.compactMap { rule in rule.read(entity).map { (rule.syntax.keyword, $0) } }
+        }
+        let referring = rules.filter { $0.syntax.shape.refers != nil }
+        forEachReference = { plan, body in
+            let entities = plan.entities(Entity.self)
+            for index in entities.indices {
+                for rule in referring {
+                    guard let target = rule.syntax.shape.refers, let value = rule.read(entities[index]) else { continue }
+                    value.forEachName { name, level in
+                        body(index, Reference(clause: rule.syntax.keyword, kind: target, name: name, level: level))
+                    }
+                }
+            }
+        }
+    }
+
+    public func field(named name: String) -> FieldRule? {
+        fieldPositions[name].map { fields[$0] }
+    }
+
+    public var fieldNames: [String] { fields.map(\.name) }
+
+    public func clause(_ keyword: Keyword) -> ClauseSyntax? {
+        clauses.first { $0.keyword == keyword }
+    }
+}
+
+extension EntityKind {
+    /// This kind's description.
+    public var info: KindInfo { KindInfo.all[ordinal] }
+}
+
+extension KindInfo {
+    /// Every kind's description, by `EntityKind.ordinal`.
+    static let all: [KindInfo] = EntityKind.allCases.map { KindInfo($0.described) }
+}

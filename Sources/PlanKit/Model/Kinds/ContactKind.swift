@@ -1,0 +1,100 @@
+/// A person you mean to stay in touch with (SPEC section 11).
+public struct Contact: PlanEntity {
+    public static let kind = EntityKind.contact
+    public var name: Name
+    public var org: String?
+    public var role: String?
+    public var helps: [Name] = []
+    public var every: Duration?
+    /// Last met, before the log began.
+    public var met: Day?
+    public var tags: [Name] = []
+    public var note: String?
+
+    public init(name: Name) { self.name = name }
+
+    /// The latest meeting known.
+    public var lastMet: Day? { met }
+
+    /// When to be in touch next: `every` after the last meeting, today when
+    /// never met; none without `every`.
+    public func nextTouch(today: Day) -> Day? {
+        guard let every else { return nil }
+        return lastMet.map { $0.adding(every) } ?? today
+    }
+}
+
+extension Plan {
+    public var contacts: [Contact] { entities(Contact.self) }
+}
+
+enum ContactKind: EntityDescription {
+    static let kind = EntityKind.contact
+    static let unknownCode = DiagnosticCode.unknownMentor
+
+    static let clauses: [ClauseRule<Contact>] = [
+        ClauseRule(.at, .text("an organisation"),
+                   apply: { contact, clause, _ in if case .text(let org) = clause { contact.org = org } },
+                   read: { $0.org.map(ClauseValue.text) }),
+        ClauseRule(.role, .text("a role"),
+                   apply: { contact, clause, _ in if case .text(let role) = clause { contact.role = role } },
+                   read: { $0.role.map(ClauseValue.text) }),
+        ClauseRule(.helps, .names("a skill", refers: .skill),
+                   apply: { contact, clause, _ in if case .names(let names) = clause { merge(names, into: &contact.helps) } },
+                   read: { $0.helps.isEmpty ? nil : .names($0.helps) }),
+        ClauseRule(.every, .duration,
+                   apply: { contact, clause, _ in if case .duration(let every) = clause { contact.every = every } },
+                   read: { $0.every.map(ClauseValue.duration) }),
+        ClauseRule(.met, .date,
+                   apply: { contact, clause, _ in if case .date(let day) = clause { contact.met = day } },
+                   read: { $0.met.map(ClauseValue.date) }),
+        ClauseRule(.tags, .names("a tag", refers: nil),
+                   apply: { contact, clause, _ in if case .names(let names) = clause { merge(names, into: &contact.tags) } },
+                   read: { $0.tags.isEmpty ? nil : .names($0.tags) }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { contact, clause, _ in if case .text(let note) = clause { contact.note = note } },
+                   read: { $0.note.map(ClauseValue.text) }),
+    ]
+
+    static let fields: [FieldRule] = [
+        FieldRule("name", .string) { context, index in .string(context.plan.contacts[index].name.text) },
+        FieldRule("org", .optional(.string)) { context, index in .optional(context.plan.contacts[index].org) },
+        FieldRule("role", .optional(.string)) { context, index in .optional(context.plan.contacts[index].role) },
+        FieldRule("helps", .list(.entity(.skill))) { context, index in
+            context.links.entities(.skill, context.plan.contacts[index].helps)
+        },
+        FieldRule("every", .optional(.duration)) { context, index in
+            context.plan.contacts[index].every.map(Value.duration) ?? .none
+        },
+        FieldRule("last_met", .optional(.date)) { context, index in .optional(context.plan.contacts[index].lastMet) },
+        FieldRule("next_touch", .optional(.date)) { context, index in
+            .optional(context.plan.contacts[index].nextTouch(today: context.today))
+        },
+        FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.contacts[index], today: context.today)) },
+        FieldRule("mentor", .bool) { _, _ in .bool(false) },
+        FieldRule("tags", .list(.string)) { context, index in .list(context.plan.contacts[index].tags.map { .string($0.text) }) },
+        FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.contacts[index].note) },
+    ]
+
+    static let columns = [Column("name"), Column("org"), Column("every"), Column("last_met"), Column("next_touch")]
+
+    static let checks = [Check(overdueContacts)]
+
+    static func stub(_ spelled: String, level: Int?) -> String { "contact \(spelled)" }
+
+    static func isOverdue(_ contact: Contact, today: Day) -> Bool {
+        guard let next = contact.nextTouch(today: today) else { return false }
+        return next < today
+    }
+
+    static func overdueContacts(_ context: CheckContext) -> [Diagnostic] {
+        let today = context.today
+        return context.plan.contacts.compactMap { contact in
+            guard let every = contact.every, let last = contact.lastMet, isOverdue(contact, today: today) else { return nil }
+            let days = today.ordinal - last.ordinal
+            return .warning(.contactOverdue, "it is \(days) \(days == 1 ? "day" : "days") since you met "
+                            + "\(Literal.string(contact.name.text)); you meant to every \(Literal.duration(every))",
+                            at: contact.name.range, hint: "when you have met: update contact \(Checks.spelled(contact.name)) met \(today)")
+        }
+    }
+}

@@ -1,0 +1,330 @@
+public enum GoalStatus: String, Sendable {
+    case open, doing, done
+}
+
+public struct Goal: PlanEntity {
+    public static let kind = EntityKind.goal
+    public var name: Name
+    // Here, beside the name, it fills the name's padding rather than adding its own.
+    public var status = GoalStatus.open
+    public var role: String?
+    public var needs: [SkillNeed] = []
+    public var serves: [Name] = []
+    public var after: [Name] = []
+    public var due: Day?
+    /// Where the `by` date was written, for warnings about it.
+    public var dueRange: SourceRange?
+    public var impact: String?
+    public var note: String?
+    public var done: Bool { status == .done }
+
+    public init(name: Name) { self.name = name }
+}
+
+extension Plan {
+    public var goals: [Goal] { entities(Goal.self) }
+}
+
+enum GoalKind: EntityDescription {
+    static let kind = EntityKind.goal
+    static let unknownCode = DiagnosticCode.unknownGoal
+    static let layout = Layout.clausePerLine
+
+    static let clauses: [ClauseRule<Goal>] = [
+        ClauseRule(.role, .text("a role"),
+                   apply: { goal, clause, _ in if case .text(let role) = clause { goal.role = role } },
+                   read: { $0.role.map(ClauseValue.text) }),
+        ClauseRule(.needs, .skillNeeds,
+                   apply: { goal, clause, _ in if case .needs(let needs) = clause { merge(needs, into: &goal.needs) } },
+                   read: { $0.needs.isEmpty ? nil : .needs($0.needs) }),
+        ClauseRule(.serves, .names("a value", refers: .value),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.serves) } },
+                   read: { $0.serves.isEmpty ? nil : .names($0.serves) }),
+        ClauseRule(.after, .names("a goal", refers: .goal),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.after) } },
+                   read: { $0.after.isEmpty ? nil : .names($0.after) }),
+        ClauseRule(.by, .date,
+                   apply: { goal, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       goal.due = day
+                       goal.dueRange = range
+                   },
+                   read: { $0.due.map(ClauseValue.date) }),
+        ClauseRule(.impact, .text("the impact"),
+                   apply: { goal, clause, _ in if case .text(let impact) = clause { goal.impact = impact } },
+                   read: { $0.impact.map(ClauseValue.text) }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { goal, clause, _ in if case .text(let note) = clause { goal.note = note } },
+                   read: { $0.note.map(ClauseValue.text) }),
+        ClauseRule(.done, .flag,
+                   apply: { goal, _, _ in goal.status = .done },
+                   read: { $0.status == .done ? .flag : nil }),
+        ClauseRule(.doing, .flag, excludes: .done,
+                   apply: { goal, _, _ in goal.status = .doing },
+                   read: { $0.status == .doing ? .flag : nil }),
+    ]
+
+    // Field by field, not `let goal = goals[index]`: a query reads one field
+    // of each of many goals, and copying a goal retains all of its.
+    static let fields: [FieldRule] = [
+        FieldRule("name", .string) { context, index in .string(context.plan.goals[index].name.text) },
+        FieldRule("role", .optional(.string)) { context, index in .optional(context.plan.goals[index].role) },
+        FieldRule("due", .optional(.date)) { context, index in .optional(context.plan.goals[index].due) },
+        FieldRule("done", .bool) { context, index in .bool(context.plan.goals[index].done) },
+        FieldRule("status", .string) { context, index in .string(context.plan.goals[index].status.rawValue) },
+        FieldRule("needs", .list(.entity(.skill)), json: { context, index in
+            // With the level each requires, which a list of names would lose.
+            .array(context.plan.goals[index].needs.map { need in
+                .object([("skill", .string(need.skill.text)),
+                         ("level", requiredLevel(need, in: context.plan).map { .number(Double($0)) } ?? .null)])
+            })
+        }) { context, index in context.links.entities(.skill, context.plan.goals[index].needs.map(\.skill)) },
+        FieldRule("serves", .list(.entity(.value))) { context, index in
+            context.links.entities(.value, context.plan.goals[index].serves)
+        },
+        FieldRule("after", .list(.entity(.goal))) { context, index in
+            context.links.entities(.goal, context.plan.goals[index].after)
+        },
+        FieldRule("milestones", .list(.entity(.milestone))) { context, index in
+            .list(context.links.referrers(.milestone, via: .for, to: index).map { .entity(.milestone, $0) })
+        },
+        FieldRule("impact", .optional(.string)) { context, index in .optional(context.plan.goals[index].impact) },
+        FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.goals[index].note) },
+        FieldRule("gap", .list(.entity(.skill))) { context, index in
+            .list(gaps(of: context.plan.goals[index], in: context.plan).map { .entity(.skill, $0.skill) })
+        },
+        FieldRule("ready", .bool) { context, index in .bool(isReady(context.plan.goals[index], in: context.plan)) },
+        // Always whole days, so one number in JSON.
+        FieldRule("days_left", .optional(.duration), json: { context, index in
+            context.plan.goals[index].due.map { .number(Double($0.ordinal - context.today.ordinal)) } ?? .null
+        }) { context, index in
+            context.plan.goals[index].due.map { .duration(Duration(days: $0.ordinal - context.today.ordinal)) } ?? .none
+        },
+        FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.goals[index], today: context.today)) },
+    ]
+
+    static let exportMembers = ["name", "role", "status", "done", "due", "days_left", "overdue", "ready", "needs", "gap",
+                                "serves", "after", "milestones", "impact", "note"]
+
+    static let columns = [Column("name"), Column("due"), Column("status"), Column("serves"), Column("gap")]
+
+    static let checks = [
+        Check(afterChecks), Check(goalsWithoutDate), Check(overdueGoals), Check(goalsServingNoValue),
+        Check(needsAboveTarget),
+    ]
+
+    static func stub(_ spelled: String, level: Int?) -> String { "goal \(spelled)" }
+
+    /// The level a need asks for: its `at`, else the skill's target.
+    static func requiredLevel(_ need: SkillNeed, in plan: Plan) -> Int? {
+        need.level ?? plan.index(of: .skill, named: need.skill.text).map { plan.skills[$0].target }
+    }
+
+    /// The needs whose skill stands below the level the goal requires (its
+    /// `at` level, else the skill's target), with the skill's position.
+    static func gaps(of goal: Goal, in plan: Plan) -> [(need: SkillNeed, skill: Int)] {
+        let skills = plan.skills
+        return goal.needs.compactMap { need in
+            guard let index = plan.index(of: .skill, named: need.skill.text) else { return nil }
+            return skills[index].level < (need.level ?? skills[index].target) ? (need, index) : nil
+        }
+    }
+
+    /// Every `after` goal done and no skill gap. A name that is not declared
+    /// stands in the way of nothing here, as an unknown skill is no gap: the
+    /// checks report it, and every answer and output agrees.
+    static func isReady(_ goal: Goal, in plan: Plan) -> Bool {
+        let goals = plan.goals
+        let afterDone = goal.after.allSatisfy { name in
+            plan.index(of: .goal, named: name.text).map { goals[$0].done } ?? true
+        }
+        return afterDone && gaps(of: goal, in: plan).isEmpty
+    }
+
+    static func isOverdue(_ goal: Goal, today: Day) -> Bool {
+        guard let due = goal.due, !goal.done else { return false }
+        return due < today
+    }
+
+    // MARK: - Checks
+
+    /// The checks that follow `after`, which share its graph.
+    static func afterChecks(_ context: CheckContext) -> [Diagnostic] {
+        let after = AfterGraph(context.plan)
+        return cyclesInAfter(context.plan, after) + goalsDueBeforeWhatTheyComeAfter(context.plan, after)
+    }
+
+    /// Each cycle once, at the `after` that closes it. A depth-first walk
+    /// with an explicit stack, so that a chain of 100k goals cannot overflow
+    /// the call stack; every back edge it meets closes exactly one cycle.
+    static func cyclesInAfter(_ plan: Plan, _ after: AfterGraph) -> [Diagnostic] {
+        let count = plan.count(of: .goal)
+        enum Mark { case unvisited, onPath, finished }
+        var marks = [Mark](repeating: .unvisited, count: count)
+        var positionOnPath = [Int](repeating: 0, count: count)
+        // Each step is a goal and how many of its edges have been followed.
+        var path: [(goal: Int, followed: Int)] = []
+        var found: [Diagnostic] = []
+        for root in 0..<count where marks[root] == .unvisited {
+            marks[root] = .onPath
+            positionOnPath[root] = 0
+            path.append((root, 0))
+            while let top = path.last {
+                let goal = top.goal
+                let followed = top.followed
+                let edges = after.edges[goal]
+                guard followed < edges.count else {
+                    marks[goal] = .finished
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].followed += 1
+                let edge = edges[followed]
+                switch marks[edge.target] {
+                case .unvisited:
+                    marks[edge.target] = .onPath
+                    positionOnPath[edge.target] = path.count
+                    path.append((edge.target, 0))
+                case .onPath:
+                    found.append(cycle(on: path, from: positionOnPath[edge.target], closedBy: edge.name, plan, after))
+                case .finished:
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// Longer cycles show their first and last goals only, so that a message
+    /// stays readable and reporting stays linear in the plan's size.
+    private static let longestCycleShown = 8
+
+    /// The cycle is the walk's path from `start` to its end, closed by the
+    /// edge back to the goal at `start`.
+    private static func cycle(on path: [(goal: Int, followed: Int)], from start: Int, closedBy closing: Name,
+                              _ plan: Plan, _ after: AfterGraph) -> Diagnostic {
+        let goals = plan.goals
+        let steps = path[start...]
+        let firstName = goals[path[start].goal].name.text
+        let lastName = goals[path[path.count - 1].goal].name.text
+        if steps.count == 1 {
+            return .error(.afterCycle, "goal \(Literal.string(firstName)) comes after itself", at: closing.range,
+                          hint: "remove \(Literal.string(firstName)) from its own after")
+        }
+        var shown: [String]
+        if steps.count > longestCycleShown {
+            let head = longestCycleShown - 2
+            shown = steps.prefix(head).map { Literal.string(goals[$0.goal].name.text) }
+            shown.append("... \(steps.count - head - 1) more")
+            shown.append(Literal.string(lastName))
+        } else {
+            shown = steps.map { Literal.string(goals[$0.goal].name.text) }
+        }
+        shown.append(Literal.string(firstName))
+        // The edge each step followed to the next one is the one before its count.
+        let notes = steps.dropLast().prefix(longestCycleShown - 1).compactMap { step -> Diagnostic.Note? in
+            let edges = after.edges[step.goal]
+            guard edges.indices.contains(step.followed - 1) else { return nil }
+            let edge = edges[step.followed - 1]
+            let message = "goal \(Literal.string(goals[step.goal].name.text)) comes after \(Literal.string(edge.name.text)) here"
+            return Diagnostic.Note(message, at: edge.name.range)
+        }
+        return .error(.afterCycle, "goals wait on each other in a cycle: " + shown.joined(separator: " -> "),
+                      at: closing.range,
+                      hint: "break the cycle: remove \(Literal.string(firstName)) from the after of goal \(Literal.string(lastName))",
+                      notes: notes)
+    }
+
+    static func goalsWithoutDate(_ context: CheckContext) -> [Diagnostic] {
+        let example = Checks.monthLiteral(context.today.adding(Duration(months: 6)))
+        return context.plan.goals.filter { $0.due == nil }.map { goal in
+            .warning(.goalWithoutDate, "goal \(Literal.string(goal.name.text)) has no date", at: goal.name.range,
+                     hint: "add a date: by \(example)")
+        }
+    }
+
+    static func overdueGoals(_ context: CheckContext) -> [Diagnostic] {
+        let today = context.today
+        let newDate = Checks.monthLiteral(today.adding(Duration(months: 3)))
+        return context.plan.goals.compactMap { goal in
+            guard !goal.done, let due = goal.due, due < today else { return nil }
+            return .warning(.goalOverdue, "goal \(Literal.string(goal.name.text)) was due \(due), \(Checks.daysAgo(due, today))",
+                            at: goal.dueRange ?? goal.name.range,
+                            hint: "mark it done, or move its date: update goal \(Checks.spelled(goal.name)) by \(newDate)")
+        }
+    }
+
+    static func goalsDueBeforeWhatTheyComeAfter(_ plan: Plan, _ after: AfterGraph) -> [Diagnostic] {
+        let goals = plan.goals
+        var found: [Diagnostic] = []
+        for (index, goal) in goals.enumerated() {
+            guard let due = goal.due else { continue }
+            for edge in after.edges[index] {
+                let earlier = goals[edge.target]
+                guard let earlierDue = earlier.due, due < earlierDue else { continue }
+                let message = "goal \(Literal.string(goal.name.text)) is due \(due), before \(Literal.string(earlier.name.text)) "
+                    + "(due \(earlierDue)), which it comes after"
+                let hint = "move it to \(earlierDue) or later: update goal \(Checks.spelled(goal.name)) by \(earlierDue); "
+                    + "or move \(Literal.string(earlier.name.text)) earlier"
+                found.append(.warning(.goalBeforePrerequisite, message, at: goal.dueRange ?? goal.name.range, hint: hint,
+                                      notes: [.init("goal \(Literal.string(earlier.name.text)) is due here",
+                                                    at: earlier.dueRange ?? earlier.name.range)]))
+            }
+        }
+        return found
+    }
+
+    static func goalsServingNoValue(_ context: CheckContext) -> [Diagnostic] {
+        let values = context.plan.values
+        // Non-negotiables are limits a plan keeps rather than ends a goal
+        // serves, so the example prefers a value that is not one.
+        let example = (values.first { !$0.nonNegotiable } ?? values.first).map { Checks.spelled($0.name) }
+        let hint = example.map { "which of your values does this goal serve? add serves \($0)" }
+            ?? "which of your values does this goal serve? declare one (value growth) and add serves growth"
+        return context.plan.goals.filter { $0.serves.isEmpty }.map { goal in
+            .warning(.goalServesNothing, "goal \(Literal.string(goal.name.text)) serves no value", at: goal.name.range, hint: hint)
+        }
+    }
+
+    static func needsAboveTarget(_ context: CheckContext) -> [Diagnostic] {
+        let plan = context.plan
+        let skills = plan.skills
+        var found: [Diagnostic] = []
+        for goal in plan.goals {
+            for need in goal.needs {
+                guard let level = need.level, let index = plan.index(of: .skill, named: need.skill.text) else { continue }
+                let skill = skills[index]
+                guard level > skill.target else { continue }
+                let message = "goal \(Literal.string(goal.name.text)) needs skill \(Literal.string(skill.name.text)) at \(level), "
+                    + "above its target \(skill.target)"
+                let hint = "need less (at \(skill.target)), or raise the target: "
+                    + "update skill \(Checks.spelled(skill.name)) target \(level)"
+                found.append(.warning(.needAboveTarget, message, at: need.levelRange ?? need.skill.range, hint: hint))
+            }
+        }
+        return found
+    }
+}
+
+/// Each goal's `after` references resolved to goal positions, unknown names
+/// left out (they are reported on their own) and repeats dropped, so that
+/// a goal written twice in one `after` is one edge.
+struct AfterGraph {
+    struct Edge {
+        var target: Int
+        /// Where the reference is written, for pointing at it.
+        var name: Name
+    }
+
+    let edges: [[Edge]]
+
+    init(_ plan: Plan) {
+        edges = plan.goals.map { goal in
+            var seen: Set<Int> = []
+            return goal.after.compactMap { name in
+                guard let target = plan.index(of: .goal, named: name.text), seen.insert(target).inserted else { return nil }
+                return Edge(target: target, name: name)
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+public struct Milestone: PlanEntity {
+    public static let kind = EntityKind.milestone
+    public var name: Name
+    public var goal: Name?
+    public var due: Day?
+    public var dueRange: SourceRange?
+    public var done = false
+
+    public init(name: Name) { self.name = name }
+}
+
+extension Plan {
+    public var milestones: [Milestone] { entities(Milestone.self) }
+}
+
+enum MilestoneKind: EntityDescription {
+    static let kind = EntityKind.milestone
+    static let unknownCode = DiagnosticCode.unknownMilestone
+
+    static let clauses: [ClauseRule<Milestone>] = [
+        ClauseRule(.for, .name("the goal this milestone is for", refers: .goal), required: true,
+                   apply: { milestone, clause, _ in if case .name(let goal) = clause { milestone.goal = goal } },
+                   read: { $0.goal.map(ClauseValue.name) }),
+        ClauseRule(.by, .date, required: true,
+                   apply: { milestone, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       milestone.due = day
+                       milestone.dueRange = range
+                   },
+                   read: { $0.due.map(ClauseValue.date) }),
+        ClauseRule(.done, .flag,
+                   apply: { milestone, _, _ in milestone.done = true },
+                   read: { $0.done ? .flag : nil }),
+    ]
+
+    static let fields: [FieldRule] = [
+        FieldRule("name", .string) { context, index in .string(context.plan.milestones[index].name.text) },
+        FieldRule("goal", .optional(.entity(.goal))) { context, index in
+            guard let goal = context.plan.milestones[index].goal,
+                  let target = context.plan.index(of: .goal, named: goal.text) else { return .none }
+            return .entity(.goal, target)
+        },
+        FieldRule("due", .optional(.date)) { context, index in .optional(context.plan.milestones[index].due) },
+        FieldRule("done", .bool) { context, index in .bool(context.plan.milestones[index].done) },
+        FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.milestones[index], today: context.today)) },
+    ]
+
+    static let columns = [Column("name"), Column("goal"), Column("due"), Column("done")]
+
+    static let checks = [Check(milestonesDueAfterTheirGoal), Check(overdueMilestones)]
+
+    static func stub(_ spelled: String, level: Int?) -> String {
+        "milestone \(spelled) for \"Goal\" by 2027-06-30"
+    }
+
+    static func isOverdue(_ milestone: Milestone, today: Day) -> Bool {
+        guard let due = milestone.due, !milestone.done else { return false }
+        return due < today
+    }
+
+    static func milestonesDueAfterTheirGoal(_ context: CheckContext) -> [Diagnostic] {
+        let plan = context.plan
+        let milestones = plan.milestones
+        let goals = plan.goals
+        // By position, and the dates before the rest: most milestones are in
+        // time, and copying each milestone and goal would cost more than the test.
+        return milestones.indices.compactMap { position in
+            guard let due = milestones[position].due, let goalName = milestones[position].goal,
+                  let index = plan.index(of: .goal, named: goalName.text),
+                  let goalDue = goals[index].due, goalDue < due else { return nil }
+            let milestone = milestones[position]
+            let goal = goals[index]
+            let message = "milestone \(Literal.string(milestone.name.text)) is due \(due), after its goal "
+                + "\(Literal.string(goal.name.text)) (due \(goalDue))"
+            return .warning(.milestoneAfterGoal, message, at: milestone.dueRange ?? milestone.name.range,
+                            hint: "move it to \(goalDue) or earlier: update milestone \(Checks.spelled(milestone.name)) by \(goalDue)",
+                            notes: [.init("goal \(Literal.string(goal.name.text)) is due here", at: goal.dueRange ?? goal.name.range)])
+        }
+    }
+
+    static func overdueMilestones(_ context: CheckContext) -> [Diagnostic] {
+        let today = context.today
+        let newDate = Checks.monthLiteral(today.adding(Duration(months: 3)))
+        return context.plan.milestones.compactMap { milestone in
+            guard !milestone.done, let due = milestone.due, due < today else { return nil }
+            return .warning(.milestoneOverdue, "milestone \(Literal.string(milestone.name.text)) was due \(due), \(Checks.daysAgo(due, today))",
+                            at: milestone.dueRange ?? milestone.name.range,
+                            hint: "mark it done, or move its date: update milestone \(Checks.spelled(milestone.name)) by \(newDate)")
+        }
+    }
+}

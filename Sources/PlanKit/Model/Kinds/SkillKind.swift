@@ -1,0 +1,49 @@
+public struct Skill: PlanEntity {
+    public static let kind = EntityKind.skill
+    public var name: Name
+    public var level = 0
+    /// nil: the target is the level (nothing to learn).
+    public var explicitTarget: Int?
+    public var target: Int { explicitTarget ?? level }
+    public var gap: Int { max(0, target - level) }
+
+    public init(name: Name) { self.name = name }
+}
+
+extension Plan {
+    public var skills: [Skill] { entities(Skill.self) }
+}
+
+enum SkillKind: EntityDescription {
+    static let kind = EntityKind.skill
+    static let unknownCode = DiagnosticCode.unknownSkill
+
+    static let clauses: [ClauseRule<Skill>] = [
+        ClauseRule(.level, .whole("a level", 0...5),
+                   apply: { skill, clause, _ in if case .whole(let level) = clause { skill.level = level } },
+                   read: { .whole($0.level) }),
+        ClauseRule(.target, .whole("a target level", 0...5),
+                   apply: { skill, clause, _ in if case .whole(let target) = clause { skill.explicitTarget = target } },
+                   read: { $0.explicitTarget.map(ClauseValue.whole) }),
+    ]
+
+    static let fields: [FieldRule] = [
+        FieldRule("name", .string) { context, index in .string(context.plan.skills[index].name.text) },
+        FieldRule("level", .number) { context, index in .number(Double(context.plan.skills[index].level)) },
+        FieldRule("target", .number) { context, index in .number(Double(context.plan.skills[index].target)) },
+        FieldRule("gap", .number) { context, index in .number(Double(context.plan.skills[index].gap)) },
+        FieldRule("needed_by", .list(.entity(.goal))) { context, index in
+            .list(context.links.referrers(.goal, via: .needs, to: index).map { .entity(.goal, $0) })
+        },
+        FieldRule("mentors", .list(.entity(.mentor))) { context, index in
+            .list(context.links.referrers(.mentor, via: .helps, to: index).map { .entity(.mentor, $0) })
+        },
+    ]
+
+    static let columns = [Column("name"), Column("level", rightAligned: true), Column("target", rightAligned: true),
+                          Column("gap", rightAligned: true)]
+
+    static func stub(_ spelled: String, level: Int?) -> String {
+        "skill \(spelled) level 0 target \(level ?? 3)"
+    }
+}

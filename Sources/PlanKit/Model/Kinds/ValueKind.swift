@@ -1,0 +1,61 @@
+/// A value the person holds (`value family priority 1 non-negotiable`).
+/// Called CoreValue so it never clashes with the interpreter's `Value`.
+public struct CoreValue: PlanEntity {
+    public static let kind = EntityKind.value
+    public var name: Name
+    public var priority: Int?
+    public var nonNegotiable = false
+    public var note: String?
+
+    public init(name: Name) { self.name = name }
+}
+
+extension Plan {
+    public var values: [CoreValue] { entities(CoreValue.self) }
+}
+
+enum ValueKind: EntityDescription {
+    static let kind = EntityKind.value
+    static let unknownCode = DiagnosticCode.unknownValue
+
+    static let clauses: [ClauseRule<CoreValue>] = [
+        ClauseRule(.priority, .whole("a priority", nil),
+                   apply: { value, clause, _ in if case .whole(let priority) = clause { value.priority = priority } },
+                   read: { $0.priority.map(ClauseValue.whole) }),
+        ClauseRule(.nonNegotiable, .flag,
+                   apply: { value, _, _ in value.nonNegotiable = true },
+                   read: { $0.nonNegotiable ? .flag : nil }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { value, clause, _ in if case .text(let note) = clause { value.note = note } },
+                   read: { $0.note.map(ClauseValue.text) }),
+    ]
+
+    static let fields: [FieldRule] = [
+        FieldRule("name", .string) { context, index in .string(context.plan.values[index].name.text) },
+        FieldRule("priority", .optional(.number)) { context, index in
+            context.plan.values[index].priority.map { .number(Double($0)) } ?? .none
+        },
+        FieldRule("non_negotiable", .bool) { context, index in .bool(context.plan.values[index].nonNegotiable) },
+        FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.values[index].note) },
+        FieldRule("goals", .list(.entity(.goal))) { context, index in
+            .list(context.links.referrers(.goal, via: .serves, to: index).map { .entity(.goal, $0) })
+        },
+    ]
+
+    static let columns = [Column("name"), Column("priority", rightAligned: true),
+                          Column("non_negotiable", header: "non-negotiable"), Column("goals")]
+
+    static let checks = [Check(valuesNoGoalServes)]
+
+    static func stub(_ spelled: String, level: Int?) -> String { "value \(spelled)" }
+
+    static func valuesNoGoalServes(_ context: CheckContext) -> [Diagnostic] {
+        context.plan.values.indices.compactMap { index in
+            guard context.links.referrers(.goal, via: .serves, to: index).isEmpty else { return nil }
+            let value = context.plan.values[index]
+            return .warning(.valueUnserved, "no goal serves value \(Literal.string(value.name.text))",
+                            at: value.name.range,
+                            hint: "add serves \(Checks.spelled(value.name)) to the goals that honour it")
+        }
+    }
+}
