@@ -152,7 +152,7 @@ if let query = options.query {
     let plan = loaded.result.interpreter.plan
     let answers = answered.result.map { outcome -> String in
         switch outcome {
-        case .answer(let value, _): return Answers.text(value, plan: plan, today: options.today)
+        case .answer(let value, _, _): return Answers.text(value, plan: plan, today: options.today)
         case .diagnostic(let diagnostic): return "error: \(diagnostic.message)"
         }
     }

@@ -39,8 +39,8 @@ public struct Presenter: Sendable {
         var previousAnswerSpannedLines: Bool?
         for outcome in outcomes {
             switch outcome {
-            case .answer(let value, let range):
-                let text = answer(value, at: range, in: interpreter)
+            case .answer(let value, _, let listing):
+                let text = answer(value, listing: listing, in: interpreter)
                 let spansLines = text.contains("\n")
                 if !options.json, let previous = previousAnswerSpannedLines, previous || spansLines {
                     emit("\n", to: .output)
@@ -57,31 +57,8 @@ public struct Presenter: Sendable {
     }
 
     /// The text (or JSON line) for one answer, without the newline.
-    public func answer(_ value: Value, at range: SourceRange, in interpreter: Interpreter) -> String {
+    public func answer(_ value: Value, listing: EntityKind?, in interpreter: Interpreter) -> String {
         if options.json { return Answers.json(value, plan: interpreter.plan, today: interpreter.today).serialized() }
-        var emptyKind: EntityKind?
-        if case .list(let items) = value, items.isEmpty {
-            emptyKind = Self.collectionAsked(at: range, in: interpreter.sources)
-        }
-        return Answers.text(value, plan: interpreter.plan, today: interpreter.today, emptyListOf: emptyKind)
-    }
-
-    /// The kind of entity a question lists when it starts with a collection
-    /// (`goals where ...`) and selects nothing else from it, so that an empty
-    /// answer can say `(no goals)`. Only the question's own text is lexed.
-    static func collectionAsked(at range: SourceRange, in sources: SourceMap) -> EntityKind? {
-        guard let source = sources[range.source] else { return nil }
-        let question = Source(name: source.name, text: source.text(range))
-        let tokens = Lexer.tokenize(question, id: 0).tokens
-        guard let first = tokens.first(where: { $0.kind != .leftParen }),
-              !tokens.contains(where: { $0.kind == .keyword(.select) }) else { return nil }
-        switch first.kind {
-        case .keyword(.goals): return .goal
-        case .keyword(.skills): return .skill
-        case .keyword(.values): return .value
-        case .keyword(.milestones): return .milestone
-        case .keyword(.mentors): return .mentor
-        default: return nil
-        }
+        return Answers.text(value, plan: interpreter.plan, today: interpreter.today, emptyListOf: listing)
     }
 }

@@ -171,7 +171,7 @@ import Testing
         var session = interpreter
         let outcomes = session.run(Source(name: "ask", text: "\(kind.plural)\n(\(kind.rawValue) \(Self.subject(kind)))\n"))
         let values = outcomes.compactMap { outcome -> Value? in
-            if case .answer(let value, _) = outcome { return value }
+            if case .answer(let value, _, _) = outcome { return value }
             return nil
         }
         #expect(values.count == 2)

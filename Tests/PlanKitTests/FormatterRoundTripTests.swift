@@ -69,7 +69,7 @@ import Testing
         var problems: [JSON] = []
         for outcome in outcomes {
             switch outcome {
-            case .answer(let value, _): answers.append(.string(Answers.text(value, plan: plan, today: interpreter.today)))
+            case .answer(let value, _, _): answers.append(.string(Answers.text(value, plan: plan, today: interpreter.today)))
             case .diagnostic(let diagnostic): problems.append(problem(diagnostic))
             }
         }

@@ -62,7 +62,7 @@ struct Session {
     /// source text it points at.
     func describe(_ outcome: Outcome) -> String {
         switch outcome {
-        case .answer(let value, _): return show(value, in: interpreter.plan)
+        case .answer(let value, _, _): return show(value, in: interpreter.plan)
         case .diagnostic(let diagnostic): return describe(diagnostic)
         }
     }

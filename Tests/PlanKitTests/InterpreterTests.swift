@@ -34,7 +34,7 @@ import Testing
     @Test func answersCarryTheirStatementsRange() throws {
         var interpreter = Interpreter(today: testToday)
         let outcomes = interpreter.run(Source(name: "q.plan", text: "goal \"A\"\n1 + 2  \n"))
-        guard case .answer(_, let range) = try #require(outcomes.first) else {
+        guard case .answer(_, let range, _) = try #require(outcomes.first) else {
             Issue.record("expected an answer")
             return
         }

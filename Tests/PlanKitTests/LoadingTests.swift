@@ -35,7 +35,7 @@ import Testing
         let outcomes = interpreter.run(Source(name: "q.plan", text: "1 + 1\n2 * )\n3 + 3\n'\n4\n"))
         let lines = outcomes.map { outcome -> String in
             switch outcome {
-            case .answer(let value, _): return "answer \(value)"
+            case .answer(let value, _, _): return "answer \(value)"
             case .diagnostic(let diagnostic): return "error \(diagnostic.message)"
             }
         }

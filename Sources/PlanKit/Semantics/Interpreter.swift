@@ -1,7 +1,8 @@
 /// One result of running a statement: an answer to a question, or a problem.
 public enum Outcome: Sendable {
-    /// The value of an expression statement, and where that statement stands.
-    case answer(Value, SourceRange)
+    /// The value of an expression statement, where that statement stands,
+    /// and the kind of entity it lists when it asks for a collection.
+    case answer(Value, SourceRange, listing: EntityKind?)
     case diagnostic(Diagnostic)
 }
 
@@ -170,7 +171,7 @@ public struct Interpreter: Sendable {
             plan.assertions.append(Assertion(condition: condition, message: message, range: statement.range))
         case .expression(let expr):
             switch evaluate(expr) {
-            case .success(let value): outcomes.append(.answer(value, statement.range))
+            case .success(let value): outcomes.append(.answer(value, statement.range, listing: expr.listing))
             case .failure(let problem): outcomes.append(.diagnostic(problem.diagnostic))
             }
         }

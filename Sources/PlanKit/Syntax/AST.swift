@@ -22,6 +22,44 @@ public struct Expr: Sendable {
     }
 }
 
+extension Expr {
+    /// The kind of entity a question lists when it starts with a collection
+    /// (`goals where ...`, `(goals)`) and selects nothing anywhere, so that
+    /// an empty answer can say `(no goals)` instead of `[]`.
+    public var listing: EntityKind? {
+        selects ? nil : leftmostCollection
+    }
+
+    private var leftmostCollection: EntityKind? {
+        switch kind {
+        case .collection(let kind): return kind
+        case .query(let base, _), .field(let base, _, _), .index(let base, _), .binary(_, let base, _, _):
+            return base.leftmostCollection
+        default: return nil
+        }
+    }
+
+    private var selects: Bool {
+        switch kind {
+        case .number, .string, .bool, .none, .today, .date, .duration, .identifier, .entity, .collection, .vision:
+            return false
+        case .list(let items): return items.contains { $0.selects }
+        case .call(_, _, let arguments): return arguments.contains { $0.selects }
+        case .unary(_, let operand): return operand.selects
+        case .binary(_, let left, let right, _): return left.selects || right.selects
+        case .field(let base, _, _): return base.selects
+        case .index(let base, let position): return base.selects || position.selects
+        case .query(let base, let clauses):
+            return base.selects || clauses.contains { clause in
+                switch clause.kind {
+                case .select: return true
+                case .where(let expr), .sort(let expr, _), .group(let expr), .limit(let expr): return expr.selects
+                }
+            }
+        }
+    }
+}
+
 public enum UnaryOperator: String, Sendable {
     case negate = "-"
     case not
