@@ -232,6 +232,19 @@ import Testing
         #expect(run.status == 1)
     }
 
+    @Test func commandOutputKeepsItsPlaceAmongAnswers() throws {
+        let home = try PlanProcess()
+        let run = try home.run(["repl"], environment: ["HOME": home.folder.path, "NO_COLOR": "1", "PLAN_TODAY": "2026-11-25"],
+                               stdin: "1\n:export dot -\n2\n:help\n3\n")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let dot = try #require(lines.firstIndex(of: "digraph plan {"))
+        let help = try #require(lines.firstIndex { $0.hasPrefix("Type a statement") })
+        #expect(lines.first == "1")
+        #expect(lines.firstIndex(of: "2").map { $0 > dot && $0 < help } == true)
+        #expect(lines.last == "3")
+        #expect(run.status == 0)
+    }
+
     @Test func aScriptRunsCommandsAndReportsErrorsWithTheirLine() throws {
         let home = try PlanProcess()
         let run = try home.run(["repl"], environment: ["HOME": home.folder.path, "NO_COLOR": "1"],

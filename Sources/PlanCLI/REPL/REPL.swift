@@ -26,14 +26,14 @@ func runREPL(files: [String], context: CommandContext) -> Int32 {
 
 private func runInteractive(editor: LineEditor, session: inout Session) -> Int32 {
     shim_ignore_sigint()
-    print("plan: type :help for help, :quit or Ctrl-D to leave")
+    StandardStream.output.write("plan: type :help for help, :quit or Ctrl-D to leave\n")
     var pending = PendingInput()
     var lastDeclaration: Declaration?
     while true {
         editor.completer.plan = session.interpreter.plan
         switch editor.read(continuing: !pending.isEmpty) {
         case .end:
-            print()
+            StandardStream.output.write("\n")
             return 0
         case .interrupted:
             pending.clear()

@@ -103,6 +103,7 @@ enum REPLCommand: Equatable {
           goal "Lead a launch" needs skill "project management" serves family by 2027-Q2
           milestone "Shadow a launch" for "Lead a launch" by 2027-01-15 done
           mentor "Jordan Lee" helps "project management"
+          contact "Ana Ruiz" at "Acme" every 6 weeks met 2026-10-02
           update goal "Lead a launch" doing
           let soon = today + 6 months
 
@@ -111,7 +112,7 @@ enum REPLCommand: Equatable {
           count(values where goals == [])
           (goal "Lead a launch").ready
 
-        Collections: goals skills values milestones mentors vision
+        Collections: \(EntityKind.allCases.map(\.plural).joined(separator: " ")) vision
         Clauses:     where COND  sort by EXPR [asc|desc]  group by EXPR  limit N  select EXPR
         Functions:   count sum min max avg any all first len join days
 

@@ -45,7 +45,7 @@ struct Session {
     private mutating func run(_ command: REPLCommand) -> Next {
         switch command {
         case .help:
-            print(REPLCommand.helpText)
+            StandardStream.output.write(REPLCommand.helpText + "\n")
         case .quit:
             return .quit
         case .load(let path):
@@ -66,7 +66,7 @@ struct Session {
             save(to: path)
         case .report:
             guard planIsWhole(or: "no report") else { break }
-            print(Report(plan: interpreter.plan, today: context.today, color: context.output.color).render(), terminator: "")
+            StandardStream.output.write(Report(plan: interpreter.plan, today: context.today, color: context.output.color).render())
         case .export(let format, let path):
             export(format: format, to: path)
         }
@@ -87,7 +87,7 @@ struct Session {
         guard planIsWhole(or: "nothing written to \(path)") else { return }
         let text = exportFormat.render(interpreter.plan, today: context.today)
         if path == "-" {
-            print(text, terminator: "")
+            StandardStream.output.write(text)
         } else {
             write(text, to: path)
         }
