@@ -1,6 +1,6 @@
 import PlanKit
 
-/// `plan check FILE... [--strict]`: loads without printing answers and shows
+/// `plan check FILE... [--strict] [-q]`: loads without printing answers and shows
 /// only the problems; a clean plan prints nothing. With --json each
 /// diagnostic is one JSON object per line on stdout, for editors and CI.
 func runCheck(files: [String], context: CommandContext) -> Int32 {
