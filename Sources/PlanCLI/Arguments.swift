@@ -9,7 +9,8 @@ enum Command: Equatable, Sendable {
     case fmt(files: [String], write: Bool, check: Bool)
     case report(file: String)
     case export(format: String, file: String, output: String?)
-    case help
+    /// nil: the help for every command.
+    case help(command: String?)
     case version
 }
 
@@ -25,6 +26,8 @@ struct Invocation: Equatable, Sendable {
     var today: Day?
     var color = ColorChoice.auto
     var strict = false
+    /// Warnings are not shown (unless `strict` makes them fail the command).
+    var quiet = false
 }
 
 struct UsageError: Error, Equatable, CustomStringConvertible {
@@ -34,13 +37,16 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
     static let commands = ["run", "check", "fmt", "report", "export", "repl", "help", "version"]
-    static let flags = ["--json", "--strict", "-w", "--write", "--check", "--help", "-h", "--version"]
+    static let flags = ["--json", "--strict", "-q", "--quiet", "-w", "--write", "--check", "--help", "-h", "--version"]
     static let valued = ["--today", "--color", "-e", "--format", "-o", "--output"]
 
     var environment: [String: String] = [:]
     var stdinIsTerminal = false
     /// Whether a word that is not a command names a file to run.
     var fileExists: @Sendable (String) -> Bool = { _ in false }
+    /// The names of the files in a folder, for "did you mean" when a word
+    /// names neither a command nor a file.
+    var filesIn: @Sendable (_ folder: String) -> [String] = { _ in [] }
 
     func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         var positionals: [String] = []
@@ -102,7 +108,11 @@ struct Arguments {
             }
         }
 
-        if given.contains("--help") { return Invocation(command: .help) }
+        if given.contains("--help") {
+            // `plan run --help` is the help for run; `plan FILE --help` the help for all.
+            let word = positionals.first.flatMap { Self.commands.contains($0) ? $0 : nil }
+            return Invocation(command: .help(command: word == "help" ? nil : word))
+        }
         if given.contains("--version") { return Invocation(command: .version) }
         if let problem { throw problem }
 
@@ -117,13 +127,14 @@ struct Arguments {
         let command = try command(positionals, expressions: expressions, given: given, values: values)
         try checkApplies(given, to: command)
         return Invocation(command: command, json: given.contains("--json"), today: today, color: color,
-                          strict: given.contains("--strict"))
+                          strict: given.contains("--strict"), quiet: given.contains("-q"))
     }
 
     private static func canonical(_ name: String) -> String {
         switch name {
         case "-h": return "--help"
         case "--write": return "-w"
+        case "--quiet": return "-q"
         case "--output": return "-o"
         default: return name
         }
@@ -194,16 +205,43 @@ struct Arguments {
             }
             return .export(format: format, file: file, output: values["-o"])
         case "repl": return .repl(files: files)
-        case "help": return .help
+        case "help":
+            guard files.count <= 1 else { throw UsageError(description: "help takes at most one command") }
+            guard let topic = files.first else { return .help(command: nil) }
+            guard Self.commands.contains(topic) else {
+                var message = "no help for \"\(topic)\": it is not a command"
+                if let near = Suggestion.closest(to: topic, among: Self.commands) { message += "; did you mean \(near)?" }
+                throw UsageError(description: message)
+            }
+            return .help(command: topic == "help" ? nil : topic)
         case "version": return .version
         default:
             if word == "-" || word.hasSuffix(".plan") || fileExists(word) {
                 return .run(files: words, expressions: expressions)
             }
             var message = "unknown command or file \"\(word)\""
-            if let near = Suggestion.closest(to: word, among: Self.commands) { message += "; did you mean \(near)?" }
+            if let near = nearest(to: word) { message += "; did you mean \(near)?" }
             throw UsageError(description: message)
         }
+    }
+
+    /// The command or the file a mistyped word most likely meant. A word that
+    /// looks like a path is first taken for a file; in its folder a `.plan`
+    /// file is preferred to any other.
+    private func nearest(to word: String) -> String? {
+        let slash = word.lastIndex(of: "/")
+        let folder = slash.map { String(word[...$0]) } ?? ""
+        let name = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        // A name that would show control characters is not offered: the
+        // message must not drive the terminal.
+        let files = filesIn(folder.isEmpty ? "." : folder).filter { file in
+            !file.hasPrefix(".") && !file.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        }
+        let file = (Suggestion.closest(to: name, among: files.filter { $0.hasSuffix(".plan") })
+            ?? Suggestion.closest(to: name, among: files)).map { folder + $0 }
+        let command = Suggestion.closest(to: word, among: Self.commands)
+        let looksLikeAPath = word.contains(".") || word.contains("/")
+        return looksLikeAPath ? file ?? command : command ?? file
     }
 
     /// Options that only make sense for some commands are an error elsewhere,
@@ -215,6 +253,12 @@ struct Arguments {
         ]
         for owner in owners where given.contains(owner.option) && !owner.commands.contains(command.word) {
             throw UsageError(description: "option \(owner.option) is only for \(owner.commands.sorted().joined(separator: " and "))")
+        }
+        // -q holds for every command that loads a plan through CommandContext,
+        // a new one included. fmt reports syntax errors only, and the REPL
+        // shows each statement's problems through a session of its own.
+        if given.contains("-q"), ["fmt", "repl"].contains(command.word) {
+            throw UsageError(description: "option -q is not for \(command.word): it hides the warnings of run, check, report and export")
         }
     }
 }

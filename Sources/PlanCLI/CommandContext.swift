@@ -5,6 +5,17 @@ struct CommandContext: Sendable {
     var today: Day
     var output: OutputOptions
     var strict = false
+    /// `--quiet`: warnings are not shown.
+    var quiet = false
+
+    /// The outcomes to show: all of them, but with `--quiet` no warnings,
+    /// unless `--strict` makes them fail the command. Errors always show.
+    func visible(_ outcomes: [Outcome]) -> [Outcome] {
+        guard quiet, !strict else { return outcomes }
+        return outcomes.filter {
+            if case .diagnostic(let diagnostic) = $0 { return diagnostic.severity != .warning } else { return true }
+        }
+    }
 
     /// Loads files for a command that turns the plan into something else
     /// (report, export, fmt): diagnostics go to stderr, answers to questions
@@ -18,7 +29,7 @@ struct CommandContext: Sendable {
         let problems = outcomes.filter {
             if case .diagnostic = $0 { return true } else { return false }
         } + interpreter.check().filter { $0.severity == .error }.map(Outcome.diagnostic)
-        let hadErrors = Presenter(options: output).present(problems, in: interpreter)
+        let hadErrors = Presenter(options: output).present(visible(problems), in: interpreter)
         return hadErrors ? nil : interpreter
     }
 }

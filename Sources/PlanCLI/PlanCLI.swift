@@ -14,7 +14,8 @@ public func runPlan(arguments: [String]) -> Int32 {
                            fileExists: { path in
                                var status = stat()
                                return stat(path, &status) == 0
-                           })
+                           },
+                           filesIn: filesIn)
     let invocation: Invocation
     do {
         invocation = try reader.parse(arguments)
@@ -35,11 +36,11 @@ public func runPlan(arguments: [String]) -> Int32 {
     }
     let context = CommandContext(today: invocation.today ?? localToday(),
                                  output: OutputOptions(json: invocation.json, color: color),
-                                 strict: invocation.strict)
+                                 strict: invocation.strict, quiet: invocation.quiet)
 
     switch invocation.command {
-    case .help:
-        StandardStream.output.write(helpText)
+    case .help(let command):
+        StandardStream.output.write(command.flatMap(CommandHelp.page(for:)) ?? helpText)
         return 0
     case .version:
         StandardStream.output.write("plan \(version)\n")
@@ -54,6 +55,22 @@ public func runPlan(arguments: [String]) -> Int32 {
 }
 
 let version = "0.1.0"
+
+/// The names of the regular files in `folder`; none when it cannot be read.
+@Sendable func filesIn(_ folder: String) -> [String] {
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+        // A name that is not UTF-8 could not be shown as it is, so it is not offered.
+        guard let name = withUnsafeBytes(of: entry.pointee.d_name, { String(validating: $0.prefix { $0 != 0 }, as: UTF8.self) })
+        else { continue }
+        var status = stat()
+        let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { names.append(name) }
+    }
+    return names
+}
 
 /// The environment variables of this process; a name given twice keeps its
 /// first value, as getenv reads it.
@@ -94,7 +111,9 @@ Usage:
   plan export --format F FILE [-o OUT]
                                 F is json, md, ics, dot or svg; -o writes OUT atomically
   plan repl [FILE...]           REPL with the files loaded
-  plan help | plan version
+  plan help [COMMAND]           this text, or one command's usage, options and an example
+                                (also: plan COMMAND --help)
+  plan version
 A FILE of - is stdin.
 
 Options (anywhere on the line; -- ends them):
@@ -107,11 +126,13 @@ Options (anywhere on the line; -- ends them):
                          unset or empty)
   -e EXPR                run, after the files, the statement EXPR (repeatable)
   --strict               warnings fail too (run, check)
+  -q, --quiet            hide warnings; errors always show, and so do warnings
+                         with --strict (run, check, report, export)
   -w, --write            fmt: rewrite the files in place
   --check                fmt: only tell whether the files are formatted
   --format F             export: the output format
   -o, --output OUT       export: the file to write instead of stdout
-  -h, --help             this text
+  -h, --help             this text; after a command, that command's help
   --version              the version
 
 Examples:
@@ -124,6 +145,7 @@ Examples:
   plan report career.plan
   plan repl career.plan
   plan export --format ics career.plan -o career.ics
+  plan help run
 
 Exit status: 0 success; 1 errors in the plan (warnings too with --strict)
 or a failed file operation; 2 wrong usage.

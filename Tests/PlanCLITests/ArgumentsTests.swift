@@ -64,6 +64,44 @@ import Testing
     @Test func repeatableOptionsAndHelpStillWinOverATwiceGivenOption() throws {
         #expect(try parse(["-e", "1", "-e", "2"]).command == .run(files: [], expressions: ["1", "2"]))
         #expect(try parse(["--json", "--json", "a.plan"]).json)
-        #expect(try parse(["-o", "x", "-o", "y", "--help"]).command == .help)
+        #expect(try parse(["-o", "x", "-o", "y", "--help"]).command == .help(command: nil))
+    }
+
+    @Test func helpForOneCommandOrForAll() throws {
+        #expect(try parse(["help"]).command == .help(command: nil))
+        #expect(try parse(["help", "run"]).command == .help(command: "run"))
+        #expect(try parse(["help", "help"]).command == .help(command: nil))
+        #expect(try parse(["export", "--help"]).command == .help(command: "export"))
+        #expect(try parse(["--help", "fmt", "a.plan"]).command == .help(command: "fmt"))
+        #expect(try parse(["a.plan", "-h"]).command == .help(command: nil))
+    }
+
+    @Test func quietIsAnOptionOfTheCommandsThatShowWarnings() throws {
+        #expect(try parse(["run", "a.plan"]).quiet == false)
+        #expect(try parse(["run", "-q", "a.plan"]).quiet)
+        #expect(try parse(["report", "a.plan", "--quiet"]).quiet)
+        #expect(try parse(["check", "-q", "a.plan"]).quiet)
+        #expect(try parse(["export", "-q", "--format", "md", "a.plan"]).quiet)
+        #expect(throws: UsageError(description: "option -q is not for fmt: it hides the warnings of run, check, report and export")) {
+            try parse(["fmt", "-q", "a.plan"])
+        }
+    }
+
+    @Test func aMistypedWordSuggestsAFileInTheFolderItNames() {
+        let folders: [String: [String]] = [".": ["marcus.plan", "marcus.pl", "check.txt"], "old/": ["career.plan"]]
+        let arguments = Arguments(filesIn: { folders[$0] ?? [] })
+        #expect(throws: UsageError(description: "unknown command or file \"marcus.pln\"; did you mean marcus.plan?")) {
+            try arguments.parse(["marcus.pln"])
+        }
+        #expect(throws: UsageError(description: "unknown command or file \"old/carer\"; did you mean old/career.plan?")) {
+            try arguments.parse(["old/carer"])
+        }
+        // A bare word is first taken for a command, a word with a dot for a file.
+        #expect(throws: UsageError(description: "unknown command or file \"chek\"; did you mean check?")) {
+            try arguments.parse(["chek"])
+        }
+        #expect(throws: UsageError(description: "unknown command or file \"check.tx\"; did you mean check.txt?")) {
+            try arguments.parse(["check.tx"])
+        }
     }
 }

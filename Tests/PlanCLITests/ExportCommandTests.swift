@@ -125,6 +125,23 @@ import PlanKit
         #expect(colored.stdout.contains("\u{1B}[36mNEXT STEPS\u{1B}[0m"))
     }
 
+    /// --quiet hides warnings only: the report and the export are whole, and
+    /// a plan with errors still shows them and writes nothing.
+    @Test func quietReportAndExport() throws {
+        let loud = try process.run(["report", "--today", "2026-11-25", "--color", "never", plan])
+        let quiet = try process.run(["report", "-q", "--today", "2026-11-25", "--color", "never", plan])
+        #expect(quiet.stdout == loud.stdout)
+        #expect(quiet.stderr == "")
+        #expect(quiet.status == 0)
+        #expect(try export("md", plan, ["--quiet"]).stdout == (try export("md", plan)).stdout)
+        for arguments in [["report", "-q", broken], ["export", "--format", "md", "-q", broken]] {
+            let failed = try process.run(arguments)
+            #expect(failed.stdout == "")
+            #expect(failed.stderr.contains("error[E012]: unknown skill \"nowhere\""))
+            #expect(failed.status == 1)
+        }
+    }
+
     /// With --json the report is the JSON export, for scripts.
     @Test func reportWithJSONIsTheJSONExport() throws {
         let run = try process.run(["report", "--json", "--today", "2026-11-25", plan])

@@ -296,6 +296,13 @@ import Testing
         #expect(completer.complete("skills.nee") == Completion(replacing: 3, insertion: "need", choices: ["needed_by", "needs"]))
     }
 
+    @Test func theCalendarFunctionsComplete() {
+        #expect(completer.complete("months_b") == Completion(replacing: 8, insertion: "months_between(", choices: []))
+        #expect(completer.complete("month_") == Completion(replacing: 6, insertion: "month_end(", choices: []))
+        #expect(completer.complete("goals group by quarter_") == Completion(replacing: 8, insertion: "quarter_",
+                                                                          choices: ["quarter_end", "quarter_start"]))
+    }
+
     @Test func nothingToCompleteInACommentOrForAnUnknownWord() {
         #expect(completer.complete("1 # pro") == nil)
         #expect(completer.complete("zzz") == nil)

@@ -145,6 +145,27 @@ enum Plans {
         #expect(strict.status == 1)
     }
 
+    @Test func quietHidesWarningsButNeverErrors() throws {
+        let loud = try plan.run(["career.plan", "--today", "2028-01-01", "-e", "count(goals)"])
+        #expect(loud.stderr.contains("warning[W002]"))
+        for flag in ["-q", "--quiet"] {
+            let quiet = try plan.run(["career.plan", flag, "--today", "2028-01-01", "-e", "count(goals)"])
+            #expect(quiet.stdout == "1\n")
+            #expect(quiet.stderr == "")
+            #expect(quiet.status == 0)
+        }
+        // With --strict the warnings fail the run, so they still show.
+        let strict = try plan.run(["run", "-q", "--strict", "career.plan", "--today", "2028-01-01", "-e", "count(goals)"])
+        #expect(strict.stderr == loud.stderr)
+        #expect(strict.status == 1)
+        let broken = try plan.run(["-q", "broken.plan", "--today", "2028-01-01", "-e", "1 +"])
+        #expect(broken.stderr.contains("broken.plan:3:17: error[E013]: "))
+        #expect(broken.stderr.contains("<expression>:1:4: error[E001]: "))
+        #expect(!broken.stderr.contains("warning"))
+        #expect(try plan.run(["broken.plan", "--today", "2028-01-01"]).stderr.contains("warning[W008]"))
+        #expect(broken.status == 1)
+    }
+
     @Test func aQuestionThatFailsIsADiagnosticAndTheRunGoesOn() throws {
         let result = try plan.run(["career.plan", "--today", "2027-01-01", "-e", "(goal \"Lead a product launch\").deu", "-e", "2 * 3"])
         #expect(result.stdout == "6\n")
@@ -191,6 +212,19 @@ enum Plans {
             {"file":"career.plan","line":8,"column":5,"end_line":8,"end_column":18,"severity":"warning","code":"W002","message":"goal \"Lead a product launch\" was due 2027-06-30, 185 days ago","hint":"mark it done, or move its date: update goal \"Lead a product launch\" by 2028-04"}
 
             """#)
+    }
+
+    @Test func quietLeavesTheErrorsOnly() throws {
+        let result = try plan.run(["check", "-q", "broken.plan", "career.plan", "--json", "--today", "2028-01-01"])
+        #expect(result.stdout == #"""
+            {"file":"career.plan","line":1,"column":1,"end_line":1,"end_column":32,"severity":"error","code":"E020","message":"the plan already has a vision","hint":null}
+            {"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"severity":"error","code":"E013","message":"unknown value \"helth\"","hint":"did you mean \"health\"?"}
+
+            """#)
+        #expect(result.status == 1)
+        let late = try plan.run(["check", "--quiet", "career.plan", "--today", "2028-01-01"])
+        #expect(late.stderr == "")
+        #expect(late.status == 0)
     }
 
     @Test func strictCountsWarnings() throws {

@@ -25,12 +25,78 @@ import Testing
         for word in ["plan run FILE...", "plan check FILE...", "plan fmt", "plan report FILE", "plan export --format F FILE",
                      "plan repl", "--json", "--today YYYY-MM-DD", "--color auto|always|never", "NO_COLOR", "PLAN_TODAY",
                      "-e EXPR", "--strict", "-w, --write", "--check", "--format F", "-o, --output OUT", "-h, --help",
-                     "--version", "Exit status"] {
+                     "--version", "Exit status", "-q, --quiet", "plan help [COMMAND]"] {
             #expect(result.stdout.contains(word), "help lacks \(word)")
         }
         #expect(try plan.run(["-h"]).stdout == result.stdout)
         #expect(try plan.run(["help"]).stdout == result.stdout)
-        #expect(try plan.run(["report", "--bogus", "--help"]).stdout == result.stdout)
+        #expect(try plan.run(["help", "help"]).stdout == result.stdout)
+        #expect(try plan.run(["help", "--help"]).stdout == result.stdout)
+        #expect(try plan.run(["career.plan", "--help"]).stdout == result.stdout)
+    }
+
+    /// `plan help run` and `plan run --help`: that command's usage, options
+    /// and an example, for every command.
+    @Test(arguments: ["run", "check", "fmt", "report", "export", "repl", "version"])
+    func eachCommandHasItsOwnHelp(command: String) throws {
+        let result = try plan.run(["help", command])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasPrefix("Usage: plan \(command)"))
+        #expect(result.stdout.contains("\nExample:\n  plan \(command == "version" ? "version" : command + " ")"))
+        #expect(result.stdout.hasSuffix("\nplan --help lists every command and the options they share (--today, --color).\n"))
+        if command != "version" { #expect(result.stdout.contains("\nOptions:\n  -")) }
+        #expect(try plan.run([command, "--help"]).stdout == result.stdout)
+        #expect(try plan.run([command, "-h", "--bogus", "x.plan"]).stdout == result.stdout)
+        #expect(result.stdout != (try plan.run(["--help"])).stdout)
+    }
+
+    @Test func runHelp() throws {
+        #expect(try plan.run(["run", "--help"]).stdout == """
+            Usage: plan run FILE... [-e EXPR]... [--strict] [-q] [--json]
+                   plan FILE...
+
+            Loads the files in order, printing the answer to each question as it
+            comes, then runs each -e statement, then the checks. A FILE of - is stdin.
+            Exit status 1 when the plan has errors (warnings too with --strict).
+
+            Options:
+              -e EXPR        run the statement EXPR after the files (repeatable)
+              --strict       warnings fail too
+              -q, --quiet    hide warnings (errors always show; --strict shows them)
+              --json         each answer as one JSON value per line
+
+            Example:
+              plan run career.plan -e 'goals where due < today + 6 months sort by due'
+
+            plan --help lists every command and the options they share (--today, --color).
+
+            """)
+    }
+
+    /// A word that is neither a command nor a file: the nearest file in the
+    /// folder it names, a `.plan` one first, else the nearest command.
+    @Test func aMistypedFileNameSuggestsTheNearestFile() throws {
+        try plan.write("marcus.plan", "value family\n")
+        try plan.write("marcus.plx", "")
+        try plan.write("notes.txt", "")
+        try FileManager.default.createDirectory(at: plan.folder.appendingPathComponent("old"), withIntermediateDirectories: true)
+        try plan.write("old/career.plan", "")
+        let cases = [
+            ("marcus.pln", "unknown command or file \"marcus.pln\"; did you mean marcus.plan?"),
+            ("marcus", "unknown command or file \"marcus\"; did you mean marcus.plan?"),
+            ("notes.tx", "unknown command or file \"notes.tx\"; did you mean notes.txt?"),
+            ("old/carer.pln", "unknown command or file \"old/carer.pln\"; did you mean old/career.plan?"),
+            ("./marcus.pln", "unknown command or file \"./marcus.pln\"; did you mean ./marcus.plan?"),
+            ("rpl", "unknown command or file \"rpl\"; did you mean repl?"),
+            ("nothing/marcus.pln", "unknown command or file \"nothing/marcus.pln\""),
+            ("zebra.pln", "unknown command or file \"zebra.pln\""),
+        ]
+        for (word, message) in cases {
+            let result = try plan.run([word])
+            #expect(result.stderr == "plan: error: \(message)\n" + pointer, "\(word)")
+            #expect(result.status == 2)
+        }
     }
 
     @Test(arguments: [
@@ -53,6 +119,11 @@ import Testing
         (["--color", "blue", "a.plan"], "--color takes auto, always or never, not \"blue\""),
         (["check", "a.plan", "-e", "1"], "option -e is only for run"),
         (["report", "a.plan", "--strict"], "option --strict is only for check and run"),
+        (["fmt", "a.plan", "-q"], "option -q is not for fmt: it hides the warnings of run, check, report and export"),
+        (["repl", "--quiet"], "option -q is not for repl: it hides the warnings of run, check, report and export"),
+        (["help", "nope"], "no help for \"nope\": it is not a command"),
+        (["help", "rn"], "no help for \"rn\": it is not a command; did you mean run?"),
+        (["help", "run", "check"], "help takes at most one command"),
         (["check", "a.plan", "-w"], "option -w is only for fmt"),
         (["run", "a.plan", "-o", "x"], "option -o is only for export"),
         (["export", "a.plan", "--format", "md", "-o", "x", "-o", "y"], "-o is given twice"),

@@ -119,9 +119,57 @@ import Testing
         ])
     }
 
+    @Test func quartersAndMonthEnds() {
+        #expect(ask("quarter_start(2027-02-14); quarter_end(2027-02-14); quarter_start(2026-12-31); quarter_end(2026-10-01)") == [
+            "2027-01-01", "2027-03-31", "2026-10-01", "2026-12-31",
+        ])
+        #expect(ask("month_end(2028-02-03); month_end(2027-02-28); month_end(2026-04-01); month_end(0001-01-01)") == [
+            "2028-02-29", "2027-02-28", "2026-04-30", "0001-01-31",
+        ])
+        #expect(ask("quarter(2027-02-14); quarter(2026-12-31); quarter(2026-07-01); quarter(today)") == [
+            "\"2027-Q1\"", "\"2026-Q4\"", "\"2026-Q3\"", "\"2026-Q2\"",
+        ])
+        #expect(ask("quarter(none); quarter_start(none); quarter_end((goal \"Head\").note); month_end(none)") == [
+            "none", "none", "none", "none",
+        ])
+        #expect(ask("quarter(3); quarter_start(\"2027-Q1\"); month_end(1 month); quarter_end(today, today)") == [
+            "E031 quarter needs a date, got number @3",
+            "E031 quarter_start needs a date, got string @\"2027-Q1\"",
+            "E031 month_end needs a date, got duration @1 month",
+            "E031 quarter_end takes 1 argument, got 2 @quarter_end(today, today)",
+        ])
+    }
+
+    @Test func monthsBetweenCountsWholeMonths() {
+        #expect(ask("months_between(2026-12-01, 2027-06-01); months_between(2027-06-01, 2026-12-01); months_between(2026-12-01, 2027-05-31)") == [
+            "6", "-6", "5",
+        ])
+        // As far as `+` goes: 2027-01-31 + 1 month is 2027-02-28.
+        #expect(ask("months_between(2027-01-31, 2027-02-28); months_between(2027-02-28, 2027-01-31); months_between(2027-01-31, 2027-02-27)") == [
+            "1", "-1", "0",
+        ])
+        #expect(ask("months_between(today, today); months_between(2026-01-15, 2027-01-14); months_between(2026-01-15, 2027-01-15)") == [
+            "0", "11", "12",
+        ])
+        #expect(ask("months_between(none, today); months_between(today, (goal \"Head\").note); months_between(today, 3)") == [
+            "none", "none", "E031 months_between needs a date, got number @3",
+        ])
+        #expect(ask("months_between(today)") == ["E031 months_between takes 2 arguments, got 1 @months_between(today)"])
+    }
+
+    @Test func goalsGroupByQuarter() {
+        #expect(ask("(goals group by quarter(due)) select [key, items.name]") == [
+            "[[\"2026-Q3\", [\"Launch\"]], [\"2029-Q4\", [\"Head\"]], [\"2026-Q1\", [\"Old\", \"Late\"]]]",
+        ])
+        #expect(ask("goals where due >= quarter_start(today) and due <= quarter_end(today + 3 months) select name") == [
+            "[\"Launch\"]",
+        ])
+    }
+
     @Test func functionNamesAreListedForCompletion() {
         #expect(BuiltinFunction.allCases.map(\.rawValue) == [
             "count", "sum", "min", "max", "avg", "any", "all", "first", "len", "join", "days",
+            "quarter", "quarter_start", "quarter_end", "month_end", "months_between",
         ])
     }
 }

@@ -183,7 +183,7 @@ import Testing
     }
 
     @Test func ordering() {
-        #expect(ask("1 < 2; 2 <= 2; \"b\" > \"a\"; 2027-01-01 >= 2027-02-01; 1 month > 30 days; false < true") == [
+        #expect(ask("1 < 2; 2 <= 2; \"b\" > \"a\"; 2027-01-01 >= 2027-02-01; 2 months > 1 month; false < true") == [
             "true", "true", "true", "false", "true", "true",
         ])
         #expect(ask("none < 1; 1 > none; none >= none; (goal \"Old\").role < \"x\"") == [
@@ -201,13 +201,58 @@ import Testing
         #expect(ask("2 in [1, 2]; 3 in [1, 2]; \"ea\" in \"team\"; (value impact) in (goal \"Head\").serves") == [
             "true", "false", "true", "true",
         ])
-        #expect(ask("none in [none]; 1 in none; \"x\" in []; 1 in [\"1\"]") == [
-            "false", "false", "false", "false",
+        #expect(ask("none in [none]; 1 in none; \"x\" in []; 1 in [none, 1]") == [
+            "false", "false", "false", "true",
         ])
-        #expect(ask("1 in \"123\"; 1 in 2") == [
+        #expect(ask("1 in \"123\"; 1 in 2; 1 in [\"1\"]; 30 days in [1 month]") == [
             "E030 cannot look for number in string @in",
             "E030 cannot look for number in number @in",
+            "E030 cannot compare number and string @in",
+            "E030 cannot compare a duration in days and a duration in months @in",
         ])
+    }
+
+    /// `in` compares as `==` does: a name is not the entity it names.
+    @Test func membershipOfANameAmongEntitiesIsAnError() throws {
+        var session = Session(samplePlan)
+        #expect(session.diagnostics(of: "goals where \"impact\" in serves select name").map(session.describe) == [
+            "E030 cannot compare string and value @in",
+        ])
+        let name = try #require(session.diagnostics(of: "goals where \"impact\" in serves select name").first)
+        #expect(name.hint == "to look for the value, write value \"impact\" in serves")
+        let skill = try #require(session.diagnostics(of: "\"pm\" in skills").first)
+        #expect(session.describe(skill) == "E030 cannot compare string and skill @in")
+        #expect(skill.hint == "to look for the skill, write skill \"pm\" in skills")
+        let entity = try #require(session.diagnostics(of: "(value impact) in [\"impact\"]").first)
+        #expect(session.describe(entity) == "E030 cannot compare value and string @in")
+        #expect(entity.hint == "to look for its name, write (value impact).name in [\"impact\"]")
+        let query = try #require(session.diagnostics(of: "\"pm\" in (skills where gap > 0)").first)
+        #expect(query.hint == "to look for the skill, write skill \"pm\" in (skills where gap > 0)")
+        #expect(ask("goals where value impact in serves select name; goals where \"impact\" in serves.name select name") == [
+            "[\"Launch\", \"Head\"]", "[\"Launch\", \"Head\"]",
+        ])
+    }
+
+    /// A month is 28 to 31 days, so days and months have no exact order.
+    @Test func durationsInDaysAndInMonthsDoNotCompare() throws {
+        #expect(ask("30 days < 31 days; 2 months >= 1 year; 1 month + 3 days < 1 month + 5 days; 0 days < 1 month; 7 days == 1 week") == [
+            "true", "false", "true", "true", "true",
+        ])
+        #expect(ask("1 month > 30 days; 30 days == 1 month; 1 year != 365 days; 1 month + 1 day < 2 months") == [
+            "E030 cannot compare a duration in months and a duration in days @>",
+            "E030 cannot compare a duration in days and a duration in months @==",
+            "E030 cannot compare a duration in months and a duration in days @!=",
+            "E030 cannot compare a duration in months and days and a duration in months @<",
+        ])
+        var session = Session(samplePlan)
+        let field = try #require(session.diagnostics(of: "(goal \"Launch\").days_left <= 6 months").first)
+        #expect(session.describe(field) == "E030 cannot compare a duration in days and a duration in months @<=")
+        #expect(field.hint == "a month is 28 to 31 days; compare dates instead: (goal Launch).due <= today + 6 months")
+        let query = try #require(session.diagnostics(of: "goals where not done and 6 months > days_left").first)
+        #expect(query.hint == "a month is 28 to 31 days; compare dates instead: today + 6 months > due")
+        let other = try #require(session.diagnostics(of: "2027-01-01 - today < 1 year").first)
+        #expect(other.hint == "a month is 28 to 31 days; compare dates instead: today + (2027-01-01 - today) < today + 1 year")
+        #expect(ask("goals where due <= today + 6 months select name") == ["[\"Launch\", \"Old\", \"Late\"]"])
     }
 
     @Test func arithmeticOnNumbersStringsAndLists() {

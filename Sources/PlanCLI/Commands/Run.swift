@@ -9,7 +9,7 @@ func runRun(files: [String], expressions: [String], context: CommandContext) -> 
     var failed = false
 
     func show(_ outcomes: [Outcome]) {
-        presenter.present(outcomes, in: interpreter)
+        presenter.present(context.visible(outcomes), in: interpreter)
         failed = Inputs.fails(Inputs.diagnostics(in: outcomes), strict: context.strict) || failed
     }
 

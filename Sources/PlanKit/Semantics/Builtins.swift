@@ -2,10 +2,16 @@
 /// REPL can complete their names.
 public enum BuiltinFunction: String, CaseIterable, Sendable {
     case count, sum, min, max, avg, any, all, first, len, join, days
+    case quarter, quarterStart = "quarter_start", quarterEnd = "quarter_end", monthEnd = "month_end"
+    case monthsBetween = "months_between"
 
     /// How many arguments the function takes.
     var arity: ClosedRange<Int> {
-        self == .join ? 1...2 : 1...1
+        switch self {
+        case .join: return 1...2
+        case .monthsBetween: return 2...2
+        default: return 1...1
+        }
     }
 }
 
@@ -49,6 +55,13 @@ private struct Call {
         case .len: return try length()
         case .join: return try join(plan: plan)
         case .days: return try days()
+        case .quarter: return try date(0).map { .string("\(Day.pad($0.year, 4))-Q\($0.quarter)") } ?? .none
+        case .quarterStart: return try date(0).map { .date(Self.quarterStart($0)) } ?? .none
+        case .quarterEnd: return try date(0).map { .date(Day(lastDayOfYear: $0.year, month: $0.quarter * 3)) } ?? .none
+        case .monthEnd: return try date(0).map { .date(Day(lastDayOfYear: $0.year, month: $0.components.month)) } ?? .none
+        case .monthsBetween:
+            guard let from = try date(0), let to = try date(1) else { return .none }
+            return .number(Double(to < from ? -Self.wholeMonths(from: to, to: from) : Self.wholeMonths(from: from, to: to)))
         }
     }
 
@@ -161,6 +174,30 @@ private struct Call {
             separator = text
         }
         return .string(items.map { PlainText.plain($0, in: plan) }.joined(separator: separator))
+    }
+
+    /// A date argument; nil for none, which the calendar functions pass on.
+    private func date(_ position: Int) throws(EvaluationError) -> Day? {
+        switch argument(position).value {
+        case .date(let day): return day
+        case .none: return nil
+        case let other: throw bad("needs a date, got \(other.typeName)", position)
+        }
+    }
+
+    private static func quarterStart(_ day: Day) -> Day {
+        let month = day.quarter * 3 - 2
+        return Day(ordinal: Day(lastDayOfYear: day.year, month: month).ordinal - Day.daysIn(year: day.year, month: month) + 1)
+    }
+
+    /// The most months that can be added to `from`, calendar-aware as `+`
+    /// adds them, without passing `to` (not before `from`); so
+    /// `months_between(d, d + n months)` is n.
+    private static func wholeMonths(from: Day, to: Day) -> Int {
+        let (fromYear, fromMonth, _) = from.components
+        let (toYear, toMonth, _) = to.components
+        let months = (toYear - fromYear) * 12 + toMonth - fromMonth
+        return from.adding(Duration(months: months)) > to ? months - 1 : months
     }
 
     private func days() throws(EvaluationError) -> Value {

@@ -62,7 +62,7 @@ struct Evaluator {
                 if leftTruth == (op == .or) { return .bool(leftTruth) }
                 return .bool(try truth(try evaluate(right, in: scope), for: op, at: operatorRange))
             }
-            return try binary(op, leftValue, try evaluate(right, in: scope), at: operatorRange)
+            return try binary(op, leftValue, try evaluate(right, in: scope), at: operatorRange, operands: (left, right))
         case .field(let base, let name, let nameRange):
             let value = try evaluate(base, in: scope)
             if case .list(let items) = value, items.isEmpty, let kind = itemKind(of: base),

@@ -31,14 +31,17 @@ extension Evaluator {
 
     /// Both sides already evaluated; `evaluate` short-circuits `and` / `or`
     /// itself, and their right side is looked at here only when it would be.
-    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
+    /// `operands` are the expressions the values came from, for hints that
+    /// rewrite the question.
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange,
+                operands: (left: Expr, right: Expr)) throws(EvaluationError) -> Value {
         switch op {
         case .and: return .bool(try truth(left, for: op, at: range) ? try truth(right, for: op, at: range) : false)
         case .or: return .bool(try truth(left, for: op, at: range) ? true : try truth(right, for: op, at: range))
-        case .equal: return .bool(try equals(left, right, at: range))
-        case .notEqual: return .bool(!(try equals(left, right, at: range)))
-        case .less, .lessEqual, .greater, .greaterEqual: return .bool(try compare(op, left, right, at: range))
-        case .in: return .bool(try contains(right, left, at: range))
+        case .equal: return .bool(try equals(left, right, at: range, operands: (op, operands)))
+        case .notEqual: return .bool(!(try equals(left, right, at: range, operands: (op, operands))))
+        case .less, .lessEqual, .greater, .greaterEqual: return .bool(try compare(op, left, right, at: range, operands: operands))
+        case .in: return .bool(try contains(right, left, at: range, operands: operands))
         case .add: return try add(left, right, at: range)
         case .subtract: return try subtract(left, right, at: range)
         case .multiply: return try multiply(left, right, at: range)
@@ -56,28 +59,34 @@ extension Evaluator {
     }
 
     /// `==`: none equals only none; otherwise both sides must be of one type.
-    private func equals(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Bool {
+    /// `operands` is the comparison as written, when there is one to rewrite.
+    private func equals(_ left: Value, _ right: Value, at range: SourceRange,
+                        operands: (op: BinaryOperator, exprs: (left: Expr, right: Expr))?) throws(EvaluationError) -> Bool {
+        guard comparable(left, right) else { throw mismatch("compare", left, right, at: range) }
+        try checkUnits(left, right, at: range, operands: operands)
+        return left.isSame(as: right)
+    }
+
+    /// Whether `==` may compare the two: none with anything, otherwise values
+    /// of one type (entities of one kind), never groups.
+    private func comparable(_ left: Value, _ right: Value) -> Bool {
         switch (left, right) {
-        case (.none, .none): return true
-        case (.none, _), (_, .none): return false
-        case (.group, _), (_, .group): throw mismatch("compare", left, right, at: range)
-        case (.entity(let leftKind, _), .entity(let rightKind, _)) where leftKind != rightKind:
-            throw mismatch("compare", left, right, at: range)
-        default:
-            guard left.typeName == right.typeName else { throw mismatch("compare", left, right, at: range) }
-            return left.isSame(as: right)
+        case (.none, _), (_, .none): return true
+        case (.group, _), (_, .group): return false
+        default: return left.typeName == right.typeName
         }
     }
 
     /// `< <= > >=`: numbers, strings, dates, durations and bools, each with its
     /// own kind; any comparison with none is false.
-    private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value,
-                         at range: SourceRange) throws(EvaluationError) -> Bool {
+    private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange,
+                         operands: (left: Expr, right: Expr)) throws(EvaluationError) -> Bool {
         if case .none = left { return false }
         if case .none = right { return false }
         guard let ascending = left.precedes(right), let descending = right.precedes(left) else {
             throw mismatch("compare", left, right, at: range)
         }
+        try checkUnits(left, right, at: range, operands: (op, operands))
         switch op {
         case .less: return ascending
         case .lessEqual: return !descending
@@ -86,15 +95,83 @@ extension Evaluator {
         }
     }
 
-    /// `needle in haystack`: membership in a list, or a substring of a string.
-    private func contains(_ haystack: Value, _ needle: Value, at range: SourceRange) throws(EvaluationError) -> Bool {
+    /// Two durations compare only when they differ in days alone or in months
+    /// alone: a month is 28 to 31 days, so `days_left <= 6 months` has no one
+    /// answer. The hint asks the same question of dates, where months are exact.
+    private func checkUnits(_ left: Value, _ right: Value, at range: SourceRange,
+                            operands: (op: BinaryOperator, exprs: (left: Expr, right: Expr))?) throws(EvaluationError) {
+        guard case .duration(let a) = left, case .duration(let b) = right, a.months != b.months, a.days != b.days else {
+            return
+        }
+        var hint = "a month is 28 to 31 days; compare dates instead"
+        if let operands {
+            let rewritten = Expr(.binary(operands.op, Self.asDate(operands.exprs.left), Self.asDate(operands.exprs.right),
+                                         operatorRange: range), range)
+            hint += ": " + SourceWriter.expression(rewritten)
+        }
+        throw EvaluationError(.typeMismatch, "cannot compare \(Self.unitName(a)) and \(Self.unitName(b))",
+                              at: range, hint: hint)
+    }
+
+    private static func unitName(_ duration: Duration) -> String {
+        switch (duration.months, duration.days) {
+        case (0, _): return "a duration in days"
+        case (_, 0): return "a duration in months"
+        default: return "a duration in months and days"
+        }
+    }
+
+    /// The date a duration reaches from today: a goal's `days_left` is its
+    /// `due`, anything else `today + duration`.
+    private static func asDate(_ duration: Expr) -> Expr {
+        switch duration.kind {
+        case .field(let base, "days_left", let nameRange): return Expr(.field(base, name: "due", nameRange: nameRange), duration.range)
+        case .identifier("days_left"): return Expr(.identifier("due"), duration.range)
+        default: return Expr(.binary(.add, Expr(.today, duration.range), duration, operatorRange: duration.range), duration.range)
+        }
+    }
+
+    /// `needle in haystack`: membership in a list, each item compared as `==`
+    /// compares, or a substring of a string.
+    private func contains(_ haystack: Value, _ needle: Value, at range: SourceRange,
+                          operands: (left: Expr, right: Expr)) throws(EvaluationError) -> Bool {
         switch (needle, haystack) {
         case (.none, _), (_, .none): return false
-        case (_, .list(let items)): return items.contains { $0.isSame(as: needle) }
+        case (_, .list(let items)):
+            if let stranger = items.first(where: { !comparable(needle, $0) }) {
+                throw EvaluationError(.typeMismatch, "cannot compare \(needle.typeName) and \(stranger.typeName)",
+                                      at: range, hint: Self.membershipHint(needle, stranger, operands: operands))
+            }
+            var found = false
+            for item in items {
+                found = try equals(needle, item, at: range, operands: nil) || found
+            }
+            return found
         case (.string(let part), .string(let whole)): return whole.contains(part)
         default:
             throw EvaluationError(.typeMismatch, "cannot look for \(needle.typeName) in \(haystack.typeName)", at: range)
         }
+    }
+
+    /// A name looked for among entities, or an entity among names: the form
+    /// that asks what was meant.
+    private static func membershipHint(_ needle: Value, _ item: Value, operands: (left: Expr, right: Expr)) -> String? {
+        let wanted: Expr
+        let purpose: String
+        switch (needle, item) {
+        case (.string(let name), .entity(let kind, _)):
+            // Printed as written, so the name stays quoted as the person typed it.
+            wanted = Expr(.identifier(kind.rawValue + " " + SourceWriter.string(name)), operands.left.range)
+            purpose = "to look for the \(kind.rawValue)"
+        case (.entity, .string):
+            wanted = Expr(.field(operands.left, name: "name", nameRange: operands.left.range), operands.left.range)
+            purpose = "to look for its name"
+        default:
+            return nil
+        }
+        let range = operands.left.range.through(operands.right.range)
+        return purpose + ", write "
+            + SourceWriter.expression(Expr(.binary(.in, wanted, operands.right, operatorRange: range), range))
     }
 
     private func add(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {

@@ -1,0 +1,120 @@
+/// `plan help COMMAND` and `plan COMMAND --help`: one command's usage, its
+/// options and an example. `plan --help` (helpText) gives every command.
+enum CommandHelp {
+    static func page(for command: String) -> String? {
+        pages[command].map { $0 + footer }
+    }
+
+    private static let footer = """
+
+        plan --help lists every command and the options they share (--today, --color).
+
+        """
+
+    /// One page for each word in `Arguments.commands` but `help`, whose
+    /// help is the whole of helpText.
+    static let pages: [String: String] = [
+        "run": """
+            Usage: plan run FILE... [-e EXPR]... [--strict] [-q] [--json]
+                   plan FILE...
+
+            Loads the files in order, printing the answer to each question as it
+            comes, then runs each -e statement, then the checks. A FILE of - is stdin.
+            Exit status 1 when the plan has errors (warnings too with --strict).
+
+            Options:
+              -e EXPR        run the statement EXPR after the files (repeatable)
+              --strict       warnings fail too
+              -q, --quiet    hide warnings (errors always show; --strict shows them)
+              --json         each answer as one JSON value per line
+
+            Example:
+              plan run career.plan -e 'goals where due < today + 6 months sort by due'
+
+            """,
+        "check": """
+            Usage: plan check FILE... [--strict] [-q] [--json]
+
+            Loads the files and reports their problems only; a clean plan prints
+            nothing. Exit status 1 on errors (on warnings too with --strict).
+
+            Options:
+              --strict       warnings fail too
+              -q, --quiet    hide warnings (errors always show; --strict shows them)
+              --json         each diagnostic as one JSON object per line on stdout
+
+            Example:
+              plan check --strict --json career.plan
+
+            """,
+        "fmt": """
+            Usage: plan fmt [-w | --check] FILE...
+
+            Prints the files in canonical form, comments kept. Nothing is written
+            when a file has syntax errors.
+
+            Options:
+              -w, --write    rewrite the files in place, atomically
+              --check        print nothing; exit 1 when a file is not formatted
+
+            Example:
+              plan fmt -w career.plan
+
+            """,
+        "report": """
+            Usage: plan report FILE [-q] [--json]
+
+            Prints the vision, values, timeline, skill gaps and next steps of
+            one plan. Nothing is printed when the plan has errors.
+
+            Options:
+              -q, --quiet    hide warnings (errors always show)
+              --json         the plan's facts as the JSON export gives them
+
+            Example:
+              plan report --today 2027-01-01 career.plan
+
+            """,
+        "export": """
+            Usage: plan export --format F FILE [-o OUT] [-q]
+
+            Writes one plan in another format: json, md, ics (a calendar of
+            due dates), dot (Graphviz) or svg (a timeline). Nothing is written
+            when the plan has errors.
+
+            Options:
+              --format F         the format: json, md, ics, dot or svg
+              -o, --output OUT   write OUT, atomically, instead of stdout
+              -q, --quiet        hide warnings (errors always show)
+
+            Example:
+              plan export --format ics career.plan -o career.ics
+
+            """,
+        "repl": """
+            Usage: plan repl [FILE...] [--json]
+                   plan                (on a terminal)
+
+            Starts the REPL with the files loaded: type statements and
+            questions, and :help for the REPL's commands. On a pipe it reads
+            the script and ends like plan run.
+
+            Options:
+              --json         each answer as one JSON value per line
+
+            Example:
+              plan repl career.plan
+
+            """,
+        "version": """
+            Usage: plan version
+                   plan --version
+
+            Prints the version of plan.
+
+            Example:
+              plan version
+
+            """,
+    ]
+}
