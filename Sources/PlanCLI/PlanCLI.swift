@@ -37,7 +37,15 @@ public func runPlan(arguments: [String]) -> Int32 {
                                  output: OutputOptions(json: invocation.json, color: color),
                                  strict: invocation.strict)
 
-    switch invocation.command {
+    let status = run(invocation.command, context: context)
+    // The REPL prints some text through stdio's buffer, whose failure only
+    // shows when it is flushed.
+    if fflush(nil) != 0 { StandardStream.outputFailed(errno) }
+    return status
+}
+
+private func run(_ command: Command, context: CommandContext) -> Int32 {
+    switch command {
     case .help:
         StandardStream.output.write(helpText)
         return 0

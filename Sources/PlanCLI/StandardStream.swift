@@ -43,9 +43,25 @@ enum StandardStream {
 
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
+    /// Writes all of `text`. When standard output fails, plan stops there
+    /// (see `outputFailed`); a failure on stderr has nowhere to be told.
     func write(_ text: String) {
-        guard !text.isEmpty else { return }
-        _ = Self.writeAll(Array(text.utf8), to: descriptor)
+        guard !text.isEmpty, let failure = Self.writeAll(Array(text.utf8), to: descriptor), self == .output else { return }
+        Self.outputFailed(failure)
+    }
+
+    /// Answers that cannot reach standard output (a full disk, a closed
+    /// descriptor) end plan with status 1 and the reason: a pipeline such as
+    /// `plan fmt x.plan > tmp && mv tmp x.plan` trusts the status, and going
+    /// on would only lose more. A reader that left (`plan run x | head -1`)
+    /// wanted no more: plan ends quietly, as SIGPIPE ends it when not ignored.
+    static func outputFailed(_ code: Int32) -> Never {
+        if code == EPIPE {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
+        error.write("plan: error: cannot write to standard output: \(reason(code))\n")
+        exit(1)
     }
 
     /// Writes every byte, going on after a short write or an interrupted
