@@ -235,5 +235,9 @@ import Testing
         let result = try plan.run(["fmt", "career.plan"], stdout: pipe.fileHandleForWriting)
         #expect(result.stderr == "")
         #expect(result.status == 128 + SIGPIPE)
+        let ignoring = try plan.run(["-c", "trap '' PIPE; exec \"$0\" fmt career.plan", try PlanProcess.binary().path],
+                                    binary: URL(fileURLWithPath: "/bin/sh"), stdout: pipe.fileHandleForWriting)
+        #expect(ignoring.stderr == "")
+        #expect(ignoring.status == 128 + SIGPIPE)
     }
 }
