@@ -8,9 +8,17 @@ enum Inputs {
 
     static func load(_ path: String, into interpreter: inout Interpreter) -> [Outcome] {
         if path == "-" {
-            return interpreter.run(Source(name: stdinName, bytes: StandardStream.readInput()))
+            switch readStdin() {
+            case .success(let bytes): return interpreter.run(Source(name: stdinName, bytes: bytes))
+            case .failure(let failure): return [.diagnostic(failure.diagnostic)]
+            }
         }
         return interpreter.load(path: path)
+    }
+
+    /// Standard input, held to the bound a file has.
+    static func readStdin() -> Result<[UInt8], StandardStream.InputFailure> {
+        StandardStream.readInput(limit: SourceFiles.sizeLimit)
     }
 
     /// Whether these diagnostics make the command fail.
@@ -20,5 +28,12 @@ enum Inputs {
 
     static func diagnostics(in outcomes: [Outcome]) -> [Diagnostic] {
         outcomes.compactMap { if case .diagnostic(let diagnostic) = $0 { return diagnostic } else { return nil } }
+    }
+}
+
+extension StandardStream.InputFailure {
+    /// The error a file that cannot be read gets.
+    var diagnostic: Diagnostic {
+        .error(.includeFailed, "cannot read \(Inputs.stdinName): \(reason)", at: .none)
     }
 }

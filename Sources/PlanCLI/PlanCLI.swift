@@ -38,7 +38,15 @@ public func runPlan(arguments: [String]) -> Int32 {
                                  output: OutputOptions(json: invocation.json, color: color),
                                  strict: invocation.strict, quiet: invocation.quiet)
 
-    switch invocation.command {
+    let status = run(invocation.command, context: context)
+    // The REPL prints some text through stdio's buffer, whose failure only
+    // shows when it is flushed.
+    if fflush(nil) != 0 { StandardStream.outputFailed(errno) }
+    return status
+}
+
+private func run(_ command: Command, context: CommandContext) -> Int32 {
+    switch command {
     case .help(let command):
         StandardStream.output.write(command.flatMap(CommandHelp.page(for:)) ?? helpText)
         return 0

@@ -64,8 +64,11 @@ final class PlanProcess {
 
     /// Output goes to files, not pipes, so a large output cannot block the
     /// child; a run past `timeout` seconds is killed and marked as such.
+    /// `stdout` takes standard output instead (`/dev/full`, a pipe nobody
+    /// reads); the result's stdout is then empty.
     func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil,
-             in directory: URL? = nil, timeout: TimeInterval = 60, binary: URL? = nil) throws -> Result {
+             in directory: URL? = nil, timeout: TimeInterval = 60, binary: URL? = nil,
+             stdout: FileHandle? = nil) throws -> Result {
         let process = Process()
         process.executableURL = try binary ?? Self.binary()
         process.arguments = arguments
@@ -79,7 +82,7 @@ final class PlanProcess {
         try Data().write(to: errURL)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
+        process.standardOutput = stdout ?? out
         process.standardError = err
         if let stdin {
             let inURL = folder.appendingPathComponent(".in-\(id)")

@@ -100,6 +100,48 @@ import Testing
         #expect(runs >= 240)
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
+
+    /// Standard input has the 64 MiB bound a file has: an endless stream
+    /// (`/dev/zero`, `yes`) is refused once it passes it, instead of growing
+    /// until memory runs out. The shell execs plan, so that plan itself
+    /// reads the device or the pipe.
+    @Test(arguments: [
+        "exec \"$0\" check - < /dev/zero",
+        "exec \"$0\" run - < /dev/zero",
+        "exec \"$0\" fmt - < /dev/zero",
+        "exec \"$0\" repl < /dev/zero",
+        "exec \"$0\" < /dev/zero",
+        "yes 'value a' | \"$0\" repl",
+    ])
+    func endlessStandardInputStopsAtTheFileBound(script: String) throws {
+        // 1 GiB of address space is plenty within the bound, and makes a
+        // regression fail at once instead of eating the machine's memory.
+        let run = try plan.run(["-c", "ulimit -v 1048576; " + script, try PlanProcess.binary().path], timeout: 30,
+                               binary: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.stdout == "")
+        #expect(run.stderr == "plan: error[E040]: cannot read <stdin>: it is larger than 64 MiB\n")
+        #expect(run.status == 1)
+        #expect(!run.timedOut)
+    }
+
+    /// A read error is an error, not the end of the input.
+    @Test func aFolderAsStandardInputIsAnError() throws {
+        let run = try plan.run(["-c", "exec \"$0\" check - < .", try PlanProcess.binary().path],
+                               binary: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.stderr == "plan: error[E040]: cannot read <stdin>: is a directory\n")
+        #expect(run.status == 1)
+    }
+
+    /// The same words as for standard input.
+    @Test func aFileOverTheBoundIsRefused() throws {
+        let file = try write("large.plan", [])
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.truncate(atOffset: (64 << 20) + 1)
+        try handle.close()
+        let run = try check(file)
+        #expect(run.stderr == "plan: error[E040]: cannot read \(file): it is larger than 64 MiB\n")
+        #expect(run.status == 1)
+    }
 }
 
 /// A deterministic random source (xorshift64*), so a failing mutant can be

@@ -64,6 +64,12 @@ import Testing
             "E031 avg needs a list of numbers, got duration @[1 day]",
             "E031 avg needs a list, got string @\"1\"",
         ])
+        let big = "let big = " + Array(repeating: "1000000000000000", count: 20).joined(separator: " * ") + " * 100000000; "
+        #expect(ask(big + "sum([big, big]); avg([big, big]); sum([big, -big])") == [
+            "E031 sum adds up to a number too large to hold @[big, big]",
+            "E031 avg adds up to a number too large to hold @[big, big]",
+            "0",
+        ])
     }
 
     @Test func anyAndAll() {
@@ -116,6 +122,11 @@ import Testing
         #expect(ask("days((goal \"Head\").note); days(3)") == [
             "none",
             "E031 days needs a duration, got number @3",
+        ])
+        // As `today + 99999999999 years` is: a duration holds at most 10000 years.
+        #expect(ask("days(99999999999 years); days(10000 years)") == [
+            "E030 a duration may span at most 10000 years @99999999999 years",
+            "3652425",
         ])
     }
 

@@ -8,13 +8,16 @@ import Testing
         #expect(Day(ordinal: 0).description == "1970-01-01")
     }
 
-    @Test func rejectsImpossibleDays() {
+    @Test func rejectsImpossibleDays() throws {
         #expect(Day(year: 2027, month: 2, day: 30) == nil)
         #expect(Day(year: 2028, month: 2, day: 29) != nil)
         #expect(Day(year: 2100, month: 2, day: 29) == nil)
         #expect(Day.parse("2027-02-30") == .failure(.dayOutOfRange(year: 2027, month: 2, day: 30)))
         #expect(Day.parse("2027-13") == .failure(.monthOutOfRange(13)))
         #expect(Day.parse("2027-Q5") == .failure(.quarterOutOfRange))
+        #expect(Day.parse("0000-01-01") == .failure(.yearOutOfRange))
+        #expect(Day.parse("0000-Q1") == .failure(.yearOutOfRange))
+        #expect(try Day.parse("0001-01-01").get().description == "0001-01-01")
     }
 
     @Test func literalFormsNameTheLastDay() throws {

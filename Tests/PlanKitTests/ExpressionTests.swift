@@ -308,6 +308,29 @@ import Testing
         ])
     }
 
+    /// Literals stop at 10^15, but products and sums of them can pass the
+    /// largest Double; that is an error where it happens, never `inf` or,
+    /// from `inf - inf`, `nan`.
+    @Test func numbersThatLeaveTheFiniteRangeAreErrors() {
+        let big = "1000000000000000"
+        let huge = Array(repeating: big, count: 20).joined(separator: " * ")
+        #expect(ask("\(huge); \(huge) * \(big) * \(big); -(\(huge) * \(big) * \(big)); "
+                    + "\(huge) * \(big) * \(big) - \(huge) * \(big) * \(big)") == [
+            "1e+300",
+            "E006 the result of * is too large for a number @*",
+            "E006 the result of * is too large for a number @*",
+            "E006 the result of * is too large for a number @*",
+        ])
+        #expect(ask("let h = \(huge); h * 1000000000; h * 100000000 + h * 100000000; -h * 100000000 - h * 100000000; "
+                    + "h * 100000000 / 0.5; h / 0.0000000001") == [
+            "E006 the result of * is too large for a number @*",
+            "E006 the result of + is too large for a number @+",
+            "E006 the result of - is too large for a number @-",
+            "E006 the result of / is too large for a number @/",
+            "E006 the result of / is too large for a number @/",
+        ])
+    }
+
     @Test func indexing() {
         #expect(ask("[10, 20, 30][0]; [10, 20, 30][-1]; goals[1].name; none[0]") == [
             "10", "30", "\"Head\"", "none",

@@ -316,6 +316,19 @@ import Testing
         #expect(lexed.kinds.filter { $0 == .date }.isEmpty)
     }
 
+    /// Year 0 is no year of the calendar (ICS would write DUE:00000101,
+    /// which iCalendar refuses); four digits allow no year past 9999.
+    @Test func yearsRunFromOneTo9999() {
+        let lexed = lex("by 0000-01-01\nby 0000-06\nby 0000-Q1\nby 0001-01-01 9999-12-31")
+        #expect(lexed.problems == [
+            "1:4 E005 invalid date 0000-01-01: years run from 0001 to 9999",
+            "2:4 E005 invalid date 0000-06: years run from 0001 to 9999",
+            "3:4 E005 invalid date 0000-Q1: years run from 0001 to 9999",
+        ])
+        let days = lexed.result.tokens.filter { $0.kind == .date }.map { Lexer.dateValue(of: $0, in: lexed.source)?.description }
+        #expect(days == ["0001-01-01", "9999-12-31"])
+    }
+
     @Test func numberTooLarge() {
         let huge = String(repeating: "9", count: 400)
         let lexed = lex("1000000000000001 \(huge) 1e3\nx \(huge).5 days")

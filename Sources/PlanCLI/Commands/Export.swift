@@ -2,7 +2,8 @@ import PlanKit
 
 /// `plan export --format F FILE [-o OUT]`. The format is checked before
 /// anything is read; a plan with errors writes nothing; `-o -` or no `-o`
-/// writes to stdout, any other path atomically.
+/// writes to stdout, any other path atomically, never over one of the
+/// plan's own files.
 func runExport(format: String, file: String, output: String?, context: CommandContext) -> Int32 {
     guard let exportFormat = ExportFormat(rawValue: format) else {
         StandardStream.error.write("plan: error: unknown export format \"\(format)\"; formats: \(ExportFormat.list)\n")
@@ -15,10 +16,16 @@ func runExport(format: String, file: String, output: String?, context: CommandCo
         return 0
     }
     do {
-        try AtomicFile.write(text, to: output)
+        try AtomicFile.write(text, to: output, sparing: interpreter.sourceFiles)
     } catch {
         StandardStream.error.write("plan: error: \(error.description)\n")
         return 1
     }
     return 0
+}
+
+extension Interpreter {
+    /// The files the plan was read from, includes too, which an export must
+    /// not replace. Names such as `<stdin>` name no file and match none.
+    var sourceFiles: [String] { sources.sources.map(\.name) }
 }

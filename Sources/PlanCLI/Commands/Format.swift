@@ -73,7 +73,10 @@ private struct FormattedFile {
         name = path == "-" ? Inputs.stdinName : path
         target = path
         if path == "-" {
-            format(StandardStream.readInput())
+            switch Inputs.readStdin() {
+            case .success(let bytes): format(bytes)
+            case .failure(let failure): diagnostics = [failure.diagnostic]
+            }
             return
         }
         // The same reading as `plan check`: a device or a pipe could be

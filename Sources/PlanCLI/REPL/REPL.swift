@@ -13,15 +13,26 @@ func runREPL(files: [String], context: CommandContext) -> Int32 {
     var session = Session(context: context)
     session.load(files)
     if isatty(0) == 0 {
-        return runScript(StandardStream.readInput(), session: &session)
+        return runScript(session: &session)
     }
     // libedit reads the character set when it starts: UTF-8 input needs it.
     setlocale(LC_CTYPE, "")
     let historyPath = LineEditor.historyPath(environment: processEnvironment())
     guard let editor = LineEditor(completer: Completer(plan: session.interpreter.plan), historyPath: historyPath) else {
-        return runScript(StandardStream.readInput(), session: &session)
+        return runScript(session: &session)
     }
     return runInteractive(editor: editor, session: &session)
+}
+
+/// A script on standard input, refused whole when it is larger than a file may be.
+private func runScript(session: inout Session) -> Int32 {
+    switch Inputs.readStdin() {
+    case .success(let bytes):
+        return runScript(bytes, session: &session)
+    case .failure(let failure):
+        Presenter(options: session.context.output).present([.diagnostic(failure.diagnostic)], in: session.interpreter)
+        return 1
+    }
 }
 
 private func runInteractive(editor: LineEditor, session: inout Session) -> Int32 {

@@ -89,7 +89,7 @@ struct Session {
         if path == "-" {
             StandardStream.output.write(text)
         } else {
-            write(text, to: path)
+            write(text, to: path, sparing: interpreter.sourceFiles)
         }
     }
 
@@ -105,9 +105,9 @@ struct Session {
         return true
     }
 
-    private mutating func write(_ text: String, to path: String) {
+    private mutating func write(_ text: String, to path: String, sparing: [String] = []) {
         do {
-            try AtomicFile.write(text, to: path)
+            try AtomicFile.write(text, to: path, sparing: sparing)
             tell("saved \(path)")
         } catch {
             fail(error.description)

@@ -91,6 +91,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard parts.count == 2 || parts.count == 3, parts[0].count == 4, let year = Int(parts[0]) else {
             return .failure(.malformed)
         }
+        guard year >= 1 else { return .failure(.yearOutOfRange) }
         if parts.count == 2, parts[1].count == 2, parts[1].first == "Q" || parts[1].first == "q" {
             guard let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else {
                 return .failure(.quarterOutOfRange)
@@ -111,6 +112,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
         case malformed
+        /// Year 0 does not exist in the calendar, and iCalendar refuses it.
+        case yearOutOfRange
         case monthOutOfRange(Int)
         case quarterOutOfRange
         case dayOutOfRange(year: Int, month: Int, day: Int)
@@ -119,6 +122,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             switch self {
             case .malformed:
                 return "a date is YYYY-MM-DD, YYYY-MM or YYYY-Qn"
+            case .yearOutOfRange:
+                return "years run from 0001 to 9999"
             case .monthOutOfRange(let month):
                 return "there is no month \(month); months run from 01 to 12"
             case .quarterOutOfRange:

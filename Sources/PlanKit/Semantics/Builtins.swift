@@ -103,7 +103,7 @@ private struct Call {
             guard case .number(let number) = item else { throw mixed(items) }
             total += number
         }
-        return .number(total)
+        return try finite(total)
     }
 
     private func mixed(_ items: [Value]) -> EvaluationError {
@@ -140,7 +140,13 @@ private struct Call {
             }
             total += number
         }
-        return .number(total / Double(items.count))
+        return try finite(total / Double(items.count))
+    }
+
+    /// A total past the largest Double is an error, never `inf` as an answer.
+    private func finite(_ number: Double) throws(EvaluationError) -> Value {
+        guard number.isFinite else { throw bad("adds up to a number too large to hold", 0) }
+        return .number(number)
     }
 
     /// The list as bools; none counts as false.
@@ -202,7 +208,8 @@ private struct Call {
 
     private func days() throws(EvaluationError) -> Value {
         switch argument(0).value {
-        case .duration(let duration): return .number(duration.approximateDays.rounded())
+        case .duration(let duration):
+            return .number(try CalendarLimits.bounded(duration, at: argument(0).range).approximateDays.rounded())
         case .none: return .none
         case let other: throw bad("needs a duration, got \(other.typeName)", 0)
         }

@@ -8,6 +8,13 @@ enum CalendarLimits {
     static func contains(_ duration: Duration) -> Bool {
         duration.months.magnitude <= UInt(months) && duration.days.magnitude <= UInt(days)
     }
+
+    static func bounded(_ duration: Duration, at range: SourceRange) throws(EvaluationError) -> Duration {
+        guard contains(duration) else {
+            throw EvaluationError(.typeMismatch, "a duration may span at most 10000 years", at: range)
+        }
+        return duration
+    }
 }
 
 extension Evaluator {
@@ -161,7 +168,7 @@ extension Evaluator {
         switch (needle, item) {
         case (.string(let name), .entity(let kind, _)):
             // Printed as written, so the name stays quoted as the person typed it.
-            wanted = Expr(.identifier(kind.rawValue + " " + SourceWriter.string(name)), operands.left.range)
+            wanted = Expr(.identifier(kind.rawValue + " " + Literal.string(name)), operands.left.range)
             purpose = "to look for the \(kind.rawValue)"
         case (.entity, .string):
             wanted = Expr(.field(operands.left, name: "name", nameRange: operands.left.range), operands.left.range)
@@ -176,7 +183,7 @@ extension Evaluator {
 
     private func add(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
         switch (left, right) {
-        case (.number(let a), .number(let b)): return .number(a + b)
+        case (.number(let a), .number(let b)): return try finite(a + b, from: .add, at: range)
         case (.string(let a), .string(let b)): return .string(a + b)
         case (.list(let a), .list(let b)): return .list(a + b)
         case (.date(let day), .duration(let duration)), (.duration(let duration), .date(let day)):
@@ -189,7 +196,7 @@ extension Evaluator {
 
     private func subtract(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
         switch (left, right) {
-        case (.number(let a), .number(let b)): return .number(a - b)
+        case (.number(let a), .number(let b)): return try finite(a - b, from: .subtract, at: range)
         case (.date(let day), .duration(let duration)):
             return .date(try shift(day, by: -(try bounded(duration, at: range)), at: range))
         case (.date(let a), .date(let b)): return .duration(Duration(days: a.ordinal - b.ordinal))
@@ -201,7 +208,7 @@ extension Evaluator {
 
     private func multiply(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
         switch (left, right) {
-        case (.number(let a), .number(let b)): return .number(a * b)
+        case (.number(let a), .number(let b)): return try finite(a * b, from: .multiply, at: range)
         case (.duration(let duration), .number(let factor)), (.number(let factor), .duration(let duration)):
             let base = try bounded(duration, at: range)
             guard let months = Int(exactly: Double(base.months) * factor),
@@ -219,7 +226,16 @@ extension Evaluator {
             throw mismatch("divide", left, right, at: range)
         }
         guard b != 0 else { throw EvaluationError(.divisionByZero, "division by zero", at: range) }
-        return .number(a / b)
+        return try finite(a / b, from: .divide, at: range)
+    }
+
+    /// A number past the largest a Double holds would go on as `inf` or
+    /// `nan` and print as an answer; it is an error at its operator instead.
+    private func finite(_ number: Double, from op: BinaryOperator, at range: SourceRange) throws(EvaluationError) -> Value {
+        guard number.isFinite else {
+            throw EvaluationError(.invalidNumber, "the result of \(op.rawValue) is too large for a number", at: range)
+        }
+        return .number(number)
     }
 
     /// `day` moved by `duration`, calendar-aware, kept inside years 1 to 9999.
@@ -232,10 +248,7 @@ extension Evaluator {
     }
 
     private func bounded(_ duration: Duration, at range: SourceRange) throws(EvaluationError) -> Duration {
-        guard CalendarLimits.contains(duration) else {
-            throw EvaluationError(.typeMismatch, "a duration may span at most 10000 years", at: range)
-        }
-        return duration
+        try CalendarLimits.bounded(duration, at: range)
     }
 
     private func mismatch(_ operation: String, _ left: Value, _ right: Value, at range: SourceRange) -> EvaluationError {

@@ -8,7 +8,7 @@ import Darwin
 /// regular files, no bigger than a plan could sensibly be, so that `/dev/zero`
 /// or a folder is an error and not a hang.
 public enum SourceFiles {
-    static let sizeLimit = 64 << 20
+    public static let sizeLimit = 64 << 20
     /// How deep includes may nest before it is taken for a mistake.
     static let nestingLimit = 100
 

@@ -122,7 +122,7 @@ public struct Lexer {
             return value
         }
         let length = end - start
-        if length == 7 || length == 10, bytes[start + 4] == UInt8(ascii: "-"), let year = digits(start, 4) {
+        if length == 7 || length == 10, bytes[start + 4] == UInt8(ascii: "-"), let year = digits(start, 4), year >= 1 {
             if length == 10, bytes[start + 7] == UInt8(ascii: "-"), let month = digits(start + 5, 2),
                let dayOfMonth = digits(start + 8, 2), let day = Day(year: year, month: month, day: dayOfMonth) {
                 return .success(day)

@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+
+/// How `fmt -w`, `export -o` and the REPL's `:export` write files, and what
+/// a failed write to standard output does (SPEC section 14): the mode,
+/// owner and group stay, hard links and symbolic links keep pointing at the
+/// new text, and nothing is written over what must not be.
+@Suite struct WriteTests {
+    let plan: PlanProcess
+    init() throws { plan = try PlanProcess() }
+
+    private let messy = "value   family   priority 1\n"
+    private let canonical = "value family priority 1\n"
+
+    private func path(_ name: String) -> String { plan.folder.appendingPathComponent(name).path }
+
+    /// The folder as plan names it after following links (`/tmp` may be one).
+    private var realFolder: String { plan.folder.resolvingSymlinksInPath().path }
+
+    private func contents(_ name: String) throws -> String {
+        try String(contentsOfFile: path(name), encoding: .utf8)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        try plan.write(name, text)
+    }
+
+    private func attributes(_ name: String) throws -> [FileAttributeKey: Any] {
+        try FileManager.default.attributesOfItem(atPath: path(name))
+    }
+
+    private func files() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: plan.folder.path).sorted()
+    }
+
+    // MARK: Read-only files
+
+    @Test func fmtRefusesAReadOnlyFile() throws {
+        try write("locked.plan", messy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path("locked.plan"))
+        let result = try plan.run(["fmt", "-w", "locked.plan"])
+        #expect(result.stderr == "plan: error: cannot write \(realFolder)/locked.plan: it is read-only\n")
+        #expect(result.status == 1)
+        #expect(try contents("locked.plan") == messy)
+        #expect(try attributes("locked.plan")[.posixPermissions] as? Int == 0o444)
+        #expect(try files() == ["locked.plan"])
+    }
+
+    @Test func exportRefusesAReadOnlyFile() throws {
+        try write("career.plan", canonical)
+        try write("locked.md", "old\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path("locked.md"))
+        let result = try plan.run(["export", "--format", "md", "career.plan", "-o", "locked.md"])
+        #expect(result.stderr == "plan: error: cannot write locked.md: it is read-only\n")
+        #expect(result.status == 1)
+        #expect(try contents("locked.md") == "old\n")
+    }
+
+    // MARK: Owner and group
+
+    @Test(.enabled(if: getuid() == 0, "only root can give a file to nobody"))
+    func rootKeepsTheOwnerAndGroup() throws {
+        try write("theirs.plan", messy)
+        try write("career.plan", canonical)
+        try write("theirs.md", "old\n")
+        for name in ["theirs.plan", "theirs.md"] {
+            try FileManager.default.setAttributes([.ownerAccountID: 65534, .groupOwnerAccountID: 65534,
+                                                   .posixPermissions: 0o640], ofItemAtPath: path(name))
+        }
+        #expect(try plan.run(["fmt", "-w", "theirs.plan"]).status == 0)
+        #expect(try plan.run(["export", "--format", "md", "career.plan", "-o", "theirs.md"]).status == 0)
+        #expect(try contents("theirs.plan") == canonical)
+        #expect(try contents("theirs.md").hasPrefix("# Career plan\n"))
+        for name in ["theirs.plan", "theirs.md"] {
+            let written = try attributes(name)
+            #expect(written[.ownerAccountID] as? Int == 65534, "\(name)")
+            #expect(written[.groupOwnerAccountID] as? Int == 65534, "\(name)")
+            #expect(written[.posixPermissions] as? Int == 0o640, "\(name)")
+        }
+    }
+
+    /// Someone who may write a file but not give a new one its owner (a
+    /// group-writable file of root's, edited by nobody) gets it rewritten in
+    /// place, so the owner stays and no backup is left.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                   "needs root and util-linux setpriv to act as nobody"))
+    func anOwnerThatCannotBeGivenIsKeptByRewritingInPlace() throws {
+        try write("shared.plan", messy)
+        try FileManager.default.setAttributes([.groupOwnerAccountID: 65534, .posixPermissions: 0o664],
+                                              ofItemAtPath: path("shared.plan"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: plan.folder.path)
+        let result = try plan.run(["--reuid=65534", "--regid=65534", "--clear-groups",
+                                   try PlanProcess.binary().path, "fmt", "-w", "shared.plan"],
+                                  binary: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(try contents("shared.plan") == canonical)
+        let written = try attributes("shared.plan")
+        #expect(written[.ownerAccountID] as? Int == 0)
+        #expect(written[.groupOwnerAccountID] as? Int == 65534)
+        #expect(written[.posixPermissions] as? Int == 0o664)
+        #expect(try files() == ["shared.plan"])
+    }
+
+    // MARK: Links
+
+    /// Renaming a new file over one name would split the link: the other
+    /// name would keep the old text.
+    @Test func aFileWithHardLinksIsRewrittenInPlace() throws {
+        try write("career.plan", messy)
+        try FileManager.default.linkItem(atPath: path("career.plan"), toPath: path("other-name.plan"))
+        let inode = try attributes("career.plan")[.systemFileNumber] as? Int
+        let result = try plan.run(["fmt", "-w", "career.plan"])
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(try contents("career.plan") == canonical)
+        #expect(try contents("other-name.plan") == canonical)
+        #expect(try attributes("career.plan")[.systemFileNumber] as? Int == inode)
+        #expect(try attributes("other-name.plan")[.referenceCount] as? Int == 2)
+        // The backup is gone once the rewrite is done.
+        #expect(try files() == ["career.plan", "other-name.plan"])
+
+        try write("source.plan", canonical)
+        try FileManager.default.linkItem(atPath: path("career.plan"), toPath: path("export.md"))
+        try FileManager.default.removeItem(atPath: path("other-name.plan"))
+        try FileManager.default.linkItem(atPath: path("export.md"), toPath: path("other.md"))
+        let export = try plan.run(["export", "--format", "md", "source.plan", "-o", "export.md"])
+        #expect(export.status == 0)
+        #expect(try contents("other.md").hasPrefix("# Career plan\n"))
+        #expect(try contents("career.plan") == contents("other.md"))
+    }
+
+    /// The docs promise that `-o` through a link writes the file it names
+    /// and keeps the link; a link to nothing has no such file.
+    @Test func aDanglingSymbolicLinkIsRefused() throws {
+        try write("career.plan", canonical)
+        try FileManager.default.createSymbolicLink(atPath: path("plan.json"), withDestinationPath: "missing/plan.json")
+        let result = try plan.run(["export", "--format", "json", "career.plan", "-o", "plan.json"])
+        #expect(result.stderr == "plan: error: cannot write plan.json: it is a symbolic link to a file that does not exist\n")
+        #expect(result.status == 1)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: path("plan.json")) == "missing/plan.json")
+        #expect(try files() == ["career.plan", "plan.json"])
+    }
+
+    // MARK: An export never replaces its plan
+
+    @Test func exportNeverOverwritesOneOfThePlansSources() throws {
+        let main = "include \"part.plan\"\nvalue family priority 1\n"
+        try write("career.plan", main)
+        try write("part.plan", "value health priority 2\n")
+        try FileManager.default.createSymbolicLink(atPath: path("link.plan"), withDestinationPath: "career.plan")
+        try FileManager.default.linkItem(atPath: path("part.plan"), toPath: path("hard.plan"))
+        for target in ["career.plan", "./career.plan", path("career.plan"), "part.plan", "link.plan", "hard.plan"] {
+            let result = try plan.run(["export", "--format", "json", "career.plan", "-o", target])
+            let named = target == "link.plan" ? "\(realFolder)/career.plan" : target
+            #expect(result.stderr == "plan: error: cannot write \(named): it is one of the plan's source files\n")
+            #expect(result.status == 1)
+        }
+        #expect(try contents("career.plan") == main)
+        #expect(try contents("part.plan") == "value health priority 2\n")
+        // Another file is written as ever.
+        #expect(try plan.run(["export", "--format", "json", "career.plan", "-o", "career.json"]).status == 0)
+    }
+
+    @Test func replExportNeverOverwritesOneOfThePlansSources() throws {
+        try write("career.plan", canonical)
+        let result = try plan.run(["repl", "career.plan"], stdin: ":export json career.plan\n:export md career.md\n")
+        #expect(result.stderr == """
+            error: cannot write career.plan: it is one of the plan's source files
+            saved career.md
+
+            """)
+        #expect(result.status == 1)
+        #expect(try contents("career.plan") == canonical)
+        #expect(try contents("career.md").hasPrefix("# Career plan\n"))
+    }
+
+    // MARK: Names
+
+    /// The temporary file's name is short, whatever the file's: a name of 250
+    /// bytes leaves no room for a suffix under the 255 a folder allows.
+    @Test func aFileNameOf250CharactersIsWritten() throws {
+        let name = String(repeating: "n", count: 245) + ".plan"
+        try write(name, messy)
+        let result = try plan.run(["fmt", "-w", name])
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(try contents(name) == canonical)
+        let exported = String(repeating: "e", count: 247) + ".md"
+        #expect(try plan.run(["export", "--format", "md", name, "-o", exported]).status == 0)
+        #expect(try contents(exported).hasPrefix("# Career plan\n"))
+    }
+
+    /// A temporary file left by an earlier run whose process had the same
+    /// id (the shell execs plan, so `$$` is plan's own id) is no obstacle.
+    @Test func aStaleTemporaryFileIsNoObstacle() throws {
+        try write("career.plan", messy)
+        let script = "touch \".career.plan.plan-tmp-$$\" && exec \"$0\" fmt -w career.plan"
+        let result = try plan.run(["-c", script, try PlanProcess.binary().path], binary: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(try contents("career.plan") == canonical)
+        #expect(try files().filter { !$0.hasPrefix(".career.plan.plan-tmp-") } == ["career.plan"])
+    }
+
+    // MARK: Standard output
+
+    /// `plan fmt x.plan > tmp && mv tmp x.plan` must not empty x.plan when the
+    /// disk is full.
+    @Test(arguments: [["fmt", "career.plan"], ["export", "--format", "md", "career.plan"],
+                      ["run", "career.plan", "-e", "1"], ["report", "career.plan"], ["--version"]])
+    func aFullDiskOnStandardOutputIsAnError(command: [String]) throws {
+        try write("career.plan", canonical)
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let result = try plan.run(command, stdout: full)
+        #expect(result.stderr == "plan: error: cannot write to standard output: no space left on device\n")
+        #expect(result.status == 1)
+    }
+
+    /// The REPL's help and report go through stdio's buffer; its failure
+    /// shows when it is flushed at the end.
+    @Test func aFullDiskUnderTheREPLIsAnError() throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let result = try plan.run(["repl"], stdin: ":help\n", stdout: full)
+        #expect(result.stderr == "plan: error: cannot write to standard output: no space left on device\n")
+        #expect(result.status == 1)
+    }
+
+    /// A reader that left (`plan fmt x.plan | head -1`) is no error: plan ends
+    /// quietly, as SIGPIPE ends a program, even when its parent ignores SIGPIPE.
+    @Test func aReaderThatLeftEndsPlanQuietly() throws {
+        try write("career.plan", canonical)
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let result = try plan.run(["fmt", "career.plan"], stdout: pipe.fileHandleForWriting)
+        #expect(result.stderr == "")
+        #expect(result.status == 128 + SIGPIPE)
+        let ignoring = try plan.run(["-c", "trap '' PIPE; exec \"$0\" fmt career.plan", try PlanProcess.binary().path],
+                                    binary: URL(fileURLWithPath: "/bin/sh"), stdout: pipe.fileHandleForWriting)
+        #expect(ignoring.stderr == "")
+        #expect(ignoring.status == 128 + SIGPIPE)
+    }
+}
