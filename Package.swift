@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "PlanCLI", dependencies: ["PlanKit", "CEditLine"]),
         .executableTarget(name: "plan", dependencies: ["PlanCLI"]),
         .executableTarget(name: "plan-bench", dependencies: ["PlanKit"], path: "Benchmarks/PlanBench"),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["FuzzRegressions"]),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "PlanCLI"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI", "PlanKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,7 +25,7 @@ enum AtomicFile {
         let path = try followingLink(given)
         // From the root, so that a message names the folder whatever the
         // current directory.
-        let full = SourceFiles.absolute(path)
+        let full = FileReader.absolute(path)
         let slash = full.lastIndex(of: "/") ?? full.startIndex
         let folder = slash == full.startIndex ? "/" : String(full[..<slash])
         let bytes = Array(text.utf8)

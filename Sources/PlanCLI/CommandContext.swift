@@ -21,7 +21,7 @@ struct CommandContext: Sendable {
     /// (report, export, fmt): diagnostics go to stderr, answers to questions
     /// are not printed, and nil means there were errors, so nothing is written.
     func loadForOutput(_ files: [String]) -> Interpreter? {
-        var interpreter = Interpreter(today: today)
+        var interpreter = Interpreter(today: today, reader: FileReader())
         var outcomes: [Outcome] = []
         for file in files {
             outcomes += Inputs.load(file, into: &interpreter)

@@ -18,7 +18,7 @@ enum Inputs {
 
     /// Standard input, held to the bound a file has.
     static func readStdin() -> Result<[UInt8], StandardStream.InputFailure> {
-        StandardStream.readInput(limit: SourceFiles.sizeLimit)
+        StandardStream.readInput(limit: Source.sizeLimit)
     }
 
     /// Whether these diagnostics make the command fail.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlanCLI
 @testable import PlanKit
 
 /// `parse(fmt(x))` builds the same plan as `parse(x)` (spec section 9): the
@@ -16,8 +17,8 @@ import Testing
             let text = generator.plan()
             let formatted = try #require(Formatter.format(Source(name: "generated.plan", text: text)).text,
                                          "generated plan does not parse:\n\(text)")
-            var original = Interpreter(today: Self.today)
-            var reformatted = Interpreter(today: Self.today)
+            var original = Interpreter(today: Self.today, reader: FileReader())
+            var reformatted = Interpreter(today: Self.today, reader: FileReader())
             let before = Self.outline(original.run(Source(name: "generated.plan", text: text)), of: original)
             let after = Self.outline(reformatted.run(Source(name: "generated.plan", text: formatted)), of: reformatted)
             #expect(after.serialized() == before.serialized(), "fmt changed the plan of:\n\(text)\n--- into:\n\(formatted)")
@@ -42,8 +43,8 @@ import Testing
             try Data(formatted.utf8).write(to: url)
         }
         for file in files where !file.contains("/") {
-            var original = Interpreter(today: Self.today)
-            var reformatted = Interpreter(today: Self.today)
+            var original = Interpreter(today: Self.today, reader: FileReader())
+            var reformatted = Interpreter(today: Self.today, reader: FileReader())
             let before = Self.outline(original.load(path: samples.appendingPathComponent(file).path), of: original)
             let after = Self.outline(reformatted.load(path: copy.appendingPathComponent(file).path), of: reformatted)
             #expect(after.serialized() == before.serialized(), "fmt changed the plan of \(file)")
@@ -52,8 +53,8 @@ import Testing
     }
 
     @Test func theOutlineSeesAChangedClause() {
-        var first = Interpreter(today: Self.today)
-        var second = Interpreter(today: Self.today)
+        var first = Interpreter(today: Self.today, reader: FileReader())
+        var second = Interpreter(today: Self.today, reader: FileReader())
         let a = Self.outline(first.run(Source(name: "a.plan", text: "goal G by 2027-06 doing\n")), of: first)
         let b = Self.outline(second.run(Source(name: "a.plan", text: "goal G by 2027-06\n")), of: second)
         #expect(a.serialized() != b.serialized())

@@ -1,4 +1,5 @@
 import Foundation
+import PlanCLI
 @testable import PlanKit
 
 /// The day every interpreter test runs on: 2026-06-30.
@@ -33,7 +34,7 @@ mentor "Jordan" helps "strategy", "pm" note "monthly"
 
 /// An interpreter that has run `text`, with what came out, one line per outcome.
 struct Session {
-    var interpreter = Interpreter(today: testToday)
+    var interpreter = Interpreter(today: testToday, reader: FileReader())
     var lines: [String] = []
 
     /// Nothing run yet: the first source loaded is source 0.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlanCLI
 @testable import PlanKit
 
 @Suite struct InterpreterTests {
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func answersCarryTheirStatementsRange() throws {
-        var interpreter = Interpreter(today: testToday)
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
         let outcomes = interpreter.run(Source(name: "q.plan", text: "goal \"A\"\n1 + 2  \n"))
         guard case .answer(_, let range, _) = try #require(outcomes.first) else {
             Issue.record("expected an answer")
@@ -180,7 +181,7 @@ import Testing
     @Test func anUnreadableFileIsAnErrorWithNoPlace() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        var interpreter = Interpreter(today: testToday)
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
         let missing = interpreter.load(path: folder.path + "/missing.plan")
         let folderItself = interpreter.load(path: folder.path)
         let diagnostics = (missing + folderItself).compactMap { outcome -> Diagnostic? in
@@ -246,7 +247,7 @@ import Testing
         let big = folder.path + "/big.plan"
         #expect(FileManager.default.createFile(atPath: big, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: big))
-        try handle.truncate(atOffset: UInt64(SourceFiles.sizeLimit + 1))
+        try handle.truncate(atOffset: UInt64(Source.sizeLimit + 1))
         try handle.close()
         try folder.write("main.plan", "include \"sub\"\ninclude \"/dev/zero\"\ninclude \"big.plan\"\n")
         var session = Session()

@@ -1,4 +1,5 @@
 import Testing
+import PlanCLI
 @testable import PlanKit
 
 /// The pieces that make loading a large plan fast and small: statements
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func syntaxErrorsStillGoBetweenAnswersInSourceOrder() {
-        var interpreter = Interpreter(today: testToday)
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
         let outcomes = interpreter.run(Source(name: "q.plan", text: "1 + 1\n2 * )\n3 + 3\n'\n4\n"))
         let lines = outcomes.map { outcome -> String in
             switch outcome {
@@ -113,7 +114,7 @@ import Testing
     }
 
     @Test func roomIsMadeForTheDeclarationsOfEachSource() {
-        var interpreter = Interpreter(today: testToday)
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
         _ = interpreter.run(Source(name: "a", text: "goal a\ngoal b\n# goal c\ngoal d\ngoal e\ngoal f\n"))
         // Five goals one by one would have grown the array to room for eight.
         #expect(interpreter.plan.goals.count == 5 && interpreter.plan.goals.capacity < 8)

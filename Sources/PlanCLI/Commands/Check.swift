@@ -4,7 +4,7 @@ import PlanKit
 /// only the problems; a clean plan prints nothing. With --json each
 /// diagnostic is one JSON object per line on stdout, for editors and CI.
 func runCheck(files: [String], context: CommandContext) -> Int32 {
-    var interpreter = Interpreter(today: context.today)
+    var interpreter = Interpreter(today: context.today, reader: FileReader())
     var diagnostics: [Diagnostic] = []
     for file in files {
         diagnostics += Inputs.diagnostics(in: Inputs.load(file, into: &interpreter))

@@ -81,7 +81,7 @@ private struct FormattedFile {
         }
         // The same reading as `plan check`: a device or a pipe could be
         // endless, and could not be rewritten.
-        switch SourceFiles.contents(of: path) {
+        switch FileReader.contents(of: path) {
         case .failure(let failure):
             diagnostics = [failure.cannotRead(path)]
         case .success(let file):

@@ -4,7 +4,7 @@ import PlanKit
 /// as they come, runs each `-e` statement, then the checks. Exit 1 on any
 /// error (on warnings too with --strict).
 func runRun(files: [String], expressions: [String], context: CommandContext) -> Int32 {
-    var interpreter = Interpreter(today: context.today)
+    var interpreter = Interpreter(today: context.today, reader: FileReader())
     let presenter = Presenter(options: context.output)
     var failed = false
 

@@ -10,7 +10,7 @@ struct Session {
 
     init(context: CommandContext) {
         self.context = context
-        interpreter = Interpreter(today: context.today)
+        interpreter = Interpreter(today: context.today, reader: FileReader())
     }
 
     enum Next {
@@ -52,11 +52,11 @@ struct Session {
             present(interpreter.load(path: path))
         case .reload:
             let files = interpreter.loadedFiles
-            interpreter = Interpreter(today: context.today)
+            interpreter = Interpreter(today: context.today, reader: FileReader())
             load(files)
             tell(files.isEmpty ? "nothing to reload: no file was loaded; the plan is empty" : "reloaded " + files.joined(separator: ", "))
         case .reset:
-            interpreter = Interpreter(today: context.today)
+            interpreter = Interpreter(today: context.today, reader: FileReader())
             tell("the plan is empty")
         case .check:
             let problems = interpreter.check()

@@ -18,8 +18,13 @@ public struct Interpreter: Sendable {
     /// The `let` names bound so far; a later `let` of a name replaces it.
     public private(set) var bindings: [String: Value] = [:]
 
-    public init(today: Day) {
+    /// How files named by `load` and `include` are read.
+    private let reader: any SourceReader
+
+    /// `reader` reads what the plan includes; without one, a plan is its own text alone.
+    public init(today: Day, reader: any SourceReader = NoFiles()) {
         self.today = today
+        self.reader = reader
     }
 
     /// Parses and runs every statement of `source`: declarations change the
@@ -35,12 +40,12 @@ public struct Interpreter: Sendable {
     /// relative to the including file.
     public mutating func load(path: String) -> [Outcome] {
         loadedFiles.append(path)
-        switch SourceFiles.contents(of: path) {
+        switch reader.read(path) {
         case .failure(let failure):
             return [.diagnostic(failure.cannotRead(path))]
         case .success(let file):
             var outcomes: [Outcome] = []
-            let inclusion = Inclusion(folder: SourceFiles.folder(of: path), chain: [(file.canonicalPath, path)])
+            let inclusion = Inclusion(folder: IncludePaths.folder(of: path), chain: [(file.canonicalPath, path)])
             run(Source(name: path, bytes: file.bytes), from: inclusion, into: &outcomes)
             return outcomes
         }
@@ -187,14 +192,14 @@ public struct Interpreter: Sendable {
 
     private mutating func include(_ path: String, at range: SourceRange, from inclusion: Inclusion,
                                   into outcomes: inout [Outcome]) {
-        let name = SourceFiles.resolve(path, in: inclusion.folder)
-        guard inclusion.depth < SourceFiles.nestingLimit else {
+        let name = IncludePaths.resolve(path, in: inclusion.folder)
+        guard inclusion.depth < IncludePaths.nestingLimit else {
             outcomes.append(.diagnostic(.error(.includeFailed, "cannot include \(name): includes nest deeper than "
-                                               + "\(SourceFiles.nestingLimit)", at: range)))
+                                               + "\(IncludePaths.nestingLimit)", at: range)))
             return
         }
-        let file: SourceFiles.File
-        switch SourceFiles.contents(of: name) {
+        let file: SourceText
+        switch reader.read(name) {
         case .failure(let failure):
             outcomes.append(.diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
             return
@@ -206,7 +211,7 @@ public struct Interpreter: Sendable {
             outcomes.append(.diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
             return
         }
-        let inner = Inclusion(folder: SourceFiles.folder(of: name),
+        let inner = Inclusion(folder: IncludePaths.folder(of: name),
                               chain: inclusion.chain + [(file.canonicalPath, name)], depth: inclusion.depth + 1)
         run(Source(name: name, bytes: file.bytes), from: inner, into: &outcomes)
     }

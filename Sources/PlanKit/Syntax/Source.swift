@@ -9,6 +9,10 @@ import Darwin
 /// Positions everywhere else are byte offsets; line and column are computed
 /// only here, when a diagnostic or an answer needs them.
 public struct Source: Sendable {
+    /// The most a file, an included file or standard input may hold: a plan
+    /// is written by a person, and past this it is taken for a mistake.
+    public static let sizeLimit = 64 << 20
+
     public let name: String
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; line 1 starts at 0.
@@ -82,7 +86,7 @@ public struct Source: Sendable {
 /// A half-open span of bytes in one source of a `SourceMap`.
 ///
 /// Stored in 32-bit fields, half the size of three `Int`s: every token, name
-/// and AST node holds one. A source is at most 64 MiB (SourceFiles), far
+/// and AST node holds one. A source is at most 64 MiB (`Source.sizeLimit`), far
 /// below 4 GiB; anything larger is clamped.
 public struct SourceRange: Hashable, Sendable {
     private var storedSource: Int32

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+import PlanKit
+
+/// Reading plan files from disk for `load`, `include` and `plan fmt`: only
+/// regular files, no bigger than a plan could sensibly be, so that `/dev/zero`
+/// or a folder is an error and not a hang. The interpreter is given one of
+/// these; the language itself touches no file.
+public struct FileReader: SourceReader {
+    public init() {}
+
+    public func read(_ path: String) -> Result<SourceText, ReadFailure> {
+        FileReader.contents(of: path)
+    }
+
+    static func contents(of path: String) -> Result<SourceText, ReadFailure> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(systemFailure()) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(ReadFailure(reason: "it is a folder"))
+        default: return .failure(ReadFailure(reason: "not a regular file"))
+        }
+        guard info.st_size <= Source.sizeLimit else { return .failure(ReadFailure(reason: "it is larger than 64 MiB")) }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(systemFailure()) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        // Room for the whole file up front, so that a large one is not copied as the array grows.
+        bytes.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return .failure(systemFailure()) }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk.prefix(count))
+            // The file may grow after the size check; the limit still holds.
+            if bytes.count > Source.sizeLimit { return .failure(ReadFailure(reason: "it is larger than 64 MiB")) }
+        }
+        return .success(SourceText(bytes: bytes, canonicalPath: canonical(path)))
+    }
+
+    static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return absolute(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `path` from the root, `.` and `..` steps taken by their spelling,
+    /// for when realpath cannot say (the file went away meanwhile).
+    /// Plain C, so that PlanKit needs no Foundation: loading it costs a
+    /// process about 10 MB.
+    public static func absolute(_ path: String) -> String {
+        var full = path
+        if !path.hasPrefix("/"), let directory = getcwd(nil, 0) {
+            full = String(cString: directory) + "/" + path
+            free(directory)
+        }
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func systemFailure() -> ReadFailure {
+        let text = String(cString: strerror(errno))
+        return ReadFailure(reason: text.prefix(1).lowercased() + text.dropFirst())
+    }
+}
+
+/// The C `read`, which `FileReader.read` hides inside the type.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

@@ -1,0 +1,63 @@
+/// How the interpreter reads the files a plan names (`load`, `include`).
+/// It is passed in, so that the language does no I/O of its own: the command
+/// line gives one that reads the disk, a test or an editor may give another.
+public protocol SourceReader: Sendable {
+    /// The text of the file at `path`, or why it cannot be had.
+    func read(_ path: String) -> Result<SourceText, ReadFailure>
+}
+
+public struct SourceText: Sendable {
+    public var bytes: [UInt8]
+    /// Symlinks resolved and `.`/`..` removed, to tell two paths to one file apart.
+    public var canonicalPath: String
+
+    public init(bytes: [UInt8], canonicalPath: String) {
+        self.bytes = bytes
+        self.canonicalPath = canonicalPath
+    }
+}
+
+/// Why a file could not be read, as the end of `cannot read FILE: ...`.
+public struct ReadFailure: Error, Sendable {
+    public var reason: String
+
+    public init(reason: String) { self.reason = reason }
+
+    /// The error for a file named on the command line or loaded by hand.
+    public func cannotRead(_ path: String) -> Diagnostic {
+        .error(.includeFailed, "cannot read \(path): \(reason)", at: .none)
+    }
+}
+
+/// The reader of an interpreter given none: a plan of its own text alone.
+public struct NoFiles: SourceReader {
+    public init() {}
+
+    public func read(_ path: String) -> Result<SourceText, ReadFailure> {
+        .failure(ReadFailure(reason: "this session reads no files"))
+    }
+}
+
+/// Paths as `include` and `load` write them; only text, no file is touched.
+public enum IncludePaths {
+    /// How deep includes may nest before it is taken for a mistake.
+    static let nestingLimit = 100
+
+    /// The folder holding `path`, as a prefix for paths relative to it
+    /// (empty for a file in the current directory).
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// `path` as written in an `include`, relative to `folder` unless
+    /// absolute, without `.` steps, so that messages name it plainly.
+    public static func resolve(_ path: String, in folder: String) -> String {
+        let joined = path.hasPrefix("/") ? path : folder + path
+        let parts = joined.split(separator: "/", omittingEmptySubsequences: false)
+        let kept = parts.enumerated().filter { position, part in
+            part != "." && (part != "" || position == 0 || position == parts.count - 1)
+        }
+        return kept.map(\.element).joined(separator: "/")
+    }
+}
