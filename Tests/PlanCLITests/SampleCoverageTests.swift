@@ -8,7 +8,7 @@ import Testing
 @Suite struct SampleCoverageTests {
     static let samples = ["balance", "coaching", "drifted", "product-launch", "shared/foundations"]
 
-    static func parsed() throws -> [(name: String, source: Source, file: SourceFile)] {
+    static func parsed() throws -> [(name: String, source: Source, file: ParsedSource)] {
         try samples.enumerated().map { id, name in
             let url = PlanProcess.samplesFolder.appendingPathComponent("\(name).plan")
             let source = Source(name: url.path, bytes: Array(try Data(contentsOf: url)))
@@ -80,7 +80,7 @@ import Testing
             items.forEach { collect($0, into: &found) }
         case .unary(_, let operand):
             collect(operand, into: &found)
-        case .binary(_, let left, let right, _):
+        case .binary(_, let left, let right, _), .logical(_, let left, let right, _):
             collect(left, into: &found)
             collect(right, into: &found)
         case .field(let base, let name, _):

@@ -77,18 +77,18 @@ import Testing
         #expect(lexed.kinds == [.number, .number, .number, .number, .number, .identifier, .dot, .number,
                                 .number, .dot, .newline, .eof])
         #expect(lexed.texts.prefix(5) == ["42", "3.5", "0", "007", "1000000000000000"])
-        let values = lexed.result.tokens.prefix(5).map { Lexer.numberValue(of: $0, in: lexed.source) }
+        let values = lexed.result.tokens.prefix(5).map { Lexeme.numberValue(of: $0, in: lexed.source) }
         #expect(values == [42, 3.5, 0, 7, 1e15])
         #expect(lexed.result.diagnostics.isEmpty)
         let name = try #require(lexed.result.tokens.first { $0.kind == .identifier })
-        #expect(Lexer.numberValue(of: name, in: lexed.source) == nil)
+        #expect(Lexeme.numberValue(of: name, in: lexed.source) == nil)
     }
 
     @Test func strings() {
         let lexed = lex(#""project management" "" "café ☕""#)
         #expect(lexed.kinds == [.string, .string, .string, .newline, .eof])
         #expect(lexed.texts.prefix(3) == [#""project management""#, #""""#, #""café ☕""#])
-        let values = lexed.result.tokens.prefix(3).map { Lexer.stringValue(of: $0, in: lexed.source) }
+        let values = lexed.result.tokens.prefix(3).map { Lexeme.stringValue(of: $0, in: lexed.source) }
         #expect(values == ["project management", "", "café ☕"])
     }
 
@@ -97,14 +97,14 @@ import Testing
         #expect(lexed.kinds == [.string, .newline, .eof])
         #expect(lexed.result.diagnostics.isEmpty)
         let token = try #require(lexed.result.tokens.first)
-        #expect(Lexer.stringValue(of: token, in: lexed.source) == "a\\b \"q\" line\nnext\ttab 😀 Aé")
+        #expect(Lexeme.stringValue(of: token, in: lexed.source) == "a\\b \"q\" line\nnext\ttab 😀 Aé")
     }
 
     @Test func dates() throws {
         let lexed = lex("2027-06-30 2027-06 2027-Q2 2027-q4 2028-02-29 2028-02")
         #expect(lexed.kinds == [.date, .date, .date, .date, .date, .date, .newline, .eof])
         #expect(lexed.texts.prefix(6) == ["2027-06-30", "2027-06", "2027-Q2", "2027-q4", "2028-02-29", "2028-02"])
-        let days = lexed.result.tokens.prefix(6).map { Lexer.dateValue(of: $0, in: lexed.source)?.description }
+        let days = lexed.result.tokens.prefix(6).map { (try? Lexeme.day(in: lexed.source.bytes, $0.range.start, $0.range.end).get())?.description }
         #expect(days == ["2027-06-30", "2027-06-30", "2027-06-30", "2027-12-31", "2028-02-29", "2028-02-29"])
         #expect(lexed.result.diagnostics.isEmpty)
     }
@@ -121,7 +121,7 @@ import Testing
         #expect(lexed.kinds == [.duration, .duration, .duration, .duration, .duration, .duration, .duration,
                                 .newline, .eof])
         #expect(lexed.texts.prefix(7) == ["90 days", "1 week", "6 months", "2 years", "1 day", "3\tmonth", "2weeks"])
-        let values = lexed.result.tokens.prefix(7).map { Lexer.durationValue(of: $0, in: lexed.source) }
+        let values = lexed.result.tokens.prefix(7).map { Lexeme.durationValue(of: $0, in: lexed.source) }
         #expect(values == [Duration(days: 90), Duration(days: 7), Duration(months: 6), Duration(months: 24),
                            Duration(days: 1), Duration(months: 3), Duration(days: 14)])
     }
@@ -325,7 +325,7 @@ import Testing
             "2:4 E005 invalid date 0000-06: years run from 0001 to 9999",
             "3:4 E005 invalid date 0000-Q1: years run from 0001 to 9999",
         ])
-        let days = lexed.result.tokens.filter { $0.kind == .date }.map { Lexer.dateValue(of: $0, in: lexed.source)?.description }
+        let days = lexed.result.tokens.filter { $0.kind == .date }.map { (try? Lexeme.day(in: lexed.source.bytes, $0.range.start, $0.range.end).get())?.description }
         #expect(days == ["0001-01-01", "9999-12-31"])
     }
 

@@ -64,7 +64,7 @@ import PlanCLI
                         "2027-00", "2027-Q5", "2027-Q0", "2027-6-30", "2027-06-3", "2027-06-31", "0000-01-01"]
         for literal in literals {
             let bytes = Array(literal.utf8)
-            let fast = Lexer.day(in: bytes, 0, bytes.count)
+            let fast = Lexeme.day(in: bytes, 0, bytes.count)
             #expect(fast == Day.parse(literal), "\(literal)")
         }
     }

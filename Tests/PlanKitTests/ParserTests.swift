@@ -19,6 +19,7 @@ private func sexp(_ expr: Expr) -> String {
     case .vision: return "vision"
     case .unary(let op, let operand): return "(\(op.rawValue) \(sexp(operand)))"
     case .binary(let op, let left, let right, _): return "(\(op.rawValue) \(sexp(left)) \(sexp(right)))"
+    case .logical(let op, let left, let right, _): return "(\(op.rawValue) \(sexp(left)) \(sexp(right)))"
     case .field(let base, let name, _): return "(. \(sexp(base)) \(name))"
     case .call(let name, _, let arguments): return "(\(name)" + arguments.map { " " + sexp($0) }.joined() + ")"
     case .index(let base, let index): return "(idx \(sexp(base)) \(sexp(index)))"
@@ -36,7 +37,7 @@ private func sexp(_ expr: Expr) -> String {
     }
 }
 
-private func parse(_ text: String) -> (file: SourceFile, source: Source) {
+private func parse(_ text: String) -> (file: ParsedSource, source: Source) {
     let source = Source(name: "test.plan", text: text)
     return (Parser.parse(source, id: 0), source)
 }

@@ -76,7 +76,7 @@ struct Session {
     /// Writes the plan as canonical source.
     private mutating func save(to path: String) {
         guard planIsWhole(or: "nothing written to \(path)") else { return }
-        write(PlanSource.render(interpreter.plan), to: path)
+        write(PlanWriter.render(interpreter.plan), to: path)
     }
 
     private mutating func export(format: String, to path: String) {

@@ -20,7 +20,7 @@ public enum Formatter {
         return (format(file, source: source), file.diagnostics)
     }
 
-    public static func format(_ file: SourceFile, source: Source) -> String {
+    public static func format(_ file: ParsedSource, source: Source) -> String {
         var writer = Writer(source: source, comments: file.comments.sorted { $0.start < $1.start })
         for statement in file.statements {
             writer.statement(statement)

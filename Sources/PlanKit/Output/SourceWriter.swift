@@ -6,10 +6,10 @@ public enum SourceWriter {
     private static func precedence(_ kind: ExprKind) -> Int {
         switch kind {
         case .query: return 0
+        case .logical(.or, _, _, _): return 1
+        case .logical(.and, _, _, _): return 2
         case .binary(let op, _, _, _):
             switch op {
-            case .or: return 1
-            case .and: return 2
             case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .in: return 4
             case .add, .subtract: return 5
             case .multiply, .divide: return 6
@@ -57,6 +57,9 @@ public enum SourceWriter {
             case .unary(.not, let operand): return "not " + print(operand, needs: 3)
             case .unary(.negate, let operand): return "-" + print(operand, needs: 7)
             case .binary(let op, let left, let right, _):
+                let level = SourceWriter.precedence(expr.kind)
+                return print(left, needs: level) + " " + op.rawValue + " " + print(right, needs: level + 1)
+            case .logical(let op, let left, let right, _):
                 let level = SourceWriter.precedence(expr.kind)
                 return print(left, needs: level) + " " + op.rawValue + " " + print(right, needs: level + 1)
             case .field(let base, let name, _):

@@ -53,15 +53,14 @@ struct Evaluator {
         case .vision: return plan.vision.map(Value.string) ?? .none
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope), at: expr.range)
+        case .logical(let op, let left, let right, let operatorRange):
+            // Short-circuit here rather than through a closure, which
+            // would copy the evaluator, plan and all, for every item of a query.
+            let leftTruth = try truth(try evaluate(left, in: scope), for: op, at: operatorRange)
+            if leftTruth == (op == .or) { return .bool(leftTruth) }
+            return .bool(try truth(try evaluate(right, in: scope), for: op, at: operatorRange))
         case .binary(let op, let left, let right, let operatorRange):
             let leftValue = try evaluate(left, in: scope)
-            if op == .and || op == .or {
-                // Short-circuit here rather than through a closure, which
-                // would copy the evaluator, plan and all, for every item of a query.
-                let leftTruth = try truth(leftValue, for: op, at: operatorRange)
-                if leftTruth == (op == .or) { return .bool(leftTruth) }
-                return .bool(try truth(try evaluate(right, in: scope), for: op, at: operatorRange))
-            }
             return try binary(op, leftValue, try evaluate(right, in: scope), at: operatorRange, operands: (left, right))
         case .field(let base, let name, let nameRange):
             let value = try evaluate(base, in: scope)

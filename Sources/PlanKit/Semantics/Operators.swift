@@ -43,8 +43,6 @@ extension Evaluator {
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange,
                 operands: (left: Expr, right: Expr)) throws(EvaluationError) -> Value {
         switch op {
-        case .and: return .bool(try truth(left, for: op, at: range) ? try truth(right, for: op, at: range) : false)
-        case .or: return .bool(try truth(left, for: op, at: range) ? true : try truth(right, for: op, at: range))
         case .equal: return .bool(try equals(left, right, at: range, operands: (op, operands)))
         case .notEqual: return .bool(!(try equals(left, right, at: range, operands: (op, operands))))
         case .less, .lessEqual, .greater, .greaterEqual: return .bool(try compare(op, left, right, at: range, operands: operands))
@@ -57,7 +55,7 @@ extension Evaluator {
     }
 
     /// A bool operand of `and` / `or`; none counts as false.
-    func truth(_ value: Value, for op: BinaryOperator, at range: SourceRange) throws(EvaluationError) -> Bool {
+    func truth(_ value: Value, for op: LogicalOperator, at range: SourceRange) throws(EvaluationError) -> Bool {
         switch value {
         case .bool(let flag): return flag
         case .none: return false

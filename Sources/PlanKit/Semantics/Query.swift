@@ -55,7 +55,7 @@ extension Evaluator {
         case .identifier(let name): names.append((name, expr.range))
         case .list(let items): for item in items { bareNames(in: item, into: &names) }
         case .unary(_, let operand): bareNames(in: operand, into: &names)
-        case .binary(_, let left, let right, _):
+        case .binary(_, let left, let right, _), .logical(_, let left, let right, _):
             bareNames(in: left, into: &names)
             bareNames(in: right, into: &names)
         case .field(let base, _, _): bareNames(in: base, into: &names)

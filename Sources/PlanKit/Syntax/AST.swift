@@ -33,7 +33,8 @@ extension Expr {
     private var leftmostCollection: EntityKind? {
         switch kind {
         case .collection(let kind): return kind
-        case .query(let base, _), .field(let base, _, _), .index(let base, _), .binary(_, let base, _, _):
+        case .query(let base, _), .field(let base, _, _), .index(let base, _), .binary(_, let base, _, _),
+             .logical(_, let base, _, _):
             return base.leftmostCollection
         default: return nil
         }
@@ -46,7 +47,7 @@ extension Expr {
         case .list(let items): return items.contains { $0.selects }
         case .call(_, _, let arguments): return arguments.contains { $0.selects }
         case .unary(_, let operand): return operand.selects
-        case .binary(_, let left, let right, _): return left.selects || right.selects
+        case .binary(_, let left, let right, _), .logical(_, let left, let right, _): return left.selects || right.selects
         case .field(let base, _, _): return base.selects
         case .index(let base, let position): return base.selects || position.selects
         case .query(let base, let clauses):
@@ -65,8 +66,13 @@ public enum UnaryOperator: String, Sendable {
     case not
 }
 
-public enum BinaryOperator: String, Sendable {
+/// `and` and `or`, which look at their right side only when the left one
+/// leaves the answer open.
+public enum LogicalOperator: String, Sendable {
     case or, and
+}
+
+public enum BinaryOperator: String, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<="
     case greater = ">", greaterEqual = ">=", `in`
     case add = "+", subtract = "-", multiply = "*", divide = "/"
@@ -90,6 +96,7 @@ public indirect enum ExprKind: Sendable {
     case vision
     case unary(UnaryOperator, Expr)
     /// `operatorRange` is where a type error points.
+    case logical(LogicalOperator, Expr, Expr, operatorRange: SourceRange)
     case binary(BinaryOperator, Expr, Expr, operatorRange: SourceRange)
     case field(Expr, name: String, nameRange: SourceRange)
     case call(name: String, nameRange: SourceRange, arguments: [Expr])
@@ -281,7 +288,7 @@ public struct Statement: Sendable {
 
 /// What the parser makes of one source: the statements it could read, the
 /// comments (kept for the formatter), and every problem it met.
-public struct SourceFile: Sendable {
+public struct ParsedSource: Sendable {
     public var statements: [Statement]
     public var comments: [SourceRange]
     public var diagnostics: [Diagnostic]

@@ -1,13 +1,5 @@
-/// Turns a source's bytes into tokens.
-///
-/// One `switch` over the current byte with a small helper per literal kind, in
-/// the manner of Lua's llex.c: no per-character allocation, and a `String` is
-/// made only for a long number, a unit word candidate or a date.
-///
-/// The lexer also decides where statements end (SPEC 3), so that the parser
-/// never looks at layout: `.newline` appears only at a line end that really
-/// ends a statement, never twice in a row and never before the first token.
-public struct Lexer {
+/// `Lexer.tokenize`: a whole source at once, for tools and tests.
+extension Lexer {
     public struct Result: Sendable {
         public var tokens: [Token]
         public var comments: [SourceRange]
@@ -18,7 +10,7 @@ public struct Lexer {
     }
 
     public static func tokenize(_ source: Source, id: Int) -> Result {
-        var stream = TokenStream(bytes: source.bytes, id: id, keepsComments: true)
+        var stream = Lexer(bytes: source.bytes, id: id, keepsComments: true)
         var tokens: [Token] = []
         tokens.reserveCapacity(source.bytes.count / 8 + 2)
         repeat {
@@ -28,6 +20,33 @@ public struct Lexer {
                       endsInside: stream.endsInside)
     }
 
+    static let keywords = KeywordTable()
+
+    /// Numbers above this are rejected: they are never a level, a priority or
+    /// a count, and every smaller whole number is exact in a `Double`.
+    static let largestNumber = 1e15
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+}
+
+/// What a token's text stands for: a string with its escapes decoded, a
+/// number, a duration, a day. The parser asks once it knows the kind.
+public enum Lexeme {
     /// The text a `.string` token stands for, escapes decoded. A broken
     /// (`.invalid`) string decodes as far as its escapes allow.
     public static func stringValue(of token: Token, in source: Source) -> String {
@@ -60,7 +79,7 @@ public struct Lexer {
                 var digits = 0
                 if cursor < content.endIndex, content[cursor] == UInt8(ascii: "{") {
                     cursor += 1
-                    while cursor < content.endIndex, let digit = hexValue(content[cursor]), digits < 6 {
+                    while cursor < content.endIndex, let digit = Lexer.hexValue(content[cursor]), digits < 6 {
                         value = value << 4 | digit
                         digits += 1
                         cursor += 1
@@ -91,7 +110,7 @@ public struct Lexer {
     public static func durationValue(of token: Token, in source: Source) -> Duration? {
         guard token.kind == .duration else { return nil }
         let text = source.text(token.range)
-        guard let digitsEnd = text.utf8.firstIndex(where: { !isDigit($0) }),
+        guard let digitsEnd = text.utf8.firstIndex(where: { !Lexer.isDigit($0) }),
               let count = Int(text[..<digitsEnd]) else { return nil }
         let unitName = text[digitsEnd...].drop(while: { $0 == " " || $0 == "\t" })
         guard let unit = Duration.unit(named: String(unitName)) else { return nil }
@@ -99,12 +118,6 @@ public struct Lexer {
         let days = count.multipliedReportingOverflow(by: unit.days)
         guard !months.overflow, !days.overflow else { return nil }
         return Duration(months: months.partialValue, days: days.partialValue)
-    }
-
-    /// The day a `.date` token stands for: `2027-06` is 2027-06-30.
-    public static func dateValue(of token: Token, in source: Source) -> Day? {
-        guard token.kind == .date else { return nil }
-        return try? day(in: source.bytes, token.range.start, token.range.end).get()
     }
 
     /// `Day.parse` of the bytes from `start` to `end`, without making a
@@ -137,29 +150,6 @@ public struct Lexer {
         }
         // Anything else, and the reason it is wrong, is Day.parse's to say.
         return Day.parse(String(decoding: bytes[start..<end], as: UTF8.self))
-    }
-
-    static let keywords = KeywordTable()
-
-    /// Numbers above this are rejected: they are never a level, a priority or
-    /// a count, and every smaller whole number is exact in a `Double`.
-    static let largestNumber = 1e15
-
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
-
-    static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
-    }
-
-    static func isIdentifierByte(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
-
-    static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
     }
 }
 
@@ -243,10 +233,20 @@ private extension TokenKind {
     }
 }
 
-/// The cursor and everything collected while walking one source. Tokens
-/// are made one at a time, as the parser asks for them, so that a large file
-/// never holds all its tokens at once.
-struct TokenStream {
+/// Turns a source's bytes into tokens.
+///
+/// One `switch` over the current byte with a small helper per literal kind, in
+/// the manner of Lua's llex.c: no per-character allocation, and a `String` is
+/// made only for a long number, a unit word candidate or a date.
+///
+/// The lexer also decides where statements end (SPEC 3), so that the parser
+/// never looks at layout: `.newline` appears only at a line end that really
+/// ends a statement, never twice in a row and never before the first token.
+///
+/// Tokens are made one at a time, as the parser asks for them (`next`), so
+/// that a large file never holds all its tokens at once; the lexer holds the
+/// cursor and everything collected while walking one source.
+public struct Lexer {
     let bytes: [UInt8]
     let id: Int
     /// Comments are kept only for whoever writes the source back (the formatter).
@@ -603,7 +603,7 @@ struct TokenStream {
     /// Four digits, `-`, then the rest of a date: `2027-06-30`, `2027-06`, `2027-Q2`.
     mutating func scanDate(from start: Int) {
         while Lexer.isIdentifierByte(byte(at: pos)) || byte(at: pos) == UInt8(ascii: "-") { pos += 1 }
-        switch Lexer.day(in: bytes, start, pos) {
+        switch Lexeme.day(in: bytes, start, pos) {
         case .success:
             emit(.date, from: start)
         case .failure(let reason):
@@ -621,7 +621,7 @@ struct TokenStream {
         pos += 1
         while Lexer.isIdentifierByte(byte(at: pos)) { pos += 1 }
         if pos - start == 3, bytes[start..<pos].elementsEqual("non".utf8), isNegotiableSuffix(at: pos) {
-            pos += TokenStream.negotiableSuffix.count
+            pos += Lexer.negotiableSuffix.count
             emit(.keyword(.nonNegotiable), from: start)
             return
         }
@@ -635,9 +635,9 @@ struct TokenStream {
     static let negotiableSuffix = Array("-negotiable".utf8)
 
     func isNegotiableSuffix(at start: Int) -> Bool {
-        let end = start + TokenStream.negotiableSuffix.count
+        let end = start + Lexer.negotiableSuffix.count
         return end <= bytes.count
-            && bytes[start..<end].elementsEqual(TokenStream.negotiableSuffix)
+            && bytes[start..<end].elementsEqual(Lexer.negotiableSuffix)
             && !Lexer.isIdentifierByte(byte(at: end))
     }
 
@@ -663,11 +663,11 @@ struct TokenStream {
         pos += first.length
         while pos < bytes.count {
             let next = decodeScalar(at: pos)
-            guard let following = next.scalar, TokenStream.startsNoToken(following) else { break }
+            guard let following = next.scalar, Lexer.startsNoToken(following) else { break }
             pos += next.length
         }
-        error(.unexpectedCharacter, "unexpected character \(TokenStream.display(scalar))", start, pos,
-              hint: TokenStream.hint(for: scalar))
+        error(.unexpectedCharacter, "unexpected character \(Lexer.display(scalar))", start, pos,
+              hint: Lexer.hint(for: scalar))
         emit(.invalid, from: start)
     }
 
@@ -719,7 +719,7 @@ struct TokenStream {
         guard decoded.scalar == nil else { return decoded.length }
         var end = pos + decoded.length
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        error(.invalidUTF8, "invalid UTF-8 byte 0x\(TokenStream.hex(UInt32(bytes[pos]), width: 2))", pos, end,
+        error(.invalidUTF8, "invalid UTF-8 byte 0x\(Lexer.hex(UInt32(bytes[pos]), width: 2))", pos, end,
               hint: "save the file as UTF-8")
         return end - pos
     }

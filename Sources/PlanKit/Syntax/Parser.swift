@@ -13,7 +13,7 @@ public struct Parser {
     public static let maxDepth = 100
 
     private let source: Source
-    private var tokens: TokenStream
+    private var tokens: Lexer
     private var current: Token
     private var previous: Token
     /// The token after `current`, once something has looked at it.
@@ -27,7 +27,7 @@ public struct Parser {
     private struct Unwind: Error {}
 
     /// The whole source at once, for the formatter, the REPL and tests.
-    public static func parse(_ source: Source, id: Int) -> SourceFile {
+    public static func parse(_ source: Source, id: Int) -> ParsedSource {
         var parser = Parser(source, id: id, keepsComments: true)
         var statements: [Statement] = []
         while let statement = parser.nextStatement() {
@@ -38,7 +38,7 @@ public struct Parser {
             && parser.parserDiagnostics.allSatisfy { $0.range.start >= endOffset }
         let lexerDiagnostics = parser.tokens.diagnostics
         let incomplete = parser.tokens.endsInside || (lexerDiagnostics.isEmpty && stoppedAtEnd)
-        return SourceFile(statements: statements, comments: parser.tokens.comments,
+        return ParsedSource(statements: statements, comments: parser.tokens.comments,
                           diagnostics: lexerDiagnostics + parser.parserDiagnostics, isIncomplete: incomplete)
     }
 
@@ -47,7 +47,7 @@ public struct Parser {
     /// holds all of its tokens or statements at once.
     public init(_ source: Source, id: Int, keepsComments: Bool = false) {
         self.source = source
-        tokens = TokenStream(bytes: source.bytes, id: id, keepsComments: keepsComments)
+        tokens = Lexer(bytes: source.bytes, id: id, keepsComments: keepsComments)
         current = tokens.next()
         previous = current
     }
@@ -205,7 +205,7 @@ public struct Parser {
                         hint: "write: include \"skills.plan\"")
         }
         let pathToken = advance()
-        return Statement(.include(path: Lexer.stringValue(of: pathToken, in: source), pathRange: pathToken.range),
+        return Statement(.include(path: Lexeme.stringValue(of: pathToken, in: source), pathRange: pathToken.range),
                          keyword.range.through(pathToken.range))
     }
 
@@ -214,7 +214,7 @@ public struct Parser {
         let condition = try expression()
         var message: String?
         if check(.string) {
-            message = Lexer.stringValue(of: advance(), in: source)
+            message = Lexeme.stringValue(of: advance(), in: source)
         }
         return Statement(.assert(condition, message: message), keyword.range.through(previous.range))
     }
@@ -231,7 +231,7 @@ public struct Parser {
             return Name(text: source.text(token.range), range: token.range, quoted: false)
         case .string:
             advance()
-            return Name(text: Lexer.stringValue(of: token, in: source), range: token.range, quoted: true)
+            return Name(text: Lexeme.stringValue(of: token, in: source), range: token.range, quoted: true)
         case .keyword(let keyword) where Parser.nameKeywords.contains(keyword):
             advance()
             return Name(text: keyword.rawValue, range: token.range, quoted: false)
@@ -259,7 +259,7 @@ public struct Parser {
         guard check(.string) else {
             throw error(at: peek, "expected \(what) in quotes, found \(describe(peek))")
         }
-        return Lexer.stringValue(of: advance(), in: source)
+        return Lexeme.stringValue(of: advance(), in: source)
     }
 
     private mutating func date(after keyword: Keyword) throws -> Day {
@@ -269,7 +269,7 @@ public struct Parser {
                         hint: "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()
-        switch Lexer.day(in: source.bytes, token.range.start, token.range.end) {
+        switch Lexeme.day(in: source.bytes, token.range.start, token.range.end) {
         case .success(let day): return day
         case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
         }
@@ -278,7 +278,7 @@ public struct Parser {
     /// A duration longer than nothing: `every 0 days` would never come round.
     private mutating func duration(after keyword: Keyword) throws -> Duration {
         let token = peek
-        guard token.kind == .duration, let duration = Lexer.durationValue(of: token, in: source) else {
+        guard token.kind == .duration, let duration = Lexeme.durationValue(of: token, in: source) else {
             throw error(at: token, "expected a duration after `\(keyword.rawValue)`, found \(describe(token))",
                         hint: "a duration is a number and a unit: 6 weeks, 3 months, 1 year")
         }
@@ -292,7 +292,7 @@ public struct Parser {
 
     private mutating func wholeNumber(_ what: String, range allowed: ClosedRange<Int>?) throws -> Int {
         let token = peek
-        guard token.kind == .number, let value = Lexer.numberValue(of: token, in: source) else {
+        guard token.kind == .number, let value = Lexeme.numberValue(of: token, in: source) else {
             throw error(at: token, "expected \(what) (a whole number), found \(describe(token))")
         }
         advance()
@@ -370,7 +370,7 @@ public struct Parser {
             chain += 1
             try checkDepth(extra: chain, at: op)
             let right = try and()
-            expr = Expr(.binary(.or, expr, right, operatorRange: op.range), expr.range.through(right.range))
+            expr = Expr(.logical(.or, expr, right, operatorRange: op.range), expr.range.through(right.range))
         }
         return expr
     }
@@ -384,7 +384,7 @@ public struct Parser {
             chain += 1
             try checkDepth(extra: chain, at: op)
             let right = try not()
-            expr = Expr(.binary(.and, expr, right, operatorRange: op.range), expr.range.through(right.range))
+            expr = Expr(.logical(.and, expr, right, operatorRange: op.range), expr.range.through(right.range))
         }
         return expr
     }
@@ -531,22 +531,22 @@ public struct Parser {
         switch token.kind {
         case .number:
             advance()
-            guard let value = Lexer.numberValue(of: token, in: source) else {
+            guard let value = Lexeme.numberValue(of: token, in: source) else {
                 throw error(at: token, "invalid number \(source.text(token.range))", code: .invalidNumber)
             }
             return Expr(.number(value), token.range)
         case .string:
             advance()
-            return Expr(.string(Lexer.stringValue(of: token, in: source)), token.range)
+            return Expr(.string(Lexeme.stringValue(of: token, in: source)), token.range)
         case .date:
             advance()
-            switch Lexer.day(in: source.bytes, token.range.start, token.range.end) {
+            switch Lexeme.day(in: source.bytes, token.range.start, token.range.end) {
             case .success(let day): return Expr(.date(day), token.range)
             case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
             }
         case .duration:
             advance()
-            guard let duration = Lexer.durationValue(of: token, in: source) else {
+            guard let duration = Lexeme.durationValue(of: token, in: source) else {
                 throw error(at: token, "invalid duration \(source.text(token.range))", code: .invalidNumber)
             }
             return Expr(.duration(duration), token.range)

@@ -53,7 +53,7 @@ public enum EntityKind: String, CaseIterable, Sendable {
 public enum TokenKind: Equatable, Hashable, Sendable {
     case identifier
     case keyword(Keyword)
-    case string        // text includes the quotes; `Lexer.stringValue` decodes it
+    case string        // text includes the quotes; `Lexeme.stringValue` decodes it
     case number
     case date          // `2027-06-30`, `2027-06` or `2027-Q2`, already validated
     case duration      // `90 days`: number, blanks, unit word, as one token

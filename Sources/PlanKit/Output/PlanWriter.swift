@@ -1,7 +1,7 @@
 /// The plan model written back as canonical plan source (the REPL's
 /// `:save`): vision, values, skills, goals with their clauses, milestones,
 /// mentors, asserts. Reading the text back builds the same plan.
-public enum PlanSource {
+public enum PlanWriter {
     public static func render(_ plan: Plan) -> String {
         var sections: [[String]] = []
         if let vision = plan.vision { sections.append(["vision " + Literal.string(vision)]) }
@@ -26,14 +26,5 @@ public enum PlanSource {
         // line, long `needs` wrapped), so a saved plan is already `plan fmt`
         // clean. It only declines text that does not parse, which this is not.
         return Formatter.format(Source(name: "plan", text: text + "\n")).text ?? text + "\n"
-    }
-}
-
-/// Canonical expression source with only the parentheses that precedence
-/// (SPEC section 5) needs. The formatter's printer, under the name the
-/// REPL and `:save` use.
-public enum ExpressionPrinter {
-    public static func render(_ expr: Expr) -> String {
-        SourceWriter.expression(expr)
     }
 }
