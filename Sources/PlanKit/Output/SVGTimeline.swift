@@ -23,8 +23,26 @@ public enum SVGTimeline {
 
     public static func render(_ plan: Plan, today: Day) -> String {
         let facts = PlanFacts(plan, today: today)
+        let (colorOf, legend) = colors(plan, facts)
+        let rows = self.rows(plan, facts, colorOf: colorOf)
+        let undated = plan.goals.filter { $0.due == nil }.map(\.name.text)
+        var chart = Chart(rows: rows, axis: axis(rows, today: today), legend: legendEntries(legend, rows),
+                          undated: !undated.isEmpty, facts: facts)
+        chart.header(plan.vision.map { shorten($0, to: 120) } ?? "as of \(today)")
+        chart.zebra()
+        chart.axisLines()
+        chart.bars()
+        chart.todayLine()
+        if !undated.isEmpty {
+            chart.svg.text(shorten("Without a date: " + undated.joined(separator: ", "), to: 130), x: 24, y: chart.chartBottom + 48,
+                           attributes: "font-size=\"12\" fill=\"#777\"")
+        }
+        chart.svg.raw("</svg>")
+        return chart.svg.out
+    }
 
-        // Each value that colors some goal gets a color, in priority order.
+    /// Each value that colors some goal gets a color, in priority order.
+    private static func colors(_ plan: Plan, _ facts: PlanFacts) -> (colorOf: [String: String], legend: [(String, String)]) {
         let ranked = facts.valuesByPriority.compactMap { plan.name(of: .value, at: $0)?.text }
         let firstValues = Set(plan.goals.compactMap { $0.due == nil ? nil : $0.serves.first?.text })
         var colorOf: [String: String] = [:]
@@ -34,22 +52,30 @@ public enum SVGTimeline {
             colorOf[value] = color
             legend.append((value, color))
         }
+        return (colorOf, legend)
+    }
 
-        let datedGoals = plan.goals.indices
-            .filter { plan.goals[$0].due != nil }
+    /// One row per dated goal, earliest due first, then the milestones of
+    /// goals without a date.
+    private static func rows(_ plan: Plan, _ facts: PlanFacts, colorOf: [String: String]) -> [Row] {
+        let today = facts.today
+        let goals = plan.goals
+        let allMilestones = plan.milestones
+        let datedGoals = goals.indices
+            .filter { goals[$0].due != nil }
             .sorted { left, right in
-                let l = plan.goals[left].due?.ordinal ?? 0
-                let r = plan.goals[right].due?.ordinal ?? 0
+                let l = goals[left].due?.ordinal ?? 0
+                let r = goals[right].due?.ordinal ?? 0
                 return l != r ? l < r : left < right
             }
         var rows: [Row] = []
         var onARow = Set<Int>()
         for index in datedGoals {
-            let goal = plan.goals[index]
+            let goal = goals[index]
             guard let due = goal.due else { continue }
             let ready = goal.after.compactMap { facts.goal(named: $0.text)?.due }.max()
-            let milestones = (facts.milestones(of: index)).filter { plan.milestones[$0].due != nil }
-            let firstMilestone = milestones.compactMap { plan.milestones[$0].due }.min()
+            let milestones = facts.milestones(of: index).filter { allMilestones[$0].due != nil }
+            let firstMilestone = milestones.compactMap { allMilestones[$0].due }.min()
             var start = ready.map { min($0, due) } ?? (due < today ? nil : today)
             if let firstMilestone, ready == nil { start = min(start ?? firstMilestone, firstMilestone) }
             onARow.formUnion(milestones)
@@ -64,16 +90,19 @@ public enum SVGTimeline {
             }
             rows.append(Row(label: goal.name.text, detail: detail, goal: goal, start: start, due: due,
                             color: goal.serves.first.flatMap { colorOf[$0.text] } ?? noValueColor,
-                            milestones: milestones.map { plan.milestones[$0] }))
+                            milestones: milestones.map { allMilestones[$0] }))
         }
-        let loose = plan.milestones.indices.filter { !onARow.contains($0) && plan.milestones[$0].due != nil }
+        let loose = allMilestones.indices.filter { !onARow.contains($0) && allMilestones[$0].due != nil }
         if !loose.isEmpty {
             rows.append(Row(label: "Other milestones", detail: "of goals without a date", goal: nil, start: today, due: nil,
-                            color: noValueColor, milestones: loose.map { plan.milestones[$0] }))
+                            color: noValueColor, milestones: loose.map { allMilestones[$0] }))
         }
-        let undated = plan.goals.filter { $0.due == nil }.map(\.name.text)
+        return rows
+    }
 
-        // The axis runs over whole quarters around everything shown and today.
+    /// The axis runs over whole quarters around everything shown and today,
+    /// half a year at least.
+    private static func axis(_ rows: [Row], today: Day) -> (start: Day, end: Day, today: Day) {
         var earliest = today
         var latest = today
         for row in rows {
@@ -85,98 +114,138 @@ public enum SVGTimeline {
                 if let due = milestone.due { earliest = min(earliest, due); latest = max(latest, due) }
             }
         }
-        let axisStart = quarterStart(earliest)
-        var axisEnd = quarterStart(latest).adding(Duration(months: 3))
-        if axisEnd.ordinal - axisStart.ordinal < 180 { axisEnd = axisStart.adding(Duration(months: 6)) }
+        let start = quarterStart(earliest)
+        var end = quarterStart(latest).adding(Duration(months: 3))
+        if end.ordinal - start.ordinal < 180 { end = start.adding(Duration(months: 6)) }
+        return (start, end, today)
+    }
 
-        let width = 1000.0
-        let chartLeft = 320.0
-        let chartRight = width - 40
-        let rowHeight = 58.0
-
-        // Legend entries flow left to right and wrap; the chart starts below them.
+    private static func legendEntries(_ legend: [(String, String)], _ rows: [Row]) -> [(label: String, swatch: String)] {
         var entries = legend.map { (label: shorten($0.0, to: 24), swatch: "<rect width=\"14\" height=\"12\" rx=\"3\" fill=\"\($0.1)\"/>") }
         if rows.contains(where: { $0.goal != nil && $0.color == noValueColor }) {
             entries.append(("no value", "<rect width=\"14\" height=\"12\" rx=\"3\" fill=\"\(noValueColor)\"/>"))
         }
         entries.append(("milestone", "<path d=\"\(diamond(7, 6, 6))\" fill=\"#fff\" stroke=\"#333\" stroke-width=\"1.5\"/>"))
         entries.append(("reached", "<path d=\"\(diamond(7, 6, 6))\" fill=\"#333\"/>"))
-        var placed: [(x: Double, y: Double, label: String, swatch: String)] = []
-        var legendX = 24.0
-        var legendY = 92.0
-        for entry in entries {
-            let entryWidth = 20 + Double(entry.label.count) * 7.2 + 20
-            if legendX + entryWidth > width - 24 && legendX > 24 {
-                legendX = 24
-                legendY += 22
-            }
-            placed.append((legendX, legendY, entry.label, entry.swatch))
-            legendX += entryWidth
-        }
-        let chartTop = legendY + 62
-        let chartBottom = chartTop + Double(max(1, rows.count)) * rowHeight
-        let height = chartBottom + (undated.isEmpty ? 40 : 64)
-        let span = Double(max(1, axisEnd.ordinal - axisStart.ordinal))
-        func x(_ day: Day) -> Double { chartLeft + (chartRight - chartLeft) * Double(day.ordinal - axisStart.ordinal) / span }
+        return entries
+    }
 
+    /// The picture as it is drawn: its measures, decided once, and a
+    /// method for each layer, back to front.
+    private struct Chart {
+        static let width = 1000.0
+        static let chartLeft = 320.0
+        static let chartRight = width - 40
+        static let rowHeight = 58.0
+
+        let rows: [Row]
+        let axisStart: Day
+        let axisEnd: Day
+        let today: Day
+        let facts: PlanFacts
+        /// Legend entries flow left to right and wrap; the chart starts below them.
+        let placed: [(x: Double, y: Double, label: String, swatch: String)]
+        let chartTop: Double
+        let chartBottom: Double
+        let height: Double
+        let span: Double
         var svg = SVGWriter()
-        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">")
-        svg.raw("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
-        svg.text("Career plan timeline", x: 24, y: 38, attributes: "font-size=\"22\" font-weight=\"bold\" fill=\"#222\"")
-        let subtitle = plan.vision.map { shorten($0, to: 120) } ?? "as of \(today)"
-        svg.text(subtitle, x: 24, y: 62, attributes: "font-size=\"13\" fill=\"#666\" font-style=\"italic\"")
-        for entry in placed {
-            svg.raw("<g transform=\"translate(\(n(entry.x)) \(n(entry.y - 10)))\">\(entry.swatch)</g>")
-            svg.text(entry.label, x: entry.x + 20, y: entry.y, attributes: "font-size=\"12\" fill=\"#333\"")
-        }
 
-        // Zebra rows behind everything else.
-        for position in rows.indices where position % 2 == 1 {
-            let top = chartTop + Double(position) * rowHeight
-            svg.raw("<rect x=\"16\" y=\"\(n(top))\" width=\"\(n(width - 32))\" height=\"\(n(rowHeight))\" fill=\"#f6f7f9\"/>")
-        }
-
-        // Axis: month ticks, quarter lines and labels, years above them;
-        // finer marks are left out when they would crowd, and over decades
-        // only every second, fifth, tenth... year is labelled.
-        let plotWidth = chartRight - chartLeft
-        let quarterWidth = plotWidth * 91.31 / span
-        let yearWidth = plotWidth * 365.25 / span
-        let yearStep = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].first { yearWidth * Double($0) >= 44 } ?? 10000
-        var month = axisStart
-        while month < axisEnd {
-            let left = x(month)
-            let (year, monthNumber, _) = month.components
-            let isQuarter = (monthNumber - 1) % 3 == 0
-            let isLabelledYear = monthNumber == 1 && year % yearStep == 0
-            let drawn = isLabelledYear || (isQuarter ? quarterWidth >= 6 : plotWidth * 30.44 / span >= 12)
-            if drawn {
-                let stroke = isQuarter ? "#d5d8dd" : "#eceef1"
-                svg.raw("<line x1=\"\(n(left))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(left))\" y2=\"\(n(chartBottom))\" stroke=\"\(stroke)\" stroke-width=\"1\"/>")
+        init(rows: [Row], axis: (start: Day, end: Day, today: Day), legend entries: [(label: String, swatch: String)],
+             undated: Bool, facts: PlanFacts) {
+            self.rows = rows
+            (axisStart, axisEnd, today) = axis
+            self.facts = facts
+            var placed: [(x: Double, y: Double, label: String, swatch: String)] = []
+            var legendX = 24.0
+            var legendY = 92.0
+            for entry in entries {
+                let entryWidth = 20 + Double(entry.label.count) * 7.2 + 20
+                if legendX + entryWidth > Chart.width - 24 && legendX > 24 {
+                    legendX = 24
+                    legendY += 22
+                }
+                placed.append((legendX, legendY, entry.label, entry.swatch))
+                legendX += entryWidth
             }
-            if isQuarter && quarterWidth >= 26 {
-                svg.text("Q\(month.quarter)", x: left + quarterWidth / 2, y: chartTop - 14,
-                         attributes: "font-size=\"11\" fill=\"#777\" text-anchor=\"middle\"")
-            }
-            let yearAttributes = "font-size=\"13\" font-weight=\"bold\" fill=\"#444\" text-anchor=\"middle\""
-            if yearStep == 1 && (monthNumber == 1 || month == axisStart) {
-                let yearEnd = min(axisEnd, Day(lastDayOfYear: year, month: 12).adding(Duration(days: 1)))
-                svg.text(String(year), x: (left + x(yearEnd)) / 2, y: chartTop - 32, attributes: yearAttributes)
-            } else if yearStep > 1 && isLabelledYear {
-                svg.text(String(year), x: left, y: chartTop - 32, attributes: yearAttributes)
-            }
-            month = month.adding(Duration(months: 1))
-        }
-        svg.raw("<line x1=\"\(n(chartRight))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(chartRight))\" y2=\"\(n(chartBottom))\" stroke=\"#d5d8dd\" stroke-width=\"1\"/>")
-
-        if rows.isEmpty {
-            svg.text("Nothing on the plan has a date yet.", x: chartLeft + 12, y: chartTop + 28,
-                     attributes: "font-size=\"13\" fill=\"#777\"")
+            self.placed = placed
+            chartTop = legendY + 62
+            chartBottom = chartTop + Double(max(1, rows.count)) * Chart.rowHeight
+            height = chartBottom + (undated ? 64 : 40)
+            span = Double(max(1, axisEnd.ordinal - axisStart.ordinal))
         }
 
-        for (position, row) in rows.enumerated() {
-            let top = chartTop + Double(position) * rowHeight
+        func x(_ day: Day) -> Double {
+            Chart.chartLeft + (Chart.chartRight - Chart.chartLeft) * Double(day.ordinal - axisStart.ordinal) / span
+        }
+
+        mutating func header(_ subtitle: String) {
+            let width = Chart.width
+            svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+            svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">")
+            svg.raw("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
+            svg.text("Career plan timeline", x: 24, y: 38, attributes: "font-size=\"22\" font-weight=\"bold\" fill=\"#222\"")
+            svg.text(subtitle, x: 24, y: 62, attributes: "font-size=\"13\" fill=\"#666\" font-style=\"italic\"")
+            for entry in placed {
+                svg.raw("<g transform=\"translate(\(n(entry.x)) \(n(entry.y - 10)))\">\(entry.swatch)</g>")
+                svg.text(entry.label, x: entry.x + 20, y: entry.y, attributes: "font-size=\"12\" fill=\"#333\"")
+            }
+        }
+
+        /// Zebra rows behind everything else.
+        mutating func zebra() {
+            for position in rows.indices where position % 2 == 1 {
+                let top = chartTop + Double(position) * Chart.rowHeight
+                svg.raw("<rect x=\"16\" y=\"\(n(top))\" width=\"\(n(Chart.width - 32))\" height=\"\(n(Chart.rowHeight))\" fill=\"#f6f7f9\"/>")
+            }
+        }
+
+        /// Month ticks, quarter lines and labels, years above them; finer
+        /// marks are left out when they would crowd, and over decades only
+        /// every second, fifth, tenth... year is labelled.
+        mutating func axisLines() {
+            let plotWidth = Chart.chartRight - Chart.chartLeft
+            let quarterWidth = plotWidth * 91.31 / span
+            let yearWidth = plotWidth * 365.25 / span
+            let yearStep = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].first { yearWidth * Double($0) >= 44 } ?? 10000
+            var month = axisStart
+            while month < axisEnd {
+                let left = x(month)
+                let (year, monthNumber, _) = month.components
+                let isQuarter = (monthNumber - 1) % 3 == 0
+                let isLabelledYear = monthNumber == 1 && year % yearStep == 0
+                let drawn = isLabelledYear || (isQuarter ? quarterWidth >= 6 : plotWidth * 30.44 / span >= 12)
+                if drawn {
+                    let stroke = isQuarter ? "#d5d8dd" : "#eceef1"
+                    svg.raw("<line x1=\"\(n(left))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(left))\" y2=\"\(n(chartBottom))\" stroke=\"\(stroke)\" stroke-width=\"1\"/>")
+                }
+                if isQuarter && quarterWidth >= 26 {
+                    svg.text("Q\(month.quarter)", x: left + quarterWidth / 2, y: chartTop - 14,
+                             attributes: "font-size=\"11\" fill=\"#777\" text-anchor=\"middle\"")
+                }
+                let yearAttributes = "font-size=\"13\" font-weight=\"bold\" fill=\"#444\" text-anchor=\"middle\""
+                if yearStep == 1 && (monthNumber == 1 || month == axisStart) {
+                    let yearEnd = min(axisEnd, Day(lastDayOfYear: year, month: 12).adding(Duration(days: 1)))
+                    svg.text(String(year), x: (left + x(yearEnd)) / 2, y: chartTop - 32, attributes: yearAttributes)
+                } else if yearStep > 1 && isLabelledYear {
+                    svg.text(String(year), x: left, y: chartTop - 32, attributes: yearAttributes)
+                }
+                month = month.adding(Duration(months: 1))
+            }
+            svg.raw("<line x1=\"\(n(Chart.chartRight))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(Chart.chartRight))\" y2=\"\(n(chartBottom))\" stroke=\"#d5d8dd\" stroke-width=\"1\"/>")
+            if rows.isEmpty {
+                svg.text("Nothing on the plan has a date yet.", x: Chart.chartLeft + 12, y: chartTop + 28,
+                         attributes: "font-size=\"13\" fill=\"#777\"")
+            }
+        }
+
+        mutating func bars() {
+            for (position, row) in rows.enumerated() {
+                bar(row, top: chartTop + Double(position) * Chart.rowHeight)
+            }
+        }
+
+        private mutating func bar(_ row: Row, top: Double) {
             let barMiddle = top + 29
             let done = row.goal?.done ?? false
             let overdue = row.goal.map { facts.isOverdue($0) } ?? false
@@ -198,10 +267,15 @@ public enum SVGTimeline {
                 if overdue { style += " stroke=\"#c0392b\" stroke-width=\"2\"" }
                 svg.raw("<rect x=\"\(n(left))\" y=\"\(n(barMiddle - 7))\" width=\"\(n(max(6, right - left)))\" height=\"14\" rx=\"4\" \(style)/>")
             }
-            // Milestone labels go above the bar, or below when that is taken,
-            // or are left to the tooltip when both are.
+            milestones(row.milestones, barMiddle: barMiddle)
+            svg.raw("</g>")
+        }
+
+        /// Milestone labels go above the bar, or below when that is taken,
+        /// or are left to the tooltip when both are.
+        private mutating func milestones(_ milestones: [Milestone], barMiddle: Double) {
             var laneEnds = [-Double.infinity, -Double.infinity]
-            for milestone in row.milestones.sorted(by: { ($0.due?.ordinal ?? 0) < ($1.due?.ordinal ?? 0) }) {
+            for milestone in milestones.sorted(by: { ($0.due?.ordinal ?? 0) < ($1.due?.ordinal ?? 0) }) {
                 guard let due = milestone.due else { continue }
                 let center = x(due)
                 svg.raw("<g>")
@@ -210,7 +284,7 @@ public enum SVGTimeline {
                 svg.raw("<path d=\"\(diamond(center, barMiddle, 7))\" fill=\"\(milestone.done ? "#333" : "#fff")\" stroke=\"\(late ? "#c0392b" : "#333")\" stroke-width=\"\(late ? "2" : "1.5")\"/>")
                 let label = shorten(milestone.name.text, to: 40)
                 let labelWidth = Double(label.count) * 6.2
-                let endAnchored = center + 9 + labelWidth > width - 8
+                let endAnchored = center + 9 + labelWidth > Chart.width - 8
                 let labelLeft = endAnchored ? center - 9 - labelWidth : center + 9
                 if let lane = laneEnds.firstIndex(where: { labelLeft >= $0 + 8 }) {
                     laneEnds[lane] = labelLeft + labelWidth
@@ -219,29 +293,23 @@ public enum SVGTimeline {
                 }
                 svg.raw("</g>")
             }
-            svg.raw("</g>")
         }
 
-        // Today, drawn last so that no bar hides it.
-        let todayX = x(today)
-        svg.raw("<line x1=\"\(n(todayX))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(todayX))\" y2=\"\(n(chartBottom + 6))\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>")
-        svg.text("today \(today)", x: todayX, y: chartBottom + 20,
-                 attributes: "font-size=\"11\" fill=\"#c0392b\" text-anchor=\"middle\"")
-
-        if !undated.isEmpty {
-            svg.text(shorten("Without a date: " + undated.joined(separator: ", "), to: 130), x: 24, y: chartBottom + 48,
-                     attributes: "font-size=\"12\" fill=\"#777\"")
+        /// Today, drawn last so that no bar hides it.
+        mutating func todayLine() {
+            let todayX = x(today)
+            svg.raw("<line x1=\"\(n(todayX))\" y1=\"\(n(chartTop - 8))\" x2=\"\(n(todayX))\" y2=\"\(n(chartBottom + 6))\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>")
+            svg.text("today \(today)", x: todayX, y: chartBottom + 20,
+                     attributes: "font-size=\"11\" fill=\"#c0392b\" text-anchor=\"middle\"")
         }
-        svg.raw("</svg>")
-        return svg.out
     }
 
-    private static func quarterStart(_ day: Day) -> Day {
+    static func quarterStart(_ day: Day) -> Day {
         let month = (day.quarter - 1) * 3 + 1
         return Day(year: day.year, month: month, day: 1) ?? day
     }
 
-    private static func diamond(_ x: Double, _ y: Double, _ radius: Double) -> String {
+    static func diamond(_ x: Double, _ y: Double, _ radius: Double) -> String {
         "M\(n(x)) \(n(y - radius))L\(n(x + radius)) \(n(y))L\(n(x)) \(n(y + radius))L\(n(x - radius)) \(n(y))Z"
     }
 
