@@ -12,10 +12,15 @@ prerequisites are due first, milestones come before their goal and needs stay
 within targets, so that `plan check --today 2026-11-25` measures loading and
 checking rather than printing thousands of warnings.
 
-Deterministic: the same --goals and --seed give byte-identical files.
+Two shapes of data: `rich` (the default), goals written over several lines
+with roles, notes, prerequisites, milestones and mentors, names mostly their
+own; and `compact`, one-line goals sharing a few skill and value names, with
+no milestones, the shape where a table-literal loader like Lua's does best.
+
+Deterministic: the same --goals, --seed and --shape give byte-identical files.
 Python 3 standard library only.
 
-    python3 Benchmarks/generate.py --goals 10000 --seed 1 --out Benchmarks/data
+    python3 Benchmarks/generate.py --goals 10000 --seed 1 --shape rich --out Benchmarks/data
 """
 
 import argparse
@@ -70,10 +75,14 @@ def ledger_account(text):
     return text.replace(":", "-").replace("  ", " ")
 
 
-def build(goal_count, seed):
-    rng = random.Random(seed)
+SHAPES = ("rich", "compact")
 
-    value_count = min(len(VALUE_WORDS) * 4, 8 + goal_count // 1000)
+
+def build(goal_count, seed, shape="rich"):
+    rng = random.Random(seed)
+    compact = shape == "compact"
+
+    value_count = 8 if compact else min(len(VALUE_WORDS) * 4, 8 + goal_count // 1000)
     values = []
     for i in range(value_count):
         word = VALUE_WORDS[i % len(VALUE_WORDS)]
@@ -85,7 +94,7 @@ def build(goal_count, seed):
             "note": "Kept since %d" % (2015 + i % 10) if i % 3 == 0 else None,
         })
 
-    skill_count = max(len(SKILL_WORDS), goal_count // 20)
+    skill_count = len(SKILL_WORDS) if compact else max(len(SKILL_WORDS), goal_count // 20)
     skills = []
     for i in range(skill_count):
         word = SKILL_WORDS[i % len(SKILL_WORDS)]
@@ -106,34 +115,34 @@ def build(goal_count, seed):
             start = TODAY + datetime.timedelta(days=1)
         written, due = date_form(rng, start + datetime.timedelta(days=rng.randrange(span)))
         needs = []
-        for skill_index in rng.sample(range(skill_count), rng.randrange(0, 4)):
+        for skill_index in rng.sample(range(skill_count), rng.randrange(1, 3) if compact else rng.randrange(0, 4)):
             skill = skills[skill_index]
-            at = rng.randrange(0, skill["target"] + 1) if rng.random() < 0.6 else None
+            at = rng.randrange(0, skill["target"] + 1) if not compact and rng.random() < 0.6 else None
             needs.append({"skill": skill["name"], "level": at})
-        serves = [values[v]["name"] for v in rng.sample(range(value_count), rng.randrange(1, 3))]
+        serves = [values[v]["name"] for v in rng.sample(range(value_count), 1 if compact else rng.randrange(1, 3))]
         # Every value is served at least once.
         if i < value_count and values[i]["name"] not in serves:
             serves.append(values[i]["name"])
         after = []
-        if i > 0 and rng.random() < 0.3:
+        if i > 0 and not compact and rng.random() < 0.3:
             earlier = goals[i - 1 - rng.randrange(min(i, 50))]
             if earlier["due"] <= due:
                 after.append(earlier["name"])
         goals.append({
             "name": name,
-            "role": ROLE_WORDS[i % len(ROLE_WORDS)] if i % 5 == 0 else None,
+            "role": ROLE_WORDS[i % len(ROLE_WORDS)] if i % 5 == 0 and not compact else None,
             "needs": needs,
             "serves": serves,
             "after": after,
             "by": written,
             "due": due,
-            "impact": "Helps team %d" % (i % 40) if i % 7 == 0 else None,
-            "note": "Agreed in review %d" % (i % 12) if i % 11 == 0 else None,
+            "impact": "Helps team %d" % (i % 40) if i % 7 == 0 and not compact else None,
+            "note": "Agreed in review %d" % (i % 12) if i % 11 == 0 and not compact else None,
             "status": status,
         })
 
     milestones = []
-    for i, goal in enumerate(goals):
+    for i, goal in enumerate([] if compact else goals):
         for m in range(rng.choice([0, 0, 1, 2])):
             done = goal["status"] == "done" or rng.random() < 0.2
             earliest = TODAY - datetime.timedelta(days=300) if done else TODAY + datetime.timedelta(days=1)
@@ -158,7 +167,7 @@ def build(goal_count, seed):
         })
 
     return {"values": values, "skills": skills, "goals": goals,
-            "milestones": milestones, "mentors": mentors}
+            "milestones": milestones, "mentors": mentors, "one_line": compact}
 
 
 def write_plan(data, path):
@@ -176,23 +185,28 @@ def write_plan(data, path):
         out.append("skill %s level %d target %d" % (plan_string(s["name"]), s["level"], s["target"]))
     out.append("")
     for g in data["goals"]:
-        out.append("goal " + plan_string(g["name"]))
+        clauses = []
         if g["role"]:
-            out.append("    role " + plan_string(g["role"]))
+            clauses.append("role " + plan_string(g["role"]))
         if g["needs"]:
             parts = [plan_string(n["skill"]) + ("" if n["level"] is None else " at %d" % n["level"])
                      for n in g["needs"]]
-            out.append("    needs skill " + ", ".join(parts))
-        out.append("    serves " + ", ".join(g["serves"]))
+            clauses.append("needs skill " + ", ".join(parts))
+        clauses.append("serves " + ", ".join(g["serves"]))
         if g["after"]:
-            out.append("    after " + ", ".join(plan_string(a) for a in g["after"]))
-        out.append("    by " + g["by"])
+            clauses.append("after " + ", ".join(plan_string(a) for a in g["after"]))
+        clauses.append("by " + g["by"])
         if g["impact"]:
-            out.append("    impact " + plan_string(g["impact"]))
+            clauses.append("impact " + plan_string(g["impact"]))
         if g["note"]:
-            out.append("    note " + plan_string(g["note"]))
+            clauses.append("note " + plan_string(g["note"]))
         if g["status"] != "open":
-            out.append("    " + g["status"])
+            clauses.append(g["status"])
+        if data["one_line"]:
+            out.append(" ".join(["goal " + plan_string(g["name"])] + clauses))
+        else:
+            out.append("goal " + plan_string(g["name"]))
+            out.extend("    " + clause for clause in clauses)
     out.append("")
     for m in data["milestones"]:
         out.append("milestone %s for %s by %s%s" % (plan_string(m["name"]), plan_string(m["goal"]),
@@ -289,11 +303,11 @@ def write_text(path, text):
     os.replace(temporary, path)
 
 
-def generate(goal_count, seed, folder):
+def generate(goal_count, seed, folder, shape="rich"):
     """Writes the three files and returns their paths (plan, lua, ledger)."""
     os.makedirs(folder, exist_ok=True)
-    data = build(goal_count, seed)
-    stem = os.path.join(folder, "plan-%d" % goal_count)
+    data = build(goal_count, seed, shape)
+    stem = os.path.join(folder, "plan-%d" % goal_count if shape == "rich" else "plan-%s-%d" % (shape, goal_count))
     paths = (stem + ".plan", stem + ".lua", stem + ".ledger")
     write_plan(data, paths[0])
     write_lua(data, paths[1])
@@ -305,12 +319,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--goals", type=int, default=10000, help="number of goals (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--shape", choices=SHAPES, default="rich", help="rich (default) or compact")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "data"),
                         help="folder for the generated files (default Benchmarks/data)")
     args = parser.parse_args()
     if args.goals < 1:
         parser.error("--goals must be at least 1")
-    for path in generate(args.goals, args.seed, args.out):
+    for path in generate(args.goals, args.seed, args.out, args.shape):
         print(path)
 
 

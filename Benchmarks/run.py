@@ -22,7 +22,11 @@ and its peak resident memory:
 It prints MB/s, ms and peak MB per task (peak memory only per process), the plan/lua and plan/ledger ratios
 side by side, and the 100k/10k time ratio per task (about 10 means linear).
 
-    python3 Benchmarks/run.py [--sizes 10000 100000] [--runs 3] [--skip-build]
+Each size is measured in both data shapes of generate.py: `rich` (multi-line
+goals with milestones and mentors) and `compact` (one-line goals sharing a
+few names, where Lua does best).
+
+    python3 Benchmarks/run.py [--sizes 10000 100000] [--shapes rich compact] [--runs 3] [--skip-build]
 
 Python 3 standard library only; lua5.4, ledger and GNU time must be
 installed (`make bench` installs them).
@@ -118,6 +122,8 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000], help="goal counts")
     parser.add_argument("--runs", type=int, default=3, help="runs per task; the best one counts")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shapes", nargs="+", choices=generate.SHAPES, default=list(generate.SHAPES),
+                        help="data shapes (default: all)")
     parser.add_argument("--out", default=os.path.join(HERE, "data"), help="folder for the generated files")
     parser.add_argument("--skip-build", action="store_true", help="use the existing .build/release/plan")
     args = parser.parse_args()
@@ -135,12 +141,17 @@ def main():
 
     print("plan benchmark, best of %d, today %s, seed %d" % (args.runs, TODAY, args.seed))
     print("query: %s" % QUERY)
+    for shape in args.shapes:
+        measure_shape(shape, args, plan, bench)
+
+
+def measure_shape(shape, args, plan, bench):
     results = {}
     for size in args.sizes:
-        paths = generate.generate(size, args.seed, args.out)
+        paths = generate.generate(size, args.seed, args.out, shape)
         print()
-        print("%d goals: %s" % (size, ", ".join("%s %.1f MB" % (os.path.basename(p), os.path.getsize(p) / 1e6)
-                                              for p in paths)))
+        print("%d goals, %s: %s" % (size, shape, ", ".join("%s %.1f MB" % (os.path.basename(p), os.path.getsize(p) / 1e6)
+                                                          for p in paths)))
         print("%-16s %10s %9s %9s %5s" % ("task", "ms", "MB/s", "peak MB", "exit"))
         plan_megabytes = os.path.getsize(paths[0]) / 1e6
         found, problem = phases(bench, paths[0], args.runs)
@@ -162,13 +173,13 @@ def main():
         if found:
             print("in one process: %s" % "; ".join("%s %s" % (name, found[name][1]) for name in PHASES
                                                     if name in found))
-        print("plan check / lua5.4:  time %s, memory %s" % (ratio(check[0], lua[0]), ratio(check[1], lua[1])))
+        print("plan check / lua5.4 (%s):  time %s, memory %s" % (shape, ratio(check[0], lua[0]), ratio(check[1], lua[1])))
         print("plan check / ledger:  time %s, memory %s" % (ratio(check[0], ledger[0]), ratio(check[1], ledger[1])))
 
     if len(args.sizes) >= 2:
         small, large = args.sizes[0], args.sizes[-1]
         print()
-        print("time %d / %d goals (%.0f means linear):" % (large, small, large / small))
+        print("%s: time %d / %d goals (%.0f means linear):" % (shape, large, small, large / small))
         for name in PHASES + ("plan check", "plan run -e", "lua5.4 dofile", "ledger balance"):
             if (large, name) in results and (small, name) in results:
                 print("  %-16s %s" % (name, ratio(results[(large, name)][0], results[(small, name)][0])))

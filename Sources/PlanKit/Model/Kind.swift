@@ -134,7 +134,7 @@ struct Reference {
 
 /// A kind's description with its entity type erased, so that code over
 /// every kind needs no generics: built once per kind from its description.
-public struct KindInfo: Sendable {
+public final class KindInfo: Sendable {
     public let kind: EntityKind
     public let clauses: [ClauseSyntax]
     public let fields: [FieldRule]
@@ -145,6 +145,7 @@ public struct KindInfo: Sendable {
     let unknownCode: DiagnosticCode
     let stub: @Sendable (String, Int?) -> String
     private let fieldPositions: [String: Int]
+    private let clausePositions: [Keyword: Int]
 
     let makeTable: @Sendable () -> EntityTableBase
     /// Adds the declared entity; nil, or the position of the entity that
@@ -172,10 +173,15 @@ public struct KindInfo: Sendable {
         for (position, field) in fields.enumerated() { positions[field.name] = position }
         fieldPositions = positions
 
+        var rulePositions: [Keyword: Int] = [:]
+        for (position, rule) in rules.enumerated() { rulePositions[rule.syntax.keyword] = position }
+        clausePositions = rulePositions
+        let ruleOf = rulePositions
         @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
             for clause in clauses {
                 // A clause the kind does not take is the parser's to report.
-                rules.first { $0.syntax.keyword == clause.keyword }?.apply(&entity, clause.value, clause.range)
+                guard let position = ruleOf[clause.keyword] else { continue }
+                rules[position].apply(&entity, clause.value, clause.range)
             }
         }
         makeTable = { EntityTable<Entity>() }
@@ -214,7 +220,7 @@ public struct KindInfo: Sendable {
     public var fieldNames: [String] { fields.map(\.name) }
 
     public func clause(_ keyword: Keyword) -> ClauseSyntax? {
-        clauses.first { $0.keyword == keyword }
+        clausePositions[keyword].map { clauses[$0] }
     }
 }
 
