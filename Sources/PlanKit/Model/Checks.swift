@@ -22,7 +22,7 @@ public enum Checks {
         var resolvers = EntityKind.allCases.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
         for kind in EntityKind.allCases {
-            kind.info.forEachReference(plan) { _, reference in
+            kind.info.forEachReference(plan, nil) { _, reference in
                 let target = reference.kind
                 if let problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
                     target.info.stub(spelled($0), reference.level)

@@ -52,14 +52,18 @@ struct ClauseRule<Entity>: Sendable {
     let syntax: ClauseSyntax
     let apply: @Sendable (inout Entity, ClauseValue, SourceRange) -> Void
     /// nil when the entity does not have the clause (nothing to write).
-    let read: @Sendable (Entity) -> ClauseValue?
+    let read: @Sendable (borrowing Entity) -> ClauseValue?
+    /// `read` of the entity a pointer lends: a pass over a large plan then
+    /// copies no entity, only the clause it reads.
+    let readInPlace: @Sendable (UnsafePointer<Entity>) -> ClauseValue?
 
     init(_ keyword: Keyword, _ shape: ClauseShape, required: Bool = false, excludes: Keyword? = nil,
          apply: @escaping @Sendable (inout Entity, ClauseValue, SourceRange) -> Void,
-         read: @escaping @Sendable (Entity) -> ClauseValue?) {
+         read: @escaping @Sendable (borrowing Entity) -> ClauseValue?) {
         syntax = ClauseSyntax(keyword: keyword, shape: shape, required: required, slot: excludes ?? keyword)
         self.apply = apply
         self.read = read
+        readInPlace = { read($0.pointee) }
     }
 }
 
@@ -145,7 +149,7 @@ public final class KindInfo: Sendable {
     let unknownCode: DiagnosticCode
     let stub: @Sendable (String, Int?) -> String
     private let fieldPositions: [String: Int]
-    private let clausePositions: [Keyword: Int]
+    private let clauseKeywords: [Keyword]
 
     let makeTable: @Sendable () -> EntityTableBase
     /// Adds the declared entity; nil, or the position of the entity that
@@ -154,8 +158,9 @@ public final class KindInfo: Sendable {
     let update: @Sendable (inout Plan, Int, [Clause]) -> Void
     /// The entity's clauses as they would be written, in canonical order.
     let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
-    /// Every name each entity of the kind gives for another entity.
-    let forEachReference: @Sendable (Plan, (Int, Reference) -> Void) -> Void
+    /// Every name each entity of the kind gives for another entity, in the
+    /// clause given or in all of them, clause by clause.
+    let forEachReference: @Sendable (Plan, Keyword?, (Int, Reference) -> Void) -> Void
 
     init<Description: EntityDescription>(_ description: Description.Type) {
         typealias Entity = Description.Entity
@@ -173,14 +178,14 @@ public final class KindInfo: Sendable {
         for (position, field) in fields.enumerated() { positions[field.name] = position }
         fieldPositions = positions
 
-        var rulePositions: [Keyword: Int] = [:]
-        for (position, rule) in rules.enumerated() { rulePositions[rule.syntax.keyword] = position }
-        clausePositions = rulePositions
-        let ruleOf = rulePositions
+        // A kind takes a handful of clauses: looking through their keywords
+        // is quicker than hashing one.
+        let keywords = rules.map(\.syntax.keyword)
+        clauseKeywords = keywords
         @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
             for clause in clauses {
                 // A clause the kind does not take is the parser's to report.
-                guard let position = ruleOf[clause.keyword] else { continue }
+                guard let position = keywords.firstIndex(of: clause.keyword) else { continue }
                 rules[position].apply(&entity, clause.value, clause.range)
             }
         }
@@ -188,7 +193,7 @@ public final class KindInfo: Sendable {
         declare = { plan, name, clauses in
             var entity = Entity(name: name)
             apply(clauses, to: &entity)
-            return plan.addIfNew(entity)
+            return plan.addIfNew(consume entity)
         }
         update = { plan, index, clauses in
             plan.modify(Entity.self, at: index) { apply(clauses, to: &$0) }
@@ -196,17 +201,21 @@ public final class KindInfo: Sendable {
         written = { plan, index in
             let entities = plan.entities(Entity.self)
             guard entities.indices.contains(index) else { return [] }
-            let entity = entities[index]
-            return rules.compactMap { rule in rule.read(entity).map { (rule.syntax.keyword, $0) } }
+            return rules.compactMap { rule in rule.read(entities[index]).map { (rule.syntax.keyword, $0) } }
         }
         let referring = rules.filter { $0.syntax.shape.refers != nil }
-        forEachReference = { plan, body in
-            let entities = plan.entities(Entity.self)
-            for index in entities.indices {
-                for rule in referring {
-                    guard let target = rule.syntax.shape.refers, let value = rule.read(entities[index]) else { continue }
-                    value.forEachName { name, level in
-                        body(index, Reference(clause: rule.syntax.keyword, kind: target, name: name, level: level))
+        forEachReference = { plan, clause, body in
+            // Each entity is lent in place through a pointer: reading
+            // `entities[index]` would copy each goal of a large plan.
+            plan.entities(Entity.self).withUnsafeBufferPointer { entities in
+                guard let first = entities.baseAddress else { return }
+                for rule in referring where clause == nil || rule.syntax.keyword == clause {
+                    guard let target = rule.syntax.shape.refers else { continue }
+                    for index in entities.indices {
+                        guard let value = rule.readInPlace(first + index) else { continue }
+                        value.forEachName { name, level in
+                            body(index, Reference(clause: rule.syntax.keyword, kind: target, name: name, level: level))
+                        }
                     }
                 }
             }
@@ -220,7 +229,7 @@ public final class KindInfo: Sendable {
     public var fieldNames: [String] { fields.map(\.name) }
 
     public func clause(_ keyword: Keyword) -> ClauseSyntax? {
-        clausePositions[keyword].map { clauses[$0] }
+        clauseKeywords.firstIndex(of: keyword).map { clauses[$0] }
     }
 }
 
@@ -231,5 +240,5 @@ extension EntityKind {
 
 extension KindInfo {
     /// Every kind's description, by `EntityKind.ordinal`.
-    static let all: [KindInfo] = EntityKind.allCases.map { KindInfo($0.described) }
+    static let all: [KindInfo] = EntityKind.allCases.map { $0.described() }
 }

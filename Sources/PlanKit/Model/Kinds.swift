@@ -1,14 +1,15 @@
 extension EntityKind {
     /// The description of each kind: the one place a kind is tied to the
-    /// file that says what it is.
-    var described: any EntityDescription.Type {
+    /// file that says what it is. Each is named by its concrete type, so
+    /// that the compiler specializes the generic code over it.
+    func described() -> KindInfo {
         switch self {
-        case .value: return ValueKind.self
-        case .skill: return SkillKind.self
-        case .goal: return GoalKind.self
-        case .milestone: return MilestoneKind.self
-        case .mentor: return MentorKind.self
-        case .contact: return ContactKind.self
+        case .value: return KindInfo(ValueKind.self)
+        case .skill: return KindInfo(SkillKind.self)
+        case .goal: return KindInfo(GoalKind.self)
+        case .milestone: return KindInfo(MilestoneKind.self)
+        case .mentor: return KindInfo(MentorKind.self)
+        case .contact: return KindInfo(ContactKind.self)
         }
     }
 }

@@ -95,15 +95,14 @@ public struct Plan: Sendable {
 
     /// Adds `entity` unless the name is taken: nil when added, else the
     /// index of the entity that holds the name (nothing changes).
-    mutating func addIfNew<Entity: PlanEntity>(_ entity: Entity) -> Int? {
-        uniqueTable(Entity.self)?.insert(entity, unlessTaken: true)
+    mutating func addIfNew<Entity: PlanEntity>(_ entity: consuming Entity) -> Int? {
+        uniqueTable(Entity.self)?.insert(consume entity, unlessTaken: true)
     }
 
     /// Changes entity `index` in place for `update`; names never change, so
     /// the name table holds.
     public mutating func modify<Entity: PlanEntity>(_ type: Entity.Type, at index: Int, _ change: (inout Entity) -> Void) {
-        guard let table = uniqueTable(Entity.self), table.items.indices.contains(index) else { return }
-        change(&table.items[index])
+        uniqueTable(Entity.self)?.modify(at: index, change)
     }
 }
 
@@ -120,15 +119,19 @@ class EntityTableBase: @unchecked Sendable {
 
 // Only ever changed through a Plan that has made sure it holds the sole reference.
 final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendable {
-    var items: [Entity] = []
+    private(set) var items: [Entity] = []
+    /// Each entity's name beside it (sharing its storage), so that a lookup
+    /// compares names without reaching into the entities.
+    private var nameTexts: [String] = []
     private var index = NameTable()
 
     override var count: Int { items.count }
-    override var names: [String] { items.map(\.name.text) }
+    override var names: [String] { nameTexts }
     override func name(at position: Int) -> Name? { items.indices.contains(position) ? items[position].name : nil }
 
     override func find(_ name: String, hash: UInt32) -> Int? {
-        index.find(hash) { items[$0].name.text == name }
+        let names = nameTexts
+        return index.find(hash) { names[$0] == name }
     }
 
     /// `reserveCapacity` gives exactly what is asked; asked for a little more
@@ -138,25 +141,34 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         let needed = items.count + count
         guard needed > items.capacity else { return }
         items.reserveCapacity(max(needed, 2 * items.capacity))
+        nameTexts.reserveCapacity(items.capacity)
     }
 
     override func copy() -> EntityTableBase {
         let copy = EntityTable<Entity>()
         copy.items = items
+        copy.nameTexts = nameTexts
         copy.index = index
         return copy
+    }
+
+    /// Changes entity `position` in place; its name stays as it is.
+    func modify(at position: Int, _ change: (inout Entity) -> Void) {
+        guard items.indices.contains(position) else { return }
+        change(&items[position])
     }
 
     /// Appends `entity` and indexes its name, hashing the name once; returns
     /// the entity that held the name before, if any. With `unlessTaken` a
     /// taken name adds nothing; without, the new entity takes the name over.
     @discardableResult
-    func insert(_ entity: Entity, unlessTaken: Bool) -> Int? {
+    func insert(_ entity: consuming Entity, unlessTaken: Bool) -> Int? {
         let name = entity.name.text
         let hash = NameTable.hash(name)
-        let existing = index.find(hash) { items[$0].name.text == name }
+        let existing = find(name, hash: hash)
         if unlessTaken, existing != nil { return existing }
-        items.append(entity)
+        nameTexts.append(name)
+        items.append(consume entity)
         index.set(hash, items.count - 1, replacing: existing)
         return existing
     }

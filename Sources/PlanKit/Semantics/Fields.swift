@@ -46,8 +46,8 @@ final class Links: @unchecked Sendable {
     private func invert(_ key: Key) -> [[Int]] {
         guard let kind = key.source.info.clause(key.clause)?.shape.refers else { return [] }
         var result = [[Int]](repeating: [], count: plan.count(of: kind))
-        key.source.info.forEachReference(plan) { source, reference in
-            guard reference.clause == key.clause, let target = plan.index(of: reference.kind, named: reference.name.text),
+        key.source.info.forEachReference(plan, key.clause) { source, reference in
+            guard let target = plan.index(of: reference.kind, named: reference.name.text),
                   result.indices.contains(target) else { return }
             if result[target].last != source { result[target].append(source) }
         }

@@ -172,16 +172,17 @@ public struct Clause: Sendable {
 /// What a clause holds after its keyword.
 public enum ClauseShape: Sendable {
     case flag
-    /// A whole number, `what` for messages, optionally bounded.
-    case whole(String, ClosedRange<Int>?)
-    case text(String)
+    /// A whole number, `what` for messages, optionally bounded. The words
+    /// for messages are static, so that reading a shape copies nothing.
+    case whole(StaticString, ClosedRange<Int>?)
+    case text(StaticString)
     case date
     /// A duration longer than nothing (`6 weeks`).
     case duration
     /// One name, of an entity of `kind` when it refers to one.
-    case name(String, refers: EntityKind?)
+    case name(StaticString, refers: EntityKind?)
     /// Names separated by commas; `refers` as for `name`.
-    case names(String, refers: EntityKind?)
+    case names(StaticString, refers: EntityKind?)
     /// `skill NAME [at LEVEL] {, NAME [at LEVEL]}` after `needs`.
     case skillNeeds
 

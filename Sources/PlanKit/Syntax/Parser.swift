@@ -118,14 +118,18 @@ public struct Parser {
         let name = try self.name("a name for the \(kind.rawValue)")
         let syntax = kind.info.clauses
         var clauses: [Clause] = []
+        // What each single-valued clause given so far sets, and where.
+        var slots: [(slot: Keyword, range: SourceRange)] = []
         while !isStatementEnd {
             let (clause, rule) = try self.clause(for: kind, among: syntax)
-            if !rule.shape.isList,
-               let earlier = clauses.first(where: { given in syntax.first { $0.keyword == given.keyword }?.slot == rule.slot }) {
-                parserDiagnostics.append(.error(
-                    .clauseNotAllowed, "`\(clause.keyword.rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
-                    at: clause.range, hint: "keep one of them",
-                    notes: [.init("given first here", at: earlier.range)]))
+            if !rule.shape.isList {
+                if let earlier = slots.first(where: { $0.slot == rule.slot }) {
+                    parserDiagnostics.append(.error(
+                        .clauseNotAllowed, "`\(clause.keyword.rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
+                        at: clause.range, hint: "keep one of them",
+                        notes: [.init("given first here", at: earlier.range)]))
+                }
+                slots.append((rule.slot, clause.range))
             }
             clauses.append(clause)
         }
@@ -157,12 +161,12 @@ public struct Parser {
         let value: ClauseValue
         switch rule.shape {
         case .flag: value = .flag
-        case .whole(let what, let range): value = .whole(try wholeNumber(what, range: range))
-        case .text(let what): value = .text(try string(what))
+        case .whole(let what, let range): value = .whole(try wholeNumber(what.description, range: range))
+        case .text(let what): value = .text(try string(what.description))
         case .date: value = .date(try date(after: keyword))
         case .duration: value = .duration(try duration(after: keyword))
-        case .name(let what, _): value = .name(try name(what))
-        case .names(let what, _): value = .names(try names(what))
+        case .name(let what, _): value = .name(try name(what.description))
+        case .names(let what, _): value = .names(try names(what.description))
         case .skillNeeds:
             guard match(.keyword(.skill)) else {
                 throw error(at: peek, "expected `skill` after `needs`, found \(describe(peek))",
@@ -223,7 +227,7 @@ public struct Parser {
 
     /// NAME: an identifier, a string, or a word that is only a keyword in
     /// clause position (`value impact`, `serves impact`).
-    private mutating func name(_ what: String) throws -> Name {
+    private mutating func name(_ what: @autoclosure () -> String) throws -> Name {
         let token = peek
         switch token.kind {
         case .identifier:
@@ -236,15 +240,15 @@ public struct Parser {
             advance()
             return Name(text: keyword.rawValue, range: token.range, quoted: false)
         default:
-            throw error(at: token, "expected \(what), found \(describe(token))",
+            throw error(at: token, "expected \(what()), found \(describe(token))",
                         hint: "a name is a word like family or text in quotes like \"project management\"")
         }
     }
 
-    private mutating func names(_ what: String) throws -> [Name] {
-        var result = [try name(what)]
+    private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
+        var result = [try name(what())]
         while match(.comma) {
-            result.append(try name(what))
+            result.append(try name(what()))
         }
         return Parser.fitted(result)
     }
@@ -255,9 +259,9 @@ public struct Parser {
         list.capacity > list.count ? list.withUnsafeBufferPointer { Array($0) } : list
     }
 
-    private mutating func string(_ what: String) throws -> String {
+    private mutating func string(_ what: @autoclosure () -> String) throws -> String {
         guard check(.string) else {
-            throw error(at: peek, "expected \(what) in quotes, found \(describe(peek))")
+            throw error(at: peek, "expected \(what()) in quotes, found \(describe(peek))")
         }
         return Lexeme.stringValue(of: advance(), in: source)
     }
@@ -290,18 +294,18 @@ public struct Parser {
         return duration
     }
 
-    private mutating func wholeNumber(_ what: String, range allowed: ClosedRange<Int>?) throws -> Int {
+    private mutating func wholeNumber(_ what: @autoclosure () -> String, range allowed: ClosedRange<Int>?) throws -> Int {
         let token = peek
         guard token.kind == .number, let value = Lexeme.numberValue(of: token, in: source) else {
-            throw error(at: token, "expected \(what) (a whole number), found \(describe(token))")
+            throw error(at: token, "expected \(what()) (a whole number), found \(describe(token))")
         }
         advance()
         guard value == value.rounded(), abs(value) < 1e9 else {
-            throw error(at: token, "\(what) must be a whole number, not \(source.text(token.range))", code: .invalidNumber)
+            throw error(at: token, "\(what()) must be a whole number, not \(source.text(token.range))", code: .invalidNumber)
         }
         let number = Int(value)
         if let allowed, !allowed.contains(number) {
-            parserDiagnostics.append(.error(.levelOutOfRange, "\(what) must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(number)",
+            parserDiagnostics.append(.error(.levelOutOfRange, "\(what()) must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(number)",
                                       at: token.range, hint: "levels run from 0 (none) to 5 (expert)"))
         }
         return number

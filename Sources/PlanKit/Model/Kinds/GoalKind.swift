@@ -289,13 +289,16 @@ enum GoalKind: EntityDescription {
     static func needsAboveTarget(_ context: CheckContext) -> [Diagnostic] {
         let plan = context.plan
         let skills = plan.skills
+        let goals = plan.goals
         var found: [Diagnostic] = []
-        for goal in plan.goals {
-            for need in goal.needs {
+        // By position: most goals need nothing above target, and copying
+        // each goal would cost more than the test.
+        for position in goals.indices {
+            for need in goals[position].needs {
                 guard let level = need.level, let index = plan.index(of: .skill, named: need.skill.text) else { continue }
                 let skill = skills[index]
                 guard level > skill.target else { continue }
-                let message = "goal \(Literal.string(goal.name.text)) needs skill \(Literal.string(skill.name.text)) at \(level), "
+                let message = "goal \(Literal.string(goals[position].name.text)) needs skill \(Literal.string(skill.name.text)) at \(level), "
                     + "above its target \(skill.target)"
                 let hint = "need less (at \(skill.target)), or raise the target: "
                     + "update skill \(Checks.spelled(skill.name)) target \(level)"
