@@ -149,6 +149,10 @@ public final class KindInfo: Sendable {
     let unknownCode: DiagnosticCode
     let stub: @Sendable (String, Int?) -> String
     private let fieldPositions: [String: Int]
+    /// The fields' names and computations alone, so that reading one
+    /// copies no rule.
+    private let fieldNameList: [String]
+    private let fieldValues: [@Sendable (FieldContext, Int) -> Value]
     private let clauseKeywords: [Keyword]
 
     let makeTable: @Sendable () -> EntityTableBase
@@ -177,16 +181,20 @@ public final class KindInfo: Sendable {
         var positions: [String: Int] = [:]
         for (position, field) in fields.enumerated() { positions[field.name] = position }
         fieldPositions = positions
+        fieldNameList = fields.map(\.name)
+        fieldValues = fields.map(\.value)
 
         // A kind takes a handful of clauses: looking through their keywords
         // is quicker than hashing one.
         let keywords = rules.map(\.syntax.keyword)
         clauseKeywords = keywords
+        // The changes alone, so that finding one copies no other closure.
+        let changes = rules.map(\.apply)
         @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
             for clause in clauses {
                 // A clause the kind does not take is the parser's to report.
                 guard let position = keywords.firstIndex(of: clause.keyword) else { continue }
-                rules[position].apply(&entity, clause.value, clause.range)
+                changes[position](&entity, clause.value, clause.range)
             }
         }
         makeTable = { EntityTable<Entity>() }
@@ -226,7 +234,14 @@ public final class KindInfo: Sendable {
         fieldPositions[name].map { fields[$0] }
     }
 
-    public var fieldNames: [String] { fields.map(\.name) }
+    /// The field `name` of entity `index`, or nil when the kind has no such field.
+    func value(of name: String, _ context: FieldContext, _ index: Int) -> Value? {
+        // Field names are short: comparing a handful costs less than hashing one.
+        guard let position = fieldNameList.firstIndex(of: name) else { return nil }
+        return fieldValues[position](context, index)
+    }
+
+    public var fieldNames: [String] { fieldNameList }
 
     public func clause(_ keyword: Keyword) -> ClauseSyntax? {
         clauseKeywords.firstIndex(of: keyword).map { clauses[$0] }

@@ -117,21 +117,26 @@ class EntityTableBase: @unchecked Sendable {
     func copy() -> EntityTableBase { self }
 }
 
-// Only ever changed through a Plan that has made sure it holds the sole reference.
+// Only ever changed through a Plan that has made sure it holds the sole
+// reference, and never while it is being read: so the run-time exclusivity
+// checks a class property costs on every access are left out.
 final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendable {
-    private(set) var items: [Entity] = []
-    /// Each entity's name beside it (sharing its storage), so that a lookup
-    /// compares names without reaching into the entities.
-    private var nameTexts: [String] = []
-    private var index = NameTable()
+    @exclusivity(unchecked) private(set) var items: [Entity] = []
+    /// Each entity's name beside it (its text sharing the entity's storage),
+    /// so that looking a name up, or reading one, never reaches into (and
+    /// copies) an entity from this generic code.
+    @exclusivity(unchecked) private var entityNames: [Name] = []
+    @exclusivity(unchecked) private var index = NameTable()
 
     override var count: Int { items.count }
-    override var names: [String] { nameTexts }
-    override func name(at position: Int) -> Name? { items.indices.contains(position) ? items[position].name : nil }
+    override var names: [String] { entityNames.map(\.text) }
+    override func name(at position: Int) -> Name? {
+        position >= 0 && position < entityNames.count ? entityNames[position] : nil
+    }
 
     override func find(_ name: String, hash: UInt32) -> Int? {
-        let names = nameTexts
-        return index.find(hash) { names[$0] == name }
+        let names = entityNames
+        return index.find(hash) { names[$0].text == name }
     }
 
     /// `reserveCapacity` gives exactly what is asked; asked for a little more
@@ -141,20 +146,20 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         let needed = items.count + count
         guard needed > items.capacity else { return }
         items.reserveCapacity(max(needed, 2 * items.capacity))
-        nameTexts.reserveCapacity(items.capacity)
+        entityNames.reserveCapacity(items.capacity)
     }
 
     override func copy() -> EntityTableBase {
         let copy = EntityTable<Entity>()
         copy.items = items
-        copy.nameTexts = nameTexts
+        copy.entityNames = entityNames
         copy.index = index
         return copy
     }
 
     /// Changes entity `position` in place; its name stays as it is.
     func modify(at position: Int, _ change: (inout Entity) -> Void) {
-        guard items.indices.contains(position) else { return }
+        guard position >= 0, position < items.count else { return }
         change(&items[position])
     }
 
@@ -163,11 +168,11 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     /// taken name adds nothing; without, the new entity takes the name over.
     @discardableResult
     func insert(_ entity: consuming Entity, unlessTaken: Bool) -> Int? {
-        let name = entity.name.text
-        let hash = NameTable.hash(name)
-        let existing = find(name, hash: hash)
+        let name = entity.name
+        let hash = NameTable.hash(name.text)
+        let existing = find(name.text, hash: hash)
         if unlessTaken, existing != nil { return existing }
-        nameTexts.append(name)
+        entityNames.append(name)
         items.append(consume entity)
         index.set(hash, items.count - 1, replacing: existing)
         return existing

@@ -87,7 +87,7 @@ extension Evaluator {
     func fieldValue(_ name: String, of value: Value) -> Value? {
         switch value {
         case .entity(let kind, let index):
-            return kind.info.field(named: name)?.value(context, index)
+            return kind.info.value(of: name, context, index)
         case .group(let key, let items):
             switch name {
             case "key": return key

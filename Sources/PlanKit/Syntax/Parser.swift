@@ -118,18 +118,20 @@ public struct Parser {
         let name = try self.name("a name for the \(kind.rawValue)")
         let syntax = kind.info.clauses
         var clauses: [Clause] = []
-        // What each single-valued clause given so far sets, and where.
-        var slots: [(slot: Keyword, range: SourceRange)] = []
+        // The slots single-valued clauses have set so far, a bit each by the
+        // slot's place among the kind's clauses: no list to grow per statement.
+        var slotsGiven: UInt64 = 0
         while !isStatementEnd {
             let (clause, rule) = try self.clause(for: kind, among: syntax)
-            if !rule.shape.isList {
-                if let earlier = slots.first(where: { $0.slot == rule.slot }) {
+            if !rule.shape.isList, let slot = syntax.firstIndex(where: { $0.keyword == rule.slot }), slot < 64 {
+                if slotsGiven & (1 << slot) != 0,
+                   let earlier = clauses.first(where: { given in syntax.first { $0.keyword == given.keyword }?.slot == rule.slot }) {
                     parserDiagnostics.append(.error(
                         .clauseNotAllowed, "`\(clause.keyword.rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
                         at: clause.range, hint: "keep one of them",
                         notes: [.init("given first here", at: earlier.range)]))
                 }
-                slots.append((rule.slot, clause.range))
+                slotsGiven |= 1 << slot
             }
             clauses.append(clause)
         }
