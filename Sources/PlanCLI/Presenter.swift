@@ -57,7 +57,7 @@ public struct Presenter: Sendable {
     }
 
     /// The text (or JSON line) for one answer, without the newline.
-    public func answer(_ value: Value, listing: EntityKind?, in interpreter: Interpreter) -> String {
+    public func answer(_ value: Value, listing: Keyword?, in interpreter: Interpreter) -> String {
         if options.json { return Answers.json(value, plan: interpreter.plan, today: interpreter.today).serialized() }
         return Answers.text(value, plan: interpreter.plan, today: interpreter.today, emptyListOf: listing)
     }

@@ -27,10 +27,12 @@ import Testing
         case .text: return alternate ? "\"changed\"" : "\"a sample\""
         case .date: return alternate ? "2028-01-31" : "2027-06-30"
         case .duration: return alternate ? "3 months" : "6 weeks"
-        case .name(_, let kind), .names(_, let kind):
-            guard let kind else { return alternate ? "gamma" : "alpha, beta" }
+        case .amount: return alternate ? "1.5" : "2"
+        case .name(_, let kinds), .names(_, let kinds):
+            guard let kind = kinds.first else { return alternate ? "gamma" : "alpha, beta" }
             return target(kind) + (misspelt ? "x" : "")
         case .skillNeeds: return "skill " + target(.skill) + (misspelt ? "x" : "") + (alternate ? " at 1" : " at 2")
+        case .skillLevel: return target(.skill) + (misspelt ? "x" : "") + (alternate ? " level 1" : " level 2")
         }
     }
 
@@ -149,7 +151,8 @@ import Testing
         #expect(reread.stdout == original.stdout)
         let text = try String(contentsOf: process.folder.appendingPathComponent("saved.plan"), encoding: .utf8)
         for kind in EntityKind.allCases {
-            #expect(text.contains("\(kind.rawValue) \(Self.subject(kind))"), "\(kind)")
+            let words = [kind.rawValue] + (kind.alias.map { [$0.declares.rawValue] } ?? [])
+            #expect(words.contains { text.contains("\($0) \(Self.subject(kind))") }, "\(kind)")
         }
     }
 
@@ -200,7 +203,7 @@ import Testing
     @Test(arguments: EntityKind.allCases)
     func anUnknownReferenceGetsDidYouMean(kind: EntityKind) {
         for clause in kind.info.clauses {
-            guard let target = clause.shape.refers else { continue }
+            guard let target = clause.shape.refers.first else { continue }
             let line = "\(kind.rawValue) misspelt_\(kind.rawValue) "
                 + (kind.info.clauses.filter { $0.required && $0.keyword != clause.keyword }.map { Self.clauseText($0) }
                     + [Self.clauseText(clause, misspelt: true)]).joined(separator: " ")

@@ -35,13 +35,13 @@ import Testing
         shadow.due = Day(year: 2027, month: 1, day: 15)
         shadow.done = true
         plan.add(shadow)
-        var jordan = Mentor(name: name("Jordan Lee"))
+        var jordan = Contact.mentor(name: name("Jordan Lee"))
         jordan.helps = [name("strategic planning")]
         plan.add(jordan)
         return plan
     }
 
-    private func text(_ value: Value, emptyListOf kind: EntityKind? = nil) -> String {
+    private func text(_ value: Value, emptyListOf kind: Keyword? = nil) -> String {
         Answers.text(value, plan: plan, today: today, emptyListOf: kind)
     }
 
@@ -68,7 +68,7 @@ import Testing
         #expect(text(.list([.entity(.goal, 0), .entity(.skill, 1)])) == "[goal \"Lead a product launch\", skill \"strategic planning\"]")
         #expect(text(.list([])) == "[]")
         #expect(text(.list([.string("tab\tnew\nline\u{1B}\u{7F}")])) == "[\"tab\\tnew\\nline\\u{1B}\\u{7F}\"]")
-        #expect(text(.list([]), emptyListOf: .goal) == "(no goals)")
+        #expect(text(.list([]), emptyListOf: .goals) == "(no goals)")
     }
 
     @Test func goalTable() {
@@ -101,7 +101,7 @@ import Testing
             ───────────────  ─────────────────────  ──────────  ────
             Shadow a launch  Lead a product launch  2027-01-15  yes
             """)
-        #expect(text(.list([.entity(.mentor, 0)])) == """
+        #expect(text(.list([.entity(.contact, 0)])) == """
             name        helps
             ──────────  ──────────────────
             Jordan Lee  strategic planning
@@ -110,9 +110,9 @@ import Testing
 
     @Test func columnsFollowDisplayWidth() {
         var plan = Plan()
-        plan.add(Mentor(name: name("李雷")))
-        plan.add(Mentor(name: name("Zoë")))
-        #expect(Answers.text(.list([.entity(.mentor, 0), .entity(.mentor, 1)]), plan: plan, today: today) == """
+        plan.add(Contact.mentor(name: name("李雷")))
+        plan.add(Contact.mentor(name: name("Zoë")))
+        #expect(Answers.text(.list([.entity(.contact, 0), .entity(.contact, 1)]), plan: plan, today: today) == """
             name  helps
             ────  ─────
             李雷  -
@@ -157,7 +157,7 @@ import Testing
             "needed_by":["Lead a product launch"],"mentors":[]},\
             {"kind":"value","name":"family","priority":1,"non_negotiable":true,"note":null,"goals":["Lead a product launch"]}]
             """)
-        #expect(json(.list([.entity(.milestone, 0), .entity(.mentor, 0)])) == """
+        #expect(json(.list([.entity(.milestone, 0), .entity(.contact, 0)])) == """
             [{"kind":"milestone","name":"Shadow a launch","goal":"Lead a product launch","due":"2027-01-15","done":true,"overdue":false},\
             {"kind":"mentor","name":"Jordan Lee","helps":["strategic planning"],"note":null}]
             """)

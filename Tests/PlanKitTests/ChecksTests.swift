@@ -62,7 +62,7 @@ import Testing
 
     @Test func unknownSkillInAMentorsHelps() throws {
         var plan = try soundPlan()
-        var mentor = Mentor(name: str("Jordan Lee", at: 200))
+        var mentor = Contact.mentor(name: str("Jordan Lee", at: 200))
         mentor.helps = [str("writing", at: 220), str("wrting", at: 232), ident("negotiation", at: 245)]
         plan.add(mentor)
         #expect(Checks.run(plan, today: today) == [
@@ -395,7 +395,7 @@ import Testing
         visionOnly.vision = "Lead teams"
         #expect(Checks.run(visionOnly, today: today) == [])
         var mentorOnly = Plan()
-        mentorOnly.add(Mentor(name: str("Jordan", at: 5)))
+        mentorOnly.add(Contact.mentor(name: str("Jordan", at: 5)))
         #expect(Checks.run(mentorOnly, today: today).map(\.code) == [.noVision])
     }
 

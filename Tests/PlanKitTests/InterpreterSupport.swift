@@ -94,7 +94,7 @@ func show(_ value: Value, in plan: Plan) -> String {
     case .date(let day): return day.description
     case .duration(let duration): return "<\(duration)>"
     case .list(let items): return "[" + items.map { show($0, in: plan) }.joined(separator: ", ") + "]"
-    case .entity(let kind, let index): return "\(kind.rawValue) \"\(plan.name(of: kind, at: index)?.text ?? "?")\""
+    case .entity(let kind, let index): return "\(kind.info.word(plan, index)) \"\(plan.name(of: kind, at: index)?.text ?? "?")\""
     case .group(let key, let items): return "{\(show(key, in: plan)): \(show(.list(items), in: plan))}"
     }
 }

@@ -43,7 +43,7 @@ enum OutputFixtures {
         draft.goal = name("Write a book")
         draft.due = day("2027-01-31")
         plan.add(draft)
-        var sam = Mentor(name: name("Sam"))
+        var sam = Contact.mentor(name: name("Sam"))
         sam.helps = [name("writing")]
         plan.add(sam)
         return plan
@@ -76,7 +76,7 @@ enum OutputFixtures {
         milestone.goal = name("Say \"hi\" \\ <now> & später, 日本語で話す")
         milestone.due = day("2027-01-10")
         plan.add(milestone)
-        var mentor = Mentor(name: name("Dr. O'Brien & co"))
+        var mentor = Contact.mentor(name: name("Dr. O'Brien & co"))
         mentor.helps = [name("C\\C++ \"systems\"")]
         mentor.note = "line one\nline two"
         plan.add(mentor)
@@ -164,9 +164,18 @@ enum OutputFixtures {
         brief.due = day("2027-03-01")
         plan.add(brief)
 
-        var jordan = Mentor(name: name("Jordan Lee"))
+        var jordan = Contact.mentor(name: name("Jordan Lee"))
         jordan.helps = [name("strategic planning")]
         plan.add(jordan)
         return plan
+    }
+}
+
+extension Contact {
+    /// A contact declared with `mentor`.
+    static func mentor(name: Name) -> Contact {
+        var contact = Contact(name: name)
+        contact.isMentor = true
+        return contact
     }
 }

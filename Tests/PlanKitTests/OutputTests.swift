@@ -463,7 +463,7 @@ import Testing
         #expect(SourceWriter.expression(binary(.add, a, binary(.multiply, b, c))) == "a + b * c")
         #expect(SourceWriter.expression(binary(.subtract, a, binary(.subtract, b, c))) == "a - (b - c)")
         #expect(SourceWriter.expression(e(.unary(.not, e(.logical(.and, a, b, operatorRange: .none))))) == "not (a and b)")
-        let query = e(.query(e(.collection(.goal)), [QueryClause(.where(binary(.less, e(.field(a, name: "due", nameRange: .none)), e(.today))), .none)]))
+        let query = e(.query(e(.collection(.goal, spelled: .goals)), [QueryClause(.where(binary(.less, e(.field(a, name: "due", nameRange: .none)), e(.today))), .none)]))
         #expect(SourceWriter.expression(e(.call(name: "count", nameRange: .none, arguments: [query]))) == "count(goals where a.due < today)")
     }
 

@@ -14,8 +14,8 @@ private func sexp(_ expr: Expr) -> String {
     case .duration(let duration): return "<\(duration)>"
     case .identifier(let name): return name
     case .list(let items): return "[" + items.map(sexp).joined(separator: " ") + "]"
-    case .entity(let kind, let name): return "(\(kind.rawValue) \(name.text))"
-    case .collection(let kind): return kind.plural
+    case .entity(_, let name, let spelled): return "(\(spelled.rawValue) \(name.text))"
+    case .collection(_, let spelled): return spelled.rawValue
     case .vision: return "vision"
     case .unary(let op, let operand): return "(\(op.rawValue) \(sexp(operand)))"
     case .binary(let op, let left, let right, _): return "(\(op.rawValue) \(sexp(left)) \(sexp(right)))"
@@ -185,7 +185,7 @@ private func errors(_ text: String) -> [String] {
 
     @Test func syntaxErrorsSayWhatWasExpected() {
         #expect(errors("update thing \"x\"") == [
-            "1:8: E001 expected value, skill, goal, milestone, mentor or contact after `update`, found `thing`",
+            "1:8: E001 expected value, skill, goal, milestone, contact or mentor after `update`, found `thing`",
         ])
         #expect(errors("let = 3") == ["1:5: E001 expected a name after `let`, found `=`"])
         #expect(errors("let x 3") == ["1:7: E001 expected `=` after `let x`, found the number 3"])

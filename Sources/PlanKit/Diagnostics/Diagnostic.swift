@@ -31,7 +31,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownSkill = "E012"
     case unknownValue = "E013"
     case unknownMilestone = "E014"
-    case unknownMentor = "E015"
+    case unknownContact = "E015"
     case unknownField = "E016"
     case unknownFunction = "E017"
     case duplicate = "E020"

@@ -23,15 +23,31 @@ public enum Checks {
         var found: [Diagnostic] = []
         for kind in EntityKind.allCases {
             kind.info.forEachReference(plan, nil) { _, reference in
-                let target = reference.kind
-                if let problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
-                    target.info.stub(spelled($0), reference.level)
-                }) {
-                    found.append(problem)
+                guard let target = reference.kinds.first else { return }
+                if reference.kinds.count == 1 {
+                    if let problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
+                        target.info.stub(spelled($0), reference.level)
+                    }) {
+                        found.append(problem)
+                    }
+                } else if plan.resolve(reference.name.text, among: reference.kinds) == nil {
+                    found.append(unknown(reference, among: reference.kinds, in: plan))
                 }
             }
         }
         return found
+    }
+
+    /// A name that may be one of several kinds (`for` in a log names a goal
+    /// or a milestone) and is none of them.
+    private static func unknown(_ reference: Reference, among kinds: [EntityKind], in plan: Plan) -> Diagnostic {
+        let words = kinds.map(\.rawValue)
+        let what = words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
+        let candidates = kinds.flatMap { plan.names(of: $0) }
+        let hint = Suggestion.closest(to: reference.name.text, among: candidates).map { "did you mean \(Literal.string($0))?" }
+            ?? "declare it: " + kinds.map { $0.info.stub(spelled(reference.name), nil) }.joined(separator: ", or ")
+        return .error(kinds[0].info.unknownCode, "unknown \(what) \(Literal.string(reference.name.text))",
+                      at: reference.name.range, hint: hint)
     }
 
     // MARK: - Warnings

@@ -25,9 +25,13 @@ protocol EntityDescription {
     /// declared (`skill "rust" level 0 target 3`); `level` is the level a
     /// reference asked for, if any.
     static func stub(_ spelled: String, level: Int?) -> String
+    /// The order the collection lists the entities in; declaration order
+    /// unless the kind says otherwise (log entries go by date).
+    static func order(_ plan: Plan) -> [Int]
 }
 
 extension EntityDescription {
+    static func order(_ plan: Plan) -> [Int] { Array(0..<plan.count(of: kind)) }
     static var exportMembers: [String] { fields.map(\.name) }
     static var layout: Layout { .oneLine }
     static var checks: [Check] { [] }
@@ -106,11 +110,15 @@ public struct Column: Sendable {
     public let field: String
     public let header: String
     public let rightAligned: Bool
+    /// Left out of a table in which no row has a value for it (a list of
+    /// mentors with no organisation shows no `org`).
+    public let optional: Bool
 
-    init(_ field: String, header: String? = nil, rightAligned: Bool = false) {
+    init(_ field: String, header: String? = nil, rightAligned: Bool = false, optional: Bool = false) {
         self.field = field
         self.header = header ?? field
         self.rightAligned = rightAligned
+        self.optional = optional
     }
 }
 
@@ -127,10 +135,11 @@ struct CheckContext {
     let links: Links
 }
 
-/// A name one entity gives for another: which clause, and what it asks.
+/// A name one entity gives for another: which clause, the kinds it may
+/// name (the first that declares it wins), and what it asks.
 struct Reference {
     let clause: Keyword
-    let kind: EntityKind
+    let kinds: [EntityKind]
     let name: Name
     /// The level a `needs skill ... at` asks for.
     let level: Int?
@@ -162,6 +171,10 @@ public final class KindInfo: Sendable {
     let update: @Sendable (inout Plan, Int, [Clause]) -> Void
     /// The entity's clauses as they would be written, in canonical order.
     let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
+    let hasClause: @Sendable (Plan, Keyword, Int) -> Bool
+    /// The order a collection lists the entities in (declaration order,
+    /// or the description's own).
+    let collectionOrder: @Sendable (Plan) -> [Int]
     /// Every name each entity of the kind gives for another entity, in the
     /// clause given or in all of them, clause by clause.
     let forEachReference: @Sendable (Plan, Keyword?, (Int, Reference) -> Void) -> Void
@@ -211,18 +224,26 @@ public final class KindInfo: Sendable {
             guard entities.indices.contains(index) else { return [] }
             return rules.compactMap { rule in rule.read(entities[index]).map { (rule.syntax.keyword, $0) } }
         }
-        let referring = rules.filter { $0.syntax.shape.refers != nil }
+        hasClause = { plan, keyword, index in
+            guard let position = keywords.firstIndex(of: keyword) else { return false }
+            return plan.entities(Entity.self).withUnsafeBufferPointer { entities in
+                guard let first = entities.baseAddress, index >= 0, index < entities.count else { return false }
+                return rules[position].readInPlace(first + index) != nil
+            }
+        }
+        collectionOrder = { plan in Description.order(plan) }
+        let referring = rules.filter { !$0.syntax.shape.refers.isEmpty }
         forEachReference = { plan, clause, body in
             // Each entity is lent in place through a pointer: reading
             // `entities[index]` would copy each goal of a large plan.
             plan.entities(Entity.self).withUnsafeBufferPointer { entities in
                 guard let first = entities.baseAddress else { return }
                 for rule in referring where clause == nil || rule.syntax.keyword == clause {
-                    guard let target = rule.syntax.shape.refers else { continue }
+                    let targets = rule.syntax.shape.refers
                     for index in entities.indices {
                         guard let value = rule.readInPlace(first + index) else { continue }
                         value.forEachName { name, level in
-                            body(index, Reference(clause: rule.syntax.keyword, kind: target, name: name, level: level))
+                            body(index, Reference(clause: rule.syntax.keyword, kinds: targets, name: name, level: level))
                         }
                     }
                 }
@@ -242,6 +263,18 @@ public final class KindInfo: Sendable {
     }
 
     public var fieldNames: [String] { fieldNameList }
+
+    /// The word entity `index` is spoken of by: `mentor` for a contact
+    /// declared as one, else the kind's own.
+    public func word(_ plan: Plan, _ index: Int) -> String {
+        if let alias = kind.alias?.declares, has(alias, plan, index) { return alias.rawValue }
+        return kind.rawValue
+    }
+
+    /// Whether entity `index` has the clause `keyword` (a flag set, a value given).
+    func has(_ keyword: Keyword, _ plan: Plan, _ index: Int) -> Bool {
+        hasClause(plan, keyword, index)
+    }
 
     public func clause(_ keyword: Keyword) -> ClauseSyntax? {
         clauseKeywords.firstIndex(of: keyword).map { clauses[$0] }

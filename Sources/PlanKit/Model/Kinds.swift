@@ -8,7 +8,6 @@ extension EntityKind {
         case .skill: return KindInfo(SkillKind.self)
         case .goal: return KindInfo(GoalKind.self)
         case .milestone: return KindInfo(MilestoneKind.self)
-        case .mentor: return KindInfo(MentorKind.self)
         case .contact: return KindInfo(ContactKind.self)
         }
     }

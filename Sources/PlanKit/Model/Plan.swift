@@ -50,6 +50,16 @@ public struct Plan: Sendable {
         tables[kind.ordinal].find(name, hash: NameTable.hash(name))
     }
 
+    /// The entity `name` refers to among `kinds`: the first kind that
+    /// declares it.
+    public func resolve(_ name: String, among kinds: [EntityKind]) -> (kind: EntityKind, index: Int)? {
+        let hash = NameTable.hash(name)
+        for kind in kinds {
+            if let index = tables[kind.ordinal].find(name, hash: hash) { return (kind, index) }
+        }
+        return nil
+    }
+
     /// `name` with its text sharing storage with the declared entity's
     /// name, when there is one: a large plan then keeps each long name once,
     /// not once per mention.

@@ -15,7 +15,7 @@
 public enum Answers {
     /// The answer as text without a final newline. `emptyListOf` names what
     /// an empty list would have held, so that it reads `(no goals)`, not `[]`.
-    public static func text(_ value: Value, plan: Plan, today: Day, emptyListOf kind: EntityKind? = nil) -> String {
+    public static func text(_ value: Value, plan: Plan, today: Day, emptyListOf kind: Keyword? = nil) -> String {
         TextWriter(fields: Evaluator(plan: plan, today: today, bindings: [:])).topLevel(value, emptyKind: kind)
     }
 
@@ -36,12 +36,12 @@ private struct TextWriter {
     let fields: Evaluator
     var plan: Plan { fields.plan }
 
-    func topLevel(_ value: Value, emptyKind: EntityKind?) -> String {
+    func topLevel(_ value: Value, emptyKind: Keyword?) -> String {
         switch value {
         case .string(let text): return text
         case .group: return sections([value])
         case .list(let items):
-            if items.isEmpty { return emptyKind.map { "(no \($0.plural))" } ?? "[]" }
+            if items.isEmpty { return emptyKind.map { "(no \($0.rawValue))" } ?? "[]" }
             if let kind = Self.commonKind(items) { return table(kind, items) }
             if items.allSatisfy({ if case .group = $0 { return true } else { return false } }) {
                 return sections(items)
@@ -63,7 +63,7 @@ private struct TextWriter {
         case .duration(let duration): return duration.description
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .entity(let kind, let index):
-            return kind.rawValue + " " + Literal.string(plan.name(of: kind, at: index)?.text ?? "?")
+            return kind.info.word(plan, index) + " " + Literal.string(plan.name(of: kind, at: index)?.text ?? "?")
         case .group(let key, let items): return inline(key) + ": " + inline(.list(items))
         }
     }
@@ -76,6 +76,8 @@ private struct TextWriter {
         case .string(let text)?: return text
         case .entity(let kind, let index)?: return plan.name(of: kind, at: index)?.text ?? "?"
         case .list(let items)?: return items.isEmpty ? "-" : items.map { cell($0) }.joined(separator: ", ")
+        // In the unit it is likely written in: `6 weeks`, not `42 days`.
+        case .duration(let duration)?: return Literal.duration(duration)
         case let other?: return inline(other)
         }
     }
@@ -102,12 +104,16 @@ private struct TextWriter {
     }
 
     func table(_ kind: EntityKind, _ items: [Value]) -> String {
-        let columns = kind.info.columns
+        var columns = kind.info.columns
+        var rows: [[String]] = []
+        for case .entity(_, let index) in items {
+            rows.append(columns.map { cell(fields.entityField($0.field, of: kind, index)) })
+        }
+        let kept = columns.indices.filter { column in !columns[column].optional || rows.contains { $0[column] != "-" } }
+        columns = kept.map { columns[$0] }
         var grid = Grid(header: columns.map(\.header))
         grid.rightAligned = Set(columns.indices.filter { columns[$0].rightAligned })
-        for case .entity(_, let index) in items {
-            grid.rows.append(columns.map { cell(fields.entityField($0.field, of: kind, index)) })
-        }
+        grid.rows = rows.map { row in kept.map { row[$0] } }
         return grid.text()
     }
 }

@@ -42,6 +42,8 @@ public enum Formatter {
         case .text(let text): return word + " " + Literal.string(text)
         case .date(let day): return word + " " + (written() ?? day.description)
         case .duration(let duration): return word + " " + (written()?.lowercased() ?? Literal.duration(duration))
+        case .amount(let amount): return word + " " + Literal.number(amount)
+        case .skillLevel(let skill, let level): return word + " " + Literal.name(skill.text) + " level \(level)"
         case .name(let name): return word + " " + Literal.name(name.text)
         case .names(let list): return word + " " + names(list)
         case .needs(let needs):
@@ -78,7 +80,7 @@ public enum Formatter {
             lastSourceLine = endLine
 
             if case .declaration(let declaration) = statement.kind, declaration.kind.info.layout == .clausePerLine,
-               declaration.clauses.count >= 2 || (declaration.clauses.count == 1 && !interior.isEmpty) {
+               ordered(declaration).count >= 2 || (ordered(declaration).count == 1 && !interior.isEmpty) {
                 // The comment ending the goal's last line belongs to the
                 // clause written there, which need not be printed last.
                 if nextComment < comments.count, source.line(of: comments[nextComment].start) == endLine {
@@ -144,7 +146,8 @@ public enum Formatter {
                 let text = expression(expr)
                 // At the start of a line these words begin a declaration.
                 let first = text.prefix { $0 != " " && $0 != "(" && $0 != "." }
-                let declarationWords = EntityKind.allCases.map(\.rawValue) + ["update", "let", "include", "assert"]
+                let declarationWords = EntityKind.allCases.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
+                    + ["update", "let", "include", "assert"]
                 return declarationWords.contains(String(first)) ? "(" + text + ")" : text
             }
         }
@@ -179,13 +182,15 @@ public enum Formatter {
         }
 
         private func header(_ declaration: Declaration) -> String {
-            (declaration.isUpdate ? "update " : "") + declaration.kind.rawValue + " " + Literal.name(declaration.name.text)
+            (declaration.isUpdate ? "update " : "") + declaration.spelling.rawValue + " " + Literal.name(declaration.name.text)
         }
 
-        /// Clauses in the order the kind's description lists them.
+        /// Clauses in the order the kind's description lists them, without
+        /// the one the declaration's word implies (`mentor` says it already).
         private func ordered(_ declaration: Declaration) -> [Clause] {
             let order = declaration.kind.info.clauses.map(\.keyword)
-            return declaration.clauses.enumerated().sorted { left, right in
+            let implied = declaration.spelling == declaration.kind.alias?.declares ? declaration.spelling : nil
+            return declaration.clauses.enumerated().filter { $0.element.keyword != implied }.sorted { left, right in
                 let leftRank = order.firstIndex(of: left.element.keyword) ?? 0
                 let rightRank = order.firstIndex(of: right.element.keyword) ?? 0
                 return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset

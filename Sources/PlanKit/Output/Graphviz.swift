@@ -13,7 +13,10 @@ public enum Graphviz {
 
             """
         func node(_ kind: EntityKind, _ name: String, _ label: String, _ attributes: String) {
-            out += "  \(id(kind, name)) [label=\(quote(label)), \(attributes)];\n"
+            node(kind.rawValue, name, label, attributes)
+        }
+        func node(_ word: String, _ name: String, _ label: String, _ attributes: String) {
+            out += "  \(id(word, name)) [label=\(quote(label)), \(attributes)];\n"
         }
         func edge(_ from: String, _ to: String, _ attributes: String = "") {
             out += "  \(from) -> \(to)\(attributes.isEmpty ? "" : " [\(attributes)]");\n"
@@ -45,7 +48,7 @@ public enum Graphviz {
         }
         let known = { (kind: EntityKind, name: Name) in plan.index(of: kind, named: name.text) != nil }
         for mentor in plan.mentors where mentor.helps.contains(where: { known(.skill, $0) }) {
-            node(.mentor, mentor.name.text, mentor.name.text, "shape=plain, style=\"\"")
+            node("mentor", mentor.name.text, mentor.name.text, "shape=plain, style=\"\"")
         }
         out += "\n"
         for goal in plan.goals {
@@ -67,7 +70,7 @@ public enum Graphviz {
         }
         for mentor in plan.mentors {
             for skill in mentor.helps where known(.skill, skill) {
-                edge(id(.mentor, mentor.name.text), id(.skill, skill.text), "style=dotted, arrowhead=empty")
+                edge(id("mentor", mentor.name.text), id(.skill, skill.text), "style=dotted, arrowhead=empty")
             }
         }
         out += "}\n"
@@ -75,7 +78,11 @@ public enum Graphviz {
     }
 
     private static func id(_ kind: EntityKind, _ name: String) -> String {
-        quote(kind.rawValue + ":" + name)
+        id(kind.rawValue, name)
+    }
+
+    private static func id(_ word: String, _ name: String) -> String {
+        quote(word + ":" + name)
     }
 
     /// A DOT quoted string. Backslashes are doubled (a lone one would start

@@ -18,8 +18,9 @@ struct PlanFacts {
     /// Goal indices needing skill `index`, in goal order.
     func goals(needing index: Int) -> [Int] { links.referrers(.goal, via: .needs, to: index) }
 
-    /// Mentor indices helping with skill `index`, in mentor order.
-    func mentors(helping index: Int) -> [Int] { links.referrers(.mentor, via: .helps, to: index) }
+    /// The people (contacts and mentors) helping with skill `index`, in
+    /// declaration order.
+    func mentors(helping index: Int) -> [Int] { links.referrers(.contact, via: .helps, to: index) }
 
     /// Milestone indices for goal `index`, in milestone order.
     func milestones(of index: Int) -> [Int] { links.referrers(.milestone, via: .for, to: index) }

@@ -10,8 +10,15 @@ public enum PlanWriter {
             var lines: [String] = []
             for index in 0..<plan.count(of: kind) {
                 guard let name = plan.name(of: kind, at: index) else { continue }
-                let clauses = info.written(plan, index).map { Formatter.clause($0.0, $0.1, indent: "") }
-                let line = ([kind.rawValue + " " + Literal.name(name.text)] + clauses).joined(separator: " ")
+                var written = info.written(plan, index)
+                // A contact who mentors you is written as `mentor "X"`.
+                var word = kind.rawValue
+                if let alias = kind.alias?.declares, written.contains(where: { $0.0 == alias }) {
+                    word = alias.rawValue
+                    written.removeAll { $0.0 == alias }
+                }
+                let clauses = written.map { Formatter.clause($0.0, $0.1, indent: "") }
+                let line = ([word + " " + Literal.name(name.text)] + clauses).joined(separator: " ")
                 // A kind laid out a clause a line is a paragraph of its own.
                 if info.layout == .clausePerLine { sections.append([line]) } else { lines.append(line) }
             }

@@ -103,7 +103,7 @@ struct ReportContent {
                     return Need(goal: goal.name.text, level: level)
                 }
                 return GapRow(name: skill.name.text, level: skill.level, target: skill.target, gap: skill.gap,
-                              neededBy: needs, mentors: facts.names(.mentor, facts.mentors(helping: index)))
+                              neededBy: needs, mentors: facts.names(.contact, facts.mentors(helping: index)))
             }
         nextSteps = Self.nextSteps(plan, facts: facts, gaps: gaps)
     }

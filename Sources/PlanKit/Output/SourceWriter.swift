@@ -52,8 +52,8 @@ public enum SourceWriter {
             case .duration(let duration): return literal(expr) ?? Literal.duration(duration)
             case .identifier(let name): return name
             case .list(let items): return "[" + items.map { print($0, needs: 0) }.joined(separator: ", ") + "]"
-            case .entity(let kind, let name): return kind.rawValue + " " + Literal.name(name.text)
-            case .collection(let kind): return kind.plural
+            case .entity(_, let name, let spelled): return spelled.rawValue + " " + Literal.name(name.text)
+            case .collection(_, let spelled): return spelled.rawValue
             case .unary(.not, let operand): return "not " + print(operand, needs: 3)
             case .unary(.negate, let operand): return "-" + print(operand, needs: 7)
             case .binary(let op, let left, let right, _):

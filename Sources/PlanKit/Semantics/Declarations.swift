@@ -25,14 +25,15 @@ extension Plan {
 
     /// The clause with the names it mentions sharing their declared text.
     private func sharingNames(_ clause: Clause, info: KindInfo) -> Clause {
-        guard let target = info.clause(clause.keyword)?.shape.refers else { return clause }
+        guard let targets = info.clause(clause.keyword)?.shape.refers, let target = targets.first else { return clause }
         let value: ClauseValue
         switch clause.value {
         case .name(let name): value = .name(sharing(name, as: target))
         case .names(let names): value = .names(names.map { sharing($0, as: target) })
         case .needs(let needs):
             value = .needs(needs.map { SkillNeed(skill: sharing($0.skill, as: target), level: $0.level, levelRange: $0.levelRange) })
-        case .flag, .whole, .text, .date, .duration: return clause
+        case .skillLevel(let skill, let level): value = .skillLevel(sharing(skill, as: target), level)
+        case .flag, .whole, .text, .date, .duration, .amount: return clause
         }
         return Clause(clause.keyword, value, clause.range)
     }

@@ -48,8 +48,8 @@ struct Evaluator {
             values.reserveCapacity(items.count)
             for item in items { values.append(try evaluate(item, in: scope)) }
             return .list(values)
-        case .entity(let kind, let name): return try entity(kind, name)
-        case .collection(let kind): return collection(kind, in: scope)
+        case .entity(let kind, let name, let spelled): return try entity(kind, name, spelled: spelled)
+        case .collection(let kind, let spelled): return collection(kind, spelled: spelled, in: scope)
         case .vision: return plan.vision.map(Value.string) ?? .none
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope), at: expr.range)
@@ -104,19 +104,26 @@ struct Evaluator {
         return EvaluationError(.unknownName, message, at: range, hint: hint)
     }
 
-    private func entity(_ kind: EntityKind, _ name: Name) throws(EvaluationError) -> Value {
+    private func entity(_ kind: EntityKind, _ name: Name, spelled: Keyword) throws(EvaluationError) -> Value {
         if let index = plan.index(of: kind, named: name.text) { return .entity(kind, index) }
         let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(Literal.string($0))?" }
-        throw EvaluationError(kind.info.unknownCode, "unknown \(kind.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
+        throw EvaluationError(kind.info.unknownCode, "unknown \(spelled.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
     }
 
     /// `goals` means every goal, except inside a query over items that have
-    /// a field of that name (inside `values where ...` it is that value's goals).
-    private func collection(_ kind: EntityKind, in scope: Scope) -> Value {
+    /// a field of that name (inside `values where ...` it is that value's
+    /// goals). A kind's other collection (`mentors`) lists only the entities
+    /// its other keyword declares.
+    private func collection(_ kind: EntityKind, spelled: Keyword, in scope: Scope) -> Value {
         for item in scope.items.reversed() {
-            if case .entity = item, let value = fieldValue(kind.plural, of: item) { return value }
+            if case .entity = item, let value = fieldValue(spelled.rawValue, of: item) { return value }
         }
-        return .list((0..<plan.count(of: kind)).map { .entity(kind, $0) })
+        let info = kind.info
+        let order = info.collectionOrder(plan)
+        if let alias = kind.alias, alias.lists == spelled {
+            return .list(order.filter { info.has(alias.declares, plan, $0) }.map { .entity(kind, $0) })
+        }
+        return .list(order.map { .entity(kind, $0) })
     }
 
     /// `list[i]`: 0-based; a negative index counts from the end.

@@ -28,15 +28,18 @@ final class Links: @unchecked Sendable {
     private struct Key: Hashable {
         var source: EntityKind
         var clause: Keyword
+        var target: EntityKind
     }
     private var inverted: [Key: [[Int]]] = [:]
 
     init(plan: Plan) { self.plan = plan }
 
-    /// The entities of `source` whose `clause` names entity `target`, in
-    /// their order, once each; names that resolve to nothing are left out.
-    func referrers(_ source: EntityKind, via clause: Keyword, to target: Int) -> [Int] {
-        let key = Key(source: source, clause: clause)
+    /// The entities of `source` whose `clause` names entity `target` of
+    /// kind `kind` (the clause's first kind when not given), in their order,
+    /// once each; names that resolve to nothing are left out.
+    func referrers(_ source: EntityKind, via clause: Keyword, to target: Int, of kind: EntityKind? = nil) -> [Int] {
+        guard let kind = kind ?? source.info.clause(clause)?.shape.refers.first else { return [] }
+        let key = Key(source: source, clause: clause, target: kind)
         if let table = inverted[key] { return table.indices.contains(target) ? table[target] : [] }
         let table = invert(key)
         inverted[key] = table
@@ -44,10 +47,9 @@ final class Links: @unchecked Sendable {
     }
 
     private func invert(_ key: Key) -> [[Int]] {
-        guard let kind = key.source.info.clause(key.clause)?.shape.refers else { return [] }
-        var result = [[Int]](repeating: [], count: plan.count(of: kind))
+        var result = [[Int]](repeating: [], count: plan.count(of: key.target))
         key.source.info.forEachReference(plan, key.clause) { source, reference in
-            guard let target = plan.index(of: reference.kind, named: reference.name.text),
+            guard let (kind, target) = plan.resolve(reference.name.text, among: reference.kinds), kind == key.target,
                   result.indices.contains(target) else { return }
             if result[target].last != source { result[target].append(source) }
         }

@@ -1,8 +1,8 @@
 /// One result of running a statement: an answer to a question, or a problem.
 public enum Outcome: Sendable {
     /// The value of an expression statement, where that statement stands,
-    /// and the kind of entity it lists when it asks for a collection.
-    case answer(Value, SourceRange, listing: EntityKind?)
+    /// and the collection it lists when it asks for one.
+    case answer(Value, SourceRange, listing: Keyword?)
     case diagnostic(Diagnostic)
 }
 

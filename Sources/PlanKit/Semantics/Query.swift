@@ -21,7 +21,7 @@ extension Evaluator {
     /// it (`goals`, `goals where ...`), whatever the list holds today.
     func itemKind(of expr: Expr) -> EntityKind? {
         switch expr.kind {
-        case .collection(let kind): return kind
+        case .collection(let kind, _): return kind
         case .query(let base, let clauses):
             let keepsItems = clauses.allSatisfy {
                 switch $0.kind {

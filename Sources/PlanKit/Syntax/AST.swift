@@ -23,16 +23,17 @@ public struct Expr: Sendable {
 }
 
 extension Expr {
-    /// The kind of entity a question lists when it starts with a collection
-    /// (`goals where ...`, `(goals)`) and selects nothing anywhere, so that
-    /// an empty answer can say `(no goals)` instead of `[]`.
-    public var listing: EntityKind? {
+    /// The collection a question lists when it starts with one (`goals
+    /// where ...`, `(goals)`) and selects nothing anywhere, so that an empty
+    /// answer can say `(no goals)` instead of `[]`.
+    public var listing: Keyword? {
         selects ? nil : leftmostCollection
     }
 
-    private var leftmostCollection: EntityKind? {
+    /// The collection keyword as written (`mentors`, not `contacts`).
+    private var leftmostCollection: Keyword? {
         switch kind {
-        case .collection(let kind): return kind
+        case .collection(_, let spelled): return spelled
         case .query(let base, _), .field(let base, _, _), .index(let base, _), .binary(_, let base, _, _),
              .logical(_, let base, _, _):
             return base.leftmostCollection
@@ -90,9 +91,12 @@ public indirect enum ExprKind: Sendable {
     case identifier(String)
     case list([Expr])
     /// `goal "Lead"`, `value family`.
-    case entity(EntityKind, Name)
-    /// `goals`, `skills`, `values`, `milestones`, `mentors`.
-    case collection(EntityKind)
+    /// `mentor "X"` is a contact spelled `mentor`: the spelling is kept, so
+    /// that the formatter writes back what was written.
+    case entity(EntityKind, Name, spelled: Keyword)
+    /// `goals`, `skills`, ...; `mentors` is the contacts spelled `mentors`,
+    /// which lists only the mentors.
+    case collection(EntityKind, spelled: Keyword)
     case vision
     case unary(UnaryOperator, Expr)
     /// `operatorRange` is where a type error points.
@@ -179,19 +183,25 @@ public enum ClauseShape: Sendable {
     case date
     /// A duration longer than nothing (`6 weeks`).
     case duration
-    /// One name, of an entity of `kind` when it refers to one.
-    case name(StaticString, refers: EntityKind?)
+    /// A number (`hours 2.5`), more than nothing.
+    case amount(StaticString)
+    /// One name, of an entity of one of the `refers` kinds (the first that
+    /// declares it), or a free word when `refers` is empty.
+    case name(StaticString, refers: [EntityKind])
     /// Names separated by commas; `refers` as for `name`.
-    case names(StaticString, refers: EntityKind?)
+    case names(StaticString, refers: [EntityKind])
     /// `skill NAME [at LEVEL] {, NAME [at LEVEL]}` after `needs`.
     case skillNeeds
+    /// `NAME level LEVEL`: a skill and the level it reached.
+    case skillLevel
 
-    /// The kind of entity the clause's names refer to.
-    public var refers: EntityKind? {
+    /// The kinds of entity the clause's names may refer to, in the order
+    /// a name is looked for; empty when it names none.
+    public var refers: [EntityKind] {
         switch self {
-        case .name(_, let kind), .names(_, let kind): return kind
-        case .skillNeeds: return .skill
-        case .flag, .whole, .text, .date, .duration: return nil
+        case .name(_, let kinds), .names(_, let kinds): return kinds
+        case .skillNeeds, .skillLevel: return [.skill]
+        case .flag, .whole, .text, .date, .duration, .amount: return []
         }
     }
 
@@ -203,10 +213,12 @@ public enum ClauseShape: Sendable {
         case .text: return "\"...\""
         case .date: return "2027-06-30"
         case .duration: return "6 weeks"
-        case .name(_, let kind), .names(_, let kind):
-            guard let word = kind?.rawValue else { return "name" }
+        case .amount: return "2"
+        case .name(_, let kinds), .names(_, let kinds):
+            guard let word = kinds.first?.rawValue else { return "name" }
             return "\"" + word.prefix(1).uppercased() + word.dropFirst() + "\""
         case .skillNeeds: return "skill \"project management\" at 4"
+        case .skillLevel: return "\"project management\" level 3"
         }
     }
 
@@ -214,7 +226,7 @@ public enum ClauseShape: Sendable {
     public var isList: Bool {
         switch self {
         case .names, .skillNeeds: return true
-        case .flag, .whole, .text, .date, .duration, .name: return false
+        case .flag, .whole, .text, .date, .duration, .amount, .name, .skillLevel: return false
         }
     }
 }
@@ -226,9 +238,12 @@ public enum ClauseValue: Sendable {
     case text(String)
     case date(Day)
     case duration(Duration)
+    case amount(Double)
     case name(Name)
     case names([Name])
     case needs([SkillNeed])
+    /// A skill and the level it reached (`skill rust level 3` in a log).
+    case skillLevel(Name, Int)
 
     /// The names it refers to, with the level a need asks for.
     public func forEachName(_ body: (Name, Int?) -> Void) {
@@ -236,7 +251,8 @@ public enum ClauseValue: Sendable {
         case .name(let name): body(name, nil)
         case .names(let names): for name in names { body(name, nil) }
         case .needs(let needs): for need in needs { body(need.skill, need.level) }
-        case .flag, .whole, .text, .date, .duration: break
+        case .skillLevel(let skill, _): body(skill, nil)
+        case .flag, .whole, .text, .date, .duration, .amount: break
         }
     }
 }
@@ -254,13 +270,17 @@ public struct ClauseSyntax: Sendable {
 
 public struct Declaration: Sendable {
     public var kind: EntityKind
+    /// The keyword written (`mentor` for a contact declared as a mentor).
+    public var spelling: Keyword
     public var name: Name
+    /// With the clause the spelling implies first, where it did.
     public var clauses: [Clause]
     /// `update goal "X" ...` rather than `goal "X" ...`.
     public var isUpdate: Bool
 
-    public init(kind: EntityKind, name: Name, clauses: [Clause], isUpdate: Bool) {
+    public init(kind: EntityKind, spelling: Keyword, name: Name, clauses: [Clause], isUpdate: Bool) {
         self.kind = kind
+        self.spelling = spelling
         self.name = name
         self.clauses = clauses
         self.isUpdate = isUpdate

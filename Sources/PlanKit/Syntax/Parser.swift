@@ -105,7 +105,7 @@ public struct Parser {
     private mutating func update() throws -> Statement {
         let keyword = advance()
         guard case .keyword(let word) = peek.kind, let kind = EntityKind(word) else {
-            let kinds = EntityKind.allCases.map(\.rawValue)
+            let kinds = EntityKind.allCases.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
             let list = kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
             throw error(at: peek, "expected \(list) after `update`, found \(describe(peek))")
         }
@@ -115,9 +115,12 @@ public struct Parser {
 
     private mutating func declaration(_ kind: EntityKind, isUpdate: Bool) throws -> Statement {
         let keyword = advance()
-        let name = try self.name("a name for the \(kind.rawValue)")
+        let spelling: Keyword
+        if case .keyword(let word) = keyword.kind { spelling = word } else { spelling = kind.keyword ?? .update }
+        let name = try self.name("a name for the \(spelling.rawValue)")
         let syntax = kind.info.clauses
-        var clauses: [Clause] = []
+        // `mentor "X"` is `contact "X" mentor`: the clause its word implies.
+        var clauses: [Clause] = spelling == kind.alias?.declares ? [Clause(spelling, .flag, keyword.range)] : []
         // The slots single-valued clauses have set so far, a bit each by the
         // slot's place among the kind's clauses: no list to grow per statement.
         var slotsGiven: UInt64 = 0
@@ -144,7 +147,7 @@ public struct Parser {
                     at: name.range, hint: "write: \(kind.rawValue) \(Literal.string(name.text))" + example))
             }
         }
-        let declaration = Declaration(kind: kind, name: name, clauses: clauses, isUpdate: isUpdate)
+        let declaration = Declaration(kind: kind, spelling: spelling, name: name, clauses: clauses, isUpdate: isUpdate)
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
     }
 
@@ -167,6 +170,14 @@ public struct Parser {
         case .text(let what): value = .text(try string(what.description))
         case .date: value = .date(try date(after: keyword))
         case .duration: value = .duration(try duration(after: keyword))
+        case .amount(let what): value = .amount(try amount(what.description, after: keyword))
+        case .skillLevel:
+            let skill = try name("a skill")
+            guard match(.keyword(.level)) else {
+                throw error(at: peek, "expected `level` after the skill, found \(describe(peek))",
+                            hint: "write: skill \(Literal.name(skill.text)) level 3")
+            }
+            value = .skillLevel(skill, try wholeNumber("a level", range: 0...5))
         case .name(let what, _): value = .name(try name(what.description))
         case .names(let what, _): value = .names(try names(what.description))
         case .skillNeeds:
@@ -294,6 +305,21 @@ public struct Parser {
                         code: .invalidNumber, hint: "for example: \(keyword.rawValue) 6 weeks")
         }
         return duration
+    }
+
+    /// A number more than nothing: hours spent, hours a week.
+    private mutating func amount(_ what: @autoclosure () -> String, after keyword: Keyword) throws -> Double {
+        let token = peek
+        guard token.kind == .number, let value = Lexeme.numberValue(of: token, in: source) else {
+            throw error(at: token, "expected \(what()) (a number) after `\(keyword.rawValue)`, found \(describe(token))",
+                        hint: "for example: \(keyword.rawValue) 2.5")
+        }
+        advance()
+        guard value > 0 else {
+            throw error(at: token, "`\(keyword.rawValue)` needs a number more than 0, not \(source.text(token.range))",
+                        code: .invalidNumber)
+        }
+        return value
     }
 
     private mutating func wholeNumber(_ what: @autoclosure () -> String, range allowed: ClosedRange<Int>?) throws -> Int {
@@ -574,7 +600,7 @@ public struct Parser {
         case .keyword(let keyword) where Parser.startsExpression(keyword):
             if let kind = EntityKind(keyword, collection: true) {
                 advance()
-                return Expr(.collection(kind), token.range)
+                return Expr(.collection(kind, spelled: keyword), token.range)
             }
             if EntityKind(keyword) != nil { return try entityReference() }
             advance()
@@ -624,7 +650,7 @@ public struct Parser {
             return Expr(.identifier(word.rawValue), keyword.range)
         }
         let name = try self.name("a name")
-        return Expr(.entity(kind, name), keyword.range.through(name.range))
+        return Expr(.entity(kind, name, spelled: word), keyword.range.through(name.range))
     }
 
     private mutating func call(name: String, nameToken: Token) throws -> Expr {

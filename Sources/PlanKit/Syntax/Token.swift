@@ -19,7 +19,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 /// A kind's keyword is its raw value and its collection keyword the plural;
 /// what the kind is lies in its description (`EntityKind.described`).
 public enum EntityKind: String, CaseIterable, Sendable {
-    case value, skill, goal, milestone, mentor, contact
+    case value, skill, goal, milestone, contact
 
     /// The position of the kind in `allCases`, where per-kind tables keep it.
     public var ordinal: Int {
@@ -28,13 +28,25 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .skill: return 1
         case .goal: return 2
         case .milestone: return 3
-        case .mentor: return 4
-        case .contact: return 5
+        case .contact: return 4
+        }
+    }
+
+    /// Another keyword that declares the kind with the clause of the same
+    /// word implied, and the collection that lists only those entities:
+    /// `mentor "X"` is a contact who mentors you, `mentors` lists them.
+    public var alias: (declares: Keyword, lists: Keyword)? {
+        switch self {
+        case .contact: return (.mentor, .mentors)
+        case .value, .skill, .goal, .milestone: return nil
         }
     }
 
     /// The collection keyword: `goals`, `skills`, ...
     public var plural: String { rawValue + "s" }
+
+    /// The keyword that declares the kind under its own name (`contact`).
+    public var keyword: Keyword? { Keyword(rawValue: rawValue) }
 
     /// The kind a keyword declares (`goal`) or, with `collection`, lists (`goals`).
     public init?(_ keyword: Keyword, collection: Bool = false) {
@@ -42,11 +54,11 @@ public enum EntityKind: String, CaseIterable, Sendable {
         self = kind
     }
 
-    private static let byKeyword: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.compactMap { kind in
-        Keyword(rawValue: kind.rawValue).map { ($0, kind) }
+    private static let byKeyword: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.flatMap { kind in
+        [Keyword(rawValue: kind.rawValue), kind.alias?.declares].compactMap { $0 }.map { ($0, kind) }
     })
-    private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.compactMap { kind in
-        Keyword(rawValue: kind.plural).map { ($0, kind) }
+    private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.flatMap { kind in
+        [Keyword(rawValue: kind.plural), kind.alias?.lists].compactMap { $0 }.map { ($0, kind) }
     })
 }
 

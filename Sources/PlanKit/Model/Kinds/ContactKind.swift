@@ -1,7 +1,9 @@
-/// A person you mean to stay in touch with (SPEC section 11).
+/// A person you mean to stay in touch with (SPEC section 11); declared with
+/// `mentor` instead of `contact`, one who mentors you.
 public struct Contact: PlanEntity {
     public static let kind = EntityKind.contact
     public var name: Name
+    public var isMentor = false
     public var org: String?
     public var role: String?
     public var helps: [Name] = []
@@ -25,12 +27,15 @@ public struct Contact: PlanEntity {
 }
 
 extension Plan {
+    /// Every person: contacts and mentors.
     public var contacts: [Contact] { entities(Contact.self) }
+    /// Only the mentors.
+    public var mentors: [Contact] { contacts.filter(\.isMentor) }
 }
 
 enum ContactKind: EntityDescription {
     static let kind = EntityKind.contact
-    static let unknownCode = DiagnosticCode.unknownMentor
+    static let unknownCode = DiagnosticCode.unknownContact
 
     static let clauses: [ClauseRule<Contact>] = [
         ClauseRule(.at, .text("an organisation"),
@@ -39,7 +44,7 @@ enum ContactKind: EntityDescription {
         ClauseRule(.role, .text("a role"),
                    apply: { contact, clause, _ in if case .text(let role) = clause { contact.role = role } },
                    read: { $0.role.map(ClauseValue.text) }),
-        ClauseRule(.helps, .names("a skill", refers: .skill),
+        ClauseRule(.helps, .names("a skill", refers: [.skill]),
                    apply: { contact, clause, _ in if case .names(let names) = clause { merge(names, into: &contact.helps) } },
                    read: { $0.helps.isEmpty ? nil : .names($0.helps) }),
         ClauseRule(.every, .duration,
@@ -48,12 +53,16 @@ enum ContactKind: EntityDescription {
         ClauseRule(.met, .date,
                    apply: { contact, clause, _ in if case .date(let day) = clause { contact.met = day } },
                    read: { $0.met.map(ClauseValue.date) }),
-        ClauseRule(.tags, .names("a tag", refers: nil),
+        ClauseRule(.tags, .names("a tag", refers: []),
                    apply: { contact, clause, _ in if case .names(let names) = clause { merge(names, into: &contact.tags) } },
                    read: { $0.tags.isEmpty ? nil : .names($0.tags) }),
         ClauseRule(.note, .text("a note"),
                    apply: { contact, clause, _ in if case .text(let note) = clause { contact.note = note } },
                    read: { $0.note.map(ClauseValue.text) }),
+        // Implied by declaring with `mentor`, which writes it back that way.
+        ClauseRule(.mentor, .flag,
+                   apply: { contact, _, _ in contact.isMentor = true },
+                   read: { $0.isMentor ? .flag : nil }),
     ]
 
     static let fields: [FieldRule] = [
@@ -71,12 +80,13 @@ enum ContactKind: EntityDescription {
             .optional(context.plan.contacts[index].nextTouch(today: context.today))
         },
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.contacts[index], today: context.today)) },
-        FieldRule("mentor", .bool) { _, _ in .bool(false) },
+        FieldRule("mentor", .bool) { context, index in .bool(context.plan.contacts[index].isMentor) },
         FieldRule("tags", .list(.string)) { context, index in .list(context.plan.contacts[index].tags.map { .string($0.text) }) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.contacts[index].note) },
     ]
 
-    static let columns = [Column("name"), Column("org"), Column("every"), Column("last_met"), Column("next_touch")]
+    static let columns = [Column("name"), Column("org", optional: true), Column("helps"),
+                          Column("every", optional: true), Column("next_touch", optional: true)]
 
     static let checks = [Check(overdueContacts)]
 

@@ -18,7 +18,7 @@ enum MilestoneKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownMilestone
 
     static let clauses: [ClauseRule<Milestone>] = [
-        ClauseRule(.for, .name("the goal this milestone is for", refers: .goal), required: true,
+        ClauseRule(.for, .name("the goal this milestone is for", refers: [.goal]), required: true,
                    apply: { milestone, clause, _ in if case .name(let goal) = clause { milestone.goal = goal } },
                    read: { $0.goal.map(ClauseValue.name) }),
         ClauseRule(.by, .date, required: true,

@@ -35,8 +35,9 @@ enum SkillKind: EntityDescription {
         FieldRule("needed_by", .list(.entity(.goal))) { context, index in
             .list(context.links.referrers(.goal, via: .needs, to: index).map { .entity(.goal, $0) })
         },
-        FieldRule("mentors", .list(.entity(.mentor))) { context, index in
-            .list(context.links.referrers(.mentor, via: .helps, to: index).map { .entity(.mentor, $0) })
+        // Everyone who helps with it, contacts and mentors alike.
+        FieldRule("mentors", .list(.entity(.contact))) { context, index in
+            .list(context.links.referrers(.contact, via: .helps, to: index).map { .entity(.contact, $0) })
         },
     ]
 
