@@ -37,10 +37,14 @@ public struct Presenter: Sendable {
         // A table or a group runs into the next answer unless a blank line
         // parts them; one-line answers stay compact, as scripts expect.
         var previousAnswerSpannedLines: Bool?
+        // Answers are shown against the plan as it stands today, read once.
+        var current: Plan?
         for outcome in outcomes {
             switch outcome {
             case .answer(let value, _, let listing):
-                let text = answer(value, listing: listing, in: interpreter)
+                let plan = current ?? interpreter.asOfToday
+                current = plan
+                let text = answer(value, listing: listing, plan: plan, today: interpreter.today)
                 let spansLines = text.contains("\n")
                 if !options.json, let previous = previousAnswerSpannedLines, previous || spansLines {
                     emit("\n", to: .output)
@@ -57,8 +61,8 @@ public struct Presenter: Sendable {
     }
 
     /// The text (or JSON line) for one answer, without the newline.
-    public func answer(_ value: Value, listing: Keyword?, in interpreter: Interpreter) -> String {
-        if options.json { return Answers.json(value, plan: interpreter.plan, today: interpreter.today).serialized() }
-        return Answers.text(value, plan: interpreter.plan, today: interpreter.today, emptyListOf: listing)
+    public func answer(_ value: Value, listing: Keyword?, plan: Plan, today: Day) -> String {
+        if options.json { return Answers.json(value, plan: plan, today: today).serialized() }
+        return Answers.text(value, plan: plan, today: today, emptyListOf: listing)
     }
 }

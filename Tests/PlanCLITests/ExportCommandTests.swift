@@ -53,7 +53,7 @@ import PlanKit
     @Test func stdoutWithoutOutputOrWithDash() throws {
         let plain = try export("json", plan)
         #expect(plain.status == 0)
-        #expect(plain.stdout.hasPrefix("{\n  \"schema\": \"plan/1\",\n  \"today\": \"2026-11-25\",\n"))
+        #expect(plain.stdout.hasPrefix("{\n  \"schema\": \"plan/2\",\n  \"today\": \"2026-11-25\",\n"))
         let dash = try export("json", plan, ["-o", "-"])
         #expect(dash.status == 0)
         #expect(dash.stdout == plain.stdout)
@@ -147,7 +147,7 @@ import PlanKit
         let run = try process.run(["report", "--json", "--today", "2026-11-25", plan])
         #expect(run.status == 0)
         #expect(run.stdout == (try export("json", plan)).stdout)
-        #expect(run.stdout.hasPrefix("{\n  \"schema\": \"plan/1\",\n"))
+        #expect(run.stdout.hasPrefix("{\n  \"schema\": \"plan/2\",\n"))
     }
 
     /// docs/exports.md shows the report of the README's example; it must be

@@ -292,7 +292,7 @@ import Testing
         #expect(completer.complete("cou") == Completion(replacing: 3, insertion: "count(", choices: []))
         #expect(completer.complete(":rel") == Completion(replacing: 4, insertion: ":reload ", choices: []))
         #expect(completer.complete(":re") == Completion(replacing: 3, insertion: ":re", choices: [":reload", ":report", ":reset"]))
-        #expect(completer.complete("(goal \"Lead a launch\").da") == Completion(replacing: 2, insertion: "days_left", choices: []))
+        #expect(completer.complete("(goal \"Lead a launch\").day") == Completion(replacing: 3, insertion: "days_left", choices: []))
         #expect(completer.complete("skills.nee") == Completion(replacing: 3, insertion: "need", choices: ["needed_by", "needs"]))
     }
 

@@ -89,18 +89,19 @@ import Testing
         let script = """
             import sys, json
             plan = json.load(open(sys.argv[1], encoding='utf-8'))
-            assert list(plan) == ['schema', 'today', 'vision', 'values', 'skills', 'goals', 'milestones', 'mentors',
-                                  'contacts'], list(plan)
-            assert plan['schema'] == 'plan/1'
+            assert list(plan) == ['schema', 'today', 'vision', 'values', 'skills', 'goals', 'milestones', 'contacts',
+                                  'logs'], list(plan)
+            assert plan['schema'] == 'plan/2'
             keys = {
                 'values': ['name', 'priority', 'non_negotiable', 'note', 'goals'],
-                'skills': ['name', 'level', 'target', 'gap', 'needed_by', 'mentors'],
-                'goals': ['name', 'role', 'status', 'done', 'due', 'days_left', 'overdue', 'ready', 'needs', 'gap',
-                          'serves', 'after', 'milestones', 'impact', 'note'],
-                'milestones': ['name', 'goal', 'due', 'done', 'overdue'],
-                'mentors': ['name', 'helps', 'note'],
+                'skills': ['name', 'level', 'target', 'gap', 'needed_by', 'history', 'mentors'],
+                'goals': ['name', 'role', 'status', 'done', 'doing', 'open', 'done_on', 'due', 'days_left', 'overdue',
+                          'ready', 'needs', 'gap', 'serves', 'after', 'milestones', 'impact', 'note', 'logs',
+                          'last_progress', 'spent'],
+                'milestones': ['name', 'goal', 'due', 'done', 'done_on', 'overdue'],
                 'contacts': ['name', 'org', 'role', 'helps', 'every', 'last_met', 'next_touch', 'overdue', 'mentor',
-                             'tags', 'note'],
+                             'tags', 'note', 'logs'],
+                'logs': ['date', 'note', 'goal', 'people', 'skill', 'level', 'done', 'hours', 'reviewed'],
             }
             for collection, expected in keys.items():
                 for item in plan[collection]:

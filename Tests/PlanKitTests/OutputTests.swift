@@ -195,7 +195,7 @@ import Testing
     @Test func json() {
         let expected = #"""
         {
-          "schema": "plan/1",
+          "schema": "plan/2",
           "today": "2026-11-25",
           "vision": "Write things people keep, and be home for dinner",
           "values": [
@@ -221,6 +221,7 @@ import Testing
               "target": 3,
               "gap": 2,
               "needed_by": ["Write a book"],
+              "history": [],
               "mentors": ["Sam"]
             }
           ],
@@ -230,6 +231,9 @@ import Testing
               "role": "Author",
               "status": "open",
               "done": false,
+              "doing": false,
+              "open": true,
+              "done_on": null,
               "due": "2027-06-30",
               "days_left": 217,
               "overdue": false,
@@ -242,13 +246,19 @@ import Testing
               "after": [],
               "milestones": ["First draft"],
               "impact": null,
-              "note": null
+              "note": null,
+              "logs": [],
+              "last_progress": null,
+              "spent": 0
             },
             {
               "name": "Give a talk",
               "role": null,
               "status": "open",
               "done": false,
+              "doing": false,
+              "open": true,
+              "done_on": null,
               "due": "2026-10-31",
               "days_left": -25,
               "overdue": true,
@@ -259,7 +269,10 @@ import Testing
               "after": [],
               "milestones": [],
               "impact": null,
-              "note": null
+              "note": null,
+              "logs": [],
+              "last_progress": null,
+              "spent": 0
             }
           ],
           "milestones": [
@@ -268,17 +281,27 @@ import Testing
               "goal": "Write a book",
               "due": "2027-01-31",
               "done": false,
+              "done_on": null,
               "overdue": false
             }
           ],
-          "mentors": [
+          "contacts": [
             {
               "name": "Sam",
+              "org": null,
+              "role": null,
               "helps": ["writing"],
-              "note": null
+              "every": null,
+              "last_met": null,
+              "next_touch": null,
+              "overdue": false,
+              "mentor": true,
+              "tags": [],
+              "note": null,
+              "logs": []
             }
           ],
-          "contacts": []
+          "logs": []
         }
         """# + "\n"
         #expect(JSONExport.render(plan, today: today) == expected)

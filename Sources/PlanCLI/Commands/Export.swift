@@ -10,7 +10,7 @@ func runExport(format: String, file: String, output: String?, context: CommandCo
         return 2
     }
     guard let interpreter = context.loadForOutput([file]) else { return 1 }
-    let text = exportFormat.render(interpreter.plan, today: context.today)
+    let text = exportFormat.render(interpreter.asOfToday, today: context.today)
     guard let output, output != "-" else {
         StandardStream.output.write(text)
         return 0

@@ -5,7 +5,7 @@ import PlanKit
 /// report laid out for eyes is no use to a program.
 func runReport(file: String, context: CommandContext) -> Int32 {
     guard let interpreter = context.loadForOutput([file]) else { return 1 }
-    let plan = interpreter.plan
+    let plan = interpreter.asOfToday
     StandardStream.output.write(context.output.json
         ? ExportFormat.json.render(plan, today: context.today)
         : Report(plan: plan, today: context.today, color: context.output.color).render())

@@ -66,7 +66,7 @@ struct Session {
             save(to: path)
         case .report:
             guard planIsWhole(or: "no report") else { break }
-            StandardStream.output.write(Report(plan: interpreter.plan, today: context.today, color: context.output.color).render())
+            StandardStream.output.write(Report(plan: interpreter.asOfToday, today: context.today, color: context.output.color).render())
         case .export(let format, let path):
             export(format: format, to: path)
         }
@@ -85,7 +85,7 @@ struct Session {
             return
         }
         guard planIsWhole(or: "nothing written to \(path)") else { return }
-        let text = exportFormat.render(interpreter.plan, today: context.today)
+        let text = exportFormat.render(interpreter.asOfToday, today: context.today)
         if path == "-" {
             StandardStream.output.write(text)
         } else {

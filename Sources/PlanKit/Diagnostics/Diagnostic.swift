@@ -58,6 +58,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case valueUnserved = "W008"
     case milestoneOverdue = "W009"
     case contactOverdue = "W010"
+    case logAfterToday = "W011"
+    case drift = "W012"
 }
 
 /// A problem found in the input: a value that stages collect and go on.

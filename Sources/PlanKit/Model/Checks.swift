@@ -6,7 +6,7 @@
 /// parser and the interpreter, where the declaration is still at hand.
 public enum Checks {
     public static func run(_ plan: Plan, today: Day) -> [Diagnostic] {
-        let context = CheckContext(plan: plan, today: today, links: Links(plan: plan))
+        let context = CheckContext(plan: plan, today: today, links: Links(plan: plan, today: today))
         var found = unknownReferences(plan) + missingVision(plan)
         for kind in EntityKind.allCases {
             for check in kind.info.checks { found += check.run(context) }

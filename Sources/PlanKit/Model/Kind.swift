@@ -21,6 +21,12 @@ protocol EntityDescription {
     /// they are reported when two fall on the same place.
     static var checks: [Check] { get }
     static var unknownCode: DiagnosticCode { get }
+    /// What follows the keyword: a name (`goal "Lead"`), or a date and an
+    /// optional text (`log 2026-11-03 "Ran the retro"`).
+    static var head: Head { get }
+    /// Whether a name holds one entity (a second declaration is an error);
+    /// log entries are not: two on one day are two entries.
+    static var unique: Bool { get }
     /// The declaration to suggest for a name that is referred to but not
     /// declared (`skill "rust" level 0 target 3`); `level` is the level a
     /// reference asked for, if any.
@@ -31,6 +37,8 @@ protocol EntityDescription {
 }
 
 extension EntityDescription {
+    static var head: Head { .name }
+    static var unique: Bool { true }
     static func order(_ plan: Plan) -> [Int] { Array(0..<plan.count(of: kind)) }
     static var exportMembers: [String] { fields.map(\.name) }
     static var layout: Layout { .oneLine }
@@ -42,6 +50,13 @@ public protocol PlanEntity: Sendable {
     static var kind: EntityKind { get }
     var name: Name { get }
     init(name: Name)
+}
+
+public enum Head: Sendable, Equatable {
+    case name
+    /// A date, written back as it was written, then the text of the clause
+    /// `text` (`note`) without its keyword, when it has one.
+    case date(text: Keyword)
 }
 
 public enum Layout: Sendable {
@@ -154,6 +169,8 @@ public final class KindInfo: Sendable {
     public let columns: [Column]
     public let exportMembers: [String]
     public let layout: Layout
+    public let head: Head
+    public let unique: Bool
     let checks: [Check]
     let unknownCode: DiagnosticCode
     let stub: @Sendable (String, Int?) -> String
@@ -188,6 +205,8 @@ public final class KindInfo: Sendable {
         columns = Description.columns
         exportMembers = Description.exportMembers
         layout = Description.layout
+        head = Description.head
+        unique = Description.unique
         checks = Description.checks
         unknownCode = Description.unknownCode
         stub = { Description.stub($0, level: $1) }
@@ -211,9 +230,14 @@ public final class KindInfo: Sendable {
             }
         }
         makeTable = { EntityTable<Entity>() }
+        let unique = Description.unique
         declare = { plan, name, clauses in
             var entity = Entity(name: name)
             apply(clauses, to: &entity)
+            guard unique else {
+                plan.add(consume entity)
+                return nil
+            }
             return plan.addIfNew(consume entity)
         }
         update = { plan, index, clauses in

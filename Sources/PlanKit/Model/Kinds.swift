@@ -9,6 +9,7 @@ extension EntityKind {
         case .goal: return KindInfo(GoalKind.self)
         case .milestone: return KindInfo(MilestoneKind.self)
         case .contact: return KindInfo(ContactKind.self)
+        case .log: return KindInfo(LogKind.self)
         }
     }
 }

@@ -182,7 +182,16 @@ public enum Formatter {
         }
 
         private func header(_ declaration: Declaration) -> String {
-            (declaration.isUpdate ? "update " : "") + declaration.spelling.rawValue + " " + Literal.name(declaration.name.text)
+            let start = (declaration.isUpdate ? "update " : "") + declaration.spelling.rawValue + " "
+            switch declaration.kind.info.head {
+            case .name:
+                return start + Literal.name(declaration.name.text)
+            case .date(let textKeyword):
+                // The date as written, then the text that needs no keyword there.
+                let text = declaration.clauses.first { $0.keyword == textKeyword }
+                    .flatMap { clause -> String? in if case .text(let text) = clause.value { return text } else { return nil } }
+                return start + declaration.name.text.uppercased() + (text.map { " " + Literal.string($0) } ?? "")
+            }
         }
 
         /// Clauses in the order the kind's description lists them, without
@@ -190,7 +199,9 @@ public enum Formatter {
         private func ordered(_ declaration: Declaration) -> [Clause] {
             let order = declaration.kind.info.clauses.map(\.keyword)
             let implied = declaration.spelling == declaration.kind.alias?.declares ? declaration.spelling : nil
-            return declaration.clauses.enumerated().filter { $0.element.keyword != implied }.sorted { left, right in
+            var inHeader: Keyword?
+            if case .date(let textKeyword) = declaration.kind.info.head { inHeader = textKeyword }
+            return declaration.clauses.enumerated().filter { $0.element.keyword != implied && $0.element.keyword != inHeader }.sorted { left, right in
                 let leftRank = order.firstIndex(of: left.element.keyword) ?? 0
                 let rightRank = order.firstIndex(of: right.element.keyword) ?? 0
                 return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset

@@ -3,10 +3,10 @@
 /// are given both ways round (a value lists its goals) so that a reader
 /// needs no second pass.
 public enum JSONExport {
-    public static let schema = "plan/1"
+    public static let schema = "plan/2"
 
     public static func document(_ plan: Plan, today: Day) -> JSON {
-        let writer = EntityJSON(context: FieldContext(plan: plan, today: today, links: Links(plan: plan)))
+        let writer = EntityJSON(context: FieldContext(plan: plan, today: today, links: Links(plan: plan, today: today)))
         var members: [(String, JSON)] = [
             ("schema", .string(schema)),
             ("today", .string(today.description)),

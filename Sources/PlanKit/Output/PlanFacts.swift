@@ -9,7 +9,7 @@ struct PlanFacts {
     init(_ plan: Plan, today: Day) {
         self.plan = plan
         self.today = today
-        links = Links(plan: plan)
+        links = Links(plan: plan, today: today)
     }
 
     /// Goal indices serving value `index`, in goal order.

@@ -17,8 +17,17 @@ public enum PlanWriter {
                     word = alias.rawValue
                     written.removeAll { $0.0 == alias }
                 }
+                var head = Literal.name(name.text)
+                if case .date(let textKeyword) = info.head {
+                    // `log 2026-11-03 "Ran the retro" ...`: the date, then the text without its keyword.
+                    head = name.text
+                    if let text = written.first(where: { $0.0 == textKeyword }), case .text(let note) = text.1 {
+                        head += " " + Literal.string(note)
+                    }
+                    written.removeAll { $0.0 == textKeyword }
+                }
                 let clauses = written.map { Formatter.clause($0.0, $0.1, indent: "") }
-                let line = ([word + " " + Literal.name(name.text)] + clauses).joined(separator: " ")
+                let line = ([word + " " + head] + clauses).joined(separator: " ")
                 // A kind laid out a clause a line is a paragraph of its own.
                 if info.layout == .clausePerLine { sections.append([line]) } else { lines.append(line) }
             }

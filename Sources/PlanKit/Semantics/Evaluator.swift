@@ -29,7 +29,7 @@ struct Evaluator {
         self.plan = plan
         self.today = today
         self.bindings = bindings
-        links = Links(plan: plan)
+        links = Links(plan: plan, today: today)
         context = FieldContext(plan: plan, today: today, links: links)
     }
 

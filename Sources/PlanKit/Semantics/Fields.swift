@@ -25,14 +25,29 @@ public enum Fields {
 /// value for its goals reads the goals once, not once per value.
 final class Links: @unchecked Sendable {
     let plan: Plan
+    let today: Day
     private struct Key: Hashable {
         var source: EntityKind
         var clause: Keyword
         var target: EntityKind
     }
     private var inverted: [Key: [[Int]]] = [:]
+    /// What a kind works out once over the whole plan (the log's totals),
+    /// by the kind that works it out.
+    private var worked: [EntityKind: Any] = [:]
 
-    init(plan: Plan) { self.plan = plan }
+    init(plan: Plan, today: Day) {
+        self.plan = plan
+        self.today = today
+    }
+
+    /// `make`'s result for `kind`, made on first use and kept with the table.
+    func memo<Result>(_ kind: EntityKind, _ make: (Links) -> Result) -> Result {
+        if let made = worked[kind] as? Result { return made }
+        let made = make(self)
+        worked[kind] = made
+        return made
+    }
 
     /// The entities of `source` whose `clause` names entity `target` of
     /// kind `kind` (the clause's first kind when not given), in their order,

@@ -18,6 +18,12 @@ public struct Interpreter: Sendable {
     /// The `let` names bound so far; a later `let` of a name replaces it.
     public private(set) var bindings: [String: Value] = [:]
 
+    /// The plan as it stands on `today`: what is declared, with the log's
+    /// counting entries applied (skill levels reached, goals and milestones
+    /// done, people met). Questions, checks and outputs read this one;
+    /// `plan` is what the files and the session declared, which `:save` writes.
+    public var asOfToday: Plan { LogKind.asOf(plan, today: today) }
+
     /// How files named by `load` and `include` are read.
     private let reader: any SourceReader
 
@@ -54,8 +60,9 @@ public struct Interpreter: Sendable {
     /// Every check of the loaded plan, errors then warnings, with the
     /// results of `assert` statements, in source order within each severity.
     public func check() -> [Diagnostic] {
-        var diagnostics = Checks.run(plan, today: today)
-        let evaluator = Evaluator(plan: plan, today: today, bindings: bindings)
+        let current = asOfToday
+        var diagnostics = Checks.run(current, today: today)
+        let evaluator = Evaluator(plan: current, today: today, bindings: bindings)
         for assertion in plan.assertions {
             if let problem = verify(assertion, with: evaluator) { diagnostics.append(problem) }
         }
@@ -184,7 +191,7 @@ public struct Interpreter: Sendable {
 
     private func evaluate(_ expr: Expr) -> Result<Value, EvaluationError> {
         do {
-            return .success(try Evaluator(plan: plan, today: today, bindings: bindings).evaluate(expr))
+            return .success(try Evaluator(plan: asOfToday, today: today, bindings: bindings).evaluate(expr))
         } catch {
             return .failure(error)
         }

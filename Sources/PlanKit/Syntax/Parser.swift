@@ -105,7 +105,8 @@ public struct Parser {
     private mutating func update() throws -> Statement {
         let keyword = advance()
         guard case .keyword(let word) = peek.kind, let kind = EntityKind(word) else {
-            let kinds = EntityKind.allCases.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
+            let kinds = EntityKind.allCases.filter { $0.info.unique }
+                .flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
             let list = kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
             throw error(at: peek, "expected \(list) after `update`, found \(describe(peek))")
         }
@@ -117,13 +118,33 @@ public struct Parser {
         let keyword = advance()
         let spelling: Keyword
         if case .keyword(let word) = keyword.kind { spelling = word } else { spelling = kind.keyword ?? .update }
-        let name = try self.name("a name for the \(spelling.rawValue)")
-        let syntax = kind.info.clauses
+        let info = kind.info
+        if isUpdate, !info.unique {
+            throw error(at: keyword, "a \(kind.rawValue) entry cannot be updated: it records what happened on a day",
+                        hint: "write another entry instead")
+        }
         // `mentor "X"` is `contact "X" mentor`: the clause its word implies.
         var clauses: [Clause] = spelling == kind.alias?.declares ? [Clause(spelling, .flag, keyword.range)] : []
+        let name: Name
+        switch info.head {
+        case .name:
+            name = try self.name("a name for the \(spelling.rawValue)")
+        case .date(let textKeyword):
+            let dateToken = peek
+            _ = try date(after: spelling)
+            name = Name(text: source.text(dateToken.range), range: dateToken.range, quoted: false)
+            if check(.string) {
+                let text = advance()
+                clauses.append(Clause(textKeyword, .text(Lexeme.stringValue(of: text, in: source)), text.range))
+            }
+        }
+        let syntax = info.clauses
         // The slots single-valued clauses have set so far, a bit each by the
         // slot's place among the kind's clauses: no list to grow per statement.
         var slotsGiven: UInt64 = 0
+        for given in clauses {
+            if let slot = syntax.firstIndex(where: { $0.keyword == given.keyword }), slot < 64 { slotsGiven |= 1 << slot }
+        }
         while !isStatementEnd {
             let (clause, rule) = try self.clause(for: kind, among: syntax)
             if !rule.shape.isList, let slot = syntax.firstIndex(where: { $0.keyword == rule.slot }), slot < 64 {

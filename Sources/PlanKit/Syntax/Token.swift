@@ -1,14 +1,14 @@
 /// Reserved words. The raw value is the spelling in source.
 public enum Keyword: String, CaseIterable, Sendable {
     // declarations and statements
-    case vision, value, skill, goal, milestone, mentor, contact
+    case vision, value, skill, goal, milestone, mentor, contact, log
     case update, `let`, include, assert
     // clauses
     case priority, nonNegotiable = "non-negotiable", note, level, target
     case role, needs, at, serves, after, by, impact, done, doing, `for`, helps
-    case every, met, tags
+    case every, met, tags, hours, reviewed
     // collections
-    case values, skills, goals, milestones, mentors, contacts
+    case values, skills, goals, milestones, mentors, contacts, logs
     // query clauses
     case `where`, sort, group, limit, select, asc, desc
     // operators and literals
@@ -19,7 +19,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 /// A kind's keyword is its raw value and its collection keyword the plural;
 /// what the kind is lies in its description (`EntityKind.described`).
 public enum EntityKind: String, CaseIterable, Sendable {
-    case value, skill, goal, milestone, contact
+    case value, skill, goal, milestone, contact, log
 
     /// The position of the kind in `allCases`, where per-kind tables keep it.
     public var ordinal: Int {
@@ -29,6 +29,7 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .goal: return 2
         case .milestone: return 3
         case .contact: return 4
+        case .log: return 5
         }
     }
 
@@ -38,7 +39,7 @@ public enum EntityKind: String, CaseIterable, Sendable {
     public var alias: (declares: Keyword, lists: Keyword)? {
         switch self {
         case .contact: return (.mentor, .mentors)
-        case .value, .skill, .goal, .milestone: return nil
+        case .value, .skill, .goal, .milestone, .log: return nil
         }
     }
 

@@ -8,7 +8,8 @@ public struct Contact: PlanEntity {
     public var role: String?
     public var helps: [Name] = []
     public var every: Duration?
-    /// Last met, before the log began.
+    /// Last met: as declared (before the log began), or, in the plan as of
+    /// a day, the latest meeting the log says.
     public var met: Day?
     public var tags: [Name] = []
     public var note: String?
@@ -83,6 +84,9 @@ enum ContactKind: EntityDescription {
         FieldRule("mentor", .bool) { context, index in .bool(context.plan.contacts[index].isMentor) },
         FieldRule("tags", .list(.string)) { context, index in .list(context.plan.contacts[index].tags.map { .string($0.text) }) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.contacts[index].note) },
+        FieldRule("logs", .list(.entity(.log))) { context, index in
+            .list(LogKind.totals(context.links).contactLogs[index].map { .entity(.log, $0) })
+        },
     ]
 
     static let columns = [Column("name"), Column("org", optional: true), Column("helps"),
@@ -104,7 +108,7 @@ enum ContactKind: EntityDescription {
             let days = today.ordinal - last.ordinal
             return .warning(.contactOverdue, "it is \(days) \(days == 1 ? "day" : "days") since you met "
                             + "\(Literal.string(contact.name.text)); you meant to every \(Literal.duration(every))",
-                            at: contact.name.range, hint: "when you have met: update contact \(Checks.spelled(contact.name)) met \(today)")
+                            at: contact.name.range, hint: "when you have met: log \(today) met \(Checks.spelled(contact.name))")
         }
     }
 }

@@ -101,10 +101,22 @@ enum GoalKind: EntityDescription {
             context.plan.goals[index].due.map { .duration(Duration(days: $0.ordinal - context.today.ordinal)) } ?? .none
         },
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.goals[index], today: context.today)) },
+        FieldRule("doing", .bool) { context, index in .bool(context.plan.goals[index].status == .doing) },
+        FieldRule("open", .bool) { context, index in .bool(context.plan.goals[index].status == .open) },
+        FieldRule("done_on", .optional(.date)) { context, index in .optional(LogKind.totals(context.links).goalDoneOn[index]) },
+        // The counting log entries for it or done it, oldest first.
+        FieldRule("logs", .list(.entity(.log))) { context, index in
+            .list(LogKind.totals(context.links).goalLogs[index].map { .entity(.log, $0) })
+        },
+        FieldRule("last_progress", .optional(.date)) { context, index in
+            .optional(LogKind.totals(context.links).goalLogs[index].last.map { context.plan.logs[$0].date })
+        },
+        FieldRule("spent", .number) { context, index in .number(LogKind.totals(context.links).spent[index]) },
     ]
 
-    static let exportMembers = ["name", "role", "status", "done", "due", "days_left", "overdue", "ready", "needs", "gap",
-                                "serves", "after", "milestones", "impact", "note"]
+    static let exportMembers = ["name", "role", "status", "done", "doing", "open", "done_on", "due", "days_left", "overdue",
+                                "ready", "needs", "gap", "serves", "after", "milestones", "impact", "note", "logs",
+                                "last_progress", "spent"]
 
     static let columns = [Column("name"), Column("due"), Column("status"), Column("serves"), Column("gap")]
 

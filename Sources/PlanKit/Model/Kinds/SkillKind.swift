@@ -35,6 +35,10 @@ enum SkillKind: EntityDescription {
         FieldRule("needed_by", .list(.entity(.goal))) { context, index in
             .list(context.links.referrers(.goal, via: .needs, to: index).map { .entity(.goal, $0) })
         },
+        // The counting `skill ... level` entries of the log, oldest first.
+        FieldRule("history", .list(.entity(.log))) { context, index in
+            .list(LogKind.totals(context.links).history[index].map { .entity(.log, $0) })
+        },
         // Everyone who helps with it, contacts and mentors alike.
         FieldRule("mentors", .list(.entity(.contact))) { context, index in
             .list(context.links.referrers(.contact, via: .helps, to: index).map { .entity(.contact, $0) })
