@@ -185,14 +185,14 @@ private func errors(_ text: String) -> [String] {
 
     @Test func syntaxErrorsSayWhatWasExpected() {
         #expect(errors("update thing \"x\"") == [
-            "1:8: E001 expected value, skill, goal, milestone, contact or mentor after `update`, found `thing`",
+            "1:8: E001 expected value, skill, goal, milestone, contact, mentor, objective, experience or review after `update`, found `thing`",
         ])
         #expect(errors("let = 3") == ["1:5: E001 expected a name after `let`, found `=`"])
         #expect(errors("let x 3") == ["1:7: E001 expected `=` after `let x`, found the number 3"])
         #expect(errors("include notes") == [
             "1:9: E001 expected a file name in quotes after `include`, found `notes`",
         ])
-        #expect(errors("goal \"A\" needs \"x\"") == ["1:16: E001 expected `skill` after `needs`, found the string \"x\""])
+        #expect(errors("goal \"A\" needs \"x\"") == ["1:16: E001 expected `skill` or `experience` after `needs`, found the string \"x\""])
         #expect(errors("goals sort due") == ["1:12: E001 expected `by` after `sort`, found `due`"])
         #expect(errors("goal \"A\" by 2027-06 by 2027-07") == ["1:21: E009 `by` is given twice for goal \"A\""])
         #expect(errors("goal \"A\" done doing") == ["1:15: E009 `doing` is given twice for goal \"A\""])

@@ -44,6 +44,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// 1...4
     public var quarter: Int { (components.month - 1) / 3 + 1 }
 
+    /// The first day of the day's quarter.
+    public var quarterStart: Day {
+        let month = quarter * 3 - 2
+        return Day(ordinal: Day(lastDayOfYear: year, month: month).ordinal - Day.daysIn(year: year, month: month) + 1)
+    }
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

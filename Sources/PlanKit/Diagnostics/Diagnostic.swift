@@ -33,11 +33,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownMilestone = "E014"
     case unknownContact = "E015"
     case unknownField = "E016"
+    case unknownObjective = "E018"
+    case unknownExperience = "E019"
     case unknownFunction = "E017"
     case duplicate = "E020"
     case levelOutOfRange = "E021"
     case afterCycle = "E022"
     case updateOfUndeclared = "E023"
+    case startAfterDue = "E024"
+    case capacityOutOfRange = "E025"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"
@@ -60,6 +64,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case contactOverdue = "W010"
     case logAfterToday = "W011"
     case drift = "W012"
+    case objectiveUnaligned = "W013"
+    case overCapacity = "W014"
+    case reviewPastDue = "W015"
 }
 
 /// A problem found in the input: a value that stages collect and go on.

@@ -34,11 +34,19 @@ protocol EntityDescription {
     /// The order the collection lists the entities in; declaration order
     /// unless the kind says otherwise (log entries go by date).
     static func order(_ plan: Plan) -> [Int]
+    /// Worked out from the rest of the plan, never declared (quarters).
+    static var derived: Bool { get }
+    /// What the kind does to the plan as it stands on `today`: the log
+    /// applies its entries, quarters are worked out. Kinds are applied in
+    /// the order of `EntityKind.allCases`.
+    static func asOf(_ plan: Plan, today: Day) -> Plan
 }
 
 extension EntityDescription {
     static var head: Head { .name }
     static var unique: Bool { true }
+    static var derived: Bool { false }
+    static func asOf(_ plan: Plan, today: Day) -> Plan { plan }
     static func order(_ plan: Plan) -> [Int] { Array(0..<plan.count(of: kind)) }
     static var exportMembers: [String] { fields.map(\.name) }
     static var layout: Layout { .oneLine }
@@ -54,6 +62,10 @@ public protocol PlanEntity: Sendable {
 
 public enum Head: Sendable, Equatable {
     case name
+    /// Nothing: the kind is said once in a plan (`review every 2 weeks`).
+    case none
+    /// A number, then these words (`capacity 10 hours per week`).
+    case amount(words: [String])
     /// A date, written back as it was written, then the text of the clause
     /// `text` (`note`) without its keyword, when it has one.
     case date(text: Keyword)
@@ -76,10 +88,10 @@ struct ClauseRule<Entity>: Sendable {
     /// copies no entity, only the clause it reads.
     let readInPlace: @Sendable (UnsafePointer<Entity>) -> ClauseValue?
 
-    init(_ keyword: Keyword, _ shape: ClauseShape, required: Bool = false, excludes: Keyword? = nil,
+    init(_ keyword: Keyword, _ shape: ClauseShape, required: Bool = false, excludes: Keyword? = nil, lead: Keyword? = nil,
          apply: @escaping @Sendable (inout Entity, ClauseValue, SourceRange) -> Void,
          read: @escaping @Sendable (borrowing Entity) -> ClauseValue?) {
-        syntax = ClauseSyntax(keyword: keyword, shape: shape, required: required, slot: excludes ?? keyword)
+        syntax = ClauseSyntax(keyword: keyword, lead: lead, shape: shape, required: required, slot: excludes ?? keyword)
         self.apply = apply
         self.read = read
         readInPlace = { read($0.pointee) }
@@ -171,6 +183,8 @@ public final class KindInfo: Sendable {
     public let layout: Layout
     public let head: Head
     public let unique: Bool
+    public let derived: Bool
+    let asOf: @Sendable (Plan, Day) -> Plan
     let checks: [Check]
     let unknownCode: DiagnosticCode
     let stub: @Sendable (String, Int?) -> String
@@ -207,6 +221,8 @@ public final class KindInfo: Sendable {
         layout = Description.layout
         head = Description.head
         unique = Description.unique
+        derived = Description.derived
+        asOf = { Description.asOf($0, today: $1) }
         checks = Description.checks
         unknownCode = Description.unknownCode
         stub = { Description.stub($0, level: $1) }

@@ -10,6 +10,11 @@ extension EntityKind {
         case .milestone: return KindInfo(MilestoneKind.self)
         case .contact: return KindInfo(ContactKind.self)
         case .log: return KindInfo(LogKind.self)
+        case .objective: return KindInfo(ObjectiveKind.self)
+        case .experience: return KindInfo(ExperienceKind.self)
+        case .capacity: return KindInfo(CapacityKind.self)
+        case .review: return KindInfo(ReviewKind.self)
+        case .quarter: return KindInfo(QuarterKind.self)
         }
     }
 }

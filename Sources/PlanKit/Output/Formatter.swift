@@ -32,9 +32,12 @@ public enum Formatter {
     /// One clause in canonical form: the one printer of clauses, for `fmt`
     /// (dates and durations as written, from `written`) and for writing a
     /// plan back out (`:save`).
-    static func clause(_ keyword: Keyword, _ value: ClauseValue, indent: String,
+    static func clause(_ keyword: Keyword, _ value: ClauseValue, indent: String, syntax: ClauseSyntax? = nil,
                        written: () -> String? = { nil }) -> String {
-        let word = keyword.rawValue
+        // A two-word clause is written with its first word (`needs experience`).
+        let word = (syntax?.lead.map { $0.rawValue + " " } ?? "") + keyword.rawValue
+        var unit: Keyword?
+        if case .amount(_, let after)? = syntax?.shape { unit = after }
         func names(_ list: [Name]) -> String { list.map { Literal.name($0.text) }.joined(separator: ", ") }
         switch value {
         case .flag: return word
@@ -42,7 +45,7 @@ public enum Formatter {
         case .text(let text): return word + " " + Literal.string(text)
         case .date(let day): return word + " " + (written() ?? day.description)
         case .duration(let duration): return word + " " + (written()?.lowercased() ?? Literal.duration(duration))
-        case .amount(let amount): return word + " " + Literal.number(amount)
+        case .amount(let amount): return word + " " + Literal.number(amount) + (unit.map { " " + $0.rawValue } ?? "")
         case .skillLevel(let skill, let level): return word + " " + Literal.name(skill.text) + " level \(level)"
         case .name(let name): return word + " " + Literal.name(name.text)
         case .names(let list): return word + " " + names(list)
@@ -135,7 +138,7 @@ public enum Formatter {
             case .vision(let text):
                 return "vision " + Literal.string(text)
             case .declaration(let declaration):
-                return ([header(declaration)] + ordered(declaration).map { clause($0, indent: "") }).joined(separator: " ")
+                return ([header(declaration)] + ordered(declaration).map { clause($0, of: declaration.kind, indent: "") }).joined(separator: " ")
             case .let(let name, _, let value):
                 return "let \(name) = " + expression(value)
             case .include(let path, _):
@@ -173,7 +176,7 @@ public enum Formatter {
                 for comment in before[clause.range.start] ?? [] {
                     lines.append(Formatter.indent + commentText(comment))
                 }
-                var line = Formatter.indent + self.clause(clause, indent: Formatter.indent)
+                var line = Formatter.indent + self.clause(clause, of: declaration.kind, indent: Formatter.indent)
                 if let comment = after[clause.range.start] {
                     line += "  " + commentText(comment)
                 }
@@ -186,6 +189,10 @@ public enum Formatter {
             switch declaration.kind.info.head {
             case .name:
                 return start + Literal.name(declaration.name.text)
+            case .none:
+                return String(start.dropLast())
+            case .amount(let words):
+                return start + declaration.name.text + " " + words.joined(separator: " ")
             case .date(let textKeyword):
                 // The date as written, then the text that needs no keyword there.
                 let text = declaration.clauses.first { $0.keyword == textKeyword }
@@ -208,8 +215,10 @@ public enum Formatter {
             }.map(\.element)
         }
 
-        private func clause(_ clause: Clause, indent: String) -> String {
-            Formatter.clause(clause.keyword, clause.value, indent: indent) { self.writtenLiteral(clause.range) }
+        private func clause(_ clause: Clause, of kind: EntityKind, indent: String) -> String {
+            Formatter.clause(clause.keyword, clause.value, indent: indent, syntax: kind.info.clause(clause.keyword)) {
+                self.writtenLiteral(clause.range)
+            }
         }
 
         /// `needs skill a, b, c` on one line while it fits; past the width,

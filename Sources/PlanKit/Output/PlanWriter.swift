@@ -18,6 +18,12 @@ public enum PlanWriter {
                     written.removeAll { $0.0 == alias }
                 }
                 var head = Literal.name(name.text)
+                switch info.head {
+                case .name: break
+                case .none: head = ""
+                case .amount(let words): head = ([name.text] + words).joined(separator: " ")
+                case .date: break
+                }
                 if case .date(let textKeyword) = info.head {
                     // `log 2026-11-03 "Ran the retro" ...`: the date, then the text without its keyword.
                     head = name.text
@@ -26,8 +32,8 @@ public enum PlanWriter {
                     }
                     written.removeAll { $0.0 == textKeyword }
                 }
-                let clauses = written.map { Formatter.clause($0.0, $0.1, indent: "") }
-                let line = ([word + " " + head] + clauses).joined(separator: " ")
+                let clauses = written.map { Formatter.clause($0.0, $0.1, indent: "", syntax: info.clause($0.0)) }
+                let line = ([head.isEmpty ? word : word + " " + head] + clauses).joined(separator: " ")
                 // A kind laid out a clause a line is a paragraph of its own.
                 if info.layout == .clausePerLine { sections.append([line]) } else { lines.append(line) }
             }

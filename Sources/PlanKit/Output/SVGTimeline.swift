@@ -114,8 +114,8 @@ public enum SVGTimeline {
                 if let due = milestone.due { earliest = min(earliest, due); latest = max(latest, due) }
             }
         }
-        let start = quarterStart(earliest)
-        var end = quarterStart(latest).adding(Duration(months: 3))
+        let start = earliest.quarterStart
+        var end = latest.quarterStart.adding(Duration(months: 3))
         if end.ordinal - start.ordinal < 180 { end = start.adding(Duration(months: 6)) }
         return (start, end, today)
     }
@@ -302,11 +302,6 @@ public enum SVGTimeline {
             svg.text("today \(today)", x: todayX, y: chartBottom + 20,
                      attributes: "font-size=\"11\" fill=\"#c0392b\" text-anchor=\"middle\"")
         }
-    }
-
-    static func quarterStart(_ day: Day) -> Day {
-        let month = (day.quarter - 1) * 3 + 1
-        return Day(year: day.year, month: month, day: 1) ?? day
     }
 
     static func diamond(_ x: Double, _ y: Double, _ radius: Double) -> String {

@@ -56,7 +56,7 @@ private struct Call {
         case .join: return try join(plan: plan)
         case .days: return try days()
         case .quarter: return try date(0).map { .string("\(Day.pad($0.year, 4))-Q\($0.quarter)") } ?? .none
-        case .quarterStart: return try date(0).map { .date(Self.quarterStart($0)) } ?? .none
+        case .quarterStart: return try date(0).map { .date($0.quarterStart) } ?? .none
         case .quarterEnd: return try date(0).map { .date(Day(lastDayOfYear: $0.year, month: $0.quarter * 3)) } ?? .none
         case .monthEnd: return try date(0).map { .date(Day(lastDayOfYear: $0.year, month: $0.components.month)) } ?? .none
         case .monthsBetween:
@@ -189,11 +189,6 @@ private struct Call {
         case .none: return nil
         case let other: throw bad("needs a date, got \(other.typeName)", position)
         }
-    }
-
-    private static func quarterStart(_ day: Day) -> Day {
-        let month = day.quarter * 3 - 2
-        return Day(ordinal: Day(lastDayOfYear: day.year, month: month).ordinal - Day.daysIn(year: day.year, month: month) + 1)
     }
 
     /// The most months that can be added to `from`, calendar-aware as `+`

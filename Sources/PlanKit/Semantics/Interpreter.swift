@@ -22,7 +22,12 @@ public struct Interpreter: Sendable {
     /// counting entries applied (skill levels reached, goals and milestones
     /// done, people met). Questions, checks and outputs read this one;
     /// `plan` is what the files and the session declared, which `:save` writes.
-    public var asOfToday: Plan { LogKind.asOf(plan, today: today) }
+    public var asOfToday: Plan { Interpreter.asOf(plan, today: today) }
+
+    /// `plan` as it stands on `today`, every kind applied in turn.
+    public static func asOf(_ plan: Plan, today: Day) -> Plan {
+        KindInfo.all.reduce(plan) { current, info in info.asOf(current, today) }
+    }
 
     /// How files named by `load` and `include` are read.
     private let reader: any SourceReader

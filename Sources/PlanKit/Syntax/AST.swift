@@ -183,8 +183,9 @@ public enum ClauseShape: Sendable {
     case date
     /// A duration longer than nothing (`6 weeks`).
     case duration
-    /// A number (`hours 2.5`), more than nothing.
-    case amount(StaticString)
+    /// A number more than nothing (`hours 2.5`), followed by `unit` when
+    /// there is one (`effort 40 hours`).
+    case amount(StaticString, unit: Keyword?)
     /// One name, of an entity of one of the `refers` kinds (the first that
     /// declares it), or a free word when `refers` is empty.
     case name(StaticString, refers: [EntityKind])
@@ -260,6 +261,9 @@ public enum ClauseValue: Sendable {
 /// The part of a clause rule the parser needs.
 public struct ClauseSyntax: Sendable {
     public let keyword: Keyword
+    /// The word written before the keyword, when the clause is two words
+    /// (`needs experience ...`, where `needs skill ...` is another clause).
+    public let lead: Keyword?
     public let shape: ClauseShape
     /// A declaration must have it (an `update` need not).
     public let required: Bool

@@ -105,7 +105,7 @@ public struct Parser {
     private mutating func update() throws -> Statement {
         let keyword = advance()
         guard case .keyword(let word) = peek.kind, let kind = EntityKind(word) else {
-            let kinds = EntityKind.allCases.filter { $0.info.unique }
+            let kinds = EntityKind.allCases.filter { $0.info.unique && !$0.info.derived }
                 .flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
             let list = kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
             throw error(at: peek, "expected \(list) after `update`, found \(describe(peek))")
@@ -129,6 +129,19 @@ public struct Parser {
         switch info.head {
         case .name:
             name = try self.name("a name for the \(spelling.rawValue)")
+        case .none:
+            name = Name(text: kind.rawValue, range: keyword.range, quoted: false)
+        case .amount(let words):
+            let number = peek
+            _ = try amount("the \(kind.rawValue)", after: spelling)
+            for word in words {
+                guard source.text(peek.range) == word else {
+                    throw error(at: peek, "expected `\(word)`, found \(describe(peek))",
+                                hint: "write: \(kind.rawValue) \(source.text(number.range)) \(words.joined(separator: " "))")
+                }
+                advance()
+            }
+            name = Name(text: source.text(number.range), range: number.range, quoted: false)
         case .date(let textKeyword):
             let dateToken = peek
             _ = try date(after: spelling)
@@ -174,7 +187,15 @@ public struct Parser {
 
     private mutating func clause(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> (Clause, ClauseSyntax) {
         let token = peek
-        guard case .keyword(let keyword) = token.kind, let rule = allowed.first(where: { $0.keyword == keyword }) else {
+        // A two-word clause (`needs experience`) is chosen by its second word.
+        if case .keyword(let lead) = token.kind, case .keyword(let second) = peekNext.kind,
+           let rule = allowed.first(where: { $0.lead == lead && $0.keyword == second }) {
+            advance()
+            advance()
+            let value = try clauseValue(rule, after: second)
+            return (Clause(second, value, token.range.through(previous.range)), rule)
+        }
+        guard case .keyword(let keyword) = token.kind, let rule = allowed.first(where: { $0.keyword == keyword && $0.lead == nil }) else {
             let list = allowed.map { "`\($0.keyword.rawValue)`" }.joined(separator: ", ")
             if case .keyword(let keyword) = token.kind, KindInfo.all.contains(where: { $0.clause(keyword) != nil }) {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
@@ -184,6 +205,12 @@ public struct Parser {
                         hint: "a \(kind.rawValue) takes \(list)")
         }
         advance()
+        let value = try clauseValue(rule, after: keyword)
+        return (Clause(keyword, value, token.range.through(previous.range)), rule)
+    }
+
+    /// What follows a clause's keyword, as its shape says.
+    private mutating func clauseValue(_ rule: ClauseSyntax, after keyword: Keyword) throws -> ClauseValue {
         let value: ClauseValue
         switch rule.shape {
         case .flag: value = .flag
@@ -191,7 +218,12 @@ public struct Parser {
         case .text(let what): value = .text(try string(what.description))
         case .date: value = .date(try date(after: keyword))
         case .duration: value = .duration(try duration(after: keyword))
-        case .amount(let what): value = .amount(try amount(what.description, after: keyword))
+        case .amount(let what, let unit):
+            value = .amount(try amount(what.description, after: keyword))
+            if let unit, !match(.keyword(unit)) {
+                throw error(at: peek, "expected `\(unit.rawValue)` after the number, found \(describe(peek))",
+                            hint: "write: \(keyword.rawValue) 40 \(unit.rawValue)")
+            }
         case .skillLevel:
             let skill = try name("a skill")
             guard match(.keyword(.level)) else {
@@ -203,7 +235,7 @@ public struct Parser {
         case .names(let what, _): value = .names(try names(what.description))
         case .skillNeeds:
             guard match(.keyword(.skill)) else {
-                throw error(at: peek, "expected `skill` after `needs`, found \(describe(peek))",
+                throw error(at: peek, "expected `skill` or `experience` after `needs`, found \(describe(peek))",
                             hint: "write: needs skill \"project management\" at 4")
             }
             var needs: [SkillNeed] = []
@@ -219,7 +251,7 @@ public struct Parser {
             } while match(.comma)
             value = .needs(Parser.fitted(needs))
         }
-        return (Clause(keyword, value, token.range.through(previous.range)), rule)
+        return value
     }
 
     private mutating func letStatement() throws -> Statement {

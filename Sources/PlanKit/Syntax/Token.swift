@@ -2,13 +2,15 @@
 public enum Keyword: String, CaseIterable, Sendable {
     // declarations and statements
     case vision, value, skill, goal, milestone, mentor, contact, log
+    case objective, experience, capacity, review
     case update, `let`, include, assert
     // clauses
     case priority, nonNegotiable = "non-negotiable", note, level, target
     case role, needs, at, serves, after, by, impact, done, doing, `for`, helps
-    case every, met, tags, hours, reviewed
+    case every, met, tags, hours, reviewed, gained, have, aligns, effort, start, from
     // collections
     case values, skills, goals, milestones, mentors, contacts, logs
+    case objectives, experiences, capacities, reviews, quarters
     // query clauses
     case `where`, sort, group, limit, select, asc, desc
     // operators and literals
@@ -19,7 +21,9 @@ public enum Keyword: String, CaseIterable, Sendable {
 /// A kind's keyword is its raw value and its collection keyword the plural;
 /// what the kind is lies in its description (`EntityKind.described`).
 public enum EntityKind: String, CaseIterable, Sendable {
-    case value, skill, goal, milestone, contact, log
+    case value, skill, goal, milestone, contact, log, objective, experience, capacity, review
+    /// Worked out from the plan, never declared: `quarters`.
+    case quarter
 
     /// The position of the kind in `allCases`, where per-kind tables keep it.
     public var ordinal: Int {
@@ -30,6 +34,11 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .milestone: return 3
         case .contact: return 4
         case .log: return 5
+        case .objective: return 6
+        case .experience: return 7
+        case .capacity: return 8
+        case .review: return 9
+        case .quarter: return 10
         }
     }
 
@@ -39,12 +48,18 @@ public enum EntityKind: String, CaseIterable, Sendable {
     public var alias: (declares: Keyword, lists: Keyword)? {
         switch self {
         case .contact: return (.mentor, .mentors)
-        case .value, .skill, .goal, .milestone, .log: return nil
+        case .value, .skill, .goal, .milestone, .log, .objective, .experience, .capacity, .review, .quarter: return nil
         }
     }
 
     /// The collection keyword: `goals`, `skills`, ...
-    public var plural: String { rawValue + "s" }
+    public var plural: String {
+        switch self {
+        case .capacity: return "capacities"
+        case .value, .skill, .goal, .milestone, .contact, .log, .objective, .experience, .review, .quarter:
+            return rawValue + "s"
+        }
+    }
 
     /// The keyword that declares the kind under its own name (`contact`).
     public var keyword: Keyword? { Keyword(rawValue: rawValue) }

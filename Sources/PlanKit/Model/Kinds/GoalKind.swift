@@ -16,6 +16,16 @@ public struct Goal: PlanEntity {
     public var dueRange: SourceRange?
     public var impact: String?
     public var note: String?
+    /// The objectives it serves.
+    public var aligns: [Name] = []
+    /// The experiences it needs (`needs experience`).
+    public var experiences: [Name] = []
+    /// The hours it takes, in all.
+    public var effort: Double?
+    /// When work on it begins, as declared.
+    public var start: Day?
+    public var startRange: SourceRange?
+    public var tags: [Name] = []
     public var done: Bool { status == .done }
 
     public init(name: Name) { self.name = name }
@@ -37,12 +47,25 @@ enum GoalKind: EntityDescription {
         ClauseRule(.needs, .skillNeeds,
                    apply: { goal, clause, _ in if case .needs(let needs) = clause { merge(needs, into: &goal.needs) } },
                    read: { $0.needs.isEmpty ? nil : .needs($0.needs) }),
+        ClauseRule(.experience, .names("an experience", refers: [.experience]), lead: .needs,
+                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.experiences) } },
+                   read: { $0.experiences.isEmpty ? nil : .names($0.experiences) }),
         ClauseRule(.serves, .names("a value", refers: [.value]),
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.serves) } },
                    read: { $0.serves.isEmpty ? nil : .names($0.serves) }),
+        ClauseRule(.aligns, .names("an objective", refers: [.objective]),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.aligns) } },
+                   read: { $0.aligns.isEmpty ? nil : .names($0.aligns) }),
         ClauseRule(.after, .names("a goal", refers: [.goal]),
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.after) } },
                    read: { $0.after.isEmpty ? nil : .names($0.after) }),
+        ClauseRule(.start, .date,
+                   apply: { goal, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       goal.start = day
+                       goal.startRange = range
+                   },
+                   read: { $0.start.map(ClauseValue.date) }),
         ClauseRule(.by, .date,
                    apply: { goal, clause, range in
                        guard case .date(let day) = clause else { return }
@@ -50,9 +73,15 @@ enum GoalKind: EntityDescription {
                        goal.dueRange = range
                    },
                    read: { $0.due.map(ClauseValue.date) }),
+        ClauseRule(.effort, .amount("the effort", unit: .hours),
+                   apply: { goal, clause, _ in if case .amount(let hours) = clause { goal.effort = hours } },
+                   read: { $0.effort.map(ClauseValue.amount) }),
         ClauseRule(.impact, .text("the impact"),
                    apply: { goal, clause, _ in if case .text(let impact) = clause { goal.impact = impact } },
                    read: { $0.impact.map(ClauseValue.text) }),
+        ClauseRule(.tags, .names("a tag", refers: []),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.tags) } },
+                   read: { $0.tags.isEmpty ? nil : .names($0.tags) }),
         ClauseRule(.note, .text("a note"),
                    apply: { goal, clause, _ in if case .text(let note) = clause { goal.note = note } },
                    read: { $0.note.map(ClauseValue.text) }),
@@ -112,16 +141,31 @@ enum GoalKind: EntityDescription {
             .optional(LogKind.totals(context.links).goalLogs[index].last.map { context.plan.logs[$0].date })
         },
         FieldRule("spent", .number) { context, index in .number(LogKind.totals(context.links).spent[index]) },
+        FieldRule("aligns", .list(.entity(.objective))) { context, index in
+            context.links.entities(.objective, context.plan.goals[index].aligns)
+        },
+        FieldRule("experiences", .list(.entity(.experience))) { context, index in
+            context.links.entities(.experience, context.plan.goals[index].experiences)
+        },
+        FieldRule("missing", .list(.entity(.experience))) { context, index in
+            .list(missing(context.plan.goals[index], in: context.plan).map { .entity(.experience, $0) })
+        },
+        FieldRule("effort", .optional(.number)) { context, index in context.plan.goals[index].effort.map(Value.number) ?? .none },
+        FieldRule("remaining", .optional(.number)) { context, index in remaining(index, context.links).map(Value.number) ?? .none },
+        FieldRule("start", .date) { context, index in .date(start(index, context.links)) },
+        FieldRule("weekly", .optional(.number)) { context, index in weekly(index, context.links).map(Value.number) ?? .none },
+        FieldRule("tags", .list(.string)) { context, index in .list(context.plan.goals[index].tags.map { .string($0.text) }) },
     ]
 
     static let exportMembers = ["name", "role", "status", "done", "doing", "open", "done_on", "due", "days_left", "overdue",
                                 "ready", "needs", "gap", "serves", "after", "milestones", "impact", "note", "logs",
-                                "last_progress", "spent"]
+                                "last_progress", "spent", "aligns", "experiences", "missing", "effort", "remaining", "start",
+                                "weekly", "tags"]
 
     static let columns = [Column("name"), Column("due"), Column("status"), Column("serves"), Column("gap")]
 
     static let checks = [
-        Check(afterChecks), Check(goalsWithoutDate), Check(overdueGoals), Check(goalsServingNoValue),
+        Check(afterChecks), Check(startsAfterDue), Check(goalsWithoutDate), Check(overdueGoals), Check(goalsServingNoValue),
         Check(needsAboveTarget),
     ]
 
@@ -142,6 +186,39 @@ enum GoalKind: EntityDescription {
         }
     }
 
+    /// The experiences the goal needs and the person does not have.
+    static func missing(_ goal: Goal, in plan: Plan) -> [Int] {
+        let experiences = plan.experiences
+        return goal.experiences.compactMap { name in
+            plan.index(of: .experience, named: name.text).flatMap { experiences[$0].have ? nil : $0 }
+        }
+    }
+
+    /// Effort minus the hours spent, not below 0; nil without effort.
+    static func remaining(_ index: Int, _ links: Links) -> Double? {
+        links.plan.goals[index].effort.map { max(0, $0 - LogKind.totals(links).spent[index]) }
+    }
+
+    /// When work begins: as declared; else the latest due date of the goals
+    /// it comes after, when that is after today; else today.
+    static func start(_ index: Int, _ links: Links) -> Day {
+        let plan = links.plan
+        let goals = plan.goals
+        if let start = goals[index].start { return start }
+        let latest = goals[index].after.compactMap { name in plan.index(of: .goal, named: name.text).flatMap { goals[$0].due } }.max()
+        if let latest, latest > links.today { return latest }
+        return links.today
+    }
+
+    /// The hours a week it asks: what remains, over the weeks from the later
+    /// of its start and today to its date, one week at least; nil without
+    /// effort or date.
+    static func weekly(_ index: Int, _ links: Links) -> Double? {
+        guard let remaining = remaining(index, links), let due = links.plan.goals[index].due else { return nil }
+        let from = max(start(index, links), links.today)
+        return remaining / max(1, Double(due.ordinal - from.ordinal) / 7)
+    }
+
     /// Every `after` goal done and no skill gap. A name that is not declared
     /// stands in the way of nothing here, as an unknown skill is no gap: the
     /// checks report it, and every answer and output agrees.
@@ -150,7 +227,7 @@ enum GoalKind: EntityDescription {
         let afterDone = goal.after.allSatisfy { name in
             plan.index(of: .goal, named: name.text).map { goals[$0].done } ?? true
         }
-        return afterDone && gaps(of: goal, in: plan).isEmpty
+        return afterDone && gaps(of: goal, in: plan).isEmpty && missing(goal, in: plan).isEmpty
     }
 
     static func isOverdue(_ goal: Goal, today: Day) -> Bool {
@@ -245,6 +322,15 @@ enum GoalKind: EntityDescription {
                       at: closing.range,
                       hint: "break the cycle: remove \(Literal.string(firstName)) from the after of goal \(Literal.string(lastName))",
                       notes: notes)
+    }
+
+    static func startsAfterDue(_ context: CheckContext) -> [Diagnostic] {
+        context.plan.goals.compactMap { goal in
+            guard let start = goal.start, let due = goal.due, start > due else { return nil }
+            return .error(.startAfterDue, "goal \(Literal.string(goal.name.text)) starts \(start), after its date \(due)",
+                          at: goal.startRange ?? goal.name.range,
+                          hint: "start it by \(due), or move its date: update goal \(Checks.spelled(goal.name)) by \(start)")
+        }
     }
 
     static func goalsWithoutDate(_ context: CheckContext) -> [Diagnostic] {

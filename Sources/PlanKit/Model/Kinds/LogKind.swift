@@ -13,6 +13,7 @@ public struct LogEntry: PlanEntity {
     public var skill: Name?
     public var level: Int?
     public var done: Name?
+    public var gained: Name?
     public var hours: Double?
     public var reviewed = false
 
@@ -55,7 +56,10 @@ enum LogKind: EntityDescription {
         ClauseRule(.done, .name("the goal or milestone reached", refers: [.goal, .milestone]),
                    apply: { entry, clause, _ in if case .name(let name) = clause { entry.done = name } },
                    read: { $0.done.map(ClauseValue.name) }),
-        ClauseRule(.hours, .amount("the hours spent"),
+        ClauseRule(.gained, .name("the experience gained", refers: [.experience]),
+                   apply: { entry, clause, _ in if case .name(let name) = clause { entry.gained = name } },
+                   read: { $0.gained.map(ClauseValue.name) }),
+        ClauseRule(.hours, .amount("the hours spent", unit: nil),
                    apply: { entry, clause, _ in if case .amount(let hours) = clause { entry.hours = hours } },
                    read: { $0.hours.map(ClauseValue.amount) }),
         ClauseRule(.reviewed, .flag,
@@ -81,13 +85,17 @@ enum LogKind: EntityDescription {
         FieldRule("done", .optional(.entity(.goal))) { context, index in
             entity(context.plan.logs[index].done, among: [.goal, .milestone], context.plan)
         },
+        FieldRule("gained", .optional(.entity(.experience))) { context, index in
+            entity(context.plan.logs[index].gained, among: [.experience], context.plan)
+        },
         FieldRule("hours", .optional(.number)) { context, index in context.plan.logs[index].hours.map(Value.number) ?? .none },
         FieldRule("reviewed", .bool) { context, index in .bool(context.plan.logs[index].reviewed) },
     ]
 
     static let columns = [Column("date"), Column("note", optional: true), Column("goal", optional: true),
                           Column("people", optional: true), Column("skill", optional: true), Column("level", optional: true),
-                          Column("done", optional: true), Column("hours", rightAligned: true, optional: true)]
+                          Column("done", optional: true), Column("gained", optional: true),
+                          Column("hours", rightAligned: true, optional: true)]
 
     static let checks = [Check(entriesAfterToday), Check(drift), Check(emptyEntries)]
 
@@ -122,6 +130,8 @@ enum LogKind: EntityDescription {
         var contactLogs: [[Int]]
         /// The days of the counting `reviewed` entries, oldest first.
         var reviews: [Day]
+        /// The first counting entry that gained each experience.
+        var gainedOn: [Day?]
     }
 
     static func totals(_ links: Links) -> Totals {
@@ -136,7 +146,8 @@ enum LogKind: EntityDescription {
                                 spent: Array(repeating: 0, count: plan.count(of: .goal)),
                                 history: Array(repeating: [], count: plan.count(of: .skill)),
                                 contactLogs: Array(repeating: [], count: plan.count(of: .contact)),
-                                reviews: [])
+                                reviews: [],
+                                gainedOn: Array(repeating: nil, count: plan.count(of: .experience)))
             /// The goal a name for a goal or a milestone comes down to.
             func goal(of name: Name?) -> (goal: Int?, milestone: Int?) {
                 guard let name, let (kind, index) = plan.resolve(name.text, among: [.goal, .milestone]) else { return (nil, nil) }
@@ -168,6 +179,10 @@ enum LogKind: EntityDescription {
                     }
                 }
                 if entry.reviewed { totals.reviews.append(entry.date) }
+                if let gained = entry.gained, let experience = plan.index(of: .experience, named: gained.text),
+                   totals.gainedOn[experience] == nil {
+                    totals.gainedOn[experience] = entry.date
+                }
             }
             return totals
         }
@@ -196,6 +211,9 @@ enum LogKind: EntityDescription {
         }
         for (milestone, day) in totals.milestoneDoneOn.enumerated() where day != nil {
             result.modify(Milestone.self, at: milestone) { $0.done = true }
+        }
+        for (experience, day) in totals.gainedOn.enumerated() where day != nil {
+            result.modify(Experience.self, at: experience) { $0.have = true }
         }
         for (contact, entries) in totals.contactLogs.enumerated() {
             guard let latest = entries.last else { continue }
@@ -241,10 +259,10 @@ enum LogKind: EntityDescription {
     static func emptyEntries(_ context: CheckContext) -> [Diagnostic] {
         context.plan.logs.compactMap { entry in
             guard entry.note == nil, entry.worked == nil, entry.met.isEmpty, entry.skill == nil, entry.done == nil,
-                  entry.hours == nil, !entry.reviewed else { return nil }
+                  entry.gained == nil, entry.hours == nil, !entry.reviewed else { return nil }
             return .error(.syntax, "this log entry says nothing happened", at: entry.name.range,
                           hint: "say what: log \(entry.name.text) \"what you did\" for \"Goal\" hours 2; "
-                              + "or met, skill ... level, done, reviewed")
+                              + "or met, skill ... level, done, gained, reviewed")
         }
     }
 }

@@ -1,0 +1,97 @@
+/// The hours a week you can give the plan after your non-negotiables,
+/// from a day on (SPEC section 12): `capacity 10 hours per week from 2027-01-01`.
+public struct Capacity: PlanEntity {
+    public static let kind = EntityKind.capacity
+    /// The number of hours as written: a capacity has no other name.
+    public var name: Name
+    public var hours: Double
+    /// nil: from the beginning.
+    public var from: Day?
+    public var fromRange: SourceRange?
+
+    public init(name: Name) {
+        self.name = name
+        hours = Double(name.text) ?? 0
+    }
+}
+
+extension Plan {
+    public var capacities: [Capacity] { entities(Capacity.self) }
+}
+
+enum CapacityKind: EntityDescription {
+    static let kind = EntityKind.capacity
+    static let unknownCode = DiagnosticCode.syntax
+    static let head = Head.amount(words: ["hours", "per", "week"])
+    static let unique = false
+
+    /// A week holds no more.
+    static let hoursInAWeek = 168.0
+
+    static let clauses: [ClauseRule<Capacity>] = [
+        ClauseRule(.from, .date,
+                   apply: { capacity, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       capacity.from = day
+                       capacity.fromRange = range
+                   },
+                   read: { $0.from.map(ClauseValue.date) }),
+    ]
+
+    static let fields: [FieldRule] = [
+        FieldRule("hours", .number) { context, index in .number(context.plan.capacities[index].hours) },
+        FieldRule("from", .optional(.date)) { context, index in .optional(context.plan.capacities[index].from) },
+    ]
+
+    static let columns = [Column("hours", rightAligned: true), Column("from")]
+
+    static let checks = [Check(beyondAWeek), Check(twoFromOneDay)]
+
+    static func stub(_ spelled: String, level: Int?) -> String { "capacity 10 hours per week" }
+
+    /// By the day each starts (one from the beginning first), then as written.
+    static func order(_ plan: Plan) -> [Int] {
+        let capacities = plan.capacities
+        return capacities.indices.sorted { left, right in
+            let l = capacities[left].from?.ordinal ?? Int.min
+            let r = capacities[right].from?.ordinal ?? Int.min
+            return l != r ? l < r : left < right
+        }
+    }
+
+    /// The hours a week in force on `day`: those of the latest capacity
+    /// from that day or before; nil when the plan states none.
+    static func hours(on day: Day, in plan: Plan) -> Double? {
+        let capacities = plan.capacities
+        var found: Double?
+        for index in order(plan) where capacities[index].from.map({ $0 <= day }) ?? true {
+            found = capacities[index].hours
+        }
+        return found
+    }
+
+    static func beyondAWeek(_ context: CheckContext) -> [Diagnostic] {
+        context.plan.capacities.compactMap { capacity in
+            guard capacity.hours > hoursInAWeek else { return nil }
+            return .error(.capacityOutOfRange, "a capacity of \(Literal.number(capacity.hours)) hours a week is more than a week holds (168)",
+                          at: capacity.name.range, hint: "count the hours you can give after your non-negotiables: capacity 10 hours per week")
+        }
+    }
+
+    static func twoFromOneDay(_ context: CheckContext) -> [Diagnostic] {
+        var first: [Int: Capacity] = [:]
+        var found: [Diagnostic] = []
+        for capacity in context.plan.capacities {
+            let day = capacity.from?.ordinal ?? Int.min
+            guard let earlier = first[day] else {
+                first[day] = capacity
+                continue
+            }
+            let when = capacity.from.map { "from \($0)" } ?? "from the beginning"
+            found.append(.error(.duplicate, "two capacities \(when)", at: capacity.fromRange ?? capacity.name.range,
+                                hint: "keep one of them, or start this one on another day",
+                                notes: [.init("the first one is here", at: earlier.fromRange ?? earlier.name.range)]))
+        }
+        return found
+    }
+}

@@ -1,0 +1,44 @@
+/// An experience a role asks for (SPEC section 12): had when declared
+/// `have` or gained on a day the log records.
+public struct Experience: PlanEntity {
+    public static let kind = EntityKind.experience
+    public var name: Name
+    public var have = false
+    public var note: String?
+
+    public init(name: Name) { self.name = name }
+}
+
+extension Plan {
+    public var experiences: [Experience] { entities(Experience.self) }
+}
+
+enum ExperienceKind: EntityDescription {
+    static let kind = EntityKind.experience
+    static let unknownCode = DiagnosticCode.unknownExperience
+
+    static let clauses: [ClauseRule<Experience>] = [
+        ClauseRule(.have, .flag,
+                   apply: { experience, _, _ in experience.have = true },
+                   read: { $0.have ? .flag : nil }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { experience, clause, _ in if case .text(let note) = clause { experience.note = note } },
+                   read: { $0.note.map(ClauseValue.text) }),
+    ]
+
+    static let fields: [FieldRule] = [
+        FieldRule("name", .string) { context, index in .string(context.plan.experiences[index].name.text) },
+        FieldRule("have", .bool) { context, index in .bool(context.plan.experiences[index].have) },
+        FieldRule("gained_on", .optional(.date)) { context, index in
+            .optional(LogKind.totals(context.links).gainedOn[index])
+        },
+        FieldRule("needed_by", .list(.entity(.goal))) { context, index in
+            .list(context.links.referrers(.goal, via: .experience, to: index).map { .entity(.goal, $0) })
+        },
+        FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.experiences[index].note) },
+    ]
+
+    static let columns = [Column("name"), Column("have"), Column("needed_by")]
+
+    static func stub(_ spelled: String, level: Int?) -> String { "experience \(spelled)" }
+}

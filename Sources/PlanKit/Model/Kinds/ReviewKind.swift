@@ -1,0 +1,59 @@
+/// How often you mean to review the plan (SPEC section 12), said once:
+/// `review every 4 weeks`. A review is recorded by `log DATE reviewed`.
+public struct Review: PlanEntity {
+    public static let kind = EntityKind.review
+    /// The word itself: a plan has one review cadence.
+    public var name: Name
+    public var every: Duration?
+
+    public init(name: Name) { self.name = name }
+}
+
+extension Plan {
+    public var review: Review? { entities(Review.self).first }
+}
+
+enum ReviewKind: EntityDescription {
+    static let kind = EntityKind.review
+    static let unknownCode = DiagnosticCode.syntax
+    static let head = Head.none
+
+    static let clauses: [ClauseRule<Review>] = [
+        ClauseRule(.every, .duration, required: true,
+                   apply: { review, clause, _ in if case .duration(let every) = clause { review.every = every } },
+                   read: { $0.every.map(ClauseValue.duration) }),
+    ]
+
+    static let fields: [FieldRule] = [
+        FieldRule("every", .optional(.duration)) { context, index in
+            context.plan.entities(Review.self)[index].every.map(Value.duration) ?? .none
+        },
+        FieldRule("last", .optional(.date)) { context, _ in .optional(LogKind.totals(context.links).reviews.last) },
+        FieldRule("next", .optional(.date)) { context, index in
+            .optional(next(context.plan.entities(Review.self)[index], context.links))
+        },
+    ]
+
+    static let columns = [Column("every"), Column("last"), Column("next")]
+
+    static let checks = [Check(pastDue)]
+
+    static func stub(_ spelled: String, level: Int?) -> String { "review every 4 weeks" }
+
+    /// The day the next review is due: the last one plus the cadence, or
+    /// today when none is logged.
+    static func next(_ review: Review, _ links: Links) -> Day? {
+        guard let every = review.every else { return nil }
+        return LogKind.totals(links).reviews.last.map { $0.adding(every) } ?? links.today
+    }
+
+    static func pastDue(_ context: CheckContext) -> [Diagnostic] {
+        guard let review = context.plan.review, let every = review.every else { return [] }
+        let last = LogKind.totals(context.links).reviews.last
+        if let last, last.adding(every) >= context.today { return [] }
+        let message = last.map { "the plan was last reviewed \($0), \(Checks.daysAgo($0, context.today)); you meant to every \(Literal.duration(every))" }
+            ?? "no review of the plan is logged; you meant to review it every \(Literal.duration(every))"
+        return [.warning(.reviewPastDue, message, at: review.name.range,
+                         hint: "review it, then: log \(context.today) reviewed")]
+    }
+}
