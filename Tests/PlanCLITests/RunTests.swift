@@ -73,7 +73,8 @@ enum Plans {
             [{"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","done":false,"status":"open",\
             "needs":[{"skill":"project management","level":4}],"serves":["impact","family"],"after":[],"milestones":[],\
             "impact":null,"note":null,"gap":["project management"],"ready":false,"days_left":180,"overdue":false,\
-            "doing":false,"open":true,"done_on":null,"logs":[],"last_progress":null,"spent":0}]
+            "doing":false,"open":true,"done_on":null,"logs":[],"last_progress":null,"spent":0,"aligns":[],\
+            "experiences":[],"missing":[],"effort":null,"remaining":null,"start":"2027-01-01","weekly":null,"tags":[]}]
             2
             {"months":6,"days":0}
 
@@ -90,10 +91,14 @@ enum Plans {
         #expect(answers.stdout == """
             [{"kind":"goal","name":"A","role":null,"due":"2027-06-30","done":false,"status":"open","needs":[],\
             "serves":["impact"],"after":[],"milestones":[],"impact":null,"note":null,"gap":[],"ready":true,\
-            "days_left":-5,"overdue":true,"doing":false,"open":true,"done_on":null,"logs":[],"last_progress":null,"spent":0},\
+            "days_left":-5,"overdue":true,"doing":false,"open":true,"done_on":null,"logs":[],"last_progress":null,"spent":0,\
+            "aligns":[],"experiences":[],"missing":[],"effort":null,"remaining":null,"start":"2027-07-05","weekly":null,\
+            "tags":[]},\
             {"kind":"goal","name":"B","role":null,"due":null,"done":false,"status":"open","needs":[],\
             "serves":["impact"],"after":[],"milestones":[],"impact":null,"note":null,"gap":[],"ready":true,\
-            "days_left":null,"overdue":false,"doing":false,"open":true,"done_on":null,"logs":[],"last_progress":null,"spent":0}]
+            "days_left":null,"overdue":false,"doing":false,"open":true,"done_on":null,"logs":[],"last_progress":null,"spent":0,\
+            "aligns":[],"experiences":[],"missing":[],"effort":null,"remaining":null,"start":"2027-07-05","weekly":null,\
+            "tags":[]}]
             [{"months":0,"days":-5},null]
 
             """)

@@ -151,7 +151,8 @@ import Testing
             "needs":[{"skill":"project management","level":4},{"skill":"strategic planning","level":3}],\
             "serves":["impact","family"],"after":[],"milestones":["Shadow a launch"],"impact":null,"note":null,\
             "gap":["project management"],"ready":false,"days_left":150,"overdue":false,"doing":false,"open":true,\
-            "done_on":null,"logs":[],"last_progress":null,"spent":0}
+            "done_on":null,"logs":[],"last_progress":null,"spent":0,"aligns":[],"experiences":[],"missing":[],\
+            "effort":null,"remaining":null,"start":"2026-11-25","weekly":null,"tags":[]}
             """)
         #expect(json(.list([.entity(.skill, 0), .entity(.value, 0)])) == """
             [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2,\

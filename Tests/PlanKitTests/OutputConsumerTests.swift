@@ -90,18 +90,24 @@ import Testing
             import sys, json
             plan = json.load(open(sys.argv[1], encoding='utf-8'))
             assert list(plan) == ['schema', 'today', 'vision', 'values', 'skills', 'goals', 'milestones', 'contacts',
-                                  'logs'], list(plan)
+                                  'logs', 'objectives', 'experiences', 'capacities', 'reviews', 'quarters'], list(plan)
             assert plan['schema'] == 'plan/2'
             keys = {
                 'values': ['name', 'priority', 'non_negotiable', 'note', 'goals'],
                 'skills': ['name', 'level', 'target', 'gap', 'needed_by', 'history', 'mentors'],
                 'goals': ['name', 'role', 'status', 'done', 'doing', 'open', 'done_on', 'due', 'days_left', 'overdue',
                           'ready', 'needs', 'gap', 'serves', 'after', 'milestones', 'impact', 'note', 'logs',
-                          'last_progress', 'spent'],
+                          'last_progress', 'spent', 'aligns', 'experiences', 'missing', 'effort', 'remaining', 'start',
+                          'weekly', 'tags'],
                 'milestones': ['name', 'goal', 'due', 'done', 'done_on', 'overdue'],
                 'contacts': ['name', 'org', 'role', 'helps', 'every', 'last_met', 'next_touch', 'overdue', 'mentor',
                              'tags', 'note', 'logs'],
-                'logs': ['date', 'note', 'goal', 'people', 'skill', 'level', 'done', 'hours', 'reviewed'],
+                'logs': ['date', 'note', 'goal', 'people', 'skill', 'level', 'done', 'gained', 'hours', 'reviewed'],
+                'objectives': ['name', 'org', 'note', 'goals'],
+                'experiences': ['name', 'have', 'gained_on', 'needed_by', 'note'],
+                'capacities': ['hours', 'from'],
+                'reviews': ['every', 'last', 'next'],
+                'quarters': ['name', 'start', 'end', 'capacity', 'goals', 'load', 'over'],
             }
             for collection, expected in keys.items():
                 for item in plan[collection]:

@@ -249,7 +249,15 @@ import Testing
               "note": null,
               "logs": [],
               "last_progress": null,
-              "spent": 0
+              "spent": 0,
+              "aligns": [],
+              "experiences": [],
+              "missing": [],
+              "effort": null,
+              "remaining": null,
+              "start": "2026-11-25",
+              "weekly": null,
+              "tags": []
             },
             {
               "name": "Give a talk",
@@ -272,7 +280,15 @@ import Testing
               "note": null,
               "logs": [],
               "last_progress": null,
-              "spent": 0
+              "spent": 0,
+              "aligns": [],
+              "experiences": [],
+              "missing": [],
+              "effort": null,
+              "remaining": null,
+              "start": "2026-11-25",
+              "weekly": null,
+              "tags": []
             }
           ],
           "milestones": [
@@ -301,7 +317,12 @@ import Testing
               "logs": []
             }
           ],
-          "logs": []
+          "logs": [],
+          "objectives": [],
+          "experiences": [],
+          "capacities": [],
+          "reviews": [],
+          "quarters": []
         }
         """# + "\n"
         #expect(JSONExport.render(plan, today: today) == expected)
