@@ -22,6 +22,9 @@ public struct Agenda: Sendable {
         /// Why it is on the agenda, for people.
         public var why: String
         public var overdue: Bool
+        /// A milestone's goal; on the line the milestone's name has to say
+        /// enough, so that an item stays one line on 80 columns.
+        public var goal: String? = nil
     }
 
     public let today: Day
@@ -53,18 +56,18 @@ public struct Agenda: Sendable {
         for goal in plan.goals where !goal.done {
             guard let due = goal.due else { continue }
             let state = goal.status == .doing ? "in progress" : "not started"
-            let why = due < today ? "\(Self.days(today.ordinal - due.ordinal)) late, \(state)" : "due, \(state)"
+            let why = Self.due(due, today: today) + ", " + state
             add(Item(date: due, kind: .goal, name: goal.name.text, why: why, overdue: due < today))
         }
         for milestone in plan.milestones where !milestone.done {
             guard let due = milestone.due else { continue }
-            var why = due < today ? "\(Self.days(today.ordinal - due.ordinal)) late" : "due"
-            if let goal = milestone.goal { why += ", for " + Literal.string(goal.text) }
-            add(Item(date: due, kind: .milestone, name: milestone.name.text, why: why, overdue: due < today))
+            let why = Self.due(due, today: today)
+            add(Item(date: due, kind: .milestone, name: milestone.name.text, why: why, overdue: due < today,
+                     goal: milestone.goal?.text))
         }
         for contact in plan.contacts {
             guard let every = contact.every, let next = contact.nextTouch(today: today) else { continue }
-            let why = (contact.lastMet.map { "last met \($0)" } ?? "never met") + ", every " + Literal.duration(every)
+            let why = (contact.lastMet.map { "met \($0)" } ?? "never met") + ", every " + Literal.duration(every)
             add(Item(date: next, kind: contact.isMentor ? .mentor : .contact, name: contact.name.text, why: why,
                      overdue: ContactKind.isOverdue(contact, today: today)))
         }
@@ -83,9 +86,15 @@ public struct Agenda: Sendable {
         }.map(\.element)
     }
 
-    /// `12 days`, `1 day`.
-    private static func days(_ count: Int) -> String {
-        "\(count) \(count == 1 ? "day" : "days")"
+    /// `12 days late`, `due today`, `due tomorrow`, `due in 3 days`.
+    private static func due(_ day: Day, today: Day) -> String {
+        let count = day.ordinal - today.ordinal
+        switch count {
+        case ..<0: return "\(-count) \(count == -1 ? "day" : "days") late"
+        case 0: return "due today"
+        case 1: return "due tomorrow"
+        default: return "due in \(count) days"
+        }
     }
 
     /// `the next 14 days`, `the next day`.
@@ -131,6 +140,7 @@ public struct Agenda: Sendable {
                 ("kind", .string(item.kind.rawValue)),
                 ("name", .string(item.name)),
                 ("why", .string(item.why)),
+                ("goal", item.goal.map(JSON.string) ?? .null),
             ]).serialized() + "\n"
         }.joined()
     }
