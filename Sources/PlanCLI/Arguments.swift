@@ -8,6 +8,7 @@ enum Command: Equatable, Sendable {
     case check(files: [String])
     case fmt(files: [String], write: Bool, check: Bool)
     case report(file: String)
+    case agenda(files: [String], days: Int)
     case export(format: String, file: String, output: String?)
     /// nil: the help for every command.
     case help(command: String?)
@@ -36,9 +37,9 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
-    static let commands = ["run", "check", "fmt", "report", "export", "repl", "help", "version"]
+    static let commands = ["run", "check", "fmt", "report", "agenda", "export", "repl", "help", "version"]
     static let flags = ["--json", "--strict", "-q", "--quiet", "-w", "--write", "--check", "--help", "-h", "--version"]
-    static let valued = ["--today", "--color", "-e", "--format", "-o", "--output"]
+    static let valued = ["--today", "--color", "-e", "--format", "-o", "--output", "--days"]
 
     var environment: [String: String] = [:]
     var stdinIsTerminal = false
@@ -189,6 +190,9 @@ struct Arguments {
                 throw UsageError(description: "report takes exactly one file")
             }
             return .report(file: file)
+        case "agenda":
+            guard !files.isEmpty else { throw UsageError(description: "agenda needs at least one file") }
+            return .agenda(files: files, days: try Self.days(values["--days"]))
         case "export":
             guard let format = values["--format"] else {
                 throw UsageError(description: "export needs --format (\(ExportFormat.list))")
@@ -225,6 +229,15 @@ struct Arguments {
         }
     }
 
+    /// `--days N` of agenda: a whole number of days, 1 to Agenda.maximumDays.
+    static func days(_ text: String?) throws(UsageError) -> Int {
+        guard let text else { return Agenda.defaultDays }
+        guard text.allSatisfy(\.isASCII), let days = Int(text), (1...Agenda.maximumDays).contains(days) else {
+            throw UsageError(description: "--days takes a whole number of days from 1 to \(Agenda.maximumDays), not \"\(text)\"")
+        }
+        return days
+    }
+
     /// The command or the file a mistyped word most likely meant. A word that
     /// looks like a path is first taken for a file; in its folder a `.plan`
     /// file is preferred to any other.
@@ -249,7 +262,7 @@ struct Arguments {
     private func checkApplies(_ given: Set<String>, to command: Command) throws(UsageError) {
         let owners: [(option: String, commands: Set<String>)] = [
             ("-e", ["run"]), ("--strict", ["run", "check"]), ("-w", ["fmt"]), ("--check", ["fmt"]),
-            ("--format", ["export"]), ("-o", ["export"]),
+            ("--format", ["export"]), ("-o", ["export"]), ("--days", ["agenda"]),
         ]
         for owner in owners where given.contains(owner.option) && !owner.commands.contains(command.word) {
             throw UsageError(description: "option \(owner.option) is only for \(owner.commands.sorted().joined(separator: " and "))")
@@ -258,7 +271,7 @@ struct Arguments {
         // a new one included. fmt reports syntax errors only, and the REPL
         // shows each statement's problems through a session of its own.
         if given.contains("-q"), ["fmt", "repl"].contains(command.word) {
-            throw UsageError(description: "option -q is not for \(command.word): it hides the warnings of run, check, report and export")
+            throw UsageError(description: "option -q is not for \(command.word): it hides the warnings of run, check, report, agenda and export")
         }
     }
 }
@@ -272,6 +285,7 @@ extension Command {
         case .check: return "check"
         case .fmt: return "fmt"
         case .report: return "report"
+        case .agenda: return "agenda"
         case .export: return "export"
         case .help: return "help"
         case .version: return "version"

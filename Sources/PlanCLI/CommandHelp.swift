@@ -75,6 +75,25 @@ enum CommandHelp {
               plan report --today 2027-01-01 career.plan
 
             """,
+        "agenda": """
+            Usage: plan agenda FILE... [--days N] [-q] [--json]
+
+            What needs you: first what is overdue (goals, milestones, people
+            past their next touch), then, day by day, the goals and milestones
+            due and the people to be in touch with in the next N days. One line
+            an item: date, kind, name, why. Nothing is printed but the plan's
+            errors when it has any.
+
+            Options:
+              --days N       how many days ahead to look, 1 to 3660 (default 14)
+              -q, --quiet    hide warnings (errors always show)
+              --json         each item as one JSON object per line (date,
+                             overdue, kind, name, why); nothing when none is due
+
+            Example:
+              plan agenda --days 7 career.plan
+
+            """,
         "export": """
             Usage: plan export --format F FILE [-o OUT] [-q]
 

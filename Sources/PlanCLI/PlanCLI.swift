@@ -29,9 +29,9 @@ public func runPlan(arguments: [String]) -> Int32 {
     case .always: color = true
     case .never: color = false
     case .auto:
-        // Color goes where the colored text goes: the report to stdout,
-        // diagnostics to stderr. `plan report x > file` must stay plain.
-        let stream = invocation.command.word == "report" ? StandardStream.output : StandardStream.error
+        // Color goes where the colored text goes: the report and the agenda
+        // to stdout, diagnostics to stderr. `plan report x > file` must stay plain.
+        let stream = ["report", "agenda"].contains(invocation.command.word) ? StandardStream.output : StandardStream.error
         color = stream.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
     let context = CommandContext(today: invocation.today ?? localToday(),
@@ -58,6 +58,7 @@ private func run(_ command: Command, context: CommandContext) -> Int32 {
     case .check(let files): return runCheck(files: files, context: context)
     case .fmt(let files, let write, let check): return runFormat(files: files, write: write, check: check, context: context)
     case .report(let file): return runReport(file: file, context: context)
+    case .agenda(let files, let days): return runAgenda(files: files, days: days, context: context)
     case .export(let format, let file, let output): return runExport(format: format, file: file, output: output, context: context)
     }
 }
@@ -116,6 +117,9 @@ Usage:
                                 print the files in canonical form (-w: rewrite them,
                                 --check: exit 1 when a file is not formatted)
   plan report FILE              vision, values, timeline, skill gaps, next steps
+  plan agenda FILE... [--days N]
+                                what is overdue, then what is due in the next N days
+                                (default 14): goals, milestones, people to reach
   plan export --format F FILE [-o OUT]
                                 F is json, md, ics, dot or svg; -o writes OUT atomically
   plan repl [FILE...]           REPL with the files loaded
@@ -126,18 +130,20 @@ A FILE of - is stdin.
 
 Options (anywhere on the line; -- ends them):
   --json                 each answer as one JSON value per line; with check,
-                         each diagnostic as one JSON object per line on stdout
+                         each diagnostic as one JSON object per line on stdout;
+                         with agenda, each item as one JSON object per line
   --today YYYY-MM-DD     what `today` means (default: $PLAN_TODAY, else the system date)
   --color auto|always|never
-                         color diagnostics and the report (auto: when the
+                         color diagnostics, the report and the agenda (auto: when the
                          stream they go to is a terminal and NO_COLOR is
                          unset or empty)
   -e EXPR                run, after the files, the statement EXPR (repeatable)
   --strict               warnings fail too (run, check)
   -q, --quiet            hide warnings; errors always show, and so do warnings
-                         with --strict (run, check, report, export)
+                         with --strict (run, check, report, agenda, export)
   -w, --write            fmt: rewrite the files in place
   --check                fmt: only tell whether the files are formatted
+  --days N               agenda: how many days ahead to look (default 14)
   --format F             export: the output format
   -o, --output OUT       export: the file to write instead of stdout
   -h, --help             this text; after a command, that command's help
@@ -151,6 +157,7 @@ Examples:
   echo 'skills where gap > 0' | plan run career.plan -
   plan fmt -w career.plan
   plan report career.plan
+  plan agenda --days 7 career.plan
   plan repl career.plan
   plan export --format ics career.plan -o career.ics
   plan help run

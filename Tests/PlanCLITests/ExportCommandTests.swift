@@ -181,7 +181,11 @@ import PlanKit
                 by 2029-12
 
             milestone "Shadow a launch" for "Lead a product launch" by 2027-01-15 done
-            mentor "Jordan Lee" helps "strategic planning"
+            mentor "Jordan Lee" helps "strategic planning" every 1 month
+            contact "Ana Ruiz" at "Acme" role "VP Product" every 6 weeks
+
+            log 2026-11-03 "Ran the launch retro" for "Lead a product launch" hours 3
+            log 2026-11-10 met "Jordan Lee"
 
             """#.write(toFile: example, atomically: true, encoding: .utf8)
         let docs = try String(contentsOf: PlanProcess.packageRoot.appendingPathComponent("docs/exports.md"), encoding: .utf8)

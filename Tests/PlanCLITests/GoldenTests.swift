@@ -36,4 +36,28 @@ import Testing
         #expect(result.status == 0)
         #expect(!result.timedOut)
     }
+
+    /// `Samples/NAME.agenda` and `Samples/NAME.report`: a sample's agenda
+    /// and report as `plan agenda` and `plan report` print them.
+    static func printed() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: PlanProcess.samplesFolder.path)) ?? []
+        return files.filter { $0.hasSuffix(".agenda") || $0.hasSuffix(".report") }.sorted()
+    }
+
+    @Test func theAgendasAndReportsAreThere() {
+        #expect(GoldenTests.printed() == ["drifted.agenda", "drifted.report"])
+    }
+
+    @Test(arguments: GoldenTests.printed())
+    func agendaOrReportMatchesItsGoldenFile(file: String) throws {
+        let expected = try String(contentsOf: PlanProcess.samplesFolder.appendingPathComponent(file), encoding: .utf8)
+        guard let dot = file.lastIndex(of: ".") else { return }
+        let command = String(file[file.index(after: dot)...])
+        let result = try PlanProcess().run([command, "--today", "2026-11-25", "--color", "never", "Samples/\(file[..<dot]).plan"],
+                                           in: PlanProcess.packageRoot)
+
+        #expect(result.stdout == expected)
+        #expect(result.status == 0)
+        #expect(!result.timedOut)
+    }
 }

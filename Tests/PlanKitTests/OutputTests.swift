@@ -181,6 +181,12 @@ import Testing
         1. Finish goal "Give a talk" by 2026-10-31 **(overdue)**
         2. Reach milestone "First draft" for "Write a book" by 2027-01-31
         3. Raise "writing" from level 1 to 3 for "Write a book"; ask Sam
+
+        ## Contacts
+
+        | Person | Mentor | Organisation | Role | Helps with | Every | Last met | Tags | Note |
+        |---|:---:|---|---|---|---|---|---|---|
+        | Sam | yes |  |  | writing |  |  |  |  |
         """# + "\n"
         #expect(MarkdownExport.render(plan, today: today) == expected)
     }

@@ -14,11 +14,12 @@ enum REPLCommand: Equatable {
     case save(String)
     case check
     case report
+    case agenda(days: Int)
     case export(format: String, file: String)
     case reset
 
     /// What Tab offers after `:`.
-    static let spellings = [":check", ":export", ":help", ":load", ":q", ":quit", ":reload", ":report", ":reset", ":save"]
+    static let spellings = [":agenda", ":check", ":export", ":help", ":load", ":q", ":quit", ":reload", ":report", ":reset", ":save"]
 
     /// A command line that cannot run, with what to say about it.
     struct Problem: Error, Equatable {
@@ -48,6 +49,13 @@ enum REPLCommand: Equatable {
         case ":save": return file(REPLCommand.save)
         case ":check": return noArgument(.check)
         case ":report": return noArgument(.report)
+        case ":agenda":
+            guard !argument.isEmpty else { return .success(.agenda(days: Agenda.defaultDays)) }
+            guard argument.allSatisfy(\.isASCII), let days = Int(argument), (1...Agenda.maximumDays).contains(days) else {
+                return .failure(Problem(message: ":agenda takes a whole number of days from 1 to \(Agenda.maximumDays), not \"\(argument)\"",
+                                        hint: ":agenda 7"))
+            }
+            return .success(.agenda(days: days))
         case ":reset": return noArgument(.reset)
         case ":export":
             let format = String(argument.prefix { $0 != " " && $0 != "\t" })
@@ -123,6 +131,7 @@ enum REPLCommand: Equatable {
           :save FILE         write the plan as canonical source
           :check             run every check on the plan
           :report            the plan as a report
+          :agenda [N]        what is overdue, then what is due in the next N days (14)
           :export FORMAT FILE  json, md, ics, dot or svg (FILE - is the screen)
           :reset             forget everything
           :quit, :q          leave (so does Ctrl-D)

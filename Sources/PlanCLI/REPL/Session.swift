@@ -67,6 +67,10 @@ struct Session {
         case .report:
             guard planIsWhole(or: "no report") else { break }
             StandardStream.output.write(Report(plan: interpreter.asOfToday, today: context.today, color: context.output.color).render())
+        case .agenda(let days):
+            guard planIsWhole(or: "no agenda") else { break }
+            let agenda = Agenda(interpreter.asOfToday, today: context.today, days: days)
+            StandardStream.output.write(context.output.json ? agenda.jsonLines() : agenda.render(color: context.output.color))
         case .export(let format, let path):
             export(format: format, to: path)
         }

@@ -1,5 +1,6 @@
 /// `plan export --format ics`: an RFC 5545 calendar with one VTODO per dated
-/// goal and milestone, for calendar and task apps. The output depends only on
+/// goal and milestone and per person's next touch, and one VEVENT per log
+/// entry with hours, for calendar and task apps. The output depends only on
 /// the plan and `today` (UIDs are hashes of names, DTSTAMP is today at
 /// midnight UTC), so exporting twice gives the same file and an app that
 /// imports it again updates its tasks instead of duplicating them.
@@ -48,8 +49,72 @@ public enum ICalendar {
             lines += categories(goal?.serves.map(\.text) ?? [])
             lines.append("END:VTODO")
         }
+        lines += contacts(plan, today: today, stamp: stamp)
+        lines += loggedHours(plan, stamp: stamp)
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A VTODO for each person with `every`, due on their next touch, which
+    /// `plan` is as of today.
+    private static func contacts(_ plan: Plan, today: Day, stamp: String) -> [String] {
+        var lines: [String] = []
+        for contact in plan.contacts {
+            guard let every = contact.every, let next = contact.nextTouch(today: today) else { continue }
+            lines += ["BEGIN:VTODO", "UID:" + uid(.contact, contact.name.text), stamp, "DUE;VALUE=DATE:" + basic(next),
+                      "SUMMARY:" + escape("Be in touch with \(contact.name.text)")]
+            var about = [(contact.lastMet.map { "Last met \($0)" } ?? "Never met") + ", every " + Literal.duration(every)]
+            if contact.isMentor { about.append("Mentor") }
+            if let role = contact.role { about.append("Role: \(role)") }
+            if let org = contact.org { about.append("At: \(org)") }
+            if !contact.helps.isEmpty { about.append("Helps with: " + contact.helps.map(\.text).joined(separator: ", ")) }
+            if let note = contact.note { about.append(note) }
+            lines.append("DESCRIPTION:" + escape(about.joined(separator: "\n")))
+            lines.append("STATUS:NEEDS-ACTION")
+            lines += categories(contact.tags.map(\.text))
+            lines.append("END:VTODO")
+        }
+        return lines
+    }
+
+    /// A VEVENT for each log entry with hours, lasting those hours. The log
+    /// gives no time of day, so each starts at 09:00 in floating (local)
+    /// time: a DATE start could only last whole days (RFC 5545 3.8.2.5).
+    private static func loggedHours(_ plan: Plan, stamp: String) -> [String] {
+        let logs = plan.logs
+        var lines: [String] = []
+        var previous: Day?
+        var sameDay = 0
+        for index in LogKind.order(plan) {
+            let entry = logs[index]
+            sameDay = entry.date == previous ? sameDay + 1 : 0
+            previous = entry.date
+            guard let hours = entry.hours else { continue }
+            // The UID is the day and the entry's place among that day's entries.
+            lines += ["BEGIN:VEVENT", "UID:" + uid(.log, "\(entry.date)#\(sameDay)"), stamp,
+                      "DTSTART:" + basic(entry.date) + "T090000", "DURATION:" + duration(hours: hours)]
+            let worked = entry.worked?.text
+            lines.append("SUMMARY:" + escape(entry.note ?? worked.map { "Worked on \($0)" } ?? "Logged hours"))
+            var about: [String] = []
+            if let worked {
+                about.append("For: \(worked)")
+                if let (kind, _) = plan.resolve(worked, among: [.goal, .milestone]) {
+                    lines.append("RELATED-TO:" + uid(kind, worked))
+                }
+            }
+            if !entry.met.isEmpty { about.append("Met: " + entry.met.map(\.text).joined(separator: ", ")) }
+            about.append("Hours: " + Literal.rounded(hours))
+            lines.append("DESCRIPTION:" + escape(about.joined(separator: "\n")))
+            lines.append("END:VEVENT")
+        }
+        return lines
+    }
+
+    /// `PT3H`, `PT1H30M`, `PT45M`: hours to the nearest minute, at least one.
+    static func duration(hours: Double) -> String {
+        let minutes = max(1, Int((hours * 60).rounded()))
+        let (whole, rest) = (minutes / 60, minutes % 60)
+        return "PT" + (whole > 0 ? "\(whole)H" : "") + (rest > 0 ? "\(rest)M" : "")
     }
 
     /// `goal-<16 hex digits>@plan`: FNV-1a over the kind and the name, so a

@@ -63,8 +63,62 @@ public enum MarkdownExport {
         for (position, step) in content.nextSteps.enumerated() {
             out += "\(position + 1). \(escape(step.text))\(step.overdue ? " **(overdue)**" : "")\n"
         }
+        out += activity(ReportActivity(plan, today: today), today: today)
+        out += contactsAndLog(plan, today: today)
         return out
     }
+
+    /// The report's people to reach and recent progress.
+    private static func activity(_ activity: ReportActivity, today: Day) -> String {
+        var out = ""
+        if let people = activity.people {
+            out += "\n## People to reach\n\n"
+            if people.isEmpty {
+                out += "_No one to reach in the next \(ReportActivity.window) days._\n"
+            } else {
+                out += "| Next touch | Person | When | Last met | Every |\n|---|---|---|---|---|\n"
+                for person in people {
+                    out += row([person.nextTouch.description, escape(person.name) + (person.mentor ? " (mentor)" : ""),
+                                ReportActivity.when(person, today: today) + (person.overdue ? " **(overdue)**" : ""),
+                                person.lastMet?.description ?? "_never_", Literal.duration(person.every)])
+                }
+            }
+        }
+        if let progress = activity.progress {
+            out += "\n## Recent progress\n\n"
+            if progress.isEmpty { out += "_Nothing logged in the last \(ReportActivity.window) days._\n" }
+            for entry in progress {
+                out += "- \(entry.date) \(escape(entry.text))\n"
+            }
+        }
+        return out
+    }
+
+    /// Every person and the whole log (in date order), for the record a
+    /// wiki page keeps: each only when the plan has any.
+    private static func contactsAndLog(_ plan: Plan, today: Day) -> String {
+        var out = ""
+        let contacts = plan.contacts
+        if !contacts.isEmpty {
+            out += "\n## Contacts\n\n| Person | Mentor | Organisation | Role | Helps with | Every | Last met | Tags | Note |\n"
+            out += "|---|:---:|---|---|---|---|---|---|---|\n"
+            for contact in contacts {
+                out += row([escape(contact.name.text), contact.isMentor ? "yes" : "", escape(contact.org ?? ""),
+                            escape(contact.role ?? ""), contact.helps.map { escape($0.text) }.joined(separator: ", "),
+                            contact.every.map(Literal.duration) ?? "", contact.lastMet?.description ?? "",
+                            contact.tags.map { escape($0.text) }.joined(separator: ", "), escape(contact.note ?? "")])
+            }
+        }
+        if plan.count(of: .log) > 0 {
+            out += "\n## Log\n\n"
+            for index in LogKind.order(plan) {
+                let entry = ReportActivity.describe(plan, index)
+                out += "- \(entry.date) \(escape(entry.text))\(entry.date > today ? " _(after today: does not count yet)_" : "")\n"
+            }
+        }
+        return out
+    }
+
 
     private static func item(_ item: ReportContent.TimelineItem) -> String {
         let box = item.status == .done ? "[x]" : "[ ]"

@@ -87,7 +87,30 @@ public struct Report: Sendable {
             let number = out.style("\(position + 1).", step.overdue ? .red : .bold)
             out.wrapped(step.text, prefix: "  \(number) ", prefixWidth: 5, hang: 5, suffix: step.overdue ? ("(overdue)", .red) : nil)
         }
+        activity(ReportActivity(plan, today: today), into: &out)
         return out.text
+    }
+
+    /// People to reach and recent progress, each only when the plan keeps
+    /// people with a cadence or a log.
+    private func activity(_ activity: ReportActivity, into out: inout TextLayout) {
+        if let people = activity.people {
+            out.heading("People to reach", key: "overdue and the next \(ReportActivity.window) days")
+            if people.isEmpty { out.line("  " + out.style("no one to reach in the next \(ReportActivity.window) days", .dim)) }
+            for person in people {
+                let date = out.style(person.nextTouch.description, person.overdue ? .red : .bold)
+                let name = person.name + (person.mentor ? " (mentor)" : "")
+                out.wrapped("\(name): \(ReportActivity.when(person, today: today)); \(ReportActivity.cadence(person))",
+                            prefix: "  \(date)  ", prefixWidth: 14, hang: 14)
+            }
+        }
+        if let progress = activity.progress {
+            out.heading("Recent progress", key: "the last \(ReportActivity.window) days, newest first")
+            if progress.isEmpty { out.line("  " + out.style("nothing logged in the last \(ReportActivity.window) days", .dim)) }
+            for entry in progress {
+                out.wrapped(entry.text, prefix: "  \(entry.date)  ", prefixWidth: 14, hang: 14)
+            }
+        }
     }
 
     private func timelineLine(_ item: ReportContent.TimelineItem, into out: inout TextLayout) {
