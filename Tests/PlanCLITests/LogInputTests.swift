@@ -69,7 +69,7 @@ import Testing
             bad.plan:6:5: error[E001]: this log entry says nothing happened
               |
             6 | log 2026-11-01
-              |     ^^^^^^^^^^ say what: log 2026-11-01 "what you did" for "Goal" hours 2; or met, skill ... level, done, reviewed
+              |     ^^^^^^^^^^ say what: log 2026-11-01 "what you did" for "Goal" hours 2; or met, skill ... level, done, gained, reviewed
 
             """)
     }

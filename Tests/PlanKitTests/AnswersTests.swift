@@ -152,7 +152,7 @@ import Testing
             "serves":["impact","family"],"after":[],"milestones":["Shadow a launch"],"impact":null,"note":null,\
             "gap":["project management"],"ready":false,"days_left":150,"overdue":false,"doing":false,"open":true,\
             "done_on":null,"logs":[],"last_progress":null,"spent":0,"aligns":[],"experiences":[],"missing":[],\
-            "effort":null,"remaining":null,"start":"2026-11-25","weekly":null,"tags":[]}
+            "effort":null,"remaining":null,"start":"2027-01-31","weekly":null,"tags":[]}
             """)
         #expect(json(.list([.entity(.skill, 0), .entity(.value, 0)])) == """
             [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2,\
