@@ -272,7 +272,7 @@ public final class KindInfo: Sendable {
             }
         }
         collectionOrder = { plan in Description.order(plan) }
-        let referring = rules.filter { !$0.syntax.shape.refers.isEmpty }
+        let referring = rules.filter { !$0.syntax.shape.referred.isEmpty }
         forEachReference = { plan, clause, body in
             // Each entity is lent in place through a pointer: reading
             // `entities[index]` would copy each goal of a large plan.

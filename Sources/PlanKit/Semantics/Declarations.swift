@@ -25,7 +25,7 @@ extension Plan {
 
     /// The clause with the names it mentions sharing their declared text.
     private func sharingNames(_ clause: Clause, info: KindInfo) -> Clause {
-        guard let targets = info.clause(clause.keyword)?.shape.refers, let target = targets.first else { return clause }
+        guard let target = info.clause(clause.keyword)?.shape.referred.first else { return clause }
         let value: ClauseValue
         switch clause.value {
         case .name(let name): value = .name(sharing(name, as: target))

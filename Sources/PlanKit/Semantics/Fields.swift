@@ -53,7 +53,7 @@ final class Links: @unchecked Sendable {
     /// kind `kind` (the clause's first kind when not given), in their order,
     /// once each; names that resolve to nothing are left out.
     func referrers(_ source: EntityKind, via clause: Keyword, to target: Int, of kind: EntityKind? = nil) -> [Int] {
-        guard let kind = kind ?? source.info.clause(clause)?.shape.refers.first else { return [] }
+        guard let kind = kind ?? source.info.clause(clause)?.shape.referred.first else { return [] }
         let key = Key(source: source, clause: clause, target: kind)
         if let table = inverted[key] { return table.indices.contains(target) ? table[target] : [] }
         let table = invert(key)

@@ -188,9 +188,9 @@ public enum ClauseShape: Sendable {
     case amount(StaticString, unit: Keyword?)
     /// One name, of an entity of one of the `refers` kinds (the first that
     /// declares it), or a free word when `refers` is empty.
-    case name(StaticString, refers: [EntityKind])
+    case name(StaticString, refers: KindSet)
     /// Names separated by commas; `refers` as for `name`.
-    case names(StaticString, refers: [EntityKind])
+    case names(StaticString, refers: KindSet)
     /// `skill NAME [at LEVEL] {, NAME [at LEVEL]}` after `needs`.
     case skillNeeds
     /// `NAME level LEVEL`: a skill and the level it reached.
@@ -198,7 +198,10 @@ public enum ClauseShape: Sendable {
 
     /// The kinds of entity the clause's names may refer to, in the order
     /// a name is looked for; empty when it names none.
-    public var refers: [EntityKind] {
+    public var refers: [EntityKind] { referred.kinds }
+
+    /// `refers` as bits: a shape is copied often, and holds no array.
+    public var referred: KindSet {
         switch self {
         case .name(_, let kinds), .names(_, let kinds): return kinds
         case .skillNeeds, .skillLevel: return [.skill]
@@ -230,6 +233,22 @@ public enum ClauseShape: Sendable {
         case .flag, .whole, .text, .date, .duration, .amount, .name, .skillLevel: return false
         }
     }
+}
+
+/// Some kinds of entity, in the order of `EntityKind.allCases` (so a name
+/// that may be a goal or a milestone is looked for as a goal first).
+public struct KindSet: Sendable, Equatable, ExpressibleByArrayLiteral {
+    private var bits: UInt32 = 0
+
+    public init(arrayLiteral kinds: EntityKind...) {
+        for kind in kinds { bits |= 1 << UInt32(kind.ordinal) }
+    }
+
+    public var isEmpty: Bool { bits == 0 }
+
+    public var first: EntityKind? { EntityKind.allCases.first { bits & (1 << UInt32($0.ordinal)) != 0 } }
+
+    public var kinds: [EntityKind] { EntityKind.allCases.filter { bits & (1 << UInt32($0.ordinal)) != 0 } }
 }
 
 /// The value of one clause as written.
