@@ -198,6 +198,10 @@ public struct Interpreter: Sendable {
                                                + "\(IncludePaths.nestingLimit)", at: range)))
             return
         }
+        if let refusal = IncludePaths.refusal(path, resolved: name) {
+            outcomes.append(.diagnostic(.error(.includeFailed, refusal.message, at: range, hint: refusal.hint)))
+            return
+        }
         let file: SourceText
         switch reader.read(name) {
         case .failure(let failure):
