@@ -11,10 +11,13 @@ struct CommandContext: Sendable {
     /// The outcomes to show: all of them, but with `--quiet` no warnings,
     /// unless `--strict` makes them fail the command. Errors always show.
     func visible(_ outcomes: [Outcome]) -> [Outcome] {
-        guard quiet, !strict else { return outcomes }
-        return outcomes.filter {
-            if case .diagnostic(let diagnostic) = $0 { return diagnostic.severity != .warning } else { return true }
-        }
+        outcomes.filter(shows)
+    }
+
+    /// Whether `outcome` is one of the visible ones.
+    func shows(_ outcome: Outcome) -> Bool {
+        guard quiet, !strict, case .diagnostic(let diagnostic) = outcome else { return true }
+        return diagnostic.severity != .warning
     }
 
     /// Loads files for a command that turns the plan into something else
