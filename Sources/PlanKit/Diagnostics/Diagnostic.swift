@@ -38,6 +38,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case levelOutOfRange = "E021"
     case afterCycle = "E022"
     case updateOfUndeclared = "E023"
+    case emptyName = "E024"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"

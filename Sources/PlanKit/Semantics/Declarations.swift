@@ -10,6 +10,12 @@ extension Plan {
         let kind = declaration.kind
         let info = kind.info
         let name = declaration.name
+        // A blank name would show as an empty cell, and no one could tell
+        // two of them apart.
+        guard !name.text.isEmpty else {
+            return .error(.emptyName, "a \(kind.rawValue)'s name cannot be empty", at: name.range,
+                          hint: "write the name between the quotes: \(kind.rawValue) \"...\"")
+        }
         let clauses = declaration.clauses.map { sharingNames($0, info: info) }
         if declaration.isUpdate {
             guard let existing = index(of: kind, named: name.text) else { return undeclared(declaration) }
