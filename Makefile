@@ -31,22 +31,34 @@ test: test-deps
 release: deps
 	$(SWIFT) build -c release
 
-# libFuzzer over lexer, parser, interpreter and checks, seeded from Samples/.
+# libFuzzer, seeded from Samples/, over two targets, FUZZ_SECONDS each:
+# plan-fuzz runs lexer, parser, interpreter and checks and formats to a
+# fixpoint (Fuzz/FuzzTarget.swift); plan-fuzz-write formats, writes as
+# `fmt -w` does, reads back and formats again (Fuzz/FormatWriteTarget.swift).
+# Both are built as one module named PlanKit with the sources they need;
+# Fuzz/lsan.supp tells LeakSanitizer that globals built once are no leak.
 # Crashing inputs land in fuzz-build/; keep each as a test in
 # Tests/PlanKitTests/FuzzRegressions/.
 FUZZ_SECONDS ?= 300
 FUZZ_JOBS ?= 2
+FUZZ_FLAGS = -sanitize=fuzzer,address -O -parse-as-library -module-name PlanKit
+FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
+	-max_len=8192 -timeout=10 -rss_limit_mb=4096
 
 fuzz: deps
-	mkdir -p fuzz-build/corpus
-	swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name PlanFuzz \
-		$$(find Sources/PlanKit -name '*.swift') Fuzz/FuzzTarget.swift \
+	mkdir -p fuzz-build/corpus fuzz-build/corpus-write
+	swiftc $(FUZZ_FLAGS) $$(find Sources/PlanKit -name '*.swift') Fuzz/FuzzTarget.swift \
 		-o fuzz-build/plan-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
-	cd fuzz-build && ./plan-fuzz -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
-		-max_len=8192 -timeout=10 -rss_limit_mb=4096 corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions
+	swiftc $(FUZZ_FLAGS) $$(find Sources/PlanKit -name '*.swift') Sources/PlanCLI/AtomicFile.swift \
+		Sources/PlanCLI/FileReader.swift Sources/PlanCLI/StandardStream.swift \
+		Fuzz/FormatWriteTarget.swift \
+		-o fuzz-build/plan-fuzz-write 2>&1 | grep -v 'Cannot export local symbol' || true
+	cd fuzz-build && LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp ./plan-fuzz $(FUZZ_RUN) corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions
+	cd fuzz-build && LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp ./plan-fuzz-write $(FUZZ_RUN) corpus-write ../Samples ../Tests/PlanKitTests/FuzzRegressions
 
 # Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
-# same data (Benchmarks/README.md).
+# same data, then the workloads of SPEC 14 (Benchmarks/README.md).
 bench:
 	@scripts/install-deps lua5.4 ledger time
 	python3 Benchmarks/run.py
+	python3 Benchmarks/workloads.py

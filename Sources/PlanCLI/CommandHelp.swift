@@ -65,7 +65,8 @@ enum CommandHelp {
             Usage: plan report FILE [-q] [--json]
 
             Prints the vision, values, timeline, skill gaps and next steps of
-            one plan. Nothing is printed when the plan has errors.
+            one plan. Nothing is printed when the plan has errors; a failed
+            assert is listed on stderr and the report still printed.
 
             Options:
               -q, --quiet    hide warnings (errors always show)
@@ -99,7 +100,8 @@ enum CommandHelp {
 
             Writes one plan in another format: json, md, ics (a calendar of
             due dates), dot (Graphviz) or svg (a timeline). Nothing is written
-            when the plan has errors.
+            when the plan has errors; a failed assert is listed on stderr and
+            the export still written.
 
             Options:
               --format F         the format: json, md, ics, dot or svg

@@ -18,6 +18,8 @@ public struct FileReader: SourceReader {
     }
 
     static func contents(of path: String) -> Result<SourceText, ReadFailure> {
+        // The system would read only up to the NUL: another file.
+        guard !path.unicodeScalars.contains("\u{0}") else { return .failure(ReadFailure(reason: "a file name cannot hold NUL")) }
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(systemFailure()) }
         switch info.st_mode & S_IFMT {

@@ -7,13 +7,18 @@ enum Inputs {
     static let stdinName = "<stdin>"
 
     static func load(_ path: String, into interpreter: inout Interpreter) -> [Outcome] {
-        if path == "-" {
-            switch readStdin() {
-            case .success(let bytes): return interpreter.run(Source(name: stdinName, bytes: bytes))
-            case .failure(let failure): return [.diagnostic(failure.diagnostic)]
-            }
+        var outcomes: [Outcome] = []
+        load(path, into: &interpreter) { outcome, _ in outcomes.append(outcome) }
+        return outcomes
+    }
+
+    /// `load`, handing each outcome to `each` as soon as it is made.
+    static func load(_ path: String, into interpreter: inout Interpreter, each: Interpreter.Sink) {
+        guard path == "-" else { return interpreter.load(path: path, each: each) }
+        switch readStdin() {
+        case .success(let bytes): interpreter.run(Source(name: stdinName, bytes: bytes), each: each)
+        case .failure(let failure): each(.diagnostic(failure.diagnostic), interpreter)
         }
-        return interpreter.load(path: path)
     }
 
     /// Standard input, held to the bound a file has.

@@ -20,7 +20,7 @@ public func runPlan(arguments: [String]) -> Int32 {
     do {
         invocation = try reader.parse(arguments)
     } catch {
-        StandardStream.error.write("plan: error: \(error.description)\nRun 'plan --help' to see every command and option.\n")
+        StandardStream.error.write("plan: error: \(Literal.printable(error.description))\nRun 'plan --help' to see every command and option.\n")
         return 2
     }
 

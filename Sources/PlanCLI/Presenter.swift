@@ -22,47 +22,69 @@ public struct Presenter: Sendable {
     /// Prints each outcome in order; returns true when any was an error.
     @discardableResult
     public func present(_ outcomes: [Outcome], in interpreter: Interpreter) -> Bool {
-        let renderer = DiagnosticRenderer(sources: interpreter.sources, color: options.color)
-        var hadError = false
-        // Consecutive outcomes for one stream are written at once: one system
-        // call for a thousand warnings, and still in order on a terminal.
-        var pending = (stream: StandardStream.output, text: "")
-        func emit(_ text: String, to stream: StandardStream) {
-            if stream != pending.stream {
-                pending.stream.write(pending.text)
-                pending = (stream, "")
-            }
-            pending.text += text
-        }
-        // A table or a group runs into the next answer unless a blank line
-        // parts them; one-line answers stay compact, as scripts expect.
-        var previousAnswerSpannedLines: Bool?
-        // Answers are shown against the plan as it stands today, read once.
-        var current: Plan?
-        for outcome in outcomes {
-            switch outcome {
-            case .answer(let value, _, let listing):
-                let plan = current ?? interpreter.asOfToday
-                current = plan
-                let text = answer(value, listing: listing, plan: plan, today: interpreter.today)
-                let spansLines = text.contains("\n")
-                if !options.json, let previous = previousAnswerSpannedLines, previous || spansLines {
-                    emit("\n", to: .output)
-                }
-                previousAnswerSpannedLines = spansLines
-                emit(text + "\n", to: .output)
-            case .diagnostic(let diagnostic):
-                hadError = hadError || diagnostic.severity == .error
-                emit(options.json ? renderer.json(diagnostic).serialized() + "\n" : renderer.render(diagnostic), to: .error)
-            }
-        }
-        pending.stream.write(pending.text)
-        return hadError
+        var stream = PresentationStream(presenter: self)
+        for outcome in outcomes { stream.add(outcome, in: interpreter) }
+        stream.finish()
+        return stream.hadError
     }
 
     /// The text (or JSON line) for one answer, without the newline.
     public func answer(_ value: Value, listing: Keyword?, plan: Plan, today: Day) -> String {
         if options.json { return Answers.json(value, plan: plan, today: today).serialized() }
         return Answers.text(value, plan: plan, today: today, emptyListOf: listing)
+    }
+}
+
+/// Outcomes printed one by one as they are made (`plan run` hands each over
+/// as its statement runs), exactly as `present` prints a list of them.
+public struct PresentationStream {
+    let presenter: Presenter
+    public private(set) var hadError = false
+    /// Consecutive outcomes for one stream are written at once: one system
+    /// call for a thousand warnings, and still in order on a terminal.
+    private var pending = (stream: StandardStream.output, text: "")
+    /// A table or a group runs into the next answer unless a blank line
+    /// parts them; one-line answers stay compact, as scripts expect.
+    private var previousAnswerSpannedLines: Bool?
+    /// Beyond this much, pending text is written, so that memory stays
+    /// small however many answers a file asks for.
+    private static let bufferLimit = 1 << 16
+
+    public init(presenter: Presenter) { self.presenter = presenter }
+
+    /// Prints `outcome`, shown with `interpreter` as it stands now.
+    public mutating func add(_ outcome: Outcome, in interpreter: Interpreter) {
+        switch outcome {
+        case .answer(let value, _, let listing):
+            // Shown against the plan as it stands today.
+            let text = presenter.answer(value, listing: listing, plan: interpreter.asOfToday, today: interpreter.today)
+            let spansLines = text.contains("\n")
+            if !presenter.options.json, let previous = previousAnswerSpannedLines, previous || spansLines {
+                emit("\n", to: .output)
+            }
+            previousAnswerSpannedLines = spansLines
+            emit(text + "\n", to: .output)
+        case .diagnostic(let diagnostic):
+            hadError = hadError || diagnostic.severity == .error
+            let renderer = DiagnosticRenderer(sources: interpreter.sources, color: presenter.options.color)
+            emit(presenter.options.json ? renderer.json(diagnostic).serialized() + "\n" : renderer.render(diagnostic),
+                 to: .error)
+        }
+    }
+
+    /// Writes what is pending; the next answer starts afresh, with no blank
+    /// line before it, as the first of a new list would.
+    public mutating func finish() {
+        pending.stream.write(pending.text)
+        pending.text = ""
+        previousAnswerSpannedLines = nil
+    }
+
+    private mutating func emit(_ text: String, to stream: StandardStream) {
+        if stream != pending.stream || pending.text.utf8.count > Self.bufferLimit {
+            pending.stream.write(pending.text)
+            pending = (stream, "")
+        }
+        pending.text += text
     }
 }

@@ -243,18 +243,19 @@ import PlanCLI
     @Test func onlyRegularFilesCanBeIncluded() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder.path + "/sub.plan", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/zero.plan", withDestinationPath: "/dev/zero")
         let big = folder.path + "/big.plan"
         #expect(FileManager.default.createFile(atPath: big, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: big))
         try handle.truncate(atOffset: UInt64(Source.sizeLimit + 1))
         try handle.close()
-        try folder.write("main.plan", "include \"sub\"\ninclude \"/dev/zero\"\ninclude \"big.plan\"\n")
+        try folder.write("main.plan", "include \"sub.plan\"\ninclude \"zero.plan\"\ninclude \"big.plan\"\n")
         var session = Session()
         session.load(folder.path + "/main.plan")
         #expect(session.lines == [
-            "E040 cannot include \(folder.path)/sub: it is a folder @\"sub\"",
-            "E040 cannot include /dev/zero: not a regular file @\"/dev/zero\"",
+            "E040 cannot include \(folder.path)/sub.plan: it is a folder @\"sub.plan\"",
+            "E040 cannot include \(folder.path)/zero.plan: not a regular file @\"zero.plan\"",
             "E040 cannot include \(folder.path)/big.plan: it is larger than 64 MiB @\"big.plan\"",
         ])
     }

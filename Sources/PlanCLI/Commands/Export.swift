@@ -6,7 +6,7 @@ import PlanKit
 /// plan's own files.
 func runExport(format: String, file: String, output: String?, context: CommandContext) -> Int32 {
     guard let exportFormat = ExportFormat(rawValue: format) else {
-        StandardStream.error.write("plan: error: unknown export format \"\(format)\"; formats: \(ExportFormat.list)\n")
+        StandardStream.error.write("plan: error: unknown export format \(Literal.string(format)); formats: \(ExportFormat.list)\n")
         return 2
     }
     guard let interpreter = context.loadForOutput([file]) else { return 1 }
@@ -18,7 +18,7 @@ func runExport(format: String, file: String, output: String?, context: CommandCo
     do {
         try AtomicFile.write(text, to: output, sparing: interpreter.sourceFiles)
     } catch {
-        StandardStream.error.write("plan: error: \(error.description)\n")
+        StandardStream.error.write("plan: error: \(Literal.printable(error.description))\n")
         return 1
     }
     return 0

@@ -24,7 +24,7 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
     // ones with errors; printing and rewriting are all or nothing.
     if check {
         for result in results where result.rewrite != nil {
-            report += "plan: \(result.name) is not formatted\n"
+            report += "plan: \(Literal.printable(result.name)) is not formatted\n"
         }
         StandardStream.error.write(report)
         return report.isEmpty ? 0 : 1
@@ -44,7 +44,7 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
         do {
             try AtomicFile.write(text, to: result.target)
         } catch {
-            StandardStream.error.write("plan: error: \(error.description)\n")
+            StandardStream.error.write("plan: error: \(Literal.printable(error.description))\n")
             failed = true
         }
     }

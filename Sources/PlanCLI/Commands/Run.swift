@@ -1,23 +1,30 @@
 import PlanKit
 
-/// `plan run FILE... [-e EXPR]`: loads each file in order, printing answers
-/// as they come, runs each `-e` statement, then the checks. Exit 1 on any
-/// error (on warnings too with --strict).
+/// `plan run FILE... [-e EXPR]`: loads each file in order, printing each
+/// answer as its question runs, runs each `-e` statement, then the checks.
+/// Exit 1 on any error (on warnings too with --strict).
 func runRun(files: [String], expressions: [String], context: CommandContext) -> Int32 {
     var interpreter = Interpreter(today: context.today, reader: FileReader())
-    let presenter = Presenter(options: context.output)
+    var stream = PresentationStream(presenter: Presenter(options: context.output))
     var failed = false
 
-    func show(_ outcomes: [Outcome]) {
-        presenter.present(context.visible(outcomes), in: interpreter)
-        failed = Inputs.fails(Inputs.diagnostics(in: outcomes), strict: context.strict) || failed
+    func show(_ outcome: Outcome, _ interpreter: Interpreter) {
+        if case .diagnostic(let diagnostic) = outcome {
+            failed = Inputs.fails([diagnostic], strict: context.strict) || failed
+        }
+        if context.shows(outcome) { stream.add(outcome, in: interpreter) }
     }
 
     for file in files {
-        show(Inputs.load(file, into: &interpreter))
+        Inputs.load(file, into: &interpreter, each: show)
+        stream.finish()
     }
-    // Presented together so that their answers are spaced as one file's are.
-    show(expressions.flatMap { interpreter.run(Source(name: "<expression>", text: $0)) })
-    show(interpreter.check().map(Outcome.diagnostic))
+    // Spaced as one file's answers are.
+    for expression in expressions {
+        interpreter.run(Source(name: "<expression>", text: expression), each: show)
+    }
+    stream.finish()
+    for diagnostic in interpreter.check() { show(.diagnostic(diagnostic), interpreter) }
+    stream.finish()
     return failed ? 1 : 0
 }

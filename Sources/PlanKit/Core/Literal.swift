@@ -12,12 +12,40 @@ public enum Literal {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            case _ where isControl(scalar): out += escape(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    /// `text` for a person's terminal: every control character written as a
+    /// string literal writes it (`\n`, `\t`, `\u{1B}`), the rest as is.
+    /// Names, strings and paths from a plan go through here wherever they
+    /// reach a message, an answer or the report, so that a plan cannot move
+    /// the cursor, change colors or retitle the window.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += escape(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Unicode's control characters (general category Cc): C0, DEL and C1,
+    /// whose U+009B a terminal may take for the start of an escape sequence.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 
     /// Whole numbers without a fraction (`3`), others with every digit (`2.5`).

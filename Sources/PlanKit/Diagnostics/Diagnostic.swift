@@ -42,6 +42,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case updateOfUndeclared = "E023"
     case startAfterDue = "E024"
     case capacityOutOfRange = "E025"
+    case emptyName = "E026"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"

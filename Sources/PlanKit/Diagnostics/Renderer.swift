@@ -26,7 +26,7 @@ public struct DiagnosticRenderer: Sendable {
         if let main {
             excerpt(main, gutter: gutter, severity: diagnostic.severity, hint: diagnostic.hint, into: &out)
         } else if let hint = diagnostic.hint {
-            out += paint("hint", .cyan, bold: true) + ": " + hint + "\n"
+            out += paint("hint", .cyan, bold: true) + ": " + Self.printableLines(hint) + "\n"
         }
         for (note, place) in notes {
             header(location: place.map(\.location), label: "note", severity: .note, message: note.message, into: &out)
@@ -84,10 +84,18 @@ public struct DiagnosticRenderer: Sendable {
 
     // MARK: - Drawing
 
+    /// A path or a name in the location or the message may hold control
+    /// characters; they are drawn escaped, as every message draws them.
     private func header(location: String?, label: String, severity: Severity, message: String, into out: inout String) {
-        out += paint((location ?? "plan") + ":", nil, bold: true) + " "
+        out += paint(Literal.printable(location ?? "plan") + ":", nil, bold: true) + " "
         out += paint(label, severity.color, bold: true)
-        out += paint(": " + message, nil, bold: true) + "\n"
+        out += paint(": " + Literal.printable(message), nil, bold: true) + "\n"
+    }
+
+    /// A hint's own line breaks are kept; anything else is escaped.
+    static func printableLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { Literal.printable(String($0)) }
+            .joined(separator: "\n")
     }
 
     private func excerpt(_ place: Place, gutter: Int, severity: Severity, hint: String?, into out: inout String) {
@@ -130,7 +138,7 @@ public struct DiagnosticRenderer: Sendable {
             for (position, hintLine) in hintLines.enumerated() {
                 if position > 0 { marker += "\n" + paint(blank, .blue, bold: true) + " " + indent }
                 else { marker += " " }
-                marker += paint(String(hintLine), .cyan, bold: false)
+                marker += paint(Literal.printable(String(hintLine)), .cyan, bold: false)
             }
         }
         out += marker + "\n"
@@ -156,15 +164,10 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// Source text as it is drawn: a tab as four spaces and other control
-    /// characters as U+FFFD, so that the caret line stays aligned with it.
+    /// characters escaped (`\u{1B}`); the carets are measured on this text,
+    /// so they stay under the span.
     static func shown(_ bytes: ArraySlice<UInt8>) -> String {
-        var out = ""
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            if scalar == "\t" { out += "    " }
-            else if scalar.value < 0x20 || scalar.value == 0x7F { out += "\u{FFFD}" }
-            else { out.unicodeScalars.append(scalar) }
-        }
-        return out
+        Literal.printable(String(decoding: bytes, as: UTF8.self).replacing("\t", with: "    "))
     }
 
     enum Color: String {

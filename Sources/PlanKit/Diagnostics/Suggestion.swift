@@ -3,8 +3,17 @@
 /// a plausible typo rather than a different word.
 public enum Suggestion {
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        closest(to: word, among: candidates, edits: max(1, min(3, word.unicodeScalars.count / 3)))
+    }
+
+    /// For a field: a kind has a handful, so a short word two edits away
+    /// (`dew` for `due`) can still only have meant one of them.
+    public static func closestField(to word: String, among fields: [String]) -> String? {
+        closest(to: word, among: fields, edits: word.unicodeScalars.count >= 3 ? max(2, min(3, word.unicodeScalars.count / 3)) : 1)
+    }
+
+    private static func closest(to word: String, among candidates: [String], edits limit: Int) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
-        let limit = max(1, min(3, target.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
             let other = Array(candidate.lowercased().unicodeScalars)

@@ -2,7 +2,8 @@
 /// JSON value for `--json`. Entity fields are read through the interpreter's
 /// own field definitions, so a table's `gap` column is what `goal.gap` says.
 ///
-/// Text: whole numbers without `.0`, others to two decimals (an average
+/// Text: every control character from the plan escaped (`\u{1B}`, see
+/// `Literal.printable`), whole numbers without `.0`, others to two decimals (an average
 /// reads `2.14`, not `2.142857142857143`; `--json` keeps every digit), a string as is at the top level and
 /// quoted inside a list, dates in ISO form, an entity by its kind and quoted
 /// name, a list of entities of one kind as an aligned table, a list of groups
@@ -38,7 +39,7 @@ private struct TextWriter {
 
     func topLevel(_ value: Value, emptyKind: Keyword?) -> String {
         switch value {
-        case .string(let text): return text
+        case .string(let text): return Literal.printable(text)
         case .group: return sections([value])
         case .list(let items):
             if items.isEmpty { return emptyKind.map { "(no \($0.rawValue))" } ?? "[]" }
@@ -73,8 +74,8 @@ private struct TextWriter {
         switch value {
         case nil, .none?: return "-"
         case .bool(let flag)?: return flag ? "yes" : "no"
-        case .string(let text)?: return text
-        case .entity(let kind, let index)?: return plan.name(of: kind, at: index)?.text ?? "?"
+        case .string(let text)?: return Literal.printable(text)
+        case .entity(let kind, let index)?: return Literal.printable(plan.name(of: kind, at: index)?.text ?? "?")
         case .list(let items)?: return items.isEmpty ? "-" : items.map { cell($0) }.joined(separator: ", ")
         // In the unit it is likely written in: `6 weeks`, not `42 days`.
         case .duration(let duration)?: return Literal.duration(duration)
@@ -94,7 +95,7 @@ private struct TextWriter {
         var parts: [String] = []
         for case .group(let key, let items) in groups {
             let keyText: String
-            if case .string(let text) = key { keyText = text } else { keyText = inline(key) }
+            if case .string(let text) = key { keyText = Literal.printable(text) } else { keyText = inline(key) }
             let body = topLevel(.list(items), emptyKind: nil)
             let indented = body.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")

@@ -56,11 +56,11 @@ public struct Report: Sendable {
 
         out.heading("Skill gaps")
         if content.gaps.isEmpty { out.line("  " + out.style("no skill gaps", .dim)) }
-        let nameWidth = min(30, content.gaps.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        let nameWidth = min(30, content.gaps.map { DisplayWidth.of(Literal.printable($0.name)) }.max() ?? 0)
         for gap in content.gaps {
             let level = "level \(gap.level) of \(gap.target), gap \(gap.gap)"
-            if DisplayWidth.of(gap.name) <= nameWidth {
-                let name = "  " + gap.name.padding(to: nameWidth) + "  "
+            if DisplayWidth.of(Literal.printable(gap.name)) <= nameWidth {
+                let name = "  " + Literal.printable(gap.name).padding(to: nameWidth) + "  "
                 out.wrapped(level, prefix: name, prefixWidth: name.count, hang: 4)
             } else {
                 out.wrapped(gap.name, indent: 2, hang: 4)
@@ -176,14 +176,16 @@ struct TextLayout {
         }
     }
 
-    /// Greedy word wrap; a word longer than a whole line is cut.
+    /// Greedy word wrap; a word longer than a whole line is cut. Line breaks
+    /// and tabs part words; any other control character is spelt out
+    /// (`\u{1B}`), so that a plan cannot drive the terminal.
     static func wrap(_ body: String, first: Int, rest: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
         var limit = max(10, first)
         for word in body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }) {
-            var word = word
+            var word = Substring(Literal.printable(String(word)))
             var wordWidth = DisplayWidth.of(String(word))
             if currentWidth > 0 && currentWidth + 1 + wordWidth <= limit {
                 current += " " + word

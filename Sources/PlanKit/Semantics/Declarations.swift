@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Declarations and `update`s applied to the plan, through each kind's
 /// description. Scalar clauses replace what is there; list clauses add the
 /// names not yet listed.
@@ -8,6 +10,12 @@ extension Plan {
         let kind = declaration.kind
         let info = kind.info
         let name = declaration.name
+        // A blank name would show as an empty cell, and no one could tell
+        // two of them apart.
+        guard !name.text.isEmpty else {
+            return .error(.emptyName, "a \(kind.rawValue)'s name cannot be empty", at: name.range,
+                          hint: "write the name between the quotes: \(kind.rawValue) \"...\"")
+        }
         let clauses = declaration.clauses.map { sharingNames($0, info: info) }
         if declaration.isUpdate {
             guard let existing = index(of: kind, named: name.text) else { return undeclared(declaration) }
@@ -64,10 +72,11 @@ func merge(_ names: [Name], into list: inout [Name]) {
         }
         return
     }
-    var seen = Set(list.map(\.text))
+    var seen = nameMemos.take(for: list) ?? Set(list.map(\.text))
     for name in names where seen.insert(name.text).inserted {
         list.append(name)
     }
+    nameMemos.keep(list, seen)
 }
 
 /// Adds needs to `needs`: a skill already needed keeps its place, and an
@@ -88,8 +97,8 @@ func merge(_ added: [SkillNeed], into needs: inout [SkillNeed]) {
         }
         return
     }
-    var position: [String: Int] = [:]
-    for (index, need) in needs.enumerated() { position[need.skill.text] = index }
+    var position = needMemos.take(for: needs) ?? Dictionary(
+        needs.enumerated().map { ($1.skill.text, $0) }, uniquingKeysWith: { _, last in last })
     for need in added {
         if let index = position[need.skill.text], needs.indices.contains(index) {
             if need.level != nil { needs[index] = need }
@@ -97,6 +106,53 @@ func merge(_ added: [SkillNeed], into needs: inout [SkillNeed]) {
             position[need.skill.text] = needs.count
             needs.append(need)
         }
+    }
+    needMemos.keep(needs, position)
+}
+
+/// What the last few long lists merged into hold, so that a clause adding
+/// one name to a list of thousands (an `update` per line, or a goal with a
+/// `serves` line per value) costs a lookup and not a pass over the list:
+/// without it, 20 000 such lines took 20 to 40 seconds.
+///
+/// A memo keeps its list alive. While it does, the list's storage is
+/// shared, so any change copies it to new storage first, and the storage
+/// cannot be freed and reused for another list: a list whose storage is the
+/// memo's holds exactly the memo's names. `take` lets go of the list before
+/// the merge appends to it, so that appending copies nothing.
+private let nameMemos = ListMemos<Name, Set<String>>()
+private let needMemos = ListMemos<SkillNeed, [String: Int]>()
+
+private final class ListMemos<Element: Sendable, Index: Sendable>: Sendable {
+    private struct Memo {
+        var list: [Element]
+        var index: Index
+    }
+
+    /// A handful: the lists being built now. More would only keep the lists
+    /// of plans long gone alive.
+    private static var capacity: Int { 4 }
+    private let memos = Mutex<[Memo]>([])
+
+    /// The index of `list` when a memo holds this very storage, the memo gone.
+    func take(for list: [Element]) -> Index? {
+        let storage = Self.storage(of: list)
+        return memos.withLock { memos in
+            guard let position = memos.firstIndex(where: { Self.storage(of: $0.list) == storage && $0.list.count == list.count })
+            else { return nil }
+            return memos.remove(at: position).index
+        }
+    }
+
+    func keep(_ list: [Element], _ index: Index) {
+        memos.withLock { memos in
+            if memos.count >= Self.capacity { memos.removeFirst() }
+            memos.append(Memo(list: list, index: index))
+        }
+    }
+
+    private static func storage(of list: [Element]) -> UnsafeRawPointer? {
+        list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
 }
 

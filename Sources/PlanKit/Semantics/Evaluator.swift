@@ -100,7 +100,10 @@ struct Evaluator {
         var candidates = Array(bindings.keys).sorted() + EntityKind.allCases.map(\.plural) + ["today", "vision"]
         for item in scope.items { candidates += Fields.names(of: item) }
         if !scope.items.isEmpty { candidates.append("it") }
-        let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean \(Literal.string($0))?" }
+        // Inside a query a bare word is most likely one of the item's fields.
+        let near = scope.items.isEmpty ? Suggestion.closest(to: name, among: candidates)
+            : Suggestion.closestField(to: name, among: candidates)
+        let hint = near.map { "did you mean \(Literal.string($0))?" }
         return EvaluationError(.unknownName, message, at: range, hint: hint)
     }
 

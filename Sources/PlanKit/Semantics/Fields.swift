@@ -96,7 +96,7 @@ extension Evaluator {
     }
 
     func noField(_ name: String, typeName: String, fields: [String], at range: SourceRange) -> EvaluationError {
-        let hint = Suggestion.closest(to: name, among: fields).map { "did you mean \(Literal.string($0))?" }
+        let hint = Suggestion.closestField(to: name, among: fields).map { "did you mean \(Literal.string($0))?" }
         return EvaluationError(.unknownField, "\(typeName) has no field \(Literal.string(name))", at: range, hint: hint)
     }
 

@@ -38,27 +38,42 @@ public struct Interpreter: Sendable {
         self.reader = reader
     }
 
+    /// What is given each outcome as it is made, with the interpreter as it
+    /// stands then: an answer shown at once shows the plan as built so far,
+    /// and a file of a million questions never holds a million answers.
+    public typealias Sink = (Outcome, Interpreter) -> Void
+
     /// Parses and runs every statement of `source`: declarations change the
     /// plan, questions are answered against the plan as built so far.
     /// Its `include`s resolve relative to the current directory.
     public mutating func run(_ source: Source) -> [Outcome] {
         var outcomes: [Outcome] = []
-        run(source, from: Inclusion(folder: "", chain: []), into: &outcomes)
+        run(source) { outcome, _ in outcomes.append(outcome) }
         return outcomes
+    }
+
+    /// `run`, handing each outcome to `each` as soon as it is made.
+    public mutating func run(_ source: Source, each: Sink) {
+        run(source, from: Inclusion(folder: "", chain: []), each: each)
     }
 
     /// Reads the file at `path` and runs it; `include`s inside resolve
     /// relative to the including file.
     public mutating func load(path: String) -> [Outcome] {
+        var outcomes: [Outcome] = []
+        load(path: path) { outcome, _ in outcomes.append(outcome) }
+        return outcomes
+    }
+
+    /// `load`, handing each outcome to `each` as soon as it is made.
+    public mutating func load(path: String, each: Sink) {
         loadedFiles.append(path)
         switch reader.read(path) {
         case .failure(let failure):
-            return [.diagnostic(failure.cannotRead(path))]
+            emit(each, .diagnostic(failure.cannotRead(path)))
         case .success(let file):
-            var outcomes: [Outcome] = []
             let inclusion = Inclusion(folder: IncludePaths.folder(of: path), chain: [(file.canonicalPath, path)])
-            run(Source(name: path, bytes: file.bytes), from: inclusion, into: &outcomes)
-            return outcomes
+            run(Source(name: path, bytes: file.bytes), from: inclusion, each: each)
         }
     }
 
@@ -108,7 +123,7 @@ public struct Interpreter: Sendable {
 
     /// Each statement runs as soon as it is parsed, so that a large file
     /// never holds all its statements at once.
-    private mutating func run(_ source: Source, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
+    private mutating func run(_ source: Source, from inclusion: Inclusion, each: Sink) {
         let id = sources.add(source)
         reserveRoom(for: source)
         var parser = Parser(source, id: id)
@@ -128,13 +143,13 @@ public struct Interpreter: Sendable {
             guard !waiting.isEmpty else { return }
             waiting.sort { ($0.diagnostic.range.start, $0.order) < ($1.diagnostic.range.start, $1.order) }
             let due = waiting.prefix { $0.diagnostic.range.start < offset }
-            outcomes += due.map { .diagnostic($0.diagnostic) }
+            for waited in due { emit(each, .diagnostic(waited.diagnostic)) }
             waiting.removeFirst(due.count)
         }
         while let statement = parser.nextStatement() {
             collect(parser.takeDiagnostics())
             report(before: statement.range.start)
-            execute(statement, from: inclusion, into: &outcomes)
+            execute(statement, from: inclusion, each: each)
         }
         collect(parser.takeDiagnostics())
         report(before: Int.max)
@@ -161,37 +176,42 @@ public struct Interpreter: Sendable {
         for (word, count) in zip(words, counts) where count > 0 { plan.reserveCapacity(count, more: word.kind) }
     }
 
-    private mutating func execute(_ statement: Statement, from inclusion: Inclusion, into outcomes: inout [Outcome]) {
+    private mutating func execute(_ statement: Statement, from inclusion: Inclusion, each: Sink) {
         switch statement.kind {
         case .vision(let text):
             if plan.vision != nil {
-                outcomes.append(.diagnostic(.error(.duplicate, "the plan already has a vision", at: statement.range,
+                emit(each, .diagnostic(.error(.duplicate, "the plan already has a vision", at: statement.range,
                                                    notes: [.init("first declared here", at: plan.visionRange ?? .none)])))
             } else {
                 plan.vision = text
                 plan.visionRange = statement.range
             }
         case .declaration(let declaration):
-            if let problem = plan.apply(declaration) { outcomes.append(.diagnostic(problem)) }
+            if let problem = plan.apply(declaration) { emit(each, .diagnostic(problem)) }
         case .let(let name, _, let expr):
             switch evaluate(expr) {
             case .success(let value) where value.nests(deeperThan: Parser.maxDepth):
                 // `let x = [x]`, repeated, would otherwise grow a value too deep to print or compare.
-                outcomes.append(.diagnostic(.error(.nestingTooDeep, "the value of \(name) nests deeper than "
+                emit(each, .diagnostic(.error(.nestingTooDeep, "the value of \(name) nests deeper than "
                                                    + "\(Parser.maxDepth) levels", at: expr.range)))
             case .success(let value): bindings[name] = value
-            case .failure(let problem): outcomes.append(.diagnostic(problem.diagnostic))
+            case .failure(let problem): emit(each, .diagnostic(problem.diagnostic))
             }
         case .include(let path, let pathRange):
-            include(path, at: pathRange, from: inclusion, into: &outcomes)
+            include(path, at: pathRange, from: inclusion, each: each)
         case .assert(let condition, let message):
             plan.assertions.append(Assertion(condition: condition, message: message, range: statement.range))
         case .expression(let expr):
             switch evaluate(expr) {
-            case .success(let value): outcomes.append(.answer(value, statement.range, listing: expr.listing))
-            case .failure(let problem): outcomes.append(.diagnostic(problem.diagnostic))
+            case .success(let value): emit(each, .answer(value, statement.range, listing: expr.listing))
+            case .failure(let problem): emit(each, .diagnostic(problem.diagnostic))
             }
         }
+    }
+
+    /// Hands `outcome` on with the interpreter as it stands now.
+    private func emit(_ each: Sink, _ outcome: Outcome) {
+        each(outcome, self)
     }
 
     private func evaluate(_ expr: Expr) -> Result<Value, EvaluationError> {
@@ -202,29 +222,32 @@ public struct Interpreter: Sendable {
         }
     }
 
-    private mutating func include(_ path: String, at range: SourceRange, from inclusion: Inclusion,
-                                  into outcomes: inout [Outcome]) {
+    private mutating func include(_ path: String, at range: SourceRange, from inclusion: Inclusion, each: Sink) {
         let name = IncludePaths.resolve(path, in: inclusion.folder)
         guard inclusion.depth < IncludePaths.nestingLimit else {
-            outcomes.append(.diagnostic(.error(.includeFailed, "cannot include \(name): includes nest deeper than "
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): includes nest deeper than "
                                                + "\(IncludePaths.nestingLimit)", at: range)))
+            return
+        }
+        if let refusal = IncludePaths.refusal(path, resolved: name) {
+            emit(each, .diagnostic(.error(.includeFailed, refusal.message, at: range, hint: refusal.hint)))
             return
         }
         let file: SourceText
         switch reader.read(name) {
         case .failure(let failure):
-            outcomes.append(.diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
             return
         case .success(let contents):
             file = contents
         }
         if let start = inclusion.chain.firstIndex(where: { $0.path == file.canonicalPath }) {
             let names = inclusion.chain[start...].map(\.name) + [name]
-            outcomes.append(.diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
+            emit(each, .diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
             return
         }
         let inner = Inclusion(folder: IncludePaths.folder(of: name),
                               chain: inclusion.chain + [(file.canonicalPath, name)], depth: inclusion.depth + 1)
-        run(Source(name: name, bytes: file.bytes), from: inner, into: &outcomes)
+        run(Source(name: name, bytes: file.bytes), from: inner, each: each)
     }
 }

@@ -43,7 +43,7 @@ extension Evaluator {
         var names: [(String, SourceRange)] = []
         Evaluator.bareNames(in: expr, into: &names)
         for (name, range) in names where !known.contains(name) {
-            let hint = Suggestion.closest(to: name, among: known).map { "did you mean \(Literal.string($0))?" }
+            let hint = Suggestion.closestField(to: name, among: known).map { "did you mean \(Literal.string($0))?" }
             throw EvaluationError(.unknownName, "unknown name \(Literal.string(name))", at: range, hint: hint)
         }
     }

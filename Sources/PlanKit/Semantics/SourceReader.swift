@@ -50,6 +50,26 @@ public enum IncludePaths {
         return String(path[...slash])
     }
 
+    /// Why `include` will not read `path` (`resolved` relative to the
+    /// including file), decided before anything is read: only a file whose
+    /// name ends in `.plan`, so that a shared plan cannot pull in
+    /// `/etc/passwd` or `/proc/self/environ` and show their lines in its
+    /// messages; and no NUL, which the system would take for the end of the
+    /// path (`t.plan\u{0}.x` would read `t.plan`).
+    public static func refusal(_ path: String, resolved: String) -> (message: String, hint: String)? {
+        // `.` resolves to nothing; the message names what was written.
+        let shown = resolved.isEmpty ? path : resolved
+        if path.unicodeScalars.contains("\u{0}") {
+            return ("cannot include \(shown): a file name cannot hold NUL", "remove the \\u{0} from the path")
+        }
+        let file = shown.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard file.hasSuffix(".plan") else {
+            return ("cannot include \(shown): only .plan files can be included",
+                    "include reads only files whose name ends in .plan")
+        }
+        return nil
+    }
+
     /// `path` as written in an `include`, relative to `folder` unless
     /// absolute, without `.` steps, so that messages name it plainly.
     public static func resolve(_ path: String, in folder: String) -> String {

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""The workloads of SPEC 14 that once grew faster than their input, timed
+with `plan run` (release build) as processes, best wall time of N runs and
+that run's peak resident memory (GNU time):
+
+  ones          a file of N lines `1`: N answers, printed as they are made
+  list items    one goal with N `serves` clause lines, N values declared
+  updates       N values, then N lines `update goal g serves vN`
+
+    python3 Benchmarks/workloads.py [--plan .build/release/plan] [--runs 3]
+                                    [--ones 100000] [--items 20000]
+
+run.py calls it after its own tables; Python 3 standard library only.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
+from run import TODAY, measure  # noqa: E402
+
+
+def ones(count):
+    return "1\n" * count
+
+
+def list_items(count):
+    values = "".join("value v%d\n" % n for n in range(count))
+    return values + "goal g by 2027-06\n" + "".join("    serves v%d\n" % n for n in range(count))
+
+
+def updates(count):
+    values = "".join("value v%d\n" % n for n in range(count))
+    return values + "goal g by 2027-06\n" + "".join("update goal g serves v%d\n" % n for n in range(count))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plan", default=os.path.join(ROOT, ".build", "release", "plan"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--ones", type=int, default=100000)
+    parser.add_argument("--items", type=int, default=20000)
+    args = parser.parse_args()
+
+    work = [("ones", "%d lines of 1" % args.ones, ones(args.ones)),
+            ("list", "%d list items" % args.items, list_items(args.items)),
+            ("update", "%d update ... serves" % args.items, updates(args.items))]
+    print("%-26s %10s %10s %8s" % ("workload", "seconds", "peak MB", "status"))
+    with tempfile.TemporaryDirectory() as folder:
+        for name, label, text in work:
+            path = os.path.join(folder, name + ".plan")
+            with open(path, "w") as out:
+                out.write(text)
+            seconds, peak, status, first_error = measure(
+                [args.plan, "run", "--today", TODAY, path], args.runs)
+            print("%-26s %10.3f %10.1f %8d" % (label, seconds, peak, status))
+            if status != 0 and first_error:
+                print("    " + first_error)
+
+
+if __name__ == "__main__":
+    main()
