@@ -120,7 +120,7 @@ public struct StrategyReview: Sendable {
         question(1, "What role do you want to pursue?", into: &out)
         if goals.isEmpty { open("no goal is left to do: what comes next?", into: &out) }
         for goal in goals {
-            let role = goal.role.map { "role " + Literal.string($0) } ?? out.style("no role stated", .yellow)
+            let role = goal.role.map { "role " + Literal.string($0) } ?? "no role stated"
             out.wrapped(Literal.string(goal.name) + ": " + role, prefix: "  " + date(goal.due) + "  ",
                         prefixWidth: 14, hang: 14)
         }
@@ -181,7 +181,7 @@ public struct StrategyReview: Sendable {
             out.wrapped(Literal.string(value.name) + (value.note.map { ": " + $0 } ?? ""), indent: 2, hang: 4)
         }
 
-        out.heading("Load against capacity", key: "hours a week")
+        out.heading("Load against capacity", key: CapacityChart.key)
         capacity(into: &out)
 
         out.heading("Reviews")
@@ -210,7 +210,7 @@ public struct StrategyReview: Sendable {
 
     private func date(_ day: Day?) -> String { day?.description ?? "no date   " }
 
-    /// One line a quarter: its load, its capacity and a mark when over.
+    /// The quarters' load as bars against the capacity line.
     private func capacity(into out: inout TextLayout) {
         guard !quarters.isEmpty else {
             open("no goal not done has a date from today on", into: &out)
@@ -219,12 +219,8 @@ public struct StrategyReview: Sendable {
         if quarters.allSatisfy({ $0.capacity == nil }) {
             open("no capacity stated: add capacity 10 hours per week", into: &out)
         }
-        for quarter in quarters {
-            let load = Literal.rounded(quarter.load)
-            let of = quarter.capacity.map { " of " + Literal.rounded($0) } ?? ""
-            let text = "asks \(load)\(of)"
-            out.line("  " + quarter.name + "  " + (quarter.over ? out.style(text + "  over", .red) : text))
-        }
+        CapacityChart(bars: quarters.map { .init(name: $0.name, capacity: $0.capacity, load: $0.load, over: $0.over) })
+            .render(into: &out)
     }
 
     // MARK: - For a program
