@@ -9,6 +9,7 @@ enum Command: Equatable, Sendable {
     case fmt(files: [String], write: Bool, check: Bool)
     case report(file: String)
     case agenda(files: [String], days: Int)
+    case review(files: [String])
     case export(format: String, file: String, output: String?)
     /// nil: the help for every command.
     case help(command: String?)
@@ -37,7 +38,7 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
-    static let commands = ["run", "check", "fmt", "report", "agenda", "export", "repl", "help", "version"]
+    static let commands = ["run", "check", "fmt", "report", "agenda", "review", "export", "repl", "help", "version"]
     static let flags = ["--json", "--strict", "-q", "--quiet", "-w", "--write", "--check", "--help", "-h", "--version"]
     static let valued = ["--today", "--color", "-e", "--format", "-o", "--output", "--days"]
 
@@ -193,6 +194,9 @@ struct Arguments {
         case "agenda":
             guard !files.isEmpty else { throw UsageError(description: "agenda needs at least one file") }
             return .agenda(files: files, days: try Self.days(values["--days"]))
+        case "review":
+            guard !files.isEmpty else { throw UsageError(description: "review needs at least one file") }
+            return .review(files: files)
         case "export":
             guard let format = values["--format"] else {
                 throw UsageError(description: "export needs --format (\(ExportFormat.list))")
@@ -271,7 +275,7 @@ struct Arguments {
         // a new one included. fmt reports syntax errors only, and the REPL
         // shows each statement's problems through a session of its own.
         if given.contains("-q"), ["fmt", "repl"].contains(command.word) {
-            throw UsageError(description: "option -q is not for \(command.word): it hides the warnings of run, check, report, agenda and export")
+            throw UsageError(description: "option -q is not for \(command.word): it hides the warnings of run, check, report, agenda, review and export")
         }
     }
 }
@@ -286,6 +290,7 @@ extension Command {
         case .fmt: return "fmt"
         case .report: return "report"
         case .agenda: return "agenda"
+        case .review: return "review"
         case .export: return "export"
         case .help: return "help"
         case .version: return "version"

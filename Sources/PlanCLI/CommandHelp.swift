@@ -95,6 +95,26 @@ enum CommandHelp {
               plan agenda --days 7 career.plan
 
             """,
+        "review": """
+            Usage: plan review FILE... [-q] [--json]
+
+            A coaching session with the plan: the four strategy questions
+            (what role, what skills or experiences, what impact, how the goals
+            align with the organisation's objectives) answered from the goals
+            not done, with what the plan leaves open said plainly; then the
+            vision, the non-negotiables, the hours a week asked by quarter
+            against the capacity, and the last and next review. It ends with
+            the log line that records the review. Nothing is printed but the
+            plan's errors when it has any.
+
+            Options:
+              -q, --quiet    hide warnings (errors always show)
+              --json         the same answers as one JSON object
+
+            Example:
+              plan review career.plan
+
+            """,
         "export": """
             Usage: plan export --format F FILE [-o OUT] [-q]
 

@@ -29,9 +29,9 @@ public func runPlan(arguments: [String]) -> Int32 {
     case .always: color = true
     case .never: color = false
     case .auto:
-        // Color goes where the colored text goes: the report and the agenda
-        // to stdout, diagnostics to stderr. `plan report x > file` must stay plain.
-        let stream = ["report", "agenda"].contains(invocation.command.word) ? StandardStream.output : StandardStream.error
+        // Color goes where the colored text goes: the report, the agenda and
+        // the review to stdout, diagnostics to stderr. `plan report x > file` must stay plain.
+        let stream = ["report", "agenda", "review"].contains(invocation.command.word) ? StandardStream.output : StandardStream.error
         color = stream.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
     let context = CommandContext(today: invocation.today ?? localToday(),
@@ -59,6 +59,7 @@ private func run(_ command: Command, context: CommandContext) -> Int32 {
     case .fmt(let files, let write, let check): return runFormat(files: files, write: write, check: check, context: context)
     case .report(let file): return runReport(file: file, context: context)
     case .agenda(let files, let days): return runAgenda(files: files, days: days, context: context)
+    case .review(let files): return runReview(files: files, context: context)
     case .export(let format, let file, let output): return runExport(format: format, file: file, output: output, context: context)
     }
 }
@@ -120,6 +121,8 @@ Usage:
   plan agenda FILE... [--days N]
                                 what is overdue, then what is due in the next N days
                                 (default 14): goals, milestones, people to reach
+  plan review FILE...           the four strategy questions answered from the plan, the
+                                load against capacity, and the line to log the review
   plan export --format F FILE [-o OUT]
                                 F is json, md, ics, dot or svg; -o writes OUT atomically
   plan repl [FILE...]           REPL with the files loaded
@@ -131,16 +134,17 @@ A FILE of - is stdin.
 Options (anywhere on the line; -- ends them):
   --json                 each answer as one JSON value per line; with check,
                          each diagnostic as one JSON object per line on stdout;
-                         with agenda, each item as one JSON object per line
+                         with agenda, each item as one JSON object per line;
+                         with review, one object
   --today YYYY-MM-DD     what `today` means (default: $PLAN_TODAY, else the system date)
   --color auto|always|never
-                         color diagnostics, the report and the agenda (auto: when the
-                         stream they go to is a terminal and NO_COLOR is
-                         unset or empty)
+                         color diagnostics, the report, the agenda and the
+                         review (auto: when the stream they go to is a
+                         terminal and NO_COLOR is unset or empty)
   -e EXPR                run, after the files, the statement EXPR (repeatable)
   --strict               warnings fail too (run, check)
   -q, --quiet            hide warnings; errors always show, and so do warnings
-                         with --strict (run, check, report, agenda, export)
+                         with --strict (run, check, report, agenda, review, export)
   -w, --write            fmt: rewrite the files in place
   --check                fmt: only tell whether the files are formatted
   --days N               agenda: how many days ahead to look (default 14)
@@ -158,6 +162,7 @@ Examples:
   plan fmt -w career.plan
   plan report career.plan
   plan agenda --days 7 career.plan
+  plan review career.plan
   plan repl career.plan
   plan export --format ics career.plan -o career.ics
   plan help run

@@ -82,7 +82,7 @@ import Testing
         #expect(try parse(["report", "a.plan", "--quiet"]).quiet)
         #expect(try parse(["check", "-q", "a.plan"]).quiet)
         #expect(try parse(["export", "-q", "--format", "md", "a.plan"]).quiet)
-        #expect(throws: UsageError(description: "option -q is not for fmt: it hides the warnings of run, check, report, agenda and export")) {
+        #expect(throws: UsageError(description: "option -q is not for fmt: it hides the warnings of run, check, report, agenda, review and export")) {
             try parse(["fmt", "-q", "a.plan"])
         }
     }

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func theSamplesAreThere() {
-        #expect(GoldenTests.sampleNames() == ["balance", "coaching", "drifted", "product-launch"])
+        #expect(GoldenTests.sampleNames() == ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned"])
     }
 
     /// Run from the package root, so that file names in diagnostics read
@@ -37,15 +37,17 @@ import Testing
         #expect(!result.timedOut)
     }
 
-    /// `Samples/NAME.agenda` and `Samples/NAME.report`: a sample's agenda
-    /// and report as `plan agenda` and `plan report` print them.
+    /// `Samples/NAME.agenda`, `Samples/NAME.report` and `Samples/NAME.review`:
+    /// a sample's agenda, report and review as `plan agenda`, `plan report`
+    /// and `plan review` print them.
     static func printed() -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: PlanProcess.samplesFolder.path)) ?? []
-        return files.filter { $0.hasSuffix(".agenda") || $0.hasSuffix(".report") }.sorted()
+        return files.filter { $0.hasSuffix(".agenda") || $0.hasSuffix(".report") || $0.hasSuffix(".review") }.sorted()
     }
 
     @Test func theAgendasAndReportsAreThere() {
-        #expect(GoldenTests.printed() == ["drifted.agenda", "drifted.report"])
+        #expect(GoldenTests.printed() == ["drifted.agenda", "drifted.report", "intersection.report", "intersection.review",
+                                          "realigned.agenda", "realigned.review"])
     }
 
     @Test(arguments: GoldenTests.printed())

@@ -291,7 +291,7 @@ import Testing
         #expect(completer.complete("value family non-n") == Completion(replacing: 5, insertion: "non-negotiable ", choices: []))
         #expect(completer.complete("cou") == Completion(replacing: 3, insertion: "count(", choices: []))
         #expect(completer.complete(":rel") == Completion(replacing: 4, insertion: ":reload ", choices: []))
-        #expect(completer.complete(":re") == Completion(replacing: 3, insertion: ":re", choices: [":reload", ":report", ":reset"]))
+        #expect(completer.complete(":re") == Completion(replacing: 3, insertion: ":re", choices: [":reload", ":report", ":reset", ":review"]))
         #expect(completer.complete("(goal \"Lead a launch\").day") == Completion(replacing: 3, insertion: "days_left", choices: []))
         #expect(completer.complete("skills.nee") == Completion(replacing: 3, insertion: "need", choices: ["needed_by", "needs"]))
     }

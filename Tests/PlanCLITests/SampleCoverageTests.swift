@@ -6,7 +6,7 @@ import Testing
 /// cleanly and use every statement kind, clause, date form, query clause and
 /// function of the spec, so that the golden files cover all of it.
 @Suite struct SampleCoverageTests {
-    static let samples = ["balance", "coaching", "drifted", "product-launch", "shared/foundations"]
+    static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "shared/foundations"]
 
     static func parsed() throws -> [(name: String, source: Source, file: ParsedSource)] {
         try samples.enumerated().map { id, name in

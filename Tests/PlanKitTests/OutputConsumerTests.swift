@@ -147,3 +147,41 @@ import Testing
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 }
+
+/// The capacity chart under the timeline: drawn only for a plan that states
+/// a capacity, an over-capacity quarter red and marked, and rsvg-convert
+/// renders it.
+@Suite struct CapacityChartTests {
+    static let plan = """
+        value craft
+        capacity 10 hours per week
+        capacity 4 hours per week from 2027-04-01
+        goal "Book" serves craft by 2027-06-30 effort 200 hours
+        goal "Talk" serves craft by 2027-02-28 effort 20 hours
+
+        """
+
+    @Test func overCapacityQuartersAreMarkedAndItRenders() throws {
+        var support = Session()
+        _ = support.diagnostics(of: Self.plan)
+        let today = Day(year: 2026, month: 12, day: 1) ?? Day(ordinal: 0)
+        let svg = SVGTimeline.render(Interpreter.asOf(support.interpreter.plan, today: today), today: today)
+        #expect(svg.contains(">Hours a week: asked by quarter, against your capacity</text>"))
+        #expect(svg.contains(">2027-Q2</text>"))
+        #expect(svg.contains(" over</text>"))
+        #expect(svg.contains("fill=\"#e15759\"/>"))
+        let path = try OutputConsumerTests.temporary(svg, "svg")
+        let png = path + ".png"
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: png)
+        }
+        let rendered = try OutputConsumerTests.run(["rsvg-convert", path, "-o", png])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+    }
+
+    @Test func noCapacityNoChart() {
+        let today = Day(year: 2026, month: 12, day: 1) ?? Day(ordinal: 0)
+        #expect(!SVGTimeline.render(Plan(), today: today).contains("Hours a week"))
+    }
+}

@@ -15,11 +15,12 @@ enum REPLCommand: Equatable {
     case check
     case report
     case agenda(days: Int)
+    case review
     case export(format: String, file: String)
     case reset
 
     /// What Tab offers after `:`.
-    static let spellings = [":agenda", ":check", ":export", ":help", ":load", ":q", ":quit", ":reload", ":report", ":reset", ":save"]
+    static let spellings = [":agenda", ":check", ":export", ":help", ":load", ":q", ":quit", ":reload", ":report", ":reset", ":review", ":save"]
 
     /// A command line that cannot run, with what to say about it.
     struct Problem: Error, Equatable {
@@ -56,6 +57,7 @@ enum REPLCommand: Equatable {
                                         hint: ":agenda 7"))
             }
             return .success(.agenda(days: days))
+        case ":review": return noArgument(.review)
         case ":reset": return noArgument(.reset)
         case ":export":
             let format = String(argument.prefix { $0 != " " && $0 != "\t" })
@@ -132,6 +134,7 @@ enum REPLCommand: Equatable {
           :check             run every check on the plan
           :report            the plan as a report
           :agenda [N]        what is overdue, then what is due in the next N days (14)
+          :review            the four strategy questions, load against capacity
           :export FORMAT FILE  json, md, ics, dot or svg (FILE - is the screen)
           :reset             forget everything
           :quit, :q          leave (so does Ctrl-D)

@@ -71,6 +71,10 @@ struct Session {
             guard planIsWhole(or: "no agenda") else { break }
             let agenda = Agenda(interpreter.asOfToday, today: context.today, days: days)
             StandardStream.output.write(context.output.json ? agenda.jsonLines() : agenda.render(color: context.output.color))
+        case .review:
+            guard planIsWhole(or: "no review") else { break }
+            let review = StrategyReview(interpreter.asOfToday, today: context.today)
+            StandardStream.output.write(context.output.json ? review.json().serialized() + "\n" : review.render(color: context.output.color))
         case .export(let format, let path):
             export(format: format, to: path)
         }

@@ -10,7 +10,7 @@ public struct Agenda: Sendable {
     public static let defaultDays = 14
 
     public enum Kind: String, Sendable {
-        case goal, milestone, contact, mentor
+        case goal, milestone, contact, mentor, review
     }
 
     public struct Item: Sendable, Equatable {
@@ -71,15 +71,23 @@ public struct Agenda: Sendable {
             add(Item(date: next, kind: contact.isMentor ? .mentor : .contact, name: contact.name.text, why: why,
                      overdue: ContactKind.isOverdue(contact, today: today)))
         }
-        // SPEC 12's review (`review every DURATION`) joins here once the
-        // model has its cadence: past due among the overdue, else on its day.
+        // Past due exactly when W015 says so: never reviewed counts as past
+        // due, dated today.
+        if let review = plan.review, let every = review.every {
+            let links = Links(plan: plan, today: today)
+            let last = LogKind.totals(links).reviews.last
+            if let next = ReviewKind.next(review, links) {
+                let why = (last.map { "last reviewed \($0)" } ?? "never reviewed") + ", every " + Literal.duration(every)
+                add(Item(date: next, kind: .review, name: "the plan", why: why, overdue: last == nil || next < today))
+            }
+        }
 
         self.overdue = Self.byDate(overdue)
         self.upcoming = Self.byDate(upcoming)
     }
 
     /// Stable: one day's items keep the order they were added in (goals,
-    /// milestones, people), each kind in declaration order.
+    /// milestones, people, the review), each kind in declaration order.
     private static func byDate(_ items: [Item]) -> [Item] {
         items.enumerated().sorted { left, right in
             left.element.date != right.element.date ? left.element.date < right.element.date : left.offset < right.offset
@@ -126,7 +134,9 @@ public struct Agenda: Sendable {
         let date = Self.weekday(item.date) + " " + item.date.description
         let styled = item.overdue ? out.style(date, .red) : item.date == today ? out.style(date, .bold) : date
         let kind = item.kind.rawValue + String(repeating: " ", count: 9 - item.kind.rawValue.count)
-        out.wrapped(Literal.string(item.name) + ": " + item.why,
+        // The review's name is no name the plan declares, so it is not quoted.
+        let name = item.kind == .review ? item.name : Literal.string(item.name)
+        out.wrapped(name + ": " + item.why,
                     prefix: "  " + styled + "  " + out.style(kind, .dim) + "  ", prefixWidth: 29, hang: 29)
     }
 

@@ -88,6 +88,7 @@ public struct Report: Sendable {
             out.wrapped(step.text, prefix: "  \(number) ", prefixWidth: 5, hang: 5, suffix: step.overdue ? ("(overdue)", .red) : nil)
         }
         activity(ReportActivity(plan, today: today), into: &out)
+        capacity(into: &out)
         return out.text
     }
 

@@ -26,8 +26,9 @@ public enum SVGTimeline {
         let (colorOf, legend) = colors(plan, facts)
         let rows = self.rows(plan, facts, colorOf: colorOf)
         let undated = plan.goals.filter { $0.due == nil }.map(\.name.text)
+        let capacity = SVGCapacity(plan)
         var chart = Chart(rows: rows, axis: axis(rows, today: today), legend: legendEntries(legend, rows),
-                          undated: !undated.isEmpty, facts: facts)
+                          undated: !undated.isEmpty, facts: facts, below: capacity == nil ? 0 : SVGCapacity.height)
         chart.header(plan.vision.map { shorten($0, to: 120) } ?? "as of \(today)")
         chart.zebra()
         chart.axisLines()
@@ -37,6 +38,7 @@ public enum SVGTimeline {
             chart.svg.text(shorten("Without a date: " + undated.joined(separator: ", "), to: 130), x: 24, y: chart.chartBottom + 48,
                            attributes: "font-size=\"12\" fill=\"#777\"")
         }
+        capacity?.draw(into: &chart.svg, top: chart.height - SVGCapacity.height, width: Chart.width)
         chart.svg.raw("</svg>")
         return chart.svg.out
     }
@@ -152,7 +154,7 @@ public enum SVGTimeline {
         var svg = SVGWriter()
 
         init(rows: [Row], axis: (start: Day, end: Day, today: Day), legend entries: [(label: String, swatch: String)],
-             undated: Bool, facts: PlanFacts) {
+             undated: Bool, facts: PlanFacts, below: Double) {
             self.rows = rows
             (axisStart, axisEnd, today) = axis
             self.facts = facts
@@ -171,7 +173,7 @@ public enum SVGTimeline {
             self.placed = placed
             chartTop = legendY + 62
             chartBottom = chartTop + Double(max(1, rows.count)) * Chart.rowHeight
-            height = chartBottom + (undated ? 64 : 40)
+            height = chartBottom + (undated ? 64 : 40) + below
             span = Double(max(1, axisEnd.ordinal - axisStart.ordinal))
         }
 

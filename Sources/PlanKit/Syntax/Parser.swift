@@ -133,7 +133,7 @@ public struct Parser {
             name = Name(text: kind.rawValue, range: keyword.range, quoted: false)
         case .amount(let words):
             let number = peek
-            _ = try amount("the \(kind.rawValue)", after: spelling)
+            _ = try amount("the \(kind.rawValue)", after: spelling, example: "\(spelling.rawValue) 10 \(words.joined(separator: " "))")
             for word in words {
                 guard source.text(peek.range) == word else {
                     throw error(at: peek, "expected `\(word)`, found \(describe(peek))",
@@ -219,7 +219,8 @@ public struct Parser {
         case .date: value = .date(try date(after: keyword))
         case .duration: value = .duration(try duration(after: keyword))
         case .amount(let what, let unit):
-            value = .amount(try amount(what.description, after: keyword))
+            value = .amount(try amount(what.description, after: keyword,
+                                       example: "\(keyword.rawValue) " + (unit.map { "40 \($0.rawValue)" } ?? "2.5")))
             if let unit, !match(.keyword(unit)) {
                 throw error(at: peek, "expected `\(unit.rawValue)` after the number, found \(describe(peek))",
                             hint: "write: \(keyword.rawValue) 40 \(unit.rawValue)")
@@ -360,17 +361,18 @@ public struct Parser {
         return duration
     }
 
-    /// A number more than nothing: hours spent, hours a week.
-    private mutating func amount(_ what: @autoclosure () -> String, after keyword: Keyword) throws -> Double {
+    /// A number more than nothing: hours spent, hours a week. `example`
+    /// is the whole clause written right, units and all.
+    private mutating func amount(_ what: @autoclosure () -> String, after keyword: Keyword, example: String) throws -> Double {
         let token = peek
         guard token.kind == .number, let value = Lexeme.numberValue(of: token, in: source) else {
             throw error(at: token, "expected \(what()) (a number) after `\(keyword.rawValue)`, found \(describe(token))",
-                        hint: "for example: \(keyword.rawValue) 2.5")
+                        hint: "for example: \(example)")
         }
         advance()
         guard value > 0 else {
             throw error(at: token, "`\(keyword.rawValue)` needs a number more than 0, not \(source.text(token.range))",
-                        code: .invalidNumber)
+                        code: .invalidNumber, hint: "for example: \(example)")
         }
         return value
     }
