@@ -38,6 +38,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case levelOutOfRange = "E021"
     case afterCycle = "E022"
     case updateOfUndeclared = "E023"
+    case removeOfReferenced = "E024"
+    case cannotDrop = "E025"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"

@@ -1,30 +1,46 @@
-/// The plan model written back as canonical plan source (the REPL's
-/// `:save`): vision, values, skills, goals with their clauses, milestones,
-/// mentors, asserts. Reading the text back builds the same plan.
+/// The plan model written back as canonical plan source: vision, each kind
+/// in order, the `let`s given, asserts. Reading the text back builds the
+/// same plan. `:save` of a session that read no file writes this; one that
+/// did edits its files instead (SourceEditor).
 public enum PlanWriter {
-    public static func render(_ plan: Plan) -> String {
+    public static func render(_ plan: Plan, lets: [String] = []) -> String {
         var sections: [[String]] = []
         if let vision = plan.vision { sections.append(["vision " + Literal.string(vision)]) }
         for kind in EntityKind.allCases {
             let info = kind.info
             var lines: [String] = []
             for index in 0..<plan.count(of: kind) {
-                guard let name = plan.name(of: kind, at: index) else { continue }
-                let clauses = info.written(plan, index).map { Formatter.clause($0.0, $0.1, indent: "") }
-                let line = ([kind.rawValue + " " + Literal.name(name.text)] + clauses).joined(separator: " ")
+                guard let line = line(plan, kind, index) else { continue }
                 // A kind laid out a clause a line is a paragraph of its own.
                 if info.layout == .clausePerLine { sections.append([line]) } else { lines.append(line) }
             }
             sections.append(lines)
         }
+        sections.append(lets)
         sections.append(plan.assertions.map { assertion in
             "assert " + SourceWriter.expression(assertion.condition) + (assertion.message.map { " " + Literal.string($0) } ?? "")
         })
         let text = sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
         guard !text.isEmpty else { return "" }
-        // The formatter owns the canonical layout (one-clause goals on one
-        // line, long `needs` wrapped), so a saved plan is already `plan fmt`
-        // clean. It only declines text that does not parse, which this is not.
-        return Formatter.format(Source(name: "plan", text: text + "\n")).text ?? text + "\n"
+        return laidOut(text)
+    }
+
+    /// Entity `index` of `kind` as one line: its name and clauses in
+    /// canonical order. `written` may give a clause's value as the person
+    /// wrote it (`2027-Q2`).
+    public static func line(_ plan: Plan, _ kind: EntityKind, _ index: Int,
+                            written: (Keyword, ClauseValue) -> String? = { _, _ in nil }) -> String? {
+        guard let name = plan.name(of: kind, at: index) else { return nil }
+        let clauses = kind.info.written(plan, index).map { keyword, value in
+            Formatter.clause(keyword, value, indent: "") { written(keyword, value) }
+        }
+        return ([kind.rawValue + " " + Literal.name(name.text)] + clauses).joined(separator: " ")
+    }
+
+    /// The formatter owns the canonical layout (one-clause goals on one
+    /// line, long `needs` wrapped), so written text is already `plan fmt`
+    /// clean. It only declines text that does not parse, which this is not.
+    static func laidOut(_ text: String) -> String {
+        Formatter.format(Source(name: "plan", text: text + "\n")).text ?? text + "\n"
     }
 }

@@ -11,6 +11,7 @@ extension Plan {
         let clauses = declaration.clauses.map { sharingNames($0, info: info) }
         if declaration.isUpdate {
             guard let existing = index(of: kind, named: name.text) else { return undeclared(declaration) }
+            if let problem = problem(droppingFrom: declaration, at: existing) { return problem }
             info.update(&self, existing, clauses)
             return nil
         }
@@ -32,7 +33,7 @@ extension Plan {
         case .names(let names): value = .names(names.map { sharing($0, as: target) })
         case .needs(let needs):
             value = .needs(needs.map { SkillNeed(skill: sharing($0.skill, as: target), level: $0.level, levelRange: $0.levelRange) })
-        case .flag, .whole, .text, .date, .duration: return clause
+        case .flag, .whole, .text, .date, .duration, .dropped, .reopened: return clause
         }
         return Clause(clause.keyword, value, clause.range)
     }

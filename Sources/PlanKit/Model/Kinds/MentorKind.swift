@@ -18,10 +18,12 @@ enum MentorKind: EntityDescription {
     static let clauses: [ClauseRule<Mentor>] = [
         ClauseRule(.helps, .names("a skill", refers: .skill),
                    apply: { mentor, clause, _ in if case .names(let names) = clause { merge(names, into: &mentor.helps) } },
-                   read: { $0.helps.isEmpty ? nil : .names($0.helps) }),
+                   read: { $0.helps.isEmpty ? nil : .names($0.helps) },
+                   clear: { $0.helps = [] }),
         ClauseRule(.note, .text("a note"),
                    apply: { mentor, clause, _ in if case .text(let note) = clause { mentor.note = note } },
-                   read: { $0.note.map(ClauseValue.text) }),
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
     ]
 
     static let fields: [FieldRule] = [
