@@ -154,7 +154,8 @@ public final class KindInfo: Sendable {
     public let exportMembers: [String]
     public let layout: Layout
     let checks: [Check]
-    let unknownCode: DiagnosticCode
+    /// The error for a reference to an entity of this kind that is not declared.
+    public let unknownCode: DiagnosticCode
     let stub: @Sendable (String, Int?) -> String
     private let fieldPositions: [String: Int]
     /// The fields' names and computations alone, so that reading one

@@ -37,6 +37,12 @@ public enum PlanWriter {
         return ([kind.rawValue + " " + Literal.name(name.text)] + clauses).joined(separator: " ")
     }
 
+    /// Entity `index` of `kind` as its name, then each clause in canonical form.
+    public static func clauses(_ plan: Plan, _ kind: EntityKind, _ index: Int) -> [String] {
+        guard let name = plan.name(of: kind, at: index) else { return [] }
+        return [Literal.name(name.text)] + kind.info.written(plan, index).map { Formatter.clause($0.0, $0.1, indent: "") }
+    }
+
     /// The formatter owns the canonical layout (one-clause goals on one
     /// line, long `needs` wrapped), so written text is already `plan fmt`
     /// clean. It only declines text that does not parse, which this is not.

@@ -61,9 +61,86 @@ public enum SourceEditor {
                     origin.statements.forEach { delete($0) }
                     continue
                 }
-                guard let now = PlanWriter.line(plan, key.kind, index), now != origin.asRead else { continue }
+                guard PlanWriter.clauses(plan, key.kind, index) != origin.asRead else { continue }
+                if origin.statements.count == 1, editClauses(key.kind, index, in: first) { continue }
                 replace(first, with: declaration(key.kind, index, writtenIn: origin.statements))
                 origin.statements.dropFirst().forEach { delete($0) }
+            }
+        }
+
+        /// A changed entity declared by one statement, each clause given
+        /// once, is edited clause by clause: what is the same keeps its
+        /// bytes (and the comments between), a changed clause is written
+        /// again where it stands, a dropped one goes, a new one follows the
+        /// last. False when the statement is not such a declaration.
+        private mutating func editClauses(_ kind: EntityKind, _ index: Int, in range: SourceRange) -> Bool {
+            guard let source = interpreter.sources[range.source],
+                  case .declaration(let declaration)? = parse(range.source).statements[range.start]?.kind,
+                  !declaration.isUpdate, declaration.kind == kind,
+                  Set(declaration.clauses.map(\.keyword)).count == declaration.clauses.count,
+                  let name = plan.name(of: kind, at: index) else { return false }
+            if name.text != declaration.name.text {
+                replace(declaration.name.range, with: Literal.name(name.text))
+            }
+            let current = kind.info.written(plan, index)
+            let multiLine = source.line(of: range.start) != source.line(of: max(range.start, range.end - 1))
+            let indent = multiLine ? Formatter.indent : ""
+            for clause in declaration.clauses {
+                guard let now = current.first(where: { $0.0 == clause.keyword }) else {
+                    delete(clause.range)
+                    continue
+                }
+                let was = Formatter.clause(clause.keyword, clause.value, indent: indent)
+                if Formatter.clause(now.0, now.1, indent: indent) != was {
+                    replace(clause.range, with: written(now.0, now.1, indent: indent))
+                }
+            }
+            let end = declaration.clauses.map(\.range.end).max() ?? declaration.name.range.end
+            let added = current.filter { keyword, _ in !declaration.clauses.contains { $0.keyword == keyword } }
+            let separator = multiLine ? "\n" + Formatter.indent : " "
+            let text = added.map { separator + written($0.0, $0.1, indent: indent) }.joined()
+            if !text.isEmpty {
+                edits[range.source, default: []].append(Edit(start: end, end: end, text: text))
+            }
+            return true
+        }
+
+        /// A clause in canonical form, with a date or duration as the session
+        /// or the files wrote it when they wrote that value.
+        private mutating func written(_ keyword: Keyword, _ value: ClauseValue, indent: String) -> String {
+            let canonical = Formatter.clause(keyword, value, indent: "")
+            let form = sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
+            return Formatter.clause(keyword, value, indent: indent) { form }
+        }
+
+        private var knownForms: [(keyword: Keyword, canonical: String, written: String)]?
+
+        /// Every date and duration written in a clause anywhere in the
+        /// session, with its canonical form: `by 2027-Q4` typed stays a quarter.
+        private mutating func sessionForms() -> [(keyword: Keyword, canonical: String, written: String)] {
+            if let knownForms { return knownForms }
+            var forms: [(keyword: Keyword, canonical: String, written: String)] = []
+            for id in interpreter.sources.sources.indices {
+                guard let source = interpreter.sources[id] else { continue }
+                for statement in parse(id).statements.values.sorted(by: { $0.range.start < $1.range.start }) {
+                    guard case .declaration(let declaration) = statement.kind else { continue }
+                    forms += Editor.forms(of: declaration, in: source)
+                }
+            }
+            knownForms = forms
+            return forms
+        }
+
+        static func forms(of declaration: Declaration, in source: Source) -> [(keyword: Keyword, canonical: String, written: String)] {
+            declaration.clauses.compactMap { clause in
+                switch clause.value {
+                case .date, .duration:
+                    let words = source.text(clause.range).split(whereSeparator: { " \t\r\n".contains($0) })
+                    return (clause.keyword, Formatter.clause(clause.keyword, clause.value, indent: ""),
+                            words.dropFirst().joined(separator: " "))
+                default:
+                    return nil
+                }
             }
         }
 
@@ -78,13 +155,16 @@ public enum SourceEditor {
         }
 
         /// The entities no file declared, in canonical form, kind by kind.
-        func newEntities() -> [String] {
+        mutating func newEntities() -> [String] {
             var blocks: [String] = []
             for kind in EntityKind.allCases {
                 for index in 0..<plan.count(of: kind) {
                     guard let identity = plan.identity(of: kind, at: index),
                           origins.entities[EntityKey(kind: kind, identity: identity)] == nil,
-                          let line = PlanWriter.line(plan, kind, index) else { continue }
+                          let line = PlanWriter.line(plan, kind, index, written: { keyword, value in
+                              let canonical = Formatter.clause(keyword, value, indent: "")
+                              return sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
+                          }) else { continue }
                     blocks.append(PlanWriter.laidOut(line))
                 }
             }
@@ -104,17 +184,9 @@ public enum SourceEditor {
                     comments.append(source.text(comment))
                 }
                 guard case .declaration(let declaration)? = file.statements[range.start]?.kind else { continue }
-                for clause in declaration.clauses {
-                    switch clause.value {
-                    case .date, .duration:
-                        let words = source.text(clause.range).split(whereSeparator: { " \t\r\n".contains($0) })
-                        forms.append((clause.keyword, Formatter.clause(clause.keyword, clause.value, indent: ""),
-                                      words.dropFirst().joined(separator: " ")))
-                    default:
-                        break
-                    }
-                }
+                forms += Editor.forms(of: declaration, in: source)
             }
+            forms = sessionForms() + forms
             let line = PlanWriter.line(plan, kind, index) { keyword, value in
                 let canonical = Formatter.clause(keyword, value, indent: "")
                 return forms.last { $0.keyword == keyword && $0.canonical == canonical }?.written
@@ -160,7 +232,8 @@ public enum SourceEditor {
             if ownsLineStart, ownsLineEnd {
                 edits[range.source, default: []].append(Edit(start: start, end: min(end + 1, bytes.count), text: ""))
             } else {
-                edits[range.source, default: []].append(Edit(start: range.start, end: range.end, text: ""))
+                // The blanks before it go too, so that no gap is left.
+                edits[range.source, default: []].append(Edit(start: start, end: range.end, text: ""))
             }
         }
 

@@ -220,7 +220,7 @@ public struct Interpreter: Sendable {
         guard let index = plan.index(of: kind, named: name), let identity = plan.identity(of: kind, at: index) else { return }
         let key = EntityKey(kind: kind, identity: identity)
         origins.entities[key, default: Origin()].statements.append(range)
-        origins.entities[key]?.asRead = PlanWriter.line(plan, kind, index) ?? ""
+        origins.entities[key]?.asRead = PlanWriter.clauses(plan, kind, index)
     }
 
     /// What a statement changes, kept so that it can be taken back: `:undo`
@@ -231,6 +231,8 @@ public struct Interpreter: Sendable {
         fileprivate var bindings: [String: Value]
         fileprivate var origins: Origins
         fileprivate var loadedFiles: [String]
+
+        public var planned: Plan { plan }
     }
 
     public var state: State { State(plan: plan, bindings: bindings, origins: origins, loadedFiles: loadedFiles) }
@@ -298,7 +300,7 @@ public struct Origins: Sendable {
 public struct Origin: Sendable {
     /// Its declaration, then its `update`s and `rename`s, as read.
     public var statements: [SourceRange] = []
-    /// The entity as one line of canonical source once the files were read,
-    /// to tell whether the session changed it.
-    public var asRead = ""
+    /// The entity's name and clauses in canonical source once the files
+    /// were read, to tell whether the session changed it, and what.
+    public var asRead: [String] = []
 }
