@@ -87,7 +87,10 @@ private func runScript(session: inout Session) -> Int32 {
     var statement = ScriptStatement()
     var lineNumber = 0
     var quit = false
-    while !quit, let line = input.next() {
+    while !quit {
+        // Empty lines are many in some inputs (`yes ''`) and say nothing.
+        lineNumber += input.skipEmptyLines()
+        guard let line = input.next() else { break }
         lineNumber += 1
         let firstByte = line.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
         if firstByte == UInt8(ascii: ":"), !statement.continues(with: line) {
@@ -164,6 +167,22 @@ private struct LineReader {
         self.limit = limit
     }
 
+    /// Moves past the empty lines that come next; how many there were.
+    mutating func skipEmptyLines() -> Int {
+        var skipped = 0
+        while true {
+            let start = position
+            position = buffer.withUnsafeBufferPointer { bytes in
+                var end = start
+                while end < bytes.count, bytes[end] == UInt8(ascii: "\n") { end += 1 }
+                return end
+            }
+            skipped += position - start
+            guard position == buffer.count, !ended, failure == nil else { return skipped }
+            fill()
+        }
+    }
+
     /// The next line without its line feed; nil at the end or on a failure.
     mutating func next() -> ArraySlice<UInt8>? {
         while true {
@@ -180,9 +199,15 @@ private struct LineReader {
                 position = buffer.count
                 return line
             }
-            // What is left of the buffer moves to its front before more comes.
+            fill()
+        }
+    }
+
+    /// Reads more, what is left of the buffer moved to its front first.
+    private mutating func fill() {
+        while true {
             buffer.removeFirst(position)
-            searched -= position
+            searched = max(0, searched - position)
             position = 0
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -194,10 +219,12 @@ private struct LineReader {
             } else if total + count > limit {
                 failure = StandardStream.InputFailure(reason: "it is larger than \(limit >> 20) MiB")
                 buffer = []
+                searched = 0
             } else {
                 total += count
                 buffer += chunk[0..<count]
             }
+            return
         }
     }
 }

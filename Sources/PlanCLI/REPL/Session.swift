@@ -251,7 +251,7 @@ struct Session {
     /// file's text to `path`; a session that read nothing writes its plan
     /// in canonical form.
     private mutating func save(to path: String?) {
-        guard planIsWhole(or: "nothing written") else { return }
+        guard planIsWhole(or: "nothing written" + (path.map { " to \($0)" } ?? "")) else { return }
         let files = SourceEditor.edit(interpreter, additions: additions.map(\.text))
         guard let main = files.first else {
             guard let path else {
