@@ -297,4 +297,105 @@ import Testing
             #expect(problems.map(\.hint) == ["did you mean \"\(Self.target(target))\"?"], "\(line)")
         }
     }
+
+    @Test(arguments: EntityKind.allCases)
+    func everyClauseCanBeDroppedUnlessRequired(kind: EntityKind) {
+        // Edits find an entity by its name: entries that have none (the log, capacities) are written anew instead.
+        guard kind.info.unique, !kind.info.derived else { return }
+        for clause in kind.info.clauses {
+            let update = "update \(Self.declared(kind)) drop \(clause.keyword.rawValue)\n"
+            let (interpreter, outcomes) = Self.load(Self.fixture() + update)
+            let index = interpreter.plan.index(of: kind, named: Self.key(kind)) ?? -1
+            let written = kind.info.written(interpreter.plan, index).map {
+                Formatter.clause($0.0, $0.1, indent: "", syntax: kind.info.clause($0.0))
+            }
+            if clause.required {
+                #expect(Self.errors(outcomes) == ["a \(kind.rawValue) must have `\(clause.keyword.rawValue)`"], "\(update)")
+            } else {
+                #expect(Self.errors(outcomes) == [], "\(update)")
+                #expect(!written.contains(Self.clauseText(clause)), "\(update) leaves \(written)")
+            }
+        }
+    }
+
+    @Test(arguments: EntityKind.allCases)
+    func namesCanBeTakenOutOfEveryListClause(kind: EntityKind) {
+        guard kind.info.unique, !kind.info.derived else { return }
+        for clause in kind.info.clauses where clause.shape.isList {
+            let name = clause.shape.refers.first.map(Self.target) ?? "alpha"
+            let update = "update \(kind.rawValue) \(Self.subject(kind)) drop \(clause.keyword.rawValue) \(name)\n"
+            let (interpreter, outcomes) = Self.load(Self.fixture() + update)
+            #expect(Self.errors(outcomes) == [], "\(update)")
+            let index = interpreter.plan.index(of: kind, named: Self.subject(kind)) ?? -1
+            var left: [String] = []
+            kind.info.written(interpreter.plan, index).first { $0.0 == clause.keyword }?.1.forEachName { name, _ in left.append(name.text) }
+            #expect(!left.contains(name), "\(update) leaves \(left)")
+            // A name the clause does not hold is an error, with what it holds.
+            let (_, wrong) = Self.load(Self.fixture() + "update \(kind.rawValue) \(Self.subject(kind)) drop \(clause.keyword.rawValue) nothere\n")
+            #expect(Self.errors(wrong) == ["\(kind.rawValue) \"\(Self.subject(kind))\" has no \"nothere\" in `\(clause.keyword.rawValue)`"])
+        }
+    }
+
+    @Test(arguments: EntityKind.allCases)
+    func everyKindCanBeRenamedAndEveryReferenceFollows(kind: EntityKind) {
+        guard kind.info.unique, !kind.info.derived, kind.info.head == .name else { return }
+        let (before, _) = Self.load(Self.fixture())
+        let (interpreter, outcomes) = Self.load(Self.fixture() + "rename \(kind.rawValue) \(Self.target(kind)) to \"renamed one\"\n")
+        #expect(Self.errors(outcomes) == [])
+        #expect(interpreter.plan.index(of: kind, named: Self.target(kind)) == nil)
+        #expect(interpreter.plan.index(of: kind, named: "renamed one") != nil)
+        // No reference points nowhere, and every one that named the old name names the new one.
+        #expect(interpreter.check().filter { $0.severity == .error }.map(\.message) == [])
+        var old = 0
+        var new = 0
+        for other in EntityKind.allCases {
+            other.info.forEachReference(before.plan, nil) { _, reference in
+                if before.plan.resolve(reference.name.text, among: reference.kinds)?.kind == kind,
+                   reference.name.text == Self.target(kind) { old += 1 }
+            }
+            other.info.forEachReference(interpreter.plan, nil) { _, reference in
+                if interpreter.plan.resolve(reference.name.text, among: reference.kinds)?.kind == kind,
+                   reference.name.text == "renamed one" { new += 1 }
+            }
+        }
+        #expect(new == old)
+    }
+
+    @Test(arguments: EntityKind.allCases)
+    func everyKindCanBeRemovedOnceNothingRefersToIt(kind: EntityKind) {
+        guard kind.info.unique, !kind.info.derived, kind.info.head == .name else { return }
+        let (interpreter, outcomes) = Self.load(Self.fixture() + "remove \(kind.rawValue) \(Self.subject(kind))\n")
+        #expect(Self.errors(outcomes) == [])
+        #expect(interpreter.plan.index(of: kind, named: Self.subject(kind)) == nil)
+        #expect(interpreter.plan.count(of: kind) == 1)
+        // The target is referred to by a subject whenever any kind's clause refers to its kind.
+        let referred = EntityKind.allCases.contains { other in other.info.clauses.contains { $0.shape.refers.first == kind } }
+        let (kept, refused) = Self.load(Self.fixture() + "remove \(kind.rawValue) \(Self.target(kind))\n")
+        if referred {
+            #expect(Self.errors(refused).first?.hasPrefix("cannot remove \(kind.rawValue) \"\(Self.target(kind))\": ") == true)
+            #expect(kept.plan.index(of: kind, named: Self.target(kind)) != nil)
+        } else {
+            #expect(Self.errors(refused) == [])
+        }
+    }
+
+    @Test(arguments: EntityKind.allCases)
+    func saveEditsOnlyTheChangedEntityOfEveryKind(kind: EntityKind) throws {
+        guard kind.info.unique, !kind.info.derived else { return }
+        let process = try PlanProcess()
+        let text = "# every kind\n" + Self.fixture()
+        try process.write("walk.plan", text)
+        // A clause whose alternate sample differs from the fixture's: not a flag, not a list.
+        guard let clause = kind.info.clauses.first(where: { clause in
+            !clause.shape.isList && Self.sample(clause.shape) != Self.sample(clause.shape, alternate: true)
+        }) else { return }
+        let script = "update \(Self.declared(kind)) \(Self.clauseText(clause, alternate: true))\n:save\n"
+        let run = try process.run(["repl", "walk.plan"], stdin: script)
+        #expect(run.status == 0, "\(run.stderr)")
+        let saved = try String(contentsOf: process.folder.appendingPathComponent("walk.plan"), encoding: .utf8)
+        let changed = zip(text.split(separator: "\n"), saved.split(separator: "\n")).filter { $0 != $1 }
+        #expect(changed.count == 1, "\(changed)")
+        #expect(changed.first?.1.contains(Self.clauseText(clause, alternate: true)) == true)
+        #expect(saved.split(separator: "\n").count == text.split(separator: "\n").count)
+    }
 }

@@ -47,6 +47,12 @@ import Testing
         case .expression(let expression):
             found.insert("statement:question")
             collect(expression, into: &found)
+        case .updateVision:
+            found.insert("update:vision")
+        case .remove(let kind, _):
+            found.insert("remove:\(kind.rawValue)")
+        case .rename(let kind, _, _):
+            found.insert("rename:\(kind.rawValue)")
         }
     }
 

@@ -71,11 +71,14 @@ import Testing
                 case .include: seen.insert("include")
                 case .assert: seen.insert("assert")
                 case .expression: seen.insert("question")
+                case .updateVision: seen.insert("update vision")
+                case .remove: seen.insert("remove")
+                case .rename: seen.insert("rename")
                 }
             }
         }
         let kinds = Set(EntityKind.allCases.filter { !$0.info.derived }.map(\.rawValue))
-        #expect(seen == kinds.union(["vision", "update", "let", "include", "assert", "question"]))
+        #expect(seen == kinds.union(["vision", "update", "update vision", "remove", "rename", "let", "include", "assert", "question"]))
     }
 
     /// Every field of every kind, as its description gives it, is in the

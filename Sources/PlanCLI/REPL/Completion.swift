@@ -58,10 +58,52 @@ struct Completer {
                 Candidate(insertion: $0, bare: $0, suffix: "")
             })
         }
+        // In a query clause, the fields of the items the query is about come first.
+        if let kind = Self.queriedKind(Array(scalars[..<wordStart])),
+           let fields = Self.completion(typed: typed, candidates: kind.info.fieldNames.map {
+               Candidate(insertion: $0, bare: $0, suffix: "")
+           }) {
+            return fields
+        }
         var candidates = Keyword.allCases.map { Candidate(insertion: $0.rawValue, bare: $0.rawValue, suffix: " ") }
+        candidates += Self.editWords.map { Candidate(insertion: $0, bare: $0, suffix: " ") }
         candidates += BuiltinFunction.allCases.map { Candidate(insertion: $0.rawValue, bare: $0.rawValue, suffix: "(") }
         candidates += declaredNames().map { Candidate(insertion: Literal.name($0), bare: $0, suffix: "") }
         return Self.completion(typed: typed, candidates: candidates)
+    }
+
+    /// The words that are statements or clauses only in their place
+    /// (`remove goal`, `update goal X drop by`), not keywords.
+    static let editWords = ["drop", "open", "remove", "rename"]
+
+    /// The kind a query is about when the text before the word being typed
+    /// is inside one of its clauses (`skills where g`): the last collection
+    /// named before the last `where`, `sort by`, `group by` or `select`.
+    static func queriedKind(_ scalars: [Unicode.Scalar]) -> EntityKind? {
+        var words: [String] = []
+        var word = ""
+        var inString = false
+        for scalar in scalars {
+            if inString {
+                if scalar == "\"" { inString = false }
+                continue
+            }
+            if scalar == "\"" {
+                inString = true
+            } else if scalar == "_" || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) {
+                word.unicodeScalars.append(scalar)
+                continue
+            }
+            if !word.isEmpty { words.append(word) }
+            word = ""
+        }
+        if !word.isEmpty { words.append(word) }
+        guard let clause = words.lastIndex(where: { ["where", "select", "by"].contains($0) }) else { return nil }
+        if words[clause] == "by", clause == 0 || !["sort", "group"].contains(words[clause - 1]) { return nil }
+        for candidate in words[..<clause].reversed() {
+            if let keyword = Keyword(rawValue: candidate), let kind = EntityKind(keyword, collection: true) { return kind }
+        }
+        return nil
     }
 
     /// Every declared name once, sorted, whatever kind of entity it names.

@@ -66,11 +66,13 @@ final class LineEditor {
         history_end(history)
     }
 
-    /// Reads one line with the first prompt, or the continuation prompt
-    /// while a statement is unfinished.
-    func read(continuing: Bool) -> Input {
+    /// Reads one line with the first prompt (`plan (try)> ` in a what-if),
+    /// or the continuation prompt while a statement is unfinished.
+    func read(continuing: Bool, trying: Bool = false) -> Input {
         if continuing {
             _ = shim_el_set_prompt(editLine, continuationPrompt)
+        } else if trying {
+            _ = shim_el_set_prompt(editLine, tryPrompt)
         } else {
             _ = shim_el_set_prompt(editLine, firstPrompt)
         }
@@ -178,6 +180,10 @@ private func suspendKey(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
 
 private func firstPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
     promptText("plan> ")
+}
+
+private func tryPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+    promptText("plan (try)> ")
 }
 
 private func continuationPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {

@@ -4,12 +4,16 @@ import PlanKit
 /// lines, until the parser no longer says the input stops midway.
 struct PendingInput {
     private(set) var text = ""
+    /// The lines as typed, for the history: `text` may hold more (the
+    /// `update` an indented clause line stands for).
+    var typed = ""
 
     var isEmpty: Bool { text.isEmpty }
 
     /// A line that continues a string joins with the escape `\n`, so that the
     /// string holds the line break and the whole stays valid source.
     mutating func append(_ line: String) {
+        typed = typed.isEmpty ? line : typed + "\n" + line
         if text.isEmpty {
             text = line
         } else if Self.endsInsideString(text) {
@@ -19,7 +23,10 @@ struct PendingInput {
         }
     }
 
-    mutating func clear() { text = "" }
+    mutating func clear() {
+        text = ""
+        typed = ""
+    }
 
     /// True while the input stops in the middle of a statement (an open
     /// string or bracket, a trailing operator or comma).

@@ -7,20 +7,28 @@ import PlanKit
 
 /// A line that starts with `:`.
 enum REPLCommand: Equatable {
-    case help
+    /// `:help` alone, or about one topic.
+    case help(String?)
     case quit
     case load(String)
     case reload
-    case save(String)
+    /// To the files read, or the main file's text to another file.
+    case save(String?)
     case check
     case report
     case agenda(days: Int)
     case review
     case export(format: String, file: String)
     case reset
+    case undo
+    case `try`
+    case diff
+    case keep
+    case drop
 
     /// What Tab offers after `:`.
-    static let spellings = [":agenda", ":check", ":export", ":help", ":load", ":q", ":quit", ":reload", ":report", ":reset", ":review", ":save"]
+    static let spellings = [":agenda", ":check", ":diff", ":drop", ":export", ":help", ":keep", ":load", ":q", ":quit",
+                            ":reload", ":report", ":reset", ":review", ":save", ":try", ":undo"]
 
     /// A command line that cannot run, with what to say about it.
     struct Problem: Error, Equatable {
@@ -43,11 +51,16 @@ enum REPLCommand: Equatable {
         }
 
         switch word {
-        case ":help": return noArgument(.help)
+        case ":help": return .success(.help(argument.isEmpty ? nil : argument))
         case ":quit", ":q": return noArgument(.quit)
         case ":load": return file(REPLCommand.load)
         case ":reload": return noArgument(.reload)
-        case ":save": return file(REPLCommand.save)
+        case ":save": return .success(.save(argument.isEmpty ? nil : expandingTilde(argument)))
+        case ":undo": return noArgument(.undo)
+        case ":try": return noArgument(.try)
+        case ":diff": return noArgument(.diff)
+        case ":keep": return noArgument(.keep)
+        case ":drop": return noArgument(.drop)
         case ":check": return noArgument(.check)
         case ":report": return noArgument(.report)
         case ":agenda":
@@ -115,6 +128,9 @@ enum REPLCommand: Equatable {
           mentor "Jordan Lee" helps "project management"
           contact "Ana Ruiz" at "Acme" every 6 weeks met 2026-10-02
           update goal "Lead a launch" doing
+          update goal "Lead a launch" drop serves family
+          rename skill "project management" to "delivery"
+          remove mentor "Jordan Lee"
           let soon = today + 6 months
 
           goals where due < soon and not done sort by due
@@ -127,10 +143,12 @@ enum REPLCommand: Equatable {
         Functions:   count sum min max avg any all first len join days
 
         Commands:
-          :help              this text
+          :help [TOPIC]      this text, or a statement, kind or command (:help rename)
           :load FILE         run a file in this session
           :reload            start again from the loaded files (after they changed on disk)
-          :save FILE         write the plan as canonical source
+          :save [FILE]       write the changes back into the files read (or the main one to FILE)
+          :undo              take back the last change, again and again
+          :try               start a what-if; :diff shows it, :keep keeps it, :drop forgets it
           :check             run every check on the plan
           :report            the plan as a report
           :agenda [N]        what is overdue, then what is due in the next N days (14)

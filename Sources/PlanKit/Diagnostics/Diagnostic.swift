@@ -43,6 +43,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case startAfterDue = "E024"
     case capacityOutOfRange = "E025"
     case emptyName = "E026"
+    case removeOfReferenced = "E027"
+    case cannotDrop = "E028"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"

@@ -101,7 +101,7 @@ public struct DiagnosticRenderer: Sendable {
     private func excerpt(_ place: Place, gutter: Int, severity: Severity, hint: String?, into out: inout String) {
         let source = place.source
         let line = place.start.line
-        let lineStart = source.lineStarts.indices.contains(line - 1) ? source.lineStarts[line - 1] : 0
+        let lineStart = source.start(ofLine: line)
         let lineEnd = lineStart + source.lineBytes(line).count
         var spanStart = min(max(place.startOffset, lineStart), lineEnd)
         // A span starting inside a multi-byte scalar starts with that scalar.

@@ -56,7 +56,8 @@ extension EntityDescription {
 /// What every entity has: the name it is found by, and its kind.
 public protocol PlanEntity: Sendable {
     static var kind: EntityKind { get }
-    var name: Name { get }
+    /// Settable for `rename`, through the plan, which keeps its name table in step.
+    var name: Name { get set }
     init(name: Name)
 }
 
@@ -87,13 +88,20 @@ struct ClauseRule<Entity>: Sendable {
     /// `read` of the entity a pointer lends: a pass over a large plan then
     /// copies no entity, only the clause it reads.
     let readInPlace: @Sendable (UnsafePointer<Entity>) -> ClauseValue?
+    /// Takes the clause away (`update ... drop CLAUSE`), leaving the entity
+    /// as if it had never been given; nil when the clause cannot go. Taking
+    /// names out of a list, and renaming them, are built on it: read, clear,
+    /// apply what remains.
+    let clear: (@Sendable (inout Entity) -> Void)?
 
     init(_ keyword: Keyword, _ shape: ClauseShape, required: Bool = false, excludes: Keyword? = nil, lead: Keyword? = nil,
          apply: @escaping @Sendable (inout Entity, ClauseValue, SourceRange) -> Void,
-         read: @escaping @Sendable (borrowing Entity) -> ClauseValue?) {
+         read: @escaping @Sendable (borrowing Entity) -> ClauseValue?,
+         clear: (@Sendable (inout Entity) -> Void)? = nil) {
         syntax = ClauseSyntax(keyword: keyword, lead: lead, shape: shape, required: required, slot: excludes ?? keyword)
         self.apply = apply
         self.read = read
+        self.clear = clear
         readInPlace = { read($0.pointee) }
     }
 }
@@ -186,7 +194,8 @@ public final class KindInfo: Sendable {
     public let derived: Bool
     let asOf: @Sendable (Plan, Day) -> Plan
     let checks: [Check]
-    let unknownCode: DiagnosticCode
+    /// The error for a reference to an entity of this kind that is not declared.
+    public let unknownCode: DiagnosticCode
     let stub: @Sendable (String, Int?) -> String
     private let fieldPositions: [String: Int]
     /// The fields' names and computations alone, so that reading one
@@ -209,6 +218,11 @@ public final class KindInfo: Sendable {
     /// Every name each entity of the kind gives for another entity, in the
     /// clause given or in all of them, clause by clause.
     let forEachReference: @Sendable (Plan, Keyword?, (Int, Reference) -> Void) -> Void
+    /// The clauses that can be dropped, by keyword.
+    let clearable: Set<Keyword>
+    /// Every name of `target` spelled `old` in this kind's clauses becomes
+    /// `new`, in every entity; the positions of the entities changed.
+    let renameReferences: @Sendable (inout Plan, EntityKind, String, Name) -> [Int]
 
     init<Description: EntityDescription>(_ description: Description.Type) {
         typealias Entity = Description.Entity
@@ -238,11 +252,22 @@ public final class KindInfo: Sendable {
         clauseKeywords = keywords
         // The changes alone, so that finding one copies no other closure.
         let changes = rules.map(\.apply)
+        let clears = rules.map(\.clear)
+        let reads = rules.map(\.read)
         @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
             for clause in clauses {
                 // A clause the kind does not take is the parser's to report.
                 guard let position = keywords.firstIndex(of: clause.keyword) else { continue }
-                changes[position](&entity, clause.value, clause.range)
+                switch clause.value {
+                case .reopened:
+                    clears[position]?(&entity)
+                case .dropped(let names):
+                    let kept = names.isEmpty ? nil : reads[position](entity).flatMap { $0.removing(names.map(\.text)) }
+                    clears[position]?(&entity)
+                    if let kept { changes[position](&entity, kept, clause.range) }
+                default:
+                    changes[position](&entity, clause.value, clause.range)
+                }
             }
         }
         makeTable = { EntityTable<Entity>() }
@@ -273,6 +298,24 @@ public final class KindInfo: Sendable {
         }
         collectionOrder = { plan in Description.order(plan) }
         let referring = rules.filter { !$0.syntax.shape.referred.isEmpty }
+        clearable = Set(rules.filter { $0.clear != nil }.map(\.syntax.keyword))
+        renameReferences = { plan, target, old, new in
+            var changed: [Int] = []
+            for rule in referring where rule.syntax.shape.refers.contains(target) {
+                guard let clear = rule.clear else { continue }
+                for index in 0..<plan.count(of: Description.kind) {
+                    var renamed: ClauseValue?
+                    plan.modify(Entity.self, at: index) { entity in
+                        guard let value = rule.read(entity), let replaced = value.renaming(old, to: new) else { return }
+                        clear(&entity)
+                        rule.apply(&entity, replaced, new.range)
+                        renamed = replaced
+                    }
+                    if renamed != nil, changed.last != index { changed.append(index) }
+                }
+            }
+            return changed
+        }
         forEachReference = { plan, clause, body in
             // Each entity is lent in place through a pointer: reading
             // `entities[index]` would copy each goal of a large plan.

@@ -24,6 +24,9 @@ public struct Plan: Sendable {
     /// By `EntityKind.ordinal`. Tables are objects, copied before a change
     /// when shared, so that a Plan is still a value.
     private var tables: [EntityTableBase]
+    /// The identity the next entity gets: it stays with the entity through
+    /// updates and renames, so that `:diff` and `:save` know it again.
+    private var nextIdentity = 0
 
     public init() {
         tables = KindInfo.all.map { $0.makeTable() }
@@ -99,14 +102,45 @@ public struct Plan: Sendable {
     /// free (if not, the name finds the newer entity from then on).
     @discardableResult public mutating func add<Entity: PlanEntity>(_ entity: Entity) -> Int {
         guard let table = uniqueTable(Entity.self) else { return -1 }
-        table.insert(entity, unlessTaken: false)
+        table.insert(entity, identity: nextIdentity, unlessTaken: false)
+        nextIdentity += 1
         return table.items.count - 1
     }
 
     /// Adds `entity` unless the name is taken: nil when added, else the
     /// index of the entity that holds the name (nothing changes).
     mutating func addIfNew<Entity: PlanEntity>(_ entity: consuming Entity) -> Int? {
-        uniqueTable(Entity.self)?.insert(consume entity, unlessTaken: true)
+        let existing = uniqueTable(Entity.self)?.insert(consume entity, identity: nextIdentity, unlessTaken: true)
+        if existing == nil { nextIdentity += 1 }
+        return existing
+    }
+
+    /// The identity of entity `index` of `kind` (see `nextIdentity`).
+    public func identity(of kind: EntityKind, at index: Int) -> Int? {
+        tables[kind.ordinal].identity(at: index)
+    }
+
+    /// Every entity of `kind` by identity: its position.
+    public func positions(of kind: EntityKind) -> [Int: Int] {
+        var positions: [Int: Int] = [:]
+        for index in 0..<count(of: kind) {
+            if let identity = identity(of: kind, at: index) { positions[identity] = index }
+        }
+        return positions
+    }
+
+    /// Takes entity `index` of `kind` out; later entities move up one.
+    mutating func remove(_ kind: EntityKind, at index: Int) {
+        let ordinal = kind.ordinal
+        if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+        tables[ordinal].remove(at: index)
+    }
+
+    /// Gives entity `index` of `kind` the name `name`, which the caller has checked is free.
+    mutating func rename(_ kind: EntityKind, at index: Int, to name: Name) {
+        let ordinal = kind.ordinal
+        if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+        tables[ordinal].rename(at: index, to: name)
     }
 
     /// Changes entity `index` in place for `update`; names never change, so
@@ -125,6 +159,9 @@ class EntityTableBase: @unchecked Sendable {
     func find(_ name: String, hash: UInt32) -> Int? { nil }
     func reserve(_ count: Int) {}
     func copy() -> EntityTableBase { self }
+    func identity(at index: Int) -> Int? { nil }
+    func remove(at index: Int) {}
+    func rename(at index: Int, to name: Name) {}
 }
 
 // Only ever changed through a Plan that has made sure it holds the sole
@@ -137,6 +174,7 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     /// copies) an entity from this generic code.
     @exclusivity(unchecked) private var entityNames: [Name] = []
     @exclusivity(unchecked) private var index = NameTable()
+    @exclusivity(unchecked) private var identities: [Int] = []
 
     override var count: Int { items.count }
     override var names: [String] { entityNames.map(\.text) }
@@ -164,7 +202,38 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         copy.items = items
         copy.entityNames = entityNames
         copy.index = index
+        copy.identities = identities
         return copy
+    }
+
+    override func identity(at position: Int) -> Int? {
+        position >= 0 && position < identities.count ? identities[position] : nil
+    }
+
+    override func remove(at position: Int) {
+        guard position >= 0, position < items.count else { return }
+        items.remove(at: position)
+        entityNames.remove(at: position)
+        identities.remove(at: position)
+        reindex()
+    }
+
+    override func rename(at position: Int, to name: Name) {
+        guard position >= 0, position < items.count else { return }
+        items[position].name = name
+        entityNames[position] = name
+        reindex()
+    }
+
+    /// The name table built again: a remove moves every later position, and
+    /// the table has no way to take one name out. Edits are typed one at a
+    /// time, so rebuilding costs less than a second structure would.
+    private func reindex() {
+        index = NameTable()
+        for (position, name) in entityNames.enumerated() {
+            let hash = NameTable.hash(name.text)
+            index.set(hash, position, replacing: find(name.text, hash: hash))
+        }
     }
 
     /// Changes entity `position` in place; its name stays as it is.
@@ -177,12 +246,13 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     /// the entity that held the name before, if any. With `unlessTaken` a
     /// taken name adds nothing; without, the new entity takes the name over.
     @discardableResult
-    func insert(_ entity: consuming Entity, unlessTaken: Bool) -> Int? {
+    func insert(_ entity: consuming Entity, identity: Int, unlessTaken: Bool) -> Int? {
         let name = entity.name
         let hash = NameTable.hash(name.text)
         let existing = find(name.text, hash: hash)
         if unlessTaken, existing != nil { return existing }
         entityNames.append(name)
+        identities.append(identity)
         items.append(consume entity)
         index.set(hash, items.count - 1, replacing: existing)
         return existing

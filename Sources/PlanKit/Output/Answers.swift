@@ -20,6 +20,11 @@ public enum Answers {
         TextWriter(fields: Evaluator(plan: plan, today: today, bindings: [:])).topLevel(value, emptyKind: kind)
     }
 
+    /// The answer on one line, as inside a list (`:diff` shows fields so).
+    public static func inline(_ value: Value, plan: Plan, today: Day) -> String {
+        TextWriter(fields: Evaluator(plan: plan, today: today, bindings: [:])).inline(value)
+    }
+
     public static func json(_ value: Value, plan: Plan, today: Day) -> JSON {
         EntityJSON(context: Evaluator(plan: plan, today: today, bindings: [:]).context).json(value)
     }

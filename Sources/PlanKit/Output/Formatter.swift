@@ -52,6 +52,8 @@ public enum Formatter {
         case .needs(let needs):
             let items = needs.map { need in Literal.name(need.skill.text) + (need.level.map { " at \($0)" } ?? "") }
             return Writer.wrapped(prefix: word + " skill ", items: items, indent: indent)
+        case .dropped(let list): return (["drop", word] + (list.isEmpty ? [] : [names(list)])).joined(separator: " ")
+        case .reopened: return "open"
         }
     }
 
@@ -145,6 +147,12 @@ public enum Formatter {
                 return "include " + Literal.string(path)
             case .assert(let condition, let message):
                 return "assert " + expression(condition) + (message.map { " " + Literal.string($0) } ?? "")
+            case .updateVision(let text):
+                return "update vision " + Literal.string(text)
+            case .remove(let kind, let name):
+                return "remove \(kind.rawValue) " + Literal.name(name.text)
+            case .rename(let kind, let old, let new):
+                return "rename \(kind.rawValue) \(Literal.name(old.text)) to \(Literal.name(new.text))"
             case .expression(let expr):
                 let text = expression(expr)
                 // At the start of a line these words begin a declaration.

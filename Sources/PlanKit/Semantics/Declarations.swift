@@ -19,6 +19,7 @@ extension Plan {
         let clauses = declaration.clauses.map { sharingNames($0, info: info) }
         if declaration.isUpdate {
             guard let existing = index(of: kind, named: name.text) else { return undeclared(declaration) }
+            if let problem = problem(droppingFrom: declaration, at: existing) { return problem }
             info.update(&self, existing, clauses)
             return nil
         }
@@ -41,7 +42,7 @@ extension Plan {
         case .needs(let needs):
             value = .needs(needs.map { SkillNeed(skill: sharing($0.skill, as: target), level: $0.level, levelRange: $0.levelRange) })
         case .skillLevel(let skill, let level): value = .skillLevel(sharing(skill, as: target), level)
-        case .flag, .whole, .text, .date, .duration, .amount: return clause
+        case .flag, .whole, .text, .date, .duration, .amount, .dropped, .reopened: return clause
         }
         return Clause(clause.keyword, value, clause.range)
     }

@@ -17,6 +17,12 @@ public struct Interpreter: Sendable {
     public private(set) var loadedFiles: [String] = []
     /// The `let` names bound so far; a later `let` of a name replaces it.
     public private(set) var bindings: [String: Value] = [:]
+    /// Where, in the files read, each entity and the vision were declared
+    /// and changed: what `:save` edits.
+    public private(set) var origins = Origins()
+    /// Whether to keep `origins`: a session that may `:save` does; a run
+    /// or a check of a large plan need not pay for them.
+    public var keepsOrigins = false
 
     /// The plan as it stands on `today`: what is declared, with the log's
     /// counting entries applied (skill levels reached, goals and milestones
@@ -72,7 +78,7 @@ public struct Interpreter: Sendable {
         case .failure(let failure):
             emit(each, .diagnostic(failure.cannotRead(path)))
         case .success(let file):
-            let inclusion = Inclusion(folder: IncludePaths.folder(of: path), chain: [(file.canonicalPath, path)])
+            let inclusion = Inclusion(folder: IncludePaths.folder(of: path), chain: [(file.canonicalPath, path)], fromFile: true)
             run(Source(name: path, bytes: file.bytes), from: inclusion, each: each)
         }
     }
@@ -119,12 +125,15 @@ public struct Interpreter: Sendable {
         var folder: String
         var chain: [(path: String, name: String)]
         var depth = 0
+        /// A file's text rather than typed or piped input.
+        var fromFile = false
     }
 
     /// Each statement runs as soon as it is parsed, so that a large file
     /// never holds all its statements at once.
     private mutating func run(_ source: Source, from inclusion: Inclusion, each: Sink) {
         let id = sources.add(source)
+        if inclusion.fromFile, keepsOrigins { origins.files.append(id) }
         reserveRoom(for: source)
         var parser = Parser(source, id: id)
         // Syntax errors go between the answers where they stand, as a reader
@@ -185,9 +194,28 @@ public struct Interpreter: Sendable {
             } else {
                 plan.vision = text
                 plan.visionRange = statement.range
+                recordVisionOrigin(statement.range, fromFile: inclusion.fromFile)
             }
+        case .updateVision(let text):
+            plan.vision = text
+            plan.visionRange = statement.range
+            recordVisionOrigin(statement.range, fromFile: inclusion.fromFile)
         case .declaration(let declaration):
-            if let problem = plan.apply(declaration) { emit(each, .diagnostic(problem)) }
+            if let problem = plan.apply(declaration) {
+                emit(each, .diagnostic(problem))
+            } else if inclusion.fromFile, keepsOrigins {
+                recordOrigin(of: declaration.kind, named: declaration.name.text, statement.range)
+            }
+        case .remove(let kind, let name):
+            let (removed, problem) = plan.remove(kind, named: name)
+            if let problem { emit(each, .diagnostic(problem)) }
+            if let removed { bindings = bindings.mapValues { $0.afterRemoving(kind, at: removed) } }
+        case .rename(let kind, let old, let new):
+            if let problem = plan.rename(kind, old, to: new) {
+                emit(each, .diagnostic(problem))
+            } else if inclusion.fromFile, keepsOrigins {
+                recordOrigin(of: kind, named: new.text, statement.range)
+            }
         case .let(let name, _, let expr):
             switch evaluate(expr) {
             case .success(let value) where value.nests(deeperThan: Parser.maxDepth):
@@ -212,6 +240,40 @@ public struct Interpreter: Sendable {
     /// Hands `outcome` on with the interpreter as it stands now.
     private func emit(_ each: Sink, _ outcome: Outcome) {
         each(outcome, self)
+    }
+
+    private mutating func recordVisionOrigin(_ range: SourceRange, fromFile: Bool) {
+        guard fromFile, keepsOrigins else { return }
+        origins.vision.append(range)
+        origins.visionAsRead = plan.vision
+    }
+
+    private mutating func recordOrigin(of kind: EntityKind, named name: String, _ range: SourceRange) {
+        guard let index = plan.index(of: kind, named: name), let identity = plan.identity(of: kind, at: index) else { return }
+        let key = EntityKey(kind: kind, identity: identity)
+        origins.entities[key, default: Origin()].statements.append(range)
+        origins.entities[key]?.asRead = PlanWriter.clauses(plan, kind, index)
+    }
+
+    /// What a statement changes, kept so that it can be taken back: `:undo`
+    /// and `:try` restore one. The sources read stay, so that a problem
+    /// found later still shows its line.
+    public struct State: Sendable {
+        fileprivate var plan: Plan
+        fileprivate var bindings: [String: Value]
+        fileprivate var origins: Origins
+        fileprivate var loadedFiles: [String]
+
+        public var planned: Plan { plan }
+    }
+
+    public var state: State { State(plan: plan, bindings: bindings, origins: origins, loadedFiles: loadedFiles) }
+
+    public mutating func restore(_ state: State) {
+        plan = state.plan
+        bindings = state.bindings
+        origins = state.origins
+        loadedFiles = state.loadedFiles
     }
 
     private func evaluate(_ expr: Expr) -> Result<Value, EvaluationError> {
@@ -246,8 +308,34 @@ public struct Interpreter: Sendable {
             emit(each, .diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
             return
         }
+        // An included file is a file, even when a typed `include` names it.
         let inner = Inclusion(folder: IncludePaths.folder(of: name),
-                              chain: inclusion.chain + [(file.canonicalPath, name)], depth: inclusion.depth + 1)
+                              chain: inclusion.chain + [(file.canonicalPath, name)], depth: inclusion.depth + 1, fromFile: true)
         run(Source(name: name, bytes: file.bytes), from: inner, each: each)
     }
+}
+
+/// An entity known again through updates, renames and removals of others.
+public struct EntityKey: Hashable, Sendable {
+    public var kind: EntityKind
+    public var identity: Int
+}
+
+/// Where, in the files read, the plan's statements stand.
+public struct Origins: Sendable {
+    public var entities: [EntityKey: Origin] = [:]
+    /// The `vision` statement, then any `update vision`.
+    public var vision: [SourceRange] = []
+    public var visionAsRead: String?
+    /// The sources that are files, in the order read (the first is the main file).
+    public var files: [Int] = []
+}
+
+/// Where one entity was written, and what the files made of it.
+public struct Origin: Sendable {
+    /// Its declaration, then its `update`s and `rename`s, as read.
+    public var statements: [SourceRange] = []
+    /// The entity's name and clauses in canonical source once the files
+    /// were read, to tell whether the session changed it, and what.
+    public var asRead: [String] = []
 }

@@ -264,15 +264,29 @@ public enum ClauseValue: Sendable {
     case needs([SkillNeed])
     /// A skill and the level it reached (`skill rust level 3` in a log).
     case skillLevel(Name, Int)
+    /// `update ... drop CLAUSE [NAMES]`: the clause cleared, or with names,
+    /// those names taken out of it. Only an `update` holds it.
+    case dropped([Name])
+    /// `update ... open`: the status clause cleared. Only an `update` holds it.
+    case reopened
 
-    /// The names it refers to, with the level a need asks for.
+    /// The names it refers to, with the level a need asks for. A drop names
+    /// what goes away, which refers to nothing that must stay declared.
     public func forEachName(_ body: (Name, Int?) -> Void) {
         switch self {
         case .name(let name): body(name, nil)
         case .names(let names): for name in names { body(name, nil) }
         case .needs(let needs): for need in needs { body(need.skill, need.level) }
         case .skillLevel(let skill, _): body(skill, nil)
-        case .flag, .whole, .text, .date, .duration, .amount: break
+        case .flag, .whole, .text, .date, .duration, .amount, .dropped, .reopened: break
+        }
+    }
+
+    /// Whether it takes something away (`drop`, `open`) rather than sets it.
+    public var isRemoval: Bool {
+        switch self {
+        case .dropped, .reopened: return true
+        case .flag, .whole, .text, .date, .duration, .amount, .name, .names, .needs, .skillLevel: return false
         }
     }
 }
@@ -318,6 +332,12 @@ public struct Statement: Sendable {
         case include(path: String, pathRange: SourceRange)
         case assert(Expr, message: String?)
         case expression(Expr)
+        /// `update vision "..."`.
+        case updateVision(String)
+        /// `remove goal "X"`.
+        case remove(EntityKind, Name)
+        /// `rename goal "X" to "Y"`.
+        case rename(EntityKind, Name, to: Name)
     }
 
     public var kind: Kind

@@ -92,6 +92,8 @@ public struct Parser {
         case .keyword(.let): return try letStatement()
         case .keyword(.include): return try include()
         case .keyword(.assert): return try assertStatement()
+        case .identifier where Parser.editWords.contains(source.text(token.range)) && Parser.kind(of: peekNext) != nil:
+            return try edit()
         case .keyword(let keyword):
             if let kind = EntityKind(keyword) { return try declaration(kind, isUpdate: false) }
             let expr = try expression()
@@ -104,6 +106,11 @@ public struct Parser {
 
     private mutating func update() throws -> Statement {
         let keyword = advance()
+        if check(.keyword(.vision)) {
+            advance()
+            let text = try string("the vision")
+            return Statement(.updateVision(text), keyword.range.through(previous.range))
+        }
         guard case .keyword(let word) = peek.kind, let kind = EntityKind(word) else {
             let kinds = EntityKind.allCases.filter { $0.info.unique && !$0.info.derived }
                 .flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
@@ -159,6 +166,10 @@ public struct Parser {
             if let slot = syntax.firstIndex(where: { $0.keyword == given.keyword }), slot < 64 { slotsGiven |= 1 << slot }
         }
         while !isStatementEnd {
+            if isUpdate, let removal = try removal(for: kind, among: syntax) {
+                clauses.append(removal)
+                continue
+            }
             let (clause, rule) = try self.clause(for: kind, among: syntax)
             if !rule.shape.isList, let slot = syntax.firstIndex(where: { $0.keyword == rule.slot }), slot < 64 {
                 if slotsGiven & (1 << slot) != 0,
@@ -183,6 +194,79 @@ public struct Parser {
         }
         let declaration = Declaration(kind: kind, spelling: spelling, name: name, clauses: clauses, isUpdate: isUpdate)
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
+    }
+
+    /// Words that start a statement only before a kind (`remove goal "X"`),
+    /// so that no plan loses them as names.
+    static let editWords: Set<String> = ["remove", "rename"]
+
+    static func kind(of token: Token) -> EntityKind? {
+        if case .keyword(let keyword) = token.kind { return EntityKind(keyword) }
+        return nil
+    }
+
+    /// `remove KIND NAME` and `rename KIND NAME to NAME`.
+    private mutating func edit() throws -> Statement {
+        let word = advance()
+        let kindToken = advance()
+        guard let kind = Parser.kind(of: kindToken) else {
+            throw error(at: kindToken, "expected a kind after `\(source.text(word.range))`, found \(describe(kindToken))")
+        }
+        let name = try self.name("the name of the \(kind.rawValue)")
+        if source.text(word.range) == "remove" {
+            return Statement(.remove(kind, name), word.range.through(previous.range))
+        }
+        guard check(.identifier), source.text(peek.range) == "to" else {
+            throw error(at: peek, "expected `to` and the new name, found \(describe(peek))",
+                        hint: "write: rename \(kind.rawValue) \(Literal.name(name.text)) to \"New name\"")
+        }
+        advance()
+        let newName = try self.name("the new name of the \(kind.rawValue)")
+        return Statement(.rename(kind, name, to: newName), word.range.through(previous.range))
+    }
+
+    /// `open` and `drop CLAUSE [NAMES]` in an `update`: words rather than
+    /// keywords, so that they stay free as names everywhere else. nil when
+    /// the next token is neither.
+    private mutating func removal(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> Clause? {
+        let token = peek
+        guard token.kind == .identifier else { return nil }
+        let list = allowed.map { "`\($0.keyword.rawValue)`" }.joined(separator: ", ")
+        switch source.text(token.range) {
+        case "open":
+            advance()
+            // A kind has a status when it can be `done`.
+            guard let status = allowed.first(where: { $0.keyword == .done }) else {
+                throw error(at: token, "a \(kind.rawValue) has no status to open", code: .clauseNotAllowed,
+                            hint: "a \(kind.rawValue) takes \(list)")
+            }
+            return Clause(status.keyword, .reopened, token.range)
+        case "drop":
+            advance()
+            let clauseToken = peek
+            guard case .keyword(let keyword) = clauseToken.kind, let rule = allowed.first(where: { $0.keyword == keyword }) else {
+                throw error(at: clauseToken, "expected a clause of the \(kind.rawValue) after `drop`, found \(describe(clauseToken))",
+                            code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
+            }
+            advance()
+            var names: [Name] = []
+            if rule.shape.isList {
+                // `drop needs skill "x"` reads as the clause is written; `skill` may go.
+                if case .skillNeeds = rule.shape { _ = match(.keyword(.skill)) }
+                if startsName(peek) { names = try self.names("a name to drop") }
+            }
+            return Clause(keyword, .dropped(names), token.range.through(previous.range))
+        default:
+            return nil
+        }
+    }
+
+    private func startsName(_ token: Token) -> Bool {
+        switch token.kind {
+        case .identifier, .string: return true
+        case .keyword(let keyword): return Parser.nameKeywords.contains(keyword)
+        default: return false
+        }
     }
 
     private mutating func clause(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> (Clause, ClauseSyntax) {

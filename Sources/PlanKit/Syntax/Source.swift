@@ -17,10 +17,14 @@ public struct Source: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; line 1 starts at 0.
     public let lineStarts: [Int]
+    /// The number of the first line: a piece of a longer input (a statement
+    /// of a piped script) counts its lines from where it stands in it.
+    public let firstLine: Int
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: String, bytes: [UInt8], firstLine: Int = 1) {
         self.name = name
         self.bytes = bytes
+        self.firstLine = firstLine
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         // memchr finds each line feed many bytes a step; a large plan has millions of bytes.
@@ -39,7 +43,7 @@ public struct Source: Sendable {
         self.init(name: name, bytes: Array(text.utf8))
     }
 
-    /// The 1-based line holding `offset`.
+    /// The line holding `offset`, counted from `firstLine`.
     public func line(of offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
@@ -47,14 +51,20 @@ public struct Source: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return low + 1
+        return low + firstLine
+    }
+
+    /// The offset where `line` (counted from `firstLine`) starts; 0 past either end.
+    public func start(ofLine line: Int) -> Int {
+        let position = line - firstLine
+        return lineStarts.indices.contains(position) ? lineStarts[position] : 0
     }
 
     /// 1-based line and column; a column counts Unicode scalars, a tab is one.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, bytes.count))
         let line = line(of: clamped)
-        let start = lineStarts[line - 1]
+        let start = self.start(ofLine: line)
         var column = 1
         var index = start
         while index < clamped {
@@ -66,11 +76,12 @@ public struct Source: Sendable {
         return (line, column)
     }
 
-    /// The bytes of 1-based `line` without its line ending.
+    /// The bytes of `line` (counted from `firstLine`) without its line ending.
     public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
-        guard line >= 1, line <= lineStarts.count else { return [] }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let position = line - firstLine
+        guard position >= 0, position < lineStarts.count else { return [] }
+        let start = lineStarts[position]
+        var end = position + 1 < lineStarts.count ? lineStarts[position + 1] : bytes.count
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return bytes[start..<end]

@@ -35,7 +35,11 @@ enum CapacityKind: EntityDescription {
                        capacity.from = day
                        capacity.fromRange = range
                    },
-                   read: { $0.from.map(ClauseValue.date) }),
+                   read: { $0.from.map(ClauseValue.date) },
+                   clear: { capacity in
+                       capacity.from = nil
+                       capacity.fromRange = nil
+                   }),
     ]
 
     static let fields: [FieldRule] = [

@@ -20,10 +20,12 @@ enum ExperienceKind: EntityDescription {
     static let clauses: [ClauseRule<Experience>] = [
         ClauseRule(.have, .flag,
                    apply: { experience, _, _ in experience.have = true },
-                   read: { $0.have ? .flag : nil }),
+                   read: { $0.have ? .flag : nil },
+                   clear: { $0.have = false }),
         ClauseRule(.note, .text("a note"),
                    apply: { experience, clause, _ in if case .text(let note) = clause { experience.note = note } },
-                   read: { $0.note.map(ClauseValue.text) }),
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
     ]
 
     static let fields: [FieldRule] = [

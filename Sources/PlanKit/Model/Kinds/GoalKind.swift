@@ -43,54 +43,75 @@ enum GoalKind: EntityDescription {
     static let clauses: [ClauseRule<Goal>] = [
         ClauseRule(.role, .text("a role"),
                    apply: { goal, clause, _ in if case .text(let role) = clause { goal.role = role } },
-                   read: { $0.role.map(ClauseValue.text) }),
+                   read: { $0.role.map(ClauseValue.text) },
+                   clear: { $0.role = nil }),
         ClauseRule(.needs, .skillNeeds,
                    apply: { goal, clause, _ in if case .needs(let needs) = clause { merge(needs, into: &goal.needs) } },
-                   read: { $0.needs.isEmpty ? nil : .needs($0.needs) }),
+                   read: { $0.needs.isEmpty ? nil : .needs($0.needs) },
+                   clear: { $0.needs = [] }),
         ClauseRule(.experience, .names("an experience", refers: [.experience]), lead: .needs,
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.experiences) } },
-                   read: { $0.experiences.isEmpty ? nil : .names($0.experiences) }),
+                   read: { $0.experiences.isEmpty ? nil : .names($0.experiences) },
+                   clear: { $0.experiences = [] }),
         ClauseRule(.serves, .names("a value", refers: [.value]),
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.serves) } },
-                   read: { $0.serves.isEmpty ? nil : .names($0.serves) }),
+                   read: { $0.serves.isEmpty ? nil : .names($0.serves) },
+                   clear: { $0.serves = [] }),
         ClauseRule(.aligns, .names("an objective", refers: [.objective]),
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.aligns) } },
-                   read: { $0.aligns.isEmpty ? nil : .names($0.aligns) }),
+                   read: { $0.aligns.isEmpty ? nil : .names($0.aligns) },
+                   clear: { $0.aligns = [] }),
         ClauseRule(.after, .names("a goal", refers: [.goal]),
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.after) } },
-                   read: { $0.after.isEmpty ? nil : .names($0.after) }),
+                   read: { $0.after.isEmpty ? nil : .names($0.after) },
+                   clear: { $0.after = [] }),
         ClauseRule(.start, .date,
                    apply: { goal, clause, range in
                        guard case .date(let day) = clause else { return }
                        goal.start = day
                        goal.startRange = range
                    },
-                   read: { $0.start.map(ClauseValue.date) }),
+                   read: { $0.start.map(ClauseValue.date) },
+                   clear: { goal in
+                       goal.start = nil
+                       goal.startRange = nil
+                   }),
         ClauseRule(.by, .date,
                    apply: { goal, clause, range in
                        guard case .date(let day) = clause else { return }
                        goal.due = day
                        goal.dueRange = range
                    },
-                   read: { $0.due.map(ClauseValue.date) }),
+                   read: { $0.due.map(ClauseValue.date) },
+                   clear: { goal in
+                       goal.due = nil
+                       goal.dueRange = nil
+                   }),
         ClauseRule(.effort, .amount("the effort", unit: .hours),
                    apply: { goal, clause, _ in if case .amount(let hours) = clause { goal.effort = hours } },
-                   read: { $0.effort.map(ClauseValue.amount) }),
+                   read: { $0.effort.map(ClauseValue.amount) },
+                   clear: { $0.effort = nil }),
         ClauseRule(.impact, .text("the impact"),
                    apply: { goal, clause, _ in if case .text(let impact) = clause { goal.impact = impact } },
-                   read: { $0.impact.map(ClauseValue.text) }),
+                   read: { $0.impact.map(ClauseValue.text) },
+                   clear: { $0.impact = nil }),
         ClauseRule(.tags, .names("a tag", refers: []),
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.tags) } },
-                   read: { $0.tags.isEmpty ? nil : .names($0.tags) }),
+                   read: { $0.tags.isEmpty ? nil : .names($0.tags) },
+                   clear: { $0.tags = [] }),
         ClauseRule(.note, .text("a note"),
                    apply: { goal, clause, _ in if case .text(let note) = clause { goal.note = note } },
-                   read: { $0.note.map(ClauseValue.text) }),
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
         ClauseRule(.done, .flag,
                    apply: { goal, _, _ in goal.status = .done },
-                   read: { $0.status == .done ? .flag : nil }),
+                   read: { $0.status == .done ? .flag : nil },
+                   // `done` and `doing` share the status: clearing either opens the goal.
+                   clear: { $0.status = .open }),
         ClauseRule(.doing, .flag, excludes: .done,
                    apply: { goal, _, _ in goal.status = .doing },
-                   read: { $0.status == .doing ? .flag : nil }),
+                   read: { $0.status == .doing ? .flag : nil },
+                   clear: { $0.status = .open }),
     ]
 
     // Field by field, not `let goal = goals[index]`: a query reads one field

@@ -20,10 +20,12 @@ enum ObjectiveKind: EntityDescription {
     static let clauses: [ClauseRule<Objective>] = [
         ClauseRule(.at, .text("an organisation"),
                    apply: { objective, clause, _ in if case .text(let org) = clause { objective.org = org } },
-                   read: { $0.org.map(ClauseValue.text) }),
+                   read: { $0.org.map(ClauseValue.text) },
+                   clear: { $0.org = nil }),
         ClauseRule(.note, .text("a note"),
                    apply: { objective, clause, _ in if case .text(let note) = clause { objective.note = note } },
-                   read: { $0.note.map(ClauseValue.text) }),
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
     ]
 
     static let fields: [FieldRule] = [

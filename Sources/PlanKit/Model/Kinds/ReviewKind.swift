@@ -21,7 +21,8 @@ enum ReviewKind: EntityDescription {
     static let clauses: [ClauseRule<Review>] = [
         ClauseRule(.every, .duration, required: true,
                    apply: { review, clause, _ in if case .duration(let every) = clause { review.every = every } },
-                   read: { $0.every.map(ClauseValue.duration) }),
+                   read: { $0.every.map(ClauseValue.duration) },
+                   clear: { $0.every = nil }),
     ]
 
     static let fields: [FieldRule] = [

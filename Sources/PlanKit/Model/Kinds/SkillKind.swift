@@ -21,10 +21,13 @@ enum SkillKind: EntityDescription {
     static let clauses: [ClauseRule<Skill>] = [
         ClauseRule(.level, .whole("a level", 0...5),
                    apply: { skill, clause, _ in if case .whole(let level) = clause { skill.level = level } },
-                   read: { .whole($0.level) }),
+                   read: { .whole($0.level) },
+                   // A skill always has a level; without one it is 0.
+                   clear: { $0.level = 0 }),
         ClauseRule(.target, .whole("a target level", 0...5),
                    apply: { skill, clause, _ in if case .whole(let target) = clause { skill.explicitTarget = target } },
-                   read: { $0.explicitTarget.map(ClauseValue.whole) }),
+                   read: { $0.explicitTarget.map(ClauseValue.whole) },
+                   clear: { $0.explicitTarget = nil }),
     ]
 
     static let fields: [FieldRule] = [

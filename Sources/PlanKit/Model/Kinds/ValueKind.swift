@@ -21,13 +21,16 @@ enum ValueKind: EntityDescription {
     static let clauses: [ClauseRule<CoreValue>] = [
         ClauseRule(.priority, .whole("a priority", nil),
                    apply: { value, clause, _ in if case .whole(let priority) = clause { value.priority = priority } },
-                   read: { $0.priority.map(ClauseValue.whole) }),
+                   read: { $0.priority.map(ClauseValue.whole) },
+                   clear: { $0.priority = nil }),
         ClauseRule(.nonNegotiable, .flag,
                    apply: { value, _, _ in value.nonNegotiable = true },
-                   read: { $0.nonNegotiable ? .flag : nil }),
+                   read: { $0.nonNegotiable ? .flag : nil },
+                   clear: { $0.nonNegotiable = false }),
         ClauseRule(.note, .text("a note"),
                    apply: { value, clause, _ in if case .text(let note) = clause { value.note = note } },
-                   read: { $0.note.map(ClauseValue.text) }),
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
     ]
 
     static let fields: [FieldRule] = [

@@ -1,0 +1,76 @@
+/// What `:diff` shows: how the plan of a what-if differs from the plan at
+/// `:try`, entity by entity and field by field, and which problems came or
+/// went. Entities are known again by identity, so a rename reads as a
+/// changed name, not as one entity removed and another added.
+public enum PlanDiff {
+    /// One side of the comparison: a plan and the problems its checks found.
+    public struct Side: Sendable {
+        public let plan: Plan
+        public let problems: [Diagnostic]
+
+        public init(plan: Plan, problems: [Diagnostic]) {
+            self.plan = plan
+            self.problems = problems
+        }
+    }
+
+    /// The comparisons, in the order shown; each gives its lines. The load
+    /// by quarter (SPEC section 12) is one more entry here.
+    static let comparisons: [@Sendable (Side, Side, Day) -> [String]] = [vision, entities, problems]
+
+    /// Every difference, one a line; empty when there is none.
+    public static func lines(from old: Side, to new: Side, today: Day) -> [String] {
+        comparisons.flatMap { $0(old, new, today) }
+    }
+
+    static func vision(_ old: Side, _ new: Side, _ today: Day) -> [String] {
+        guard old.plan.vision != new.plan.vision else { return [] }
+        return ["~ vision: " + (old.plan.vision.map(Literal.string) ?? "none") + " -> "
+                + (new.plan.vision.map(Literal.string) ?? "none")]
+    }
+
+    static func entities(_ old: Side, _ new: Side, _ today: Day) -> [String] {
+        var lines: [String] = []
+        for kind in EntityKind.allCases {
+            let before = old.plan.positions(of: kind)
+            let after = new.plan.positions(of: kind)
+            func title(_ plan: Plan, _ index: Int) -> String {
+                kind.rawValue + " " + Literal.string(plan.name(of: kind, at: index)?.text ?? "?")
+            }
+            for index in 0..<old.plan.count(of: kind) {
+                guard let identity = old.plan.identity(of: kind, at: index), after[identity] == nil else { continue }
+                lines.append("- " + title(old.plan, index))
+            }
+            for index in 0..<new.plan.count(of: kind) {
+                guard let identity = new.plan.identity(of: kind, at: index) else { continue }
+                guard let was = before[identity] else {
+                    lines.append("+ " + title(new.plan, index))
+                    continue
+                }
+                let changes = kind.info.fieldNames.compactMap { field -> String? in
+                    let from = text(field, of: kind, was, in: old.plan, today)
+                    let to = text(field, of: kind, index, in: new.plan, today)
+                    return from == to ? nil : "    \(field): \(from) -> \(to)"
+                }
+                if !changes.isEmpty { lines += ["~ " + title(new.plan, index)] + changes }
+            }
+        }
+        return lines
+    }
+
+    private static func text(_ field: String, of kind: EntityKind, _ index: Int, in plan: Plan, _ today: Day) -> String {
+        let value = Evaluator(plan: plan, today: today, bindings: [:]).fieldValue(field, of: .entity(kind, index)) ?? .none
+        return Answers.inline(value, plan: plan, today: today)
+    }
+
+    static func problems(_ old: Side, _ new: Side, _ today: Day) -> [String] {
+        func key(_ diagnostic: Diagnostic) -> String {
+            "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: \(diagnostic.message)"
+        }
+        let before = Set(old.problems.map(key))
+        let after = Set(new.problems.map(key))
+        let appeared = new.problems.map(key).filter { !before.contains($0) }
+        let gone = old.problems.map(key).filter { !after.contains($0) }
+        return appeared.map { "+ " + $0 } + gone.map { "- " + $0 }
+    }
+}

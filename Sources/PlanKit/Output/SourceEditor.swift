@@ -1,0 +1,266 @@
+/// `:save` of a session that read files: their text edited in place, as
+/// toml_edit and LibCST edit a document. Every statement keeps the exact
+/// span it was read from (`Origins`); only the entities the session changed
+/// are written again, each where it was declared, in canonical form with
+/// its dates as they were written. Comments, blank lines, `include`, `let`,
+/// questions and everything else the session did not change stay byte for
+/// byte. A removed entity goes with its lines; a new one goes at the end of
+/// the main file, with the `let`s and `assert`s the session added.
+public enum SourceEditor {
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var original: String
+        public var text: String
+        public var changed: Bool { text != original }
+    }
+
+    /// Every file read, edited, the main one (the first loaded) first; empty
+    /// when the session read no file. `additions` are statements, as typed,
+    /// that go at the end of the main file.
+    public static func edit(_ interpreter: Interpreter, additions: [String]) -> [File] {
+        var editor = Editor(interpreter)
+        guard let main = editor.mainSource else { return [] }
+        editor.entities()
+        editor.vision()
+        var appended = editor.newEntities()
+        if editor.visionIsNew, let vision = interpreter.plan.vision {
+            appended.insert("vision " + Literal.string(vision) + "\n", at: 0)
+        }
+        appended += additions.map { $0 + "\n" }
+        return editor.files(appending: appended, to: main)
+    }
+
+    private struct Edit {
+        var start: Int
+        var end: Int
+        var text: String
+    }
+
+    private struct Editor {
+        let interpreter: Interpreter
+        var edits: [Int: [Edit]] = [:]
+        var parsed: [Int: (statements: [Int: Statement], comments: [SourceRange])] = [:]
+        var visionIsNew = false
+
+        init(_ interpreter: Interpreter) { self.interpreter = interpreter }
+
+        var plan: Plan { interpreter.plan }
+        var origins: Origins { interpreter.origins }
+
+        /// The source of the first file loaded: where new entities go.
+        var mainSource: Int? {
+            guard let path = interpreter.loadedFiles.first else { return nil }
+            return origins.files.first { interpreter.sources[$0]?.name == path }
+        }
+
+        mutating func entities() {
+            let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+            for (key, origin) in origins.entities {
+                guard let first = origin.statements.first else { continue }
+                guard let index = positions[key.kind.ordinal][key.identity] else {
+                    origin.statements.forEach { delete($0) }
+                    continue
+                }
+                guard PlanWriter.clauses(plan, key.kind, index) != origin.asRead else { continue }
+                if origin.statements.count == 1, editClauses(key.kind, index, in: first) { continue }
+                replace(first, with: declaration(key.kind, index, writtenIn: origin.statements))
+                origin.statements.dropFirst().forEach { delete($0) }
+            }
+        }
+
+        /// A changed entity declared by one statement, each clause given
+        /// once, is edited clause by clause: what is the same keeps its
+        /// bytes (and the comments between), a changed clause is written
+        /// again where it stands, a dropped one goes, a new one follows the
+        /// last. False when the statement is not such a declaration.
+        private mutating func editClauses(_ kind: EntityKind, _ index: Int, in range: SourceRange) -> Bool {
+            guard let source = interpreter.sources[range.source],
+                  case .declaration(let declaration)? = parse(range.source).statements[range.start]?.kind,
+                  !declaration.isUpdate, declaration.kind == kind,
+                  Set(declaration.clauses.map(\.keyword)).count == declaration.clauses.count,
+                  let name = plan.name(of: kind, at: index) else { return false }
+            if name.text != declaration.name.text {
+                replace(declaration.name.range, with: Literal.name(name.text))
+            }
+            let current = kind.info.written(plan, index)
+            let multiLine = source.line(of: range.start) != source.line(of: max(range.start, range.end - 1))
+            let indent = multiLine ? Formatter.indent : ""
+            for clause in declaration.clauses {
+                guard let now = current.first(where: { $0.0 == clause.keyword }) else {
+                    delete(clause.range)
+                    continue
+                }
+                let was = Formatter.clause(clause.keyword, clause.value, indent: indent)
+                if Formatter.clause(now.0, now.1, indent: indent) != was {
+                    replace(clause.range, with: written(now.0, now.1, indent: indent))
+                }
+            }
+            let end = declaration.clauses.map(\.range.end).max() ?? declaration.name.range.end
+            let added = current.filter { keyword, _ in !declaration.clauses.contains { $0.keyword == keyword } }
+            let separator = multiLine ? "\n" + Formatter.indent : " "
+            let text = added.map { separator + written($0.0, $0.1, indent: indent) }.joined()
+            if !text.isEmpty {
+                edits[range.source, default: []].append(Edit(start: end, end: end, text: text))
+            }
+            return true
+        }
+
+        /// A clause in canonical form, with a date or duration as the session
+        /// or the files wrote it when they wrote that value.
+        private mutating func written(_ keyword: Keyword, _ value: ClauseValue, indent: String) -> String {
+            let canonical = Formatter.clause(keyword, value, indent: "")
+            let form = sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
+            return Formatter.clause(keyword, value, indent: indent) { form }
+        }
+
+        private var knownForms: [(keyword: Keyword, canonical: String, written: String)]?
+
+        /// Every date and duration written in a clause anywhere in the
+        /// session, with its canonical form: `by 2027-Q4` typed stays a quarter.
+        private mutating func sessionForms() -> [(keyword: Keyword, canonical: String, written: String)] {
+            if let knownForms { return knownForms }
+            var forms: [(keyword: Keyword, canonical: String, written: String)] = []
+            for id in interpreter.sources.sources.indices {
+                guard let source = interpreter.sources[id] else { continue }
+                for statement in parse(id).statements.values.sorted(by: { $0.range.start < $1.range.start }) {
+                    guard case .declaration(let declaration) = statement.kind else { continue }
+                    forms += Editor.forms(of: declaration, in: source)
+                }
+            }
+            knownForms = forms
+            return forms
+        }
+
+        static func forms(of declaration: Declaration, in source: Source) -> [(keyword: Keyword, canonical: String, written: String)] {
+            declaration.clauses.compactMap { clause in
+                switch clause.value {
+                case .date, .duration:
+                    let words = source.text(clause.range).split(whereSeparator: { " \t\r\n".contains($0) })
+                    return (clause.keyword, Formatter.clause(clause.keyword, clause.value, indent: ""),
+                            words.dropFirst().joined(separator: " "))
+                default:
+                    return nil
+                }
+            }
+        }
+
+        mutating func vision() {
+            guard let first = origins.vision.first else {
+                visionIsNew = plan.vision != nil
+                return
+            }
+            guard let vision = plan.vision, vision != origins.visionAsRead else { return }
+            replace(first, with: "vision " + Literal.string(vision))
+            origins.vision.dropFirst().forEach { delete($0) }
+        }
+
+        /// The entities no file declared, in canonical form, kind by kind.
+        mutating func newEntities() -> [String] {
+            var blocks: [String] = []
+            for kind in EntityKind.allCases {
+                for index in 0..<plan.count(of: kind) {
+                    guard let identity = plan.identity(of: kind, at: index),
+                          origins.entities[EntityKey(kind: kind, identity: identity)] == nil,
+                          let line = PlanWriter.line(plan, kind, index, written: { keyword, value in
+                              let canonical = Formatter.clause(keyword, value, indent: "")
+                              return sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
+                          }) else { continue }
+                    blocks.append(PlanWriter.laidOut(line))
+                }
+            }
+            return blocks
+        }
+
+        /// The entity in canonical form, keeping each date and duration as
+        /// the statements that set it wrote it, when the value is the same;
+        /// the comments inside its old span go before it.
+        private mutating func declaration(_ kind: EntityKind, _ index: Int, writtenIn ranges: [SourceRange]) -> String {
+            var forms: [(keyword: Keyword, canonical: String, written: String)] = []
+            var comments: [String] = []
+            for range in ranges {
+                guard let source = interpreter.sources[range.source] else { continue }
+                let file = parse(range.source)
+                for comment in file.comments where comment.start >= range.start && comment.end <= range.end {
+                    comments.append(source.text(comment))
+                }
+                guard case .declaration(let declaration)? = file.statements[range.start]?.kind else { continue }
+                forms += Editor.forms(of: declaration, in: source)
+            }
+            forms = sessionForms() + forms
+            let line = PlanWriter.line(plan, kind, index) { keyword, value in
+                let canonical = Formatter.clause(keyword, value, indent: "")
+                return forms.last { $0.keyword == keyword && $0.canonical == canonical }?.written
+            } ?? ""
+            var text = PlanWriter.laidOut(line)
+            if text.hasSuffix("\n") { text.removeLast() }
+            return (comments + [text]).joined(separator: "\n")
+        }
+
+        private mutating func parse(_ id: Int) -> (statements: [Int: Statement], comments: [SourceRange]) {
+            if let known = parsed[id] { return known }
+            guard let source = interpreter.sources[id] else { return ([:], []) }
+            let file = Parser.parse(source, id: id)
+            var statements: [Int: Statement] = [:]
+            for statement in file.statements { statements[statement.range.start] = statement }
+            parsed[id] = (statements, file.comments)
+            return (statements, file.comments)
+        }
+
+        private mutating func replace(_ range: SourceRange, with text: String) {
+            edits[range.source, default: []].append(Edit(start: range.start, end: range.end, text: text))
+        }
+
+        /// The statement and, when nothing else stands on them, its lines:
+        /// the blanks before it and the rest of its last line, a comment
+        /// there included.
+        private mutating func delete(_ range: SourceRange) {
+            guard let source = interpreter.sources[range.source] else { return }
+            let bytes = source.bytes
+            var start = range.start
+            while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+            let ownsLineStart = start == 0 || bytes[start - 1] == UInt8(ascii: "\n")
+            var end = range.end
+            while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") || bytes[end] == UInt8(ascii: "\r") {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: ";") {
+                end += 1
+            } else if end < bytes.count, bytes[end] == UInt8(ascii: "#") {
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            }
+            let ownsLineEnd = end == bytes.count || bytes[end] == UInt8(ascii: "\n")
+            if ownsLineStart, ownsLineEnd {
+                edits[range.source, default: []].append(Edit(start: start, end: min(end + 1, bytes.count), text: ""))
+            } else {
+                // The blanks before it go too, so that no gap is left.
+                edits[range.source, default: []].append(Edit(start: start, end: range.end, text: ""))
+            }
+        }
+
+        func files(appending blocks: [String], to main: Int) -> [File] {
+            var seen = Set<String>()
+            var files: [File] = []
+            let order = [main] + origins.files.filter { $0 != main }
+            for id in order {
+                guard let source = interpreter.sources[id], seen.insert(source.name).inserted else { continue }
+                var bytes: [UInt8] = []
+                var offset = 0
+                for edit in (edits[id] ?? []).sorted(by: { $0.start < $1.start }) where edit.start >= offset {
+                    bytes += source.bytes[offset..<edit.start]
+                    bytes += Array(edit.text.utf8)
+                    offset = max(offset, min(edit.end, source.bytes.count))
+                }
+                bytes += source.bytes[offset...]
+                var text = String(decoding: bytes, as: UTF8.self)
+                if id == main, !blocks.isEmpty {
+                    if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+                    if !text.isEmpty { text += "\n" }
+                    text += blocks.joined()
+                }
+                files.append(File(path: source.name, original: source.text(SourceRange(source: id, start: 0, end: source.bytes.count)),
+                                  text: text))
+            }
+            return files
+        }
+    }
+}
