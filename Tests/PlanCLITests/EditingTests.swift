@@ -178,6 +178,40 @@ import Testing
         #expect(holds.status == 0)
     }
 
+    /// `:diff` compares the plans as they stand today, so the quarters a
+    /// change moves show, found again by their names.
+    @Test func aWhatIfShowsTheQuartersWhoseLoadMoved() throws {
+        let home = try PlanProcess()
+        let script = """
+            vision "v"
+            value impact
+            capacity 10 hours per week
+            goal Ship serves impact by 2027-03-31 effort 40 hours
+            :try
+            update goal Ship effort 200 hours
+            :diff
+            :drop
+
+            """
+        let run = try home.run(["repl"], environment: Self.environment.merging(["PLAN_TODAY": "2026-12-01"]) { $1 }, stdin: script)
+        #expect(run.stdout == """
+            ~ goal "Ship"
+                effort: 40 -> 200
+                remaining: 40 -> 200
+                weekly: 2.33 -> 11.67
+            ~ quarter "2026-Q4"
+                load: 2.33 -> 11.67
+                over: false -> true
+            ~ quarter "2027-Q1"
+                load: 2.33 -> 11.67
+                over: false -> true
+            + warning[W014]: 2026-Q4 asks 11.67 hours a week of a capacity of 10
+            + warning[W014]: 2027-Q1 asks 11.67 hours a week of a capacity of 10
+
+            """)
+        #expect(run.status == 0)
+    }
+
     @Test func aPipedScriptCountsItsLinesAcrossStatementsAndCommands() throws {
         let home = try PlanProcess()
         let script = String(repeating: "1\n:check\n", count: 500) + "count(nothere)\n"

@@ -201,8 +201,9 @@ struct Session {
                 fail("no what-if to compare with: start one with :try")
                 break
             }
-            let lines = PlanDiff.lines(from: PlanDiff.Side(plan: trial.state.planned, problems: trial.problems),
-                                       to: PlanDiff.Side(plan: interpreter.plan, problems: interpreter.check()), today: context.today)
+            let today = context.today
+            let lines = PlanDiff.lines(from: PlanDiff.Side(plan: Interpreter.asOf(trial.state.planned, today: today), problems: trial.problems),
+                                       to: PlanDiff.Side(plan: interpreter.asOfToday, problems: interpreter.check()), today: today)
             StandardStream.output.write(lines.isEmpty ? "no changes since :try\n" : lines.joined(separator: "\n") + "\n")
         case .keep:
             guard trial != nil else {

@@ -1,7 +1,10 @@
 /// What `:diff` shows: how the plan of a what-if differs from the plan at
 /// `:try`, entity by entity and field by field, and which problems came or
-/// went. Entities are known again by identity, so a rename reads as a
-/// changed name, not as one entity removed and another added.
+/// went. Both sides are plans as they stand today, so what the log does and
+/// the quarters worked out from the plan (their load, their capacity) show
+/// too. Entities are known again by identity, so a rename reads as a
+/// changed name, not as one entity removed and another added; the entities
+/// worked out afresh for each side (quarters) are known by name.
 public enum PlanDiff {
     /// One side of the comparison: a plan and the problems its checks found.
     public struct Side: Sendable {
@@ -14,8 +17,7 @@ public enum PlanDiff {
         }
     }
 
-    /// The comparisons, in the order shown; each gives its lines. The load
-    /// by quarter (SPEC section 12) is one more entry here.
+    /// The comparisons, in the order shown; each gives its lines.
     static let comparisons: [@Sendable (Side, Side, Day) -> [String]] = [vision, entities, problems]
 
     /// Every difference, one a line; empty when there is none.
@@ -32,18 +34,27 @@ public enum PlanDiff {
     static func entities(_ old: Side, _ new: Side, _ today: Day) -> [String] {
         var lines: [String] = []
         for kind in EntityKind.allCases {
-            let before = old.plan.positions(of: kind)
-            let after = new.plan.positions(of: kind)
+            func key(_ plan: Plan, _ index: Int) -> String? {
+                if kind.info.derived { return plan.name(of: kind, at: index).map { "name " + $0.text } }
+                return plan.identity(of: kind, at: index).map { "identity \($0)" }
+            }
+            func positions(_ plan: Plan) -> [String: Int] {
+                var positions: [String: Int] = [:]
+                for index in 0..<plan.count(of: kind) { if let key = key(plan, index) { positions[key] = index } }
+                return positions
+            }
+            let before = positions(old.plan)
+            let after = positions(new.plan)
             func title(_ plan: Plan, _ index: Int) -> String {
                 kind.rawValue + " " + Literal.string(plan.name(of: kind, at: index)?.text ?? "?")
             }
             for index in 0..<old.plan.count(of: kind) {
-                guard let identity = old.plan.identity(of: kind, at: index), after[identity] == nil else { continue }
+                guard let key = key(old.plan, index), after[key] == nil else { continue }
                 lines.append("- " + title(old.plan, index))
             }
             for index in 0..<new.plan.count(of: kind) {
-                guard let identity = new.plan.identity(of: kind, at: index) else { continue }
-                guard let was = before[identity] else {
+                guard let key = key(new.plan, index) else { continue }
+                guard let was = before[key] else {
                     lines.append("+ " + title(new.plan, index))
                     continue
                 }
