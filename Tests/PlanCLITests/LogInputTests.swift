@@ -15,13 +15,8 @@ import Testing
 
         """
 
-    /// The warnings hidden, the errors as a person sees them.
     func errors(_ line: String) throws -> String {
-        try plan.write("bad.plan", Self.base + line + "\n")
-        let result = try plan.run(["check", "-q", "--today", "2026-11-25", "--color", "never", "bad.plan"])
-        #expect(result.status == 1)
-        #expect(result.stdout == "")
-        return result.stderr
+        try plan.checkErrors(Self.base + line)
     }
 
     @Test func metNamingNoPerson() throws {

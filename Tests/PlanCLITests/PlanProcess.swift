@@ -143,3 +143,15 @@ final class PlanProcess {
         return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
     }
 }
+
+extension PlanProcess {
+    /// `plan check` of `text` as bad.plan, which must fail: its errors as a
+    /// person sees them, the warnings hidden.
+    func checkErrors(_ text: String) throws -> String {
+        try write("bad.plan", text + "\n")
+        let result = try run(["check", "-q", "--today", "2026-11-25", "--color", "never", "bad.plan"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        return result.stderr
+    }
+}
