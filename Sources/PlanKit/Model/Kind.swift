@@ -5,7 +5,7 @@
 /// exports, completion and the checks read these descriptions instead of
 /// switching over kinds (as swift-syntax builds every pass from one table
 /// of node kinds), so a new kind is one new file.
-protocol EntityDescription {
+protocol EntityDescription: SendableMetatype {
     associatedtype Entity: PlanEntity
     static var kind: EntityKind { get }
     /// In canonical order: the formatter writes clauses in this order.
