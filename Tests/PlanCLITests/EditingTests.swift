@@ -162,6 +162,47 @@ import Testing
             "milestone \"Public launch\"            for \"Lead a product launch\" by 2027-11-20",
         ])
     }
+
+    /// Entries without a name are picked by what they are written with: a
+    /// log entry by its day and text, a capacity by its `from`.
+    @Test func aLogEntryAndACapacityAreFixedRemovedAndMoved() throws {
+        let home = try PlanProcess()
+        let file = try home.folder.appendingPathComponent(home.write("career.plan", Self.logged)).path
+        let terminal = try Terminal(["repl", file], home: home.folder.path)
+        try terminal.expect("plan> ")
+        terminal.type("update log 2026-11-03 hours 4\r")
+        try terminal.expect("error[E029]: cannot update log 2026-11-03: 2 entries that day")
+        try terminal.expect("say which by its text: update log 2026-11-03 \"Ran the retro\"")
+        try terminal.expect("plan> ")
+        terminal.type("update log 2026-11-03 \"Ran the retro\" hours 4\r")
+        try terminal.expect("plan> ")
+        terminal.type("rename log 2026-11-10 to 2026-11-12\r")
+        try terminal.expect("plan> ")
+        terminal.type("first(logs).hours\r")
+        try terminal.expect("\n4\nplan> ")
+        terminal.type("count(logs where date == 2026-11-12)\r")
+        try terminal.expect("\n1\nplan> ")
+        terminal.type(":undo\r")
+        try terminal.expect("undid rename log 2026-11-10 to 2026-11-12\nplan> ")
+        terminal.type("remove capacity from 2027-01-01\r")
+        try terminal.expect("plan> ")
+        terminal.type("count(capacities)\r")
+        try terminal.expect("\n1\nplan> ")
+        terminal.type(":quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    static let logged = """
+        goal Ship by 2027-06-30 effort 40 hours
+        contact Ana every 6 weeks
+        log 2026-11-03 "Ran the retro" for Ship hours 3
+        log 2026-11-03 "Coffee" met Ana
+        log 2026-11-10 for Ship hours 2
+        capacity 10 hours per week
+        capacity 6 hours per week from 2027-01-01
+
+        """
+
 }
 
 /// The editing statements and commands through the binary, piped.
@@ -324,5 +365,70 @@ import Testing
         #expect(run.stdout.contains("  fields:  " + EntityKind.goal.info.fieldNames.joined(separator: " ") + "\n"))
         #expect(run.stdout.contains(":try: starts a what-if"))
         #expect(run.stderr.hasPrefix("error: no help on nothing"))
+    }
+
+    @Test func logEntriesAndCapacitiesAreEditedInPlaceBySave() throws {
+        let home = try PlanProcess()
+        try home.write("career.plan", "# the log\n" + EditingTerminalTests.logged)
+        let run = try home.run(["repl", "career.plan"], environment: Self.environment, stdin: """
+            update log 2026-11-03 "Coffee" note "Lunch" drop met
+            update log 2026-11-03 "Ran the retro" hours 4
+            rename log 2026-11-10 to 2026-11-12
+            update capacity 12 hours per week
+            rename capacity from 2027-01-01 to 2027-Q1
+            :save
+
+            """)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(home.contents("career.plan") == """
+            # the log
+            goal Ship by 2027-06-30 effort 40 hours
+            contact Ana every 6 weeks
+            log 2026-11-03 "Ran the retro" for Ship hours 4
+            log 2026-11-03 "Lunch"
+            log 2026-11-12 for Ship hours 2
+            capacity 12 hours per week
+            capacity 6 hours per week from 2027-Q1
+
+            """)
+        let removed = try home.run(["repl", "career.plan"], environment: Self.environment,
+                                   stdin: "remove log 2026-11-03 \"Lunch\"\nremove capacity\n:save\n")
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(home.contents("career.plan") == """
+            # the log
+            goal Ship by 2027-06-30 effort 40 hours
+            contact Ana every 6 weeks
+            log 2026-11-03 "Ran the retro" for Ship hours 4
+            log 2026-11-12 for Ship hours 2
+            capacity 6 hours per week from 2027-Q1
+
+            """)
+    }
+
+    @Test func aChangeToALogEntryOrCapacityThatNothingMatchesSaysWhatThereIs() throws {
+        let home = try PlanProcess()
+        try home.write("career.plan", EditingTerminalTests.logged + """
+            update log 2026-11-05 hours 1
+            update log 2026-11-03 "Cofee" hours 1
+            remove capacity from 2027-05-01
+            rename capacity to 2027-01-01
+            update capacity 5 hours per week drop from
+            rename review to 2027-01-01
+
+            """)
+        let run = try home.run(["check", "career.plan"], environment: Self.environment)
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n")
+        #expect(errors.filter { $0.hasPrefix("career.plan:") && $0.contains("error") } == [
+            "career.plan:8:12: error[E023]: cannot update log 2026-11-05: there is no entry that day",
+            "career.plan:9:23: error[E023]: cannot update log 2026-11-03 \"Cofee\": there is no such entry",
+            "career.plan:10:17: error[E023]: cannot remove capacity from 2027-05-01: there is none",
+            "career.plan:11:20: error[E020]: a capacity from 2027-01-01 is already declared",
+            "career.plan:12:34: error[E028]: `from` says which capacity this is: it cannot be dropped",
+            "career.plan:13:8: error[E009]: the review has no name to change",
+        ])
+        #expect(run.stderr.contains("the nearest days with entries: 2026-11-03, 2026-11-10"))
+        #expect(run.stderr.contains("did you mean \"Coffee\"?"))
+        #expect(run.stderr.contains("the capacities: from the beginning, from 2027-01-01"))
     }
 }

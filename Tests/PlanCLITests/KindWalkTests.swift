@@ -42,6 +42,36 @@ import Testing
         }
     }
 
+    /// What says which entity an `update`, `remove` or `rename` is about,
+    /// after the kind: the name, a log entry's date and text, a capacity's
+    /// `from` (none for the target, which starts at the beginning). With
+    /// `day`, the entity moved to that day.
+    static func picking(_ kind: EntityKind, subject: Bool = true, day: String? = nil) -> String {
+        switch kind.info.identity {
+        case .name: return kind.info.head == .none ? "" : key(kind, subject: subject)
+        case .dayAndText: return "\(day ?? key(kind, subject: subject)) \"walk\""
+        case .dayClause(let keyword):
+            guard let clause = kind.info.clause(keyword) else { return "" }
+            if let day { return "\(keyword.rawValue) \(day)" }
+            return subject ? clauseText(clause) : ""
+        }
+    }
+
+    /// An `update` of the subject, up to its clauses: for a capacity, the
+    /// hours it is to have and the `from` that says which.
+    static func updating(_ kind: EntityKind) -> String {
+        guard case .dayClause = kind.info.identity else { return "update \(declared(kind))" }
+        return "update \(declared(kind)) \(picking(kind))"
+    }
+
+    /// The clauses an `update` can change: not the one that says which entity.
+    static func changeable(_ kind: EntityKind) -> [ClauseSyntax] {
+        kind.info.clauses.filter { clause in
+            if case .dayClause(clause.keyword) = kind.info.identity { return false }
+            return true
+        }
+    }
+
     /// An expression for the subject: `(goal k_goal)`, or the first of a
     /// collection ordered by date.
     static func reference(_ kind: EntityKind) -> String {
@@ -172,14 +202,9 @@ import Testing
 
     @Test(arguments: EntityKind.allCases)
     func everyClauseCanBeUpdated(kind: EntityKind) {
-        guard kind.info.unique else {
-            // An entry of a kind like the log records a day: it is written again, never changed.
-            let (_, outcomes) = Self.load(Self.fixture() + "update \(kind.rawValue) \(Self.key(kind)) \n")
-            #expect(Self.errors(outcomes).count == 1, "\(kind)")
-            return
-        }
-        for clause in kind.info.clauses {
-            let update = "update \(Self.declared(kind)) \(Self.clauseText(clause, alternate: true))\n"
+        guard !kind.info.derived else { return }
+        for clause in Self.changeable(kind) {
+            let update = "\(Self.updating(kind)) \(Self.clauseText(clause, alternate: true))\n"
             let (interpreter, outcomes) = Self.load(Self.fixture() + update)
             #expect(Self.errors(outcomes) == [], "\(update)")
             let index = interpreter.plan.index(of: kind, named: Self.key(kind)) ?? -1
@@ -192,6 +217,14 @@ import Testing
                 #expect(written.contains(expected), "\(update) gives \(written)")
             }
         }
+    }
+
+    /// What picks an entity out of others of its name is no clause to change.
+    @Test(arguments: EntityKind.allCases)
+    func theClauseThatSaysWhichEntityCannotBeDropped(kind: EntityKind) {
+        guard case .dayClause(let keyword) = kind.info.identity else { return }
+        let (_, outcomes) = Self.load(Self.fixture() + "\(Self.updating(kind)) drop \(keyword.rawValue)\n")
+        #expect(Self.errors(outcomes) == ["`\(keyword.rawValue)` says which \(kind.rawValue) this is: it cannot be dropped"])
     }
 
     @Test func fmtKeepsEveryKind() throws {
@@ -300,10 +333,9 @@ import Testing
 
     @Test(arguments: EntityKind.allCases)
     func everyClauseCanBeDroppedUnlessRequired(kind: EntityKind) {
-        // Edits find an entity by its name: entries that have none (the log, capacities) are written anew instead.
-        guard kind.info.unique, !kind.info.derived else { return }
-        for clause in kind.info.clauses {
-            let update = "update \(Self.declared(kind)) drop \(clause.keyword.rawValue)\n"
+        guard !kind.info.derived else { return }
+        for clause in Self.changeable(kind) {
+            let update = "\(Self.updating(kind)) drop \(clause.keyword.rawValue)\n"
             let (interpreter, outcomes) = Self.load(Self.fixture() + update)
             let index = interpreter.plan.index(of: kind, named: Self.key(kind)) ?? -1
             let written = kind.info.written(interpreter.plan, index).map {
@@ -320,25 +352,38 @@ import Testing
 
     @Test(arguments: EntityKind.allCases)
     func namesCanBeTakenOutOfEveryListClause(kind: EntityKind) {
-        guard kind.info.unique, !kind.info.derived else { return }
+        guard !kind.info.derived else { return }
         for clause in kind.info.clauses where clause.shape.isList {
             let name = clause.shape.refers.first.map(Self.target) ?? "alpha"
-            let update = "update \(kind.rawValue) \(Self.subject(kind)) drop \(clause.keyword.rawValue) \(name)\n"
+            let update = "\(Self.updating(kind)) drop \(clause.keyword.rawValue) \(name)\n"
             let (interpreter, outcomes) = Self.load(Self.fixture() + update)
             #expect(Self.errors(outcomes) == [], "\(update)")
-            let index = interpreter.plan.index(of: kind, named: Self.subject(kind)) ?? -1
+            let index = interpreter.plan.index(of: kind, named: Self.key(kind)) ?? -1
             var left: [String] = []
             kind.info.written(interpreter.plan, index).first { $0.0 == clause.keyword }?.1.forEachName { name, _ in left.append(name.text) }
             #expect(!left.contains(name), "\(update) leaves \(left)")
             // A name the clause does not hold is an error, with what it holds.
-            let (_, wrong) = Self.load(Self.fixture() + "update \(kind.rawValue) \(Self.subject(kind)) drop \(clause.keyword.rawValue) nothere\n")
-            #expect(Self.errors(wrong) == ["\(kind.rawValue) \"\(Self.subject(kind))\" has no \"nothere\" in `\(clause.keyword.rawValue)`"])
+            let (_, wrong) = Self.load(Self.fixture() + "\(Self.updating(kind)) drop \(clause.keyword.rawValue) nothere\n")
+            let subject = kind.info.identity == .name ? "\(kind.rawValue) \"\(Self.subject(kind))\"" : "\(kind.rawValue) \(Self.picking(kind))"
+            #expect(Self.errors(wrong) == ["\(subject) has no \"nothere\" in `\(clause.keyword.rawValue)`"])
         }
     }
 
     @Test(arguments: EntityKind.allCases)
     func everyKindCanBeRenamedAndEveryReferenceFollows(kind: EntityKind) {
-        guard kind.info.unique, !kind.info.derived, kind.info.head == .name else { return }
+        guard !kind.info.derived, kind.info.head != .none else { return }
+        guard kind.info.identity == .name else {
+            // Without a name of its own, an entity moves to another day.
+            let moved = "rename \(kind.rawValue) \(Self.picking(kind, subject: false)) to 2027-02-27\n"
+            let (interpreter, outcomes) = Self.load(Self.fixture() + moved)
+            #expect(Self.errors(outcomes) == [], "\(moved)")
+            #expect(interpreter.plan.count(of: kind) == 2)
+            var found = interpreter
+            let removed = found.run(Source(name: "again", text: "remove \(kind.rawValue) \(Self.picking(kind, subject: false, day: "2027-02-27"))\n"))
+            #expect(Self.errors(removed) == [], "\(moved)")
+            #expect(found.plan.count(of: kind) == 1)
+            return
+        }
         let (before, _) = Self.load(Self.fixture())
         let (interpreter, outcomes) = Self.load(Self.fixture() + "rename \(kind.rawValue) \(Self.target(kind)) to \"renamed one\"\n")
         #expect(Self.errors(outcomes) == [])
@@ -363,11 +408,13 @@ import Testing
 
     @Test(arguments: EntityKind.allCases)
     func everyKindCanBeRemovedOnceNothingRefersToIt(kind: EntityKind) {
-        guard kind.info.unique, !kind.info.derived, kind.info.head == .name else { return }
-        let (interpreter, outcomes) = Self.load(Self.fixture() + "remove \(kind.rawValue) \(Self.subject(kind))\n")
-        #expect(Self.errors(outcomes) == [])
-        #expect(interpreter.plan.index(of: kind, named: Self.subject(kind)) == nil)
-        #expect(interpreter.plan.count(of: kind) == 1)
+        guard !kind.info.derived else { return }
+        let (before, _) = Self.load(Self.fixture())
+        let (interpreter, outcomes) = Self.load(Self.fixture() + "remove \(kind.rawValue) \(Self.picking(kind))\n")
+        #expect(Self.errors(outcomes) == [], "\(kind)")
+        #expect(interpreter.plan.index(of: kind, named: Self.key(kind)) == nil, "\(kind)")
+        #expect(interpreter.plan.count(of: kind) == before.plan.count(of: kind) - 1, "\(kind)")
+        guard kind.info.identity == .name, kind.info.head == .name else { return }
         // The target is referred to by a subject whenever any kind's clause refers to its kind.
         let referred = EntityKind.allCases.contains { other in other.info.clauses.contains { $0.shape.refers.first == kind } }
         let (kept, refused) = Self.load(Self.fixture() + "remove \(kind.rawValue) \(Self.target(kind))\n")
@@ -381,15 +428,18 @@ import Testing
 
     @Test(arguments: EntityKind.allCases)
     func saveEditsOnlyTheChangedEntityOfEveryKind(kind: EntityKind) throws {
-        guard kind.info.unique, !kind.info.derived else { return }
+        guard !kind.info.derived else { return }
         let process = try PlanProcess()
         let text = "# every kind\n" + Self.fixture()
         try process.write("walk.plan", text)
-        // A clause whose alternate sample differs from the fixture's: not a flag, not a list.
-        guard let clause = kind.info.clauses.first(where: { clause in
-            !clause.shape.isList && Self.sample(clause.shape) != Self.sample(clause.shape, alternate: true)
+        // A clause whose alternate sample differs from the fixture's: not a
+        // flag, not a list, not the text a date head writes without its keyword.
+        var headText: Keyword?
+        if case .date(let keyword) = kind.info.head { headText = keyword }
+        guard let clause = Self.changeable(kind).first(where: { clause in
+            !clause.shape.isList && clause.keyword != headText && Self.sample(clause.shape) != Self.sample(clause.shape, alternate: true)
         }) else { return }
-        let script = "update \(Self.declared(kind)) \(Self.clauseText(clause, alternate: true))\n:save\n"
+        let script = "\(Self.updating(kind)) \(Self.clauseText(clause, alternate: true))\n:save\n"
         let run = try process.run(["repl", "walk.plan"], stdin: script)
         #expect(run.status == 0, "\(run.stderr)")
         let saved = try String(contentsOf: process.folder.appendingPathComponent("walk.plan"), encoding: .utf8)

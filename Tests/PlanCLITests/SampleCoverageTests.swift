@@ -49,9 +49,9 @@ import Testing
             collect(expression, into: &found)
         case .updateVision:
             found.insert("update:vision")
-        case .remove(let kind, _):
+        case .remove(let kind, _, _):
             found.insert("remove:\(kind.rawValue)")
-        case .rename(let kind, _, _):
+        case .rename(let kind, _, _, _):
             found.insert("rename:\(kind.rawValue)")
         }
     }

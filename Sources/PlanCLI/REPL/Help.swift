@@ -63,6 +63,8 @@ enum Help {
               update goal "Lead a launch" open
               update goal "Lead a launch" drop by
               update goal "Lead a launch" drop serves learning, impact
+              update log 2026-11-03 "Ran the retro" hours 4     (a log entry: its day and text)
+              update capacity 8 hours per week from 2027-01-01   (a capacity: its from)
             """,
         "remove": """
             remove KIND NAME: takes an entity out of the plan; refused, naming them,
@@ -70,12 +72,16 @@ enum Help {
 
               update goal "Lead a launch" drop needs "strategic planning"
               remove skill "strategic planning"
+              remove log 2026-11-03 "Ran the retro"
+              remove capacity from 2027-01-01
             """,
         "rename": """
             rename KIND NAME to NAME: gives an entity a new name; every reference to it
             follows, in every file, when you :save.
 
               rename skill "project management" to "delivery"
+              rename log 2026-11-10 to 2026-11-12            (moves the entry to that day)
+              rename capacity from 2027-01-01 to 2027-02-01
             """,
         "let": """
             let IDENT = EXPR: names a value for later questions.

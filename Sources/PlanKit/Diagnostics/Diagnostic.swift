@@ -45,6 +45,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case emptyName = "E026"
     case removeOfReferenced = "E027"
     case cannotDrop = "E028"
+    case ambiguousEntry = "E029"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"
@@ -114,3 +115,7 @@ public struct Diagnostic: Sendable, Equatable {
         Diagnostic(.warning, code, message, at: range, hint: hint, notes: notes)
     }
 }
+
+/// So that a step that either finds something or says what is wrong can
+/// return a `Result` of the two.
+extension Diagnostic: Error {}

@@ -27,6 +27,9 @@ protocol EntityDescription: SendableMetatype {
     /// Whether a name holds one entity (a second declaration is an error);
     /// log entries are not: two on one day are two entries.
     static var unique: Bool { get }
+    /// What `update`, `remove` and `rename` pick an entity by: its name,
+    /// unless names are shared.
+    static var identity: Identity { get }
     /// The declaration to suggest for a name that is referred to but not
     /// declared (`skill "rust" level 0 target 3`); `level` is the level a
     /// reference asked for, if any.
@@ -45,6 +48,7 @@ protocol EntityDescription: SendableMetatype {
 extension EntityDescription {
     static var head: Head { .name }
     static var unique: Bool { true }
+    static var identity: Identity { .name }
     static var derived: Bool { false }
     static func asOf(_ plan: Plan, today: Day) -> Plan { plan }
     static func order(_ plan: Plan) -> [Int] { Array(0..<plan.count(of: kind)) }
@@ -70,6 +74,19 @@ public enum Head: Sendable, Equatable {
     /// A date, written back as it was written, then the text of the clause
     /// `text` (`note`) without its keyword, when it has one.
     case date(text: Keyword)
+}
+
+/// How a statement that changes an entity (SPEC section 13) says which.
+public enum Identity: Sendable, Equatable {
+    case name
+    /// The date after the keyword, and the text after it to tell apart the
+    /// entries of one day (`remove log 2026-11-03 "Ran the retro"`); moved
+    /// to another day by `rename`.
+    case dayAndText
+    /// The day this clause gives, its absence standing for "from the
+    /// beginning" (`remove capacity from 2027-01-01`); moved by `rename`,
+    /// while `update` changes what the head says (the hours).
+    case dayClause(Keyword)
 }
 
 public enum Layout: Sendable {
@@ -191,6 +208,7 @@ public final class KindInfo: Sendable {
     public let layout: Layout
     public let head: Head
     public let unique: Bool
+    public let identity: Identity
     public let derived: Bool
     let asOf: @Sendable (Plan, Day) -> Plan
     let checks: [Check]
@@ -235,6 +253,7 @@ public final class KindInfo: Sendable {
         layout = Description.layout
         head = Description.head
         unique = Description.unique
+        identity = Description.identity
         derived = Description.derived
         asOf = { Description.asOf($0, today: $1) }
         checks = Description.checks

@@ -32,6 +32,20 @@ public enum Formatter {
     /// One clause in canonical form: the one printer of clauses, for `fmt`
     /// (dates and durations as written, from `written`) and for writing a
     /// plan back out (`:save`).
+    /// What says which entity a `remove` or `rename` is about, after the
+    /// kind: its name, a log entry's date and text, a capacity's `from`.
+    static func picked(_ kind: EntityKind, _ name: Name, key: [Clause], written: (SourceRange) -> String? = { _ in nil }) -> String {
+        switch kind.info.identity {
+        case .name:
+            return kind.info.head == .none ? "" : " " + Literal.name(name.text)
+        case .dayAndText:
+            let text = key.lazy.compactMap { clause -> String? in if case .text(let text) = clause.value { return text } else { return nil } }.first
+            return " " + name.text.uppercased() + (text.map { " " + Literal.string($0) } ?? "")
+        case .dayClause:
+            return key.map { given in " " + clause(given.keyword, given.value, indent: "") { written(given.range) } }.joined()
+        }
+    }
+
     static func clause(_ keyword: Keyword, _ value: ClauseValue, indent: String, syntax: ClauseSyntax? = nil,
                        written: () -> String? = { nil }) -> String {
         // A two-word clause is written with its first word (`needs experience`).
@@ -149,10 +163,11 @@ public enum Formatter {
                 return "assert " + expression(condition) + (message.map { " " + Literal.string($0) } ?? "")
             case .updateVision(let text):
                 return "update vision " + Literal.string(text)
-            case .remove(let kind, let name):
-                return "remove \(kind.rawValue) " + Literal.name(name.text)
-            case .rename(let kind, let old, let new):
-                return "rename \(kind.rawValue) \(Literal.name(old.text)) to \(Literal.name(new.text))"
+            case .remove(let kind, let name, let key):
+                return "remove \(kind.rawValue)" + Formatter.picked(kind, name, key: key) { self.writtenLiteral($0) }
+            case .rename(let kind, let old, let key, let new):
+                let newName = kind.info.identity == .name ? Literal.name(new.text) : new.text.uppercased()
+                return "rename \(kind.rawValue)" + Formatter.picked(kind, old, key: key) { self.writtenLiteral($0) } + " to " + newName
             case .expression(let expr):
                 let text = expression(expr)
                 // At the start of a line these words begin a declaration.
@@ -202,8 +217,9 @@ public enum Formatter {
             case .amount(let words):
                 return start + declaration.name.text + " " + words.joined(separator: " ")
             case .date(let textKeyword):
-                // The date as written, then the text that needs no keyword there.
-                let text = declaration.clauses.first { $0.keyword == textKeyword }
+                // The date as written, then the text that needs no keyword
+                // there: in an update, the text that says which entry.
+                let text = (declaration.isUpdate ? declaration.key : declaration.clauses).first { $0.keyword == textKeyword }
                     .flatMap { clause -> String? in if case .text(let text) = clause.value { return text } else { return nil } }
                 return start + declaration.name.text.uppercased() + (text.map { " " + Literal.string($0) } ?? "")
             }
@@ -215,8 +231,10 @@ public enum Formatter {
             let order = declaration.kind.info.clauses.map(\.keyword)
             let implied = declaration.spelling == declaration.kind.alias?.declares ? declaration.spelling : nil
             var inHeader: Keyword?
-            if case .date(let textKeyword) = declaration.kind.info.head { inHeader = textKeyword }
-            return declaration.clauses.enumerated().filter { $0.element.keyword != implied && $0.element.keyword != inHeader }.sorted { left, right in
+            if case .date(let textKeyword) = declaration.kind.info.head, !declaration.isUpdate { inHeader = textKeyword }
+            // A `from` that says which capacity is written where a declaration has it.
+            let key = declaration.kind.info.identity == .dayAndText ? [] : declaration.key
+            return (declaration.clauses + key).enumerated().filter { $0.element.keyword != implied && $0.element.keyword != inHeader }.sorted { left, right in
                 let leftRank = order.firstIndex(of: left.element.keyword) ?? 0
                 let rightRank = order.firstIndex(of: right.element.keyword) ?? 0
                 return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset

@@ -80,8 +80,12 @@ public enum SourceEditor {
                   Set(declaration.clauses.map(\.keyword)).count == declaration.clauses.count,
                   let name = plan.name(of: kind, at: index) else { return false }
             if name.text != declaration.name.text {
-                replace(declaration.name.range, with: Literal.name(name.text))
+                // A date or a number heads a log entry or a capacity as it is.
+                replace(declaration.name.range, with: kind.info.head == .name ? Literal.name(name.text) : name.text)
             }
+            // The text right after a date head has no keyword of its own.
+            var headText: Keyword?
+            if case .date(let keyword) = kind.info.head { headText = keyword }
             let current = kind.info.written(plan, index)
             let multiLine = source.line(of: range.start) != source.line(of: max(range.start, range.end - 1))
             let indent = multiLine ? Formatter.indent : ""
@@ -91,7 +95,12 @@ public enum SourceEditor {
                     continue
                 }
                 let was = Formatter.clause(clause.keyword, clause.value, indent: indent)
-                if Formatter.clause(now.0, now.1, indent: indent) != was {
+                guard Formatter.clause(now.0, now.1, indent: indent) != was else { continue }
+                if clause.keyword == headText, clause.range.start == declaration.clauses.first?.range.start,
+                   source.bytes.indices.contains(clause.range.start), source.bytes[clause.range.start] == UInt8(ascii: "\""),
+                   case .text(let text) = now.1 {
+                    replace(clause.range, with: Literal.string(text))
+                } else {
                     replace(clause.range, with: written(now.0, now.1, indent: indent))
                 }
             }
@@ -123,8 +132,16 @@ public enum SourceEditor {
             for id in interpreter.sources.sources.indices {
                 guard let source = interpreter.sources[id] else { continue }
                 for statement in parse(id).statements.values.sorted(by: { $0.range.start < $1.range.start }) {
-                    guard case .declaration(let declaration) = statement.kind else { continue }
-                    forms += Editor.forms(of: declaration, in: source)
+                    switch statement.kind {
+                    case .declaration(let declaration):
+                        forms += Editor.forms(of: declaration, in: source)
+                    case .rename(let kind, _, _, let new):
+                        // `rename capacity from 2027-01-01 to 2027-Q1` writes the new `from`.
+                        guard case .dayClause(let keyword) = kind.info.identity, case .success(let day) = Day.parse(new.text) else { continue }
+                        forms.append((keyword, Formatter.clause(keyword, .date(day), indent: ""), source.text(new.range)))
+                    default:
+                        continue
+                    }
                 }
             }
             knownForms = forms

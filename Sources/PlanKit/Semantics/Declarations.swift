@@ -4,32 +4,39 @@ import Synchronization
 /// description. Scalar clauses replace what is there; list clauses add the
 /// names not yet listed.
 extension Plan {
-    /// Adds the declared entity, or changes it for `update`; the problem when
-    /// the name is taken (or, for `update`, not declared).
-    mutating func apply(_ declaration: Declaration) -> Diagnostic? {
+    /// Adds the declared entity, or changes it for `update`: its position,
+    /// or the problem when the name is taken (or, for `update`, when no
+    /// entity fits).
+    mutating func apply(_ declaration: Declaration) -> Result<Int, Diagnostic> {
         let kind = declaration.kind
         let info = kind.info
         let name = declaration.name
         // A blank name would show as an empty cell, and no one could tell
         // two of them apart.
         guard !name.text.isEmpty else {
-            return .error(.emptyName, "a \(kind.rawValue)'s name cannot be empty", at: name.range,
-                          hint: "write the name between the quotes: \(kind.rawValue) \"...\"")
+            return .failure(.error(.emptyName, "a \(kind.rawValue)'s name cannot be empty", at: name.range,
+                                   hint: "write the name between the quotes: \(kind.rawValue) \"...\""))
         }
         let clauses = declaration.clauses.map { sharingNames($0, info: info) }
         if declaration.isUpdate {
-            guard let existing = index(of: kind, named: name.text) else { return undeclared(declaration) }
-            if let problem = problem(droppingFrom: declaration, at: existing) { return problem }
+            let existing: Int
+            switch pick(kind, name, key: declaration.key, verb: "update") {
+            case .failure(let problem): return .failure(undeclared(declaration, problem))
+            case .success(let found): existing = found
+            }
+            if let problem = problem(droppingFrom: declaration, at: existing) { return .failure(problem) }
+            // What the head gives that does not say which entity it is (a capacity's hours) is the change.
+            if case .dayClause = info.identity { rename(kind, at: existing, to: name) }
             info.update(&self, existing, clauses)
-            return nil
+            return .success(existing)
         }
         // Built whole, then added with one lookup of its name.
-        guard let existing = info.declare(&self, name, clauses) else { return nil }
+        guard let existing = info.declare(&self, name, clauses) else { return .success(count(of: kind) - 1) }
         let first = self.name(of: kind, at: existing)?.range ?? .none
         let reference = "\(kind.rawValue) \(Literal.string(name.text))"
-        return .error(.duplicate, "\(reference) is already declared", at: name.range,
-                      hint: "to change it, write update \(reference) ...; to ask about it, write (\(reference))",
-                      notes: [.init("first declared here", at: first)])
+        return .failure(.error(.duplicate, "\(reference) is already declared", at: name.range,
+                               hint: "to change it, write update \(reference) ...; to ask about it, write (\(reference))",
+                               notes: [.init("first declared here", at: first)]))
     }
 
     /// The clause with the names it mentions sharing their declared text.
@@ -47,13 +54,14 @@ extension Plan {
         return Clause(clause.keyword, value, clause.range)
     }
 
-    private func undeclared(_ declaration: Declaration) -> Diagnostic {
+    /// An update of a name not declared suggests declaring it; other kinds
+    /// say what they found.
+    private func undeclared(_ declaration: Declaration, _ problem: Diagnostic) -> Diagnostic {
         let kind = declaration.kind
         let name = declaration.name.text
-        let hint = Suggestion.closest(to: name, among: names(of: kind)).map { "did you mean \(Literal.string($0))?" }
-            ?? "declare it first: \(kind.rawValue) \(Literal.string(name)) ..."
+        guard kind.info.identity == .name, Suggestion.closest(to: name, among: names(of: kind)) == nil else { return problem }
         return .error(.updateOfUndeclared, "cannot update \(kind.rawValue) \(Literal.string(name)): it is not declared",
-                      at: declaration.name.range, hint: hint)
+                      at: declaration.name.range, hint: "declare it first: \(kind.rawValue) \(Literal.string(name)) ...")
     }
 }
 

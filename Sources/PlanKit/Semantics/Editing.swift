@@ -8,17 +8,22 @@ extension Plan {
     func problem(droppingFrom declaration: Declaration, at index: Int) -> Diagnostic? {
         let kind = declaration.kind
         let info = kind.info
-        let subject = "\(kind.rawValue) \(Literal.string(declaration.name.text))"
+        let subject = info.identity == .name ? "\(kind.rawValue) \(Literal.string(declaration.name.text))"
+            : kind.rawValue + Formatter.picked(kind, declaration.name, key: declaration.key)
         for clause in declaration.clauses {
             guard clause.value.isRemoval, let syntax = info.clause(clause.keyword) else { continue }
             let word = clause.keyword.rawValue
+            if case .dayClause(clause.keyword) = info.identity {
+                return .error(.cannotDrop, "`\(word)` says which \(kind.rawValue) this is: it cannot be dropped", at: clause.range,
+                              hint: "to start it on another day: rename \(kind.rawValue) \(word) 2027-01-01 to 2027-02-01")
+            }
             guard info.clearable.contains(clause.keyword) else {
                 return .error(.cannotDrop, "`\(word)` cannot be dropped from a \(kind.rawValue)", at: clause.range)
             }
             if syntax.required {
                 let example = [word, syntax.shape.example].filter { !$0.isEmpty }.joined(separator: " ")
                 return .error(.cannotDrop, "a \(kind.rawValue) must have `\(word)`", at: clause.range,
-                              hint: "change it instead: update \(kind.rawValue) \(Literal.name(declaration.name.text)) \(example)")
+                              hint: "change it instead: update \(kind.rawValue)\(Formatter.picked(kind, declaration.name, key: declaration.key)) \(example)")
             }
             guard case .dropped(let names) = clause.value, !names.isEmpty else { continue }
             var held: [String] = []
@@ -32,13 +37,96 @@ extension Plan {
         return nil
     }
 
+    /// The entity of `kind` a statement that changes it is about: by name,
+    /// or, where entities share names, by what `key` adds (the text of a
+    /// log entry, the `from` of a capacity). The problem when none fits, or
+    /// when several fit and differ in what would tell them apart.
+    func pick(_ kind: EntityKind, _ name: Name, key: [Clause], verb: String) -> Result<Int, Diagnostic> {
+        let info = kind.info
+        switch info.identity {
+        case .name:
+            guard let index = index(of: kind, named: name.text) else { return .failure(undeclared(verb, kind, name)) }
+            return .success(index)
+        case .dayAndText:
+            guard case .date(let textKeyword) = info.head, case .success(let day) = Day.parse(name.text) else {
+                return .failure(undeclared(verb, kind, name))
+            }
+            let sameDay = (0..<count(of: kind)).filter { self.day(of: kind, at: $0) == day }
+            let texts = sameDay.map { text(textKeyword, of: kind, at: $0) }
+            let wanted = key.first { $0.keyword == textKeyword }.flatMap { clause -> String? in
+                if case .text(let text) = clause.value { return text } else { return nil }
+            }
+            let subject = "\(kind.rawValue) \(name.text)" + (wanted.map { " " + Literal.string($0) } ?? "")
+            if let wanted {
+                if let position = texts.firstIndex(of: wanted) { return .success(sameDay[position]) }
+                let told = texts.compactMap { $0 }
+                let hint = told.isEmpty ? nearestDays(of: kind, to: day)
+                    : (Suggestion.closest(to: wanted, among: told).map { "did you mean \(Literal.string($0))?" }
+                        ?? "that day: " + told.map(Literal.string).joined(separator: ", "))
+                return .failure(.error(.updateOfUndeclared, "cannot \(verb) \(subject): there is no such entry",
+                                       at: key.first?.range ?? name.range, hint: hint))
+            }
+            guard let first = sameDay.first else {
+                return .failure(.error(.updateOfUndeclared, "cannot \(verb) \(subject): there is no entry that day",
+                                       at: name.range, hint: nearestDays(of: kind, to: day)))
+            }
+            // Entries no text tells apart are the same to whoever asks: the first written stands for them.
+            guard Set(texts.map { $0 ?? "" }).count > 1 else { return .success(first) }
+            let example = texts.compactMap { $0 }.first.map(Literal.string) ?? "\"...\""
+            return .failure(.error(.ambiguousEntry, "cannot \(verb) \(subject): \(sameDay.count) entries that day",
+                                   at: name.range, hint: "say which by its text: \(verb) \(subject) \(example)"))
+        case .dayClause(let keyword):
+            let wanted = key.first { $0.keyword == keyword }.flatMap { clause -> Day? in
+                if case .date(let day) = clause.value { return day } else { return nil }
+            }
+            let starts = (0..<count(of: kind)).map { day(keyword, of: kind, at: $0) }
+            if let index = starts.firstIndex(of: wanted) { return .success(index) }
+            let subject = "\(kind.rawValue) " + Self.from(keyword, wanted)
+            let known = starts.map { Self.from(keyword, $0) }
+            let hint = known.isEmpty ? "there is no \(kind.rawValue)" : "the \(kind.plural): " + known.joined(separator: ", ")
+            return .failure(.error(.updateOfUndeclared, "cannot \(verb) \(subject): there is none",
+                                   at: key.first?.range ?? name.range, hint: hint))
+        }
+    }
+
+    /// `from 2027-01-01`, or `from the beginning` for none.
+    private static func from(_ keyword: Keyword, _ day: Day?) -> String {
+        "\(keyword.rawValue) " + (day.map { "\($0)" } ?? "the beginning")
+    }
+
+    /// The day entity `index` of a kind headed by a date is dated.
+    private func day(of kind: EntityKind, at index: Int) -> Day? {
+        name(of: kind, at: index).flatMap { try? Day.parse($0.text).get() }
+    }
+
+    private func day(_ keyword: Keyword, of kind: EntityKind, at index: Int) -> Day? {
+        guard case .date(let day)? = kind.info.written(self, index).first(where: { $0.0 == keyword })?.1 else { return nil }
+        return day
+    }
+
+    private func text(_ keyword: Keyword, of kind: EntityKind, at index: Int) -> String? {
+        guard case .text(let text)? = kind.info.written(self, index).first(where: { $0.0 == keyword })?.1 else { return nil }
+        return text
+    }
+
+    /// The days nearest `day` that have entries, for a hint.
+    private func nearestDays(of kind: EntityKind, to day: Day) -> String {
+        let days = Set((0..<count(of: kind)).compactMap { self.day(of: kind, at: $0) })
+        let nearest = days.sorted { abs($0.ordinal - day.ordinal) < abs($1.ordinal - day.ordinal) || 
+            (abs($0.ordinal - day.ordinal) == abs($1.ordinal - day.ordinal) && $0 < $1) }.prefix(3).sorted()
+        guard !nearest.isEmpty else { return "there is no \(kind.rawValue) entry" }
+        return "the nearest days with entries: " + nearest.map { "\($0)" }.joined(separator: ", ")
+    }
+
     /// `remove KIND NAME`: refused, naming them, while anything else refers
     /// to it. The position the entity had when removed, or the problem.
-    mutating func remove(_ kind: EntityKind, named name: Name) -> (removed: Int?, problem: Diagnostic?) {
-        guard let index = index(of: kind, named: name.text) else {
-            return (nil, undeclared("remove", kind, name))
+    mutating func remove(_ kind: EntityKind, named name: Name, key: [Clause]) -> (removed: Int?, problem: Diagnostic?) {
+        let index: Int
+        switch pick(kind, name, key: key, verb: "remove") {
+        case .failure(let problem): return (nil, problem)
+        case .success(let found): index = found
         }
-        let referrers = self.referrers(to: kind, named: name.text, except: index)
+        let referrers = kind.info.identity == .name ? self.referrers(to: kind, named: name.text, except: index) : []
         if let first = referrers.first {
             let subject = "\(kind.rawValue) \(Literal.string(name.text))"
             let shown = referrers.prefix(5).map { "\($0.kind.rawValue) \(Literal.string($0.name)) (\($0.clause.rawValue))" }
@@ -53,21 +141,40 @@ extension Plan {
         return (index, nil)
     }
 
-    /// `rename KIND NAME to NAME`: the entity and every reference to it.
-    mutating func rename(_ kind: EntityKind, _ old: Name, to new: Name) -> Diagnostic? {
-        guard let index = index(of: kind, named: old.text) else { return undeclared("rename", kind, old) }
-        if let taken = self.index(of: kind, named: new.text) {
-            guard taken != index else { return nil }
-            let reference = "\(kind.rawValue) \(Literal.string(new.text))"
-            return .error(.duplicate, "\(reference) is already declared", at: new.range,
-                          hint: "pick another name, or remove \(reference) first",
-                          notes: [.init("declared here", at: name(of: kind, at: taken)?.range ?? .none)])
+    /// `rename KIND NAME to NAME`: the entity and every reference to it; a
+    /// log entry or a capacity moves to the day `new` gives. The position of
+    /// the entity, or the problem.
+    mutating func rename(_ kind: EntityKind, _ old: Name, key: [Clause], to new: Name) -> Result<Int, Diagnostic> {
+        let index: Int
+        switch pick(kind, old, key: key, verb: "rename") {
+        case .failure(let problem): return .failure(problem)
+        case .success(let found): index = found
         }
-        rename(kind, at: index, to: new)
-        for other in EntityKind.allCases {
-            _ = other.info.renameReferences(&self, kind, old.text, new)
+        switch kind.info.identity {
+        case .name:
+            if let taken = self.index(of: kind, named: new.text) {
+                guard taken != index else { return .success(index) }
+                let reference = "\(kind.rawValue) \(Literal.string(new.text))"
+                return .failure(.error(.duplicate, "\(reference) is already declared", at: new.range,
+                                       hint: "pick another name, or remove \(reference) first",
+                                       notes: [.init("declared here", at: name(of: kind, at: taken)?.range ?? .none)]))
+            }
+            rename(kind, at: index, to: new)
+            for other in EntityKind.allCases {
+                _ = other.info.renameReferences(&self, kind, old.text, new)
+            }
+        case .dayAndText:
+            rename(kind, at: index, to: new)
+        case .dayClause(let keyword):
+            guard case .success(let day) = Day.parse(new.text) else { return .success(index) }
+            let moved = Clause(keyword, .date(day), new.range)
+            if case .success(let taken) = pick(kind, old, key: [moved], verb: "rename"), taken != index {
+                return .failure(.error(.duplicate, "a \(kind.rawValue) \(Self.from(keyword, day)) is already declared",
+                                       at: new.range, hint: "pick another day, or remove that \(kind.rawValue) first"))
+            }
+            kind.info.update(&self, index, [moved])
         }
-        return nil
+        return .success(index)
     }
 
     /// Each entity that names `name` of `kind`, once per clause, in kind order.

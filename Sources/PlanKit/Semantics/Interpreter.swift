@@ -201,20 +201,20 @@ public struct Interpreter: Sendable {
             plan.visionRange = statement.range
             recordVisionOrigin(statement.range, fromFile: inclusion.fromFile)
         case .declaration(let declaration):
-            if let problem = plan.apply(declaration) {
-                emit(each, .diagnostic(problem))
-            } else if inclusion.fromFile, keepsOrigins {
-                recordOrigin(of: declaration.kind, named: declaration.name.text, statement.range)
+            switch plan.apply(declaration) {
+            case .failure(let problem): emit(each, .diagnostic(problem))
+            case .success(let index):
+                if inclusion.fromFile, keepsOrigins { recordOrigin(of: declaration.kind, at: index, statement.range) }
             }
-        case .remove(let kind, let name):
-            let (removed, problem) = plan.remove(kind, named: name)
+        case .remove(let kind, let name, let key):
+            let (removed, problem) = plan.remove(kind, named: name, key: key)
             if let problem { emit(each, .diagnostic(problem)) }
             if let removed { bindings = bindings.mapValues { $0.afterRemoving(kind, at: removed) } }
-        case .rename(let kind, let old, let new):
-            if let problem = plan.rename(kind, old, to: new) {
-                emit(each, .diagnostic(problem))
-            } else if inclusion.fromFile, keepsOrigins {
-                recordOrigin(of: kind, named: new.text, statement.range)
+        case .rename(let kind, let old, let key, let new):
+            switch plan.rename(kind, old, key: key, to: new) {
+            case .failure(let problem): emit(each, .diagnostic(problem))
+            case .success(let index):
+                if inclusion.fromFile, keepsOrigins { recordOrigin(of: kind, at: index, statement.range) }
             }
         case .let(let name, _, let expr):
             switch evaluate(expr) {
@@ -248,8 +248,8 @@ public struct Interpreter: Sendable {
         origins.visionAsRead = plan.vision
     }
 
-    private mutating func recordOrigin(of kind: EntityKind, named name: String, _ range: SourceRange) {
-        guard let index = plan.index(of: kind, named: name), let identity = plan.identity(of: kind, at: index) else { return }
+    private mutating func recordOrigin(of kind: EntityKind, at index: Int, _ range: SourceRange) {
+        guard let identity = plan.identity(of: kind, at: index) else { return }
         let key = EntityKey(kind: kind, identity: identity)
         origins.entities[key, default: Origin()].statements.append(range)
         origins.entities[key]?.asRead = PlanWriter.clauses(plan, kind, index)

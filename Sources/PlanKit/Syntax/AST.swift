@@ -314,13 +314,17 @@ public struct Declaration: Sendable {
     public var clauses: [Clause]
     /// `update goal "X" ...` rather than `goal "X" ...`.
     public var isUpdate: Bool
+    /// In an `update` of a kind whose entities share names, the clauses
+    /// that say which entity (`from` of a capacity, the text of a log entry).
+    public var key: [Clause]
 
-    public init(kind: EntityKind, spelling: Keyword, name: Name, clauses: [Clause], isUpdate: Bool) {
+    public init(kind: EntityKind, spelling: Keyword, name: Name, clauses: [Clause], isUpdate: Bool, key: [Clause] = []) {
         self.kind = kind
         self.spelling = spelling
         self.name = name
         self.clauses = clauses
         self.isUpdate = isUpdate
+        self.key = key
     }
 }
 
@@ -334,10 +338,10 @@ public struct Statement: Sendable {
         case expression(Expr)
         /// `update vision "..."`.
         case updateVision(String)
-        /// `remove goal "X"`.
-        case remove(EntityKind, Name)
-        /// `rename goal "X" to "Y"`.
-        case rename(EntityKind, Name, to: Name)
+        /// `remove goal "X"`; `key` as in `Declaration`.
+        case remove(EntityKind, Name, key: [Clause])
+        /// `rename goal "X" to "Y"`; `key` as in `Declaration`.
+        case rename(EntityKind, Name, key: [Clause], to: Name)
     }
 
     public var kind: Kind

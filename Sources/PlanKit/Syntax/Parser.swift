@@ -126,12 +126,9 @@ public struct Parser {
         let spelling: Keyword
         if case .keyword(let word) = keyword.kind { spelling = word } else { spelling = kind.keyword ?? .update }
         let info = kind.info
-        if isUpdate, !info.unique {
-            throw error(at: keyword, "a \(kind.rawValue) entry cannot be updated: it records what happened on a day",
-                        hint: "write another entry instead")
-        }
         // `mentor "X"` is `contact "X" mentor`: the clause its word implies.
         var clauses: [Clause] = spelling == kind.alias?.declares ? [Clause(spelling, .flag, keyword.range)] : []
+        var key: [Clause] = []
         let name: Name
         switch info.head {
         case .name:
@@ -155,7 +152,9 @@ public struct Parser {
             name = Name(text: source.text(dateToken.range), range: dateToken.range, quoted: false)
             if check(.string) {
                 let text = advance()
-                clauses.append(Clause(textKeyword, .text(Lexeme.stringValue(of: text, in: source)), text.range))
+                let clause = Clause(textKeyword, .text(Lexeme.stringValue(of: text, in: source)), text.range)
+                // In an update the text says which entry of the day; `note "..."` changes it.
+                if isUpdate, info.identity == .dayAndText { key.append(clause) } else { clauses.append(clause) }
             }
         }
         let syntax = info.clauses
@@ -171,6 +170,10 @@ public struct Parser {
                 continue
             }
             let (clause, rule) = try self.clause(for: kind, among: syntax)
+            if isUpdate, case .dayClause(clause.keyword) = info.identity {
+                key.append(clause)
+                continue
+            }
             if !rule.shape.isList, let slot = syntax.firstIndex(where: { $0.keyword == rule.slot }), slot < 64 {
                 if slotsGiven & (1 << slot) != 0,
                    let earlier = clauses.first(where: { given in syntax.first { $0.keyword == given.keyword }?.slot == rule.slot }) {
@@ -192,7 +195,7 @@ public struct Parser {
                     at: name.range, hint: "write: \(kind.rawValue) \(Literal.string(name.text))" + example))
             }
         }
-        let declaration = Declaration(kind: kind, spelling: spelling, name: name, clauses: clauses, isUpdate: isUpdate)
+        let declaration = Declaration(kind: kind, spelling: spelling, name: name, clauses: clauses, isUpdate: isUpdate, key: key)
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
     }
 
@@ -205,24 +208,64 @@ public struct Parser {
         return nil
     }
 
-    /// `remove KIND NAME` and `rename KIND NAME to NAME`.
+    /// `remove KIND NAME` and `rename KIND NAME to NAME`; for a kind whose
+    /// entities share names, what picks one stands for NAME, and a date for
+    /// the new one (`rename log 2026-11-03 to 2026-11-04`).
     private mutating func edit() throws -> Statement {
         let word = advance()
         let kindToken = advance()
         guard let kind = Parser.kind(of: kindToken) else {
             throw error(at: kindToken, "expected a kind after `\(source.text(word.range))`, found \(describe(kindToken))")
         }
-        let name = try self.name("the name of the \(kind.rawValue)")
+        let (name, key) = try picked(kind, after: kindToken)
         if source.text(word.range) == "remove" {
-            return Statement(.remove(kind, name), word.range.through(previous.range))
+            return Statement(.remove(kind, name, key: key), word.range.through(previous.range))
         }
+        if kind.info.head == .none {
+            throw error(at: kindToken, "the \(kind.rawValue) has no name to change", code: .clauseNotAllowed,
+                        hint: "change its clauses instead: update \(kind.rawValue) ...")
+        }
+        let example = kind.info.identity == .name ? "\"New name\"" : "2027-01-31"
         guard check(.identifier), source.text(peek.range) == "to" else {
-            throw error(at: peek, "expected `to` and the new name, found \(describe(peek))",
-                        hint: "write: rename \(kind.rawValue) \(Literal.name(name.text)) to \"New name\"")
+            throw error(at: peek, "expected `to` and the new \(kind.info.identity == .name ? "name" : "date"), found \(describe(peek))",
+                        hint: "write: rename \(source.text(kindToken.range.through(previous.range))) to \(example)")
         }
         advance()
-        let newName = try self.name("the new name of the \(kind.rawValue)")
-        return Statement(.rename(kind, name, to: newName), word.range.through(previous.range))
+        let newName: Name
+        if kind.info.identity == .name {
+            newName = try self.name("the new name of the \(kind.rawValue)")
+        } else {
+            let dateToken = peek
+            _ = try date(after: "to")
+            newName = Name(text: source.text(dateToken.range), range: dateToken.range, quoted: false)
+        }
+        return Statement(.rename(kind, name, key: key, to: newName), word.range.through(previous.range))
+    }
+
+    /// What says which entity of `kind` a `remove` or `rename` is about:
+    /// its name; a log entry's date and text; a capacity's `from`, or
+    /// nothing for the one from the beginning.
+    private mutating func picked(_ kind: EntityKind, after kindToken: Token) throws -> (Name, [Clause]) {
+        switch kind.info.identity {
+        case .name where kind.info.head == .none:
+            // Said once in a plan (the review): the kind is enough.
+            return (Name(text: kind.rawValue, range: kindToken.range, quoted: false), [])
+        case .name:
+            return (try self.name("the name of the \(kind.rawValue)"), [])
+        case .dayAndText:
+            let dateToken = peek
+            _ = try date(after: kind.keyword ?? .update)
+            let name = Name(text: source.text(dateToken.range), range: dateToken.range, quoted: false)
+            guard check(.string), case .date(let textKeyword) = kind.info.head else { return (name, []) }
+            let text = advance()
+            return (name, [Clause(textKeyword, .text(Lexeme.stringValue(of: text, in: source)), text.range)])
+        case .dayClause(let keyword):
+            let name = Name(text: kind.rawValue, range: kindToken.range, quoted: false)
+            guard match(.keyword(keyword)) else { return (name, []) }
+            let start = previous.range
+            let day = try date(after: keyword)
+            return (name, [Clause(keyword, .date(day), start.through(previous.range))])
+        }
     }
 
     /// `open` and `drop CLAUSE [NAMES]` in an `update`: words rather than
@@ -418,9 +461,13 @@ public struct Parser {
     }
 
     private mutating func date(after keyword: Keyword) throws -> Day {
+        try date(after: keyword.rawValue)
+    }
+
+    private mutating func date(after word: String) throws -> Day {
         let token = peek
         guard token.kind == .date else {
-            throw error(at: token, "expected a date after `\(keyword.rawValue)`, found \(describe(token))",
+            throw error(at: token, "expected a date after `\(word)`, found \(describe(token))",
                         hint: "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()

@@ -3,7 +3,10 @@
 public struct Capacity: PlanEntity {
     public static let kind = EntityKind.capacity
     /// The number of hours as written: a capacity has no other name.
-    public var name: Name
+    /// `update` changes it, and so the hours.
+    public var name: Name {
+        didSet { hours = Double(name.text) ?? 0 }
+    }
     public var hours: Double
     /// nil: from the beginning.
     public var from: Day?
@@ -24,6 +27,7 @@ enum CapacityKind: EntityDescription {
     static let unknownCode = DiagnosticCode.syntax
     static let head = Head.amount(words: ["hours", "per", "week"])
     static let unique = false
+    static let identity = Identity.dayClause(.from)
 
     /// A week holds no more.
     static let hoursInAWeek = 168.0

@@ -4,7 +4,10 @@
 public struct LogEntry: PlanEntity {
     public static let kind = EntityKind.log
     /// The date as written (`2026-11-03`): a log entry has no other name.
-    public var name: Name
+    /// `rename` moves the entry to another day.
+    public var name: Name {
+        didSet { date = Self.day(name) }
+    }
     public var date: Day
     public var note: String?
     /// The goal or milestone worked on.
@@ -19,9 +22,13 @@ public struct LogEntry: PlanEntity {
 
     public init(name: Name) {
         self.name = name
-        // The parser has checked the date; a plan built in code that gives
-        // no date logs on day one.
-        date = (try? Day.parse(name.text).get()) ?? Day(ordinal: 0)
+        date = Self.day(name)
+    }
+
+    /// The parser has checked the date; a plan built in code that gives no
+    /// date logs on day one.
+    private static func day(_ name: Name) -> Day {
+        (try? Day.parse(name.text).get()) ?? Day(ordinal: 0)
     }
 }
 
@@ -35,6 +42,7 @@ enum LogKind: EntityDescription {
     static let unknownCode = DiagnosticCode.syntax
     static let head = Head.date(text: .note)
     static let unique = false
+    static let identity = Identity.dayAndText
 
     static let clauses: [ClauseRule<LogEntry>] = [
         ClauseRule(.note, .text("a note"),
