@@ -431,4 +431,20 @@ import Testing
         #expect(run.stderr.contains("did you mean \"Coffee\"?"))
         #expect(run.stderr.contains("the capacities: from the beginning, from 2027-01-01"))
     }
+
+    /// A log entry and a capacity are spoken of as they are written, not by
+    /// the date or number that stands in for a name.
+    @Test func answersAndDiffsNameALogEntryAndACapacityAsTheyAreWritten() throws {
+        let home = try PlanProcess()
+        try home.write("career.plan", EditingTerminalTests.logged)
+        let run = try home.run(["repl", "career.plan"], environment: Self.environment, stdin: """
+            [first(logs), first(capacities)]
+            :try
+            update capacity 8 hours per week from 2027-01-01
+            :diff
+
+            """)
+        #expect(run.stdout.hasPrefix("[log 2026-11-03 \"Ran the retro\", capacity 10 hours per week]\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("~ capacity 8 hours per week from 2027-01-01\n    hours: 6 -> 8\n"), "\(run.stdout)")
+    }
 }

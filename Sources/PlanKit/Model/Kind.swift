@@ -373,6 +373,31 @@ public final class KindInfo: Sendable {
         return kind.rawValue
     }
 
+    /// How entity `index` is spoken of in answers and in `:diff`: `goal
+    /// "Lead"`, `mentor "Jo"`, `log 2026-11-03 "Ran the retro"`, `capacity
+    /// 6 hours per week from 2027-04-01`, `review`.
+    public func title(_ plan: Plan, _ index: Int) -> String {
+        let word = self.word(plan, index)
+        guard let name = plan.name(of: kind, at: index) else { return word + " ?" }
+        switch head {
+        case .name:
+            return word + " " + Literal.string(name.text)
+        case .none:
+            return word
+        case .date(let textKeyword):
+            guard case .text(let note)? = written(plan, index).first(where: { $0.0 == textKeyword })?.1 else {
+                return word + " " + name.text
+            }
+            return word + " " + name.text + " " + Literal.string(note)
+        case .amount(let words):
+            let title = ([word, name.text] + words).joined(separator: " ")
+            guard case .dayClause(let keyword) = identity, let from = written(plan, index).first(where: { $0.0 == keyword }) else {
+                return title
+            }
+            return title + " " + Formatter.clause(from.0, from.1, indent: "")
+        }
+    }
+
     /// Whether entity `index` has the clause `keyword` (a flag set, a value given).
     func has(_ keyword: Keyword, _ plan: Plan, _ index: Int) -> Bool {
         hasClause(plan, keyword, index)

@@ -69,7 +69,7 @@ private struct TextWriter {
         case .duration(let duration): return duration.description
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .entity(let kind, let index):
-            return kind.info.word(plan, index) + " " + Literal.string(plan.name(of: kind, at: index)?.text ?? "?")
+            return kind.info.title(plan, index)
         case .group(let key, let items): return inline(key) + ": " + inline(.list(items))
         }
     }

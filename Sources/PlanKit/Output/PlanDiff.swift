@@ -45,17 +45,14 @@ public enum PlanDiff {
             }
             let before = positions(old.plan)
             let after = positions(new.plan)
-            func title(_ plan: Plan, _ index: Int) -> String {
-                kind.rawValue + " " + Literal.string(plan.name(of: kind, at: index)?.text ?? "?")
-            }
             for index in 0..<old.plan.count(of: kind) {
                 guard let key = key(old.plan, index), after[key] == nil else { continue }
-                lines.append("- " + title(old.plan, index))
+                lines.append("- " + kind.info.title(old.plan, index))
             }
             for index in 0..<new.plan.count(of: kind) {
                 guard let key = key(new.plan, index) else { continue }
                 guard let was = before[key] else {
-                    lines.append("+ " + title(new.plan, index))
+                    lines.append("+ " + kind.info.title(new.plan, index))
                     continue
                 }
                 let changes = kind.info.fieldNames.compactMap { field -> String? in
@@ -63,7 +60,7 @@ public enum PlanDiff {
                     let to = text(field, of: kind, index, in: new.plan, today)
                     return from == to ? nil : "    \(field): \(from) -> \(to)"
                 }
-                if !changes.isEmpty { lines += ["~ " + title(new.plan, index)] + changes }
+                if !changes.isEmpty { lines += ["~ " + kind.info.title(new.plan, index)] + changes }
             }
         }
         return lines
