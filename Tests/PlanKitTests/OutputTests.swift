@@ -539,4 +539,20 @@ import Testing
         #expect(first.contains(">today 2026-11-25</text>"))
         #expect(first.contains(">craft</text>"))
     }
+
+    /// A goal's bar begins at its declared `start`, not today.
+    @Test func svgBarsBeginAtADeclaredStart() throws {
+        func barLeft(_ text: String) throws -> Double {
+            var interpreter = Interpreter(today: today)
+            _ = interpreter.run(Source(name: "t.plan", text: text))
+            let drawn = SVGTimeline.render(interpreter.asOfToday, today: today)
+            // Rows go by due date: the last bar is the later goal's.
+            let bar = try #require(drawn.split(separator: "<rect ").last { $0.contains("height=\"14\" rx=\"4\"") })
+            let x = try #require(bar.split(separator: "\"").dropFirst().first)
+            return try #require(Double(String(x)))
+        }
+        let fromToday = try barLeft("goal Later by 2027-12-31\ngoal Soon by 2027-01-31\n")
+        let declared = try barLeft("goal Later start 2027-06-01 by 2027-12-31\ngoal Soon by 2027-01-31\n")
+        #expect(fromToday < declared)
+    }
 }

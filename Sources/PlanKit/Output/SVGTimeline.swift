@@ -1,6 +1,6 @@
 /// `plan export --format svg`: the plan as a timeline picture. One row per
-/// dated goal, earliest due first: a bar from when the goal can start (the
-/// latest due date of its `after` goals, else today) to its due date,
+/// dated goal, earliest due first: a bar from when the goal starts (its
+/// `start`, else the latest due date of its `after` goals, else today) to its due date,
 /// colored by the first value it serves; its milestones are diamonds on its
 /// row. A quarter axis, a line for today, done goals muted, overdue goals
 /// and milestones outlined in red. Coordinates are rounded to one decimal,
@@ -80,6 +80,8 @@ public enum SVGTimeline {
             let firstMilestone = milestones.compactMap { allMilestones[$0].due }.min()
             var start = ready.map { min($0, due) } ?? (due < today ? nil : today)
             if let firstMilestone, ready == nil { start = min(start ?? firstMilestone, firstMilestone) }
+            // A declared start says when the work begins, past or future.
+            if let declared = goal.start { start = min(declared, firstMilestone ?? declared, due) }
             onARow.formUnion(milestones)
             var detail = "by \(due)"
             if let role = goal.role { detail += " · " + role }
