@@ -54,7 +54,17 @@ import Testing
             bad.plan:6:21: error[E011]: unknown goal or milestone "craft"
               |
             6 | log 2026-11-01 done craft
-              |                     ^^^^^ declare it: goal craft, or milestone craft for "Goal" by 2027-06-30
+              |                     ^^^^^ "craft" is a value; `done` names a goal or milestone
+
+            """)
+    }
+
+    @Test func metNamingASkill() throws {
+        #expect(try errors("log 2026-11-01 met Rust") == """
+            bad.plan:6:20: error[E015]: unknown contact "Rust"
+              |
+            6 | log 2026-11-01 met Rust
+              |                    ^^^^ "Rust" is a skill; `met` names a contact
 
             """)
     }

@@ -93,7 +93,7 @@ import Testing
             bad.plan:7:32: error[E018]: unknown objective "craft"
               |
             7 | goal "Two" serves craft aligns craft by 2027-06
-              |                                ^^^^^ declare it: objective craft
+              |                                ^^^^^ "craft" is a value; `aligns` names an objective
 
             """)
     }
@@ -103,7 +103,7 @@ import Testing
             bad.plan:7:69: error[E019]: unknown experience "Rust"
               |
             7 | goal "Two" serves craft aligns "Ship the platform" needs experience "Rust" by 2027-06
-              |                                                                     ^^^^^^ declare it: experience "Rust"
+              |                                                                     ^^^^^^ "Rust" is a skill; `experience` names an experience
 
             """)
     }

@@ -25,9 +25,12 @@ public enum Checks {
             kind.info.forEachReference(plan, nil) { _, reference in
                 guard let target = reference.kinds.first else { return }
                 if reference.kinds.count == 1 {
-                    if let problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
+                    if var problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
                         target.info.stub(spelled($0), reference.level)
                     }) {
+                        if problem.hint?.hasPrefix("declare it") == true, let other = otherKind(of: reference, in: plan) {
+                            problem.hint = other
+                        }
                         found.append(problem)
                     }
                 } else if plan.resolve(reference.name.text, among: reference.kinds) == nil {
@@ -45,9 +48,24 @@ public enum Checks {
         let what = words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
         let candidates = kinds.flatMap { plan.names(of: $0) }
         let hint = Suggestion.closest(to: reference.name.text, among: candidates).map { "did you mean \(Literal.string($0))?" }
+            ?? otherKind(of: reference, in: plan)
             ?? "declare it: " + kinds.map { $0.info.stub(spelled(reference.name), nil) }.joined(separator: ", or ")
         return .error(kinds[0].info.unknownCode, "unknown \(what) \(Literal.string(reference.name.text))",
                       at: reference.name.range, hint: hint)
+    }
+
+    /// When the name is declared, but as another kind (`log ... done craft`
+    /// where `craft` is a value), the hint says so: declaring it again as
+    /// the kind asked for is rarely what was meant.
+    private static func otherKind(of reference: Reference, in plan: Plan) -> String? {
+        guard let other = EntityKind.allCases.first(where: { kind in
+            !reference.kinds.contains(kind) && !kind.info.derived && kind.info.head == .name
+                && plan.index(of: kind, named: reference.name.text) != nil
+        }) else { return nil }
+        let words = reference.kinds.map(\.rawValue)
+        let what = words.count == 1 ? words[0] : words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
+        func article(_ word: String) -> String { "aeiou".contains(word.prefix(1)) ? "an " + word : "a " + word }
+        return "\(Literal.string(reference.name.text)) is \(article(other.rawValue)); `\(reference.clause.rawValue)` names \(article(what))"
     }
 
     // MARK: - Warnings
