@@ -414,6 +414,7 @@ import Testing
             rename capacity to 2027-01-01
             update capacity 5 hours per week drop from
             rename review to 2027-01-01
+            update log 2026-11-03 "Coffee" open
 
             """)
         let run = try home.run(["check", "career.plan"], environment: Self.environment)
@@ -426,6 +427,8 @@ import Testing
             "career.plan:11:20: error[E020]: a capacity from 2027-01-01 is already declared",
             "career.plan:12:34: error[E028]: `from` says which capacity this is: it cannot be dropped",
             "career.plan:13:8: error[E009]: the review has no name to change",
+            // A log entry's `done` names what was reached: it is no status.
+            "career.plan:14:32: error[E009]: a log has no status to open",
         ])
         #expect(run.stderr.contains("the nearest days with entries: 2026-11-03, 2026-11-10"))
         #expect(run.stderr.contains("did you mean \"Coffee\"?"))

@@ -278,8 +278,10 @@ public struct Parser {
         switch source.text(token.range) {
         case "open":
             advance()
-            // A kind has a status when it can be `done`.
-            guard let status = allowed.first(where: { $0.keyword == .done }) else {
+            // A kind has a status when it can be `done` (a log entry's `done` names what was reached).
+            guard let status = allowed.first(where: { rule in
+                if case .flag = rule.shape { return rule.keyword == .done } else { return false }
+            }) else {
                 throw error(at: token, "a \(kind.rawValue) has no status to open", code: .clauseNotAllowed,
                             hint: "a \(kind.rawValue) takes \(list)")
             }
