@@ -442,7 +442,7 @@ import Testing
         vision "Write things people keep, and be home for dinner"
 
         value family priority 1 non-negotiable note "Home by 6pm"
-        value craft priority 2
+        value craft  priority 2
 
         skill writing level 1 target 3
 

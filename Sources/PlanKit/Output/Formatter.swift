@@ -4,8 +4,10 @@
 /// puts each clause on its own line, indented four spaces; clauses in the
 /// order the grammar lists them; names bare where they can be; dates and
 /// durations as they were written; at most one blank line between
-/// statements, where the source had one. A comment stays before the
-/// statement (or goal clause) it preceded, or at the end of the line it ended.
+/// statements, where the source had one. Consecutive one-line declarations
+/// of one kind are a block whose clauses line up in columns (as gofmt lines
+/// up struct fields). A comment stays before the statement (or goal clause)
+/// it preceded, or at the end of the line it ended, after what it followed.
 public enum Formatter {
     public static let indent = "    "
     public static let width = 80
@@ -22,11 +24,45 @@ public enum Formatter {
 
     public static func format(_ file: ParsedSource, source: Source) -> String {
         var writer = Writer(source: source, comments: file.comments.sorted { $0.start < $1.start })
-        for statement in file.statements {
-            writer.statement(statement)
+        for (position, statement) in file.statements.enumerated() {
+            let next = file.statements.indices.contains(position + 1) ? file.statements[position + 1].range.start : nil
+            writer.statement(statement, nextStart: next)
         }
         writer.remainingComments()
-        return writer.lines.isEmpty ? "" : writer.lines.joined(separator: "\n") + "\n"
+        let lines = writer.text()
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A block of rows as lines: each clause keyword starts in one column on
+    /// every row that has it, the column the row furthest right there needs.
+    /// A row without a clause leaves its column empty, so the clauses after
+    /// it keep theirs; a keyword given twice on a row follows its first.
+    /// Columns are display columns (a CJK character takes two). One pass
+    /// over the block per clause the kind has, a handful, so linear time.
+    private static func aligned(_ rows: [Row]) -> [String] {
+        var texts = rows.map(\.head)
+        var widths = texts.map(DisplayWidth.of)
+        var placed = Array(repeating: 0, count: rows.count)
+        var slots = Set<Int>()
+        for row in rows { slots.formUnion(row.clauses.map(\.slot)) }
+        for slot in slots.sorted() {
+            let having = rows.indices.filter { placed[$0] < rows[$0].clauses.count && rows[$0].clauses[placed[$0]].slot == slot }
+            let column = having.map { widths[$0] + 1 }.max() ?? 0
+            for index in having {
+                let clauses = rows[index].clauses
+                texts[index] += String(repeating: " ", count: column - widths[index])
+                widths[index] = column
+                var first = true
+                while placed[index] < clauses.count, clauses[placed[index]].slot == slot {
+                    let text = clauses[placed[index]].text
+                    texts[index] += (first ? "" : " ") + text
+                    widths[index] += (first ? 0 : 1) + DisplayWidth.of(text)
+                    first = false
+                    placed[index] += 1
+                }
+            }
+        }
+        return rows.indices.map { index in texts[index] + (rows[index].comment.map { "  " + $0 } ?? "") }
     }
 
     /// One clause in canonical form: the one printer of clauses, for `fmt`
@@ -71,11 +107,31 @@ public enum Formatter {
         }
     }
 
+    /// A line of output. A one-line declaration stays in pieces until the
+    /// whole file is written, since its columns depend on the lines after it.
+    private enum Line {
+        case text(String)
+        case row(Row)
+    }
+
+    /// A one-line declaration: its head (`value family`), then its clauses,
+    /// each with its place in the kind's canonical order.
+    private struct Row {
+        /// Rows line up only with rows of the same kind, updates with updates.
+        let kind: EntityKind
+        let isUpdate: Bool
+        let head: String
+        let clauses: [(slot: Int, text: String)]
+        var comment: String?
+
+        func linesUp(with other: Row) -> Bool { kind == other.kind && isUpdate == other.isUpdate }
+    }
+
     private struct Writer {
         let source: Source
         let comments: [SourceRange]
         var nextComment = 0
-        var lines: [String] = []
+        var lines: [Line] = []
         /// Source line where the last thing written ended, for keeping blank lines.
         var lastSourceLine: Int?
 
@@ -84,7 +140,9 @@ public enum Formatter {
             self.comments = comments
         }
 
-        mutating func statement(_ statement: Statement) {
+        /// `nextStart`: where the next statement begins, so that a comment
+        /// after a later statement on the same line stays with that one.
+        mutating func statement(_ statement: Statement, nextStart: Int?) {
             while nextComment < comments.count, comments[nextComment].start < statement.range.start {
                 standaloneComment(comments[nextComment], indent: "")
                 nextComment += 1
@@ -102,17 +160,18 @@ public enum Formatter {
                ordered(declaration).count >= 2 || (ordered(declaration).count == 1 && !interior.isEmpty) {
                 // The comment ending the goal's last line belongs to the
                 // clause written there, which need not be printed last.
-                if nextComment < comments.count, source.line(of: comments[nextComment].start) == endLine {
+                if nextComment < comments.count, source.line(of: comments[nextComment].start) == endLine,
+                   comments[nextComment].start < nextStart ?? Int.max {
                     interior.append(comments[nextComment])
                     nextComment += 1
                 }
                 multiLineGoal(declaration, interior: interior)
             } else {
                 for comment in interior {
-                    lines.append(commentText(comment))
+                    lines.append(.text(commentText(comment)))
                 }
                 lines.append(singleLine(statement))
-                trailingComment()
+                trailingComment(before: nextStart)
             }
         }
 
@@ -125,22 +184,51 @@ public enum Formatter {
 
         private mutating func separate(from line: Int) {
             if let last = lastSourceLine, line > last + 1, !lines.isEmpty {
-                lines.append("")
+                lines.append(.text(""))
             }
         }
 
         private mutating func standaloneComment(_ comment: SourceRange, indent: String) {
             separate(from: source.line(of: comment.start))
-            lines.append(indent + commentText(comment))
+            lines.append(.text(indent + commentText(comment)))
             lastSourceLine = source.line(of: comment.start)
         }
 
-        /// A comment on the line where the last statement ended stays there.
-        private mutating func trailingComment() {
-            guard nextComment < comments.count, let last = lastSourceLine,
-                  source.line(of: comments[nextComment].start) == last, !lines.isEmpty else { return }
-            lines[lines.count - 1] += "  " + commentText(comments[nextComment])
+        /// A comment on the line where the last statement ended stays there,
+        /// unless another statement on that line comes before it.
+        private mutating func trailingComment(before nextStart: Int?) {
+            guard nextComment < comments.count, let last = lastSourceLine, let line = lines.indices.last,
+                  source.line(of: comments[nextComment].start) == last,
+                  comments[nextComment].start < nextStart ?? Int.max else { return }
+            let comment = commentText(comments[nextComment])
             nextComment += 1
+            switch lines[line] {
+            case .text(let text): lines[line] = .text(text + "  " + comment)
+            case .row(var row):
+                row.comment = comment
+                lines[line] = .row(row)
+            }
+        }
+
+        /// The lines of the file, each block of rows lined up.
+        func text() -> [String] {
+            var text: [String] = []
+            text.reserveCapacity(lines.count)
+            var block: [Row] = []
+            for line in lines {
+                switch line {
+                case .row(let row) where block.last.map(row.linesUp) ?? true:
+                    block.append(row)
+                case .row(let row):
+                    text += Formatter.aligned(block)
+                    block = [row]
+                case .text(let line):
+                    text += Formatter.aligned(block)
+                    block = []
+                    text.append(line)
+                }
+            }
+            return text + Formatter.aligned(block)
         }
 
         private func commentText(_ comment: SourceRange) -> String {
@@ -149,61 +237,74 @@ public enum Formatter {
             return text
         }
 
-        private func singleLine(_ statement: Statement) -> String {
+        private func singleLine(_ statement: Statement) -> Line {
             switch statement.kind {
             case .vision(let text):
-                return "vision " + Literal.string(text)
+                return .text("vision " + Literal.string(text))
             case .declaration(let declaration):
-                return ([header(declaration)] + ordered(declaration).map { clause($0, of: declaration.kind, indent: "") }).joined(separator: " ")
+                let clauses = ordered(declaration).map { clause in
+                    (slot: slot(of: clause.keyword, in: declaration.kind), text: self.clause(clause, of: declaration.kind, indent: ""))
+                }
+                let head = header(declaration)
+                // A wrapped `needs` list has no one column to line up with.
+                if clauses.contains(where: { $0.text.contains("\n") }) {
+                    return .text(([head] + clauses.map(\.text)).joined(separator: " "))
+                }
+                return .row(Row(kind: declaration.kind, isUpdate: declaration.isUpdate, head: head, clauses: clauses))
             case .let(let name, _, let value):
-                return "let \(name) = " + expression(value)
+                return .text("let \(name) = " + expression(value))
             case .include(let path, _):
-                return "include " + Literal.string(path)
+                return .text("include " + Literal.string(path))
             case .assert(let condition, let message):
-                return "assert " + expression(condition) + (message.map { " " + Literal.string($0) } ?? "")
+                return .text("assert " + expression(condition) + (message.map { " " + Literal.string($0) } ?? ""))
             case .updateVision(let text):
-                return "update vision " + Literal.string(text)
+                return .text("update vision " + Literal.string(text))
             case .remove(let kind, let name, let key):
-                return "remove \(kind.rawValue)" + Formatter.picked(kind, name, key: key) { self.writtenLiteral($0) }
+                return .text("remove \(kind.rawValue)" + Formatter.picked(kind, name, key: key) { self.writtenLiteral($0) })
             case .rename(let kind, let old, let key, let new):
                 let newName = kind.info.identity == .name ? Literal.name(new.text) : new.text.uppercased()
-                return "rename \(kind.rawValue)" + Formatter.picked(kind, old, key: key) { self.writtenLiteral($0) } + " to " + newName
+                return .text("rename \(kind.rawValue)" + Formatter.picked(kind, old, key: key) { self.writtenLiteral($0) } + " to " + newName)
             case .expression(let expr):
                 let text = expression(expr)
                 // At the start of a line these words begin a declaration.
                 let first = text.prefix { $0 != " " && $0 != "(" && $0 != "." }
                 let declarationWords = EntityKind.allCases.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
                     + ["update", "let", "include", "assert"]
-                return declarationWords.contains(String(first)) ? "(" + text + ")" : text
+                return .text(declarationWords.contains(String(first)) ? "(" + text + ")" : text)
             }
         }
 
         private mutating func multiLineGoal(_ declaration: Declaration, interior: [SourceRange]) {
-            lines.append(header(declaration))
             let sourceOrder = declaration.clauses.sorted { $0.range.start < $1.range.start }
+            let nameLine = source.line(of: max(declaration.name.range.start, declaration.name.range.end - 1))
             // Each comment travels with the clause after it, or with the
-            // clause whose line it ends.
+            // clause whose line it ends; one ending the name's line, with no
+            // clause before it there, stays after the name.
             var before: [Int: [SourceRange]] = [:]
             var after: [Int: SourceRange] = [:]
+            var afterName: SourceRange?
             for comment in interior {
                 let commentLine = source.line(of: comment.start)
-                if let owner = sourceOrder.last(where: { $0.range.end <= comment.start }),
-                   source.line(of: owner.range.end - 1) == commentLine, after[owner.range.start] == nil {
+                let owner = sourceOrder.last { $0.range.end <= comment.start }
+                if let owner, source.line(of: owner.range.end - 1) == commentLine, after[owner.range.start] == nil {
                     after[owner.range.start] = comment
+                } else if commentLine == nameLine {
+                    afterName = comment
                 } else if let holder = sourceOrder.first(where: { $0.range.end > comment.start }) ?? sourceOrder.last {
                     // Before the clause it stands in (a wrapped list) or precedes.
                     before[holder.range.start, default: []].append(comment)
                 }
             }
+            lines.append(.text(header(declaration) + (afterName.map { "  " + commentText($0) } ?? "")))
             for clause in ordered(declaration) {
                 for comment in before[clause.range.start] ?? [] {
-                    lines.append(Formatter.indent + commentText(comment))
+                    lines.append(.text(Formatter.indent + commentText(comment)))
                 }
                 var line = Formatter.indent + self.clause(clause, of: declaration.kind, indent: Formatter.indent)
                 if let comment = after[clause.range.start] {
                     line += "  " + commentText(comment)
                 }
-                lines.append(line)
+                lines.append(.text(line))
             }
         }
 
@@ -228,17 +329,22 @@ public enum Formatter {
         /// Clauses in the order the kind's description lists them, without
         /// the one the declaration's word implies (`mentor` says it already).
         private func ordered(_ declaration: Declaration) -> [Clause] {
-            let order = declaration.kind.info.clauses.map(\.keyword)
-            let implied = declaration.spelling == declaration.kind.alias?.declares ? declaration.spelling : nil
+            let kind = declaration.kind
+            let implied = declaration.spelling == kind.alias?.declares ? declaration.spelling : nil
             var inHeader: Keyword?
-            if case .date(let textKeyword) = declaration.kind.info.head, !declaration.isUpdate { inHeader = textKeyword }
+            if case .date(let textKeyword) = kind.info.head, !declaration.isUpdate { inHeader = textKeyword }
             // A `from` that says which capacity is written where a declaration has it.
-            let key = declaration.kind.info.identity == .dayAndText ? [] : declaration.key
+            let key = kind.info.identity == .dayAndText ? [] : declaration.key
             return (declaration.clauses + key).enumerated().filter { $0.element.keyword != implied && $0.element.keyword != inHeader }.sorted { left, right in
-                let leftRank = order.firstIndex(of: left.element.keyword) ?? 0
-                let rightRank = order.firstIndex(of: right.element.keyword) ?? 0
+                let leftRank = slot(of: left.element.keyword, in: kind)
+                let rightRank = slot(of: right.element.keyword, in: kind)
                 return leftRank != rightRank ? leftRank < rightRank : left.offset < right.offset
             }.map(\.element)
+        }
+
+        /// A clause's place in its kind's canonical order: its column in a block.
+        private func slot(of keyword: Keyword, in kind: EntityKind) -> Int {
+            kind.info.clauses.firstIndex { $0.keyword == keyword } ?? 0
         }
 
         private func clause(_ clause: Clause, of kind: EntityKind, indent: String) -> String {
