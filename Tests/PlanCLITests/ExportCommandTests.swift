@@ -175,9 +175,9 @@ import PlanKit
                 by 2027-Q2
 
             goal "Become head of product"
+                after "Lead a product launch"
                 needs skill "strategic planning" at 4
                 serves impact
-                after "Lead a product launch"
                 by 2029-12
 
             milestone "Shadow a launch" for "Lead a product launch" by 2027-01-15 done

@@ -226,8 +226,8 @@ import Testing
         #expect(Formatter.format(Source(name: "columns.plan", text: example)).text == example)
     }
 
-    /// SPEC.md lives outside the package, so its taste is copied here (with
-    /// `after` where the grammar lists it, after `serves`).
+    /// SPEC.md lives outside the package, so its taste is copied here as
+    /// it stands (checked against ../shared/SPEC.md where that is at hand).
     @Test func theSpecTasteIsFormatted() {
         let taste = """
             #!/usr/bin/env plan
@@ -250,9 +250,9 @@ import Testing
                 by 2027-Q2
 
             goal "Become head of product"
+                after "Lead a product launch"
                 needs skill "strategic planning" at 4
                 serves impact
-                after "Lead a product launch"
                 by 2029-12
 
             milestone "Shadow a launch" for "Lead a product launch" by 2027-01-15 done
@@ -266,5 +266,12 @@ import Testing
 
             """
         #expect(Formatter.format(Source(name: "taste.plan", text: taste)).text == taste)
+        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/SPEC.md").standardizedFileURL
+        if let text = try? String(contentsOf: spec, encoding: .utf8),
+           let start = text.range(of: "## 2. A taste\n\n```\n"),
+           let end = text.range(of: "```", range: start.upperBound..<text.endIndex) {
+            #expect(String(text[start.upperBound..<end.lowerBound]) == taste, "the copy of SPEC.md's taste is out of date")
+        }
     }
 }

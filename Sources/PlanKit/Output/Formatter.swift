@@ -65,9 +65,6 @@ public enum Formatter {
         return rows.indices.map { index in texts[index] + (rows[index].comment.map { "  " + $0 } ?? "") }
     }
 
-    /// One clause in canonical form: the one printer of clauses, for `fmt`
-    /// (dates and durations as written, from `written`) and for writing a
-    /// plan back out (`:save`).
     /// What says which entity a `remove` or `rename` is about, after the
     /// kind: its name, a log entry's date and text, a capacity's `from`.
     static func picked(_ kind: EntityKind, _ name: Name, key: [Clause], written: (SourceRange) -> String? = { _ in nil }) -> String {
@@ -82,6 +79,9 @@ public enum Formatter {
         }
     }
 
+    /// One clause in canonical form: the one printer of clauses, for `fmt`
+    /// (dates and durations as written, from `written`) and for writing a
+    /// plan back out (`:save`).
     static func clause(_ keyword: Keyword, _ value: ClauseValue, indent: String, syntax: ClauseSyntax? = nil,
                        written: () -> String? = { nil }) -> String {
         // A two-word clause is written with its first word (`needs experience`).

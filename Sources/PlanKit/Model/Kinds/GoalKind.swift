@@ -45,6 +45,10 @@ enum GoalKind: EntityDescription {
                    apply: { goal, clause, _ in if case .text(let role) = clause { goal.role = role } },
                    read: { $0.role.map(ClauseValue.text) },
                    clear: { $0.role = nil }),
+        ClauseRule(.after, .names("a goal", refers: [.goal]),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.after) } },
+                   read: { $0.after.isEmpty ? nil : .names($0.after) },
+                   clear: { $0.after = [] }),
         ClauseRule(.needs, .skillNeeds,
                    apply: { goal, clause, _ in if case .needs(let needs) = clause { merge(needs, into: &goal.needs) } },
                    read: { $0.needs.isEmpty ? nil : .needs($0.needs) },
@@ -61,10 +65,6 @@ enum GoalKind: EntityDescription {
                    apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.aligns) } },
                    read: { $0.aligns.isEmpty ? nil : .names($0.aligns) },
                    clear: { $0.aligns = [] }),
-        ClauseRule(.after, .names("a goal", refers: [.goal]),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.after) } },
-                   read: { $0.after.isEmpty ? nil : .names($0.after) },
-                   clear: { $0.after = [] }),
         ClauseRule(.start, .date,
                    apply: { goal, clause, range in
                        guard case .date(let day) = clause else { return }
