@@ -21,4 +21,78 @@ import Testing
                                             "unknown name \"dew\"", "goal has no field \"xyzzy\""])
         #expect(problems.map(\.hint) == ["did you mean \"due\"?", "did you mean \"status\"?", "did you mean \"due\"?", nil])
     }
+
+    /// Item 2: a goal's gap is that goal's shortfall. Goal B needs `t at 2`
+    /// and the skill is at 1 of 3: B is short by 1, not by the skill's 2.
+    @Test func aGoalsGapShowsTheLevelItNeedsAndHowFarShort() {
+        var interpreter = Interpreter(today: testToday)
+        _ = interpreter.run(Source(name: "gap.plan", text: "skill t level 1 target 3\ngoal \"B\" needs skill t at 2 by 2027-06\n"))
+        let outcomes = interpreter.run(Source(name: "questions", text: """
+            (goal "B").gap
+            (goal "B").gap.short
+            goals select gap
+            goals
+            (goal "B").gap where needed > level select name
+
+            """))
+        let plan = interpreter.asOfToday
+        let values = outcomes.compactMap { outcome -> Value? in
+            if case .answer(let value, _, _) = outcome { return value } else { return nil }
+        }
+        #expect(values.map { Answers.text($0, plan: plan, today: testToday) } == [
+            "skill  level  needed  short\n─────  ─────  ──────  ─────\nt          1       2      1",
+            "[1]",
+            "[[skill \"t\" (level 1, needs 2)]]",
+            // A table of goals names the skills each waits on.
+            "name  due         status  serves  gap\n────  ──────────  ──────  ──────  ───\nB     2027-06-30  open    -       t",
+            "[\"t\"]",
+        ])
+        #expect(values.first.map { Answers.json($0, plan: plan, today: testToday).serialized() }
+                == #"[{"name":"t","goal":"B","skill":"t","level":1,"needed":2,"short":1}]"#)
+        // In a goal's own object (the JSON export, plan/2) the gap stays the skills' names.
+        #expect(JSONExport.render(plan, today: testToday).contains(#""gap": ["t"],"#))
+        // A skill is not a gap: the hint asks among the gaps' skills.
+        let problem = interpreter.run(Source(name: "in", text: "(skill t) in (goal \"B\").gap\n")).compactMap { outcome -> Diagnostic? in
+            if case .diagnostic(let diagnostic) = outcome { return diagnostic } else { return nil }
+        }
+        #expect(problem.map(\.message) == ["cannot compare skill and gap"])
+        #expect(problem.map(\.hint) == ["to look for the skill among the gaps, write skill t in (goal B).gap.skill"])
+    }
+
+    /// Item 2: a skill's "needed by" in the report and the Markdown export
+    /// lists only the goals not done, each with the level it needs; the next
+    /// step raises the skill to the level of the first goal it holds up.
+    @Test func theReportsNeededByLeavesDoneGoalsOut() {
+        var interpreter = Interpreter(today: testToday)
+        _ = interpreter.run(Source(name: "gap.plan", text: """
+            skill t level 1 target 3
+            skill u level 2 target 3
+            goal "Reached" needs skill t by 2026-05 done
+            goal "Easy" needs skill u at 1 by 2026-12
+            goal "B" needs skill t at 2, u by 2027-06
+
+            """))
+        let plan = interpreter.asOfToday
+        let report = Report(plan: plan, today: testToday).render()
+        let gaps = report.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0 != "SKILL GAPS" }.prefix { !$0.isEmpty }
+        #expect(gaps.joined(separator: "\n") == """
+            SKILL GAPS
+              t  level 1 of 3, gap 2
+                needed by: B (at 2)
+                mentors: none yet
+              u  level 2 of 3, gap 1
+                needed by: Easy (at 1), B (at 3)
+                mentors: none yet
+            """)
+        #expect(report.contains("""
+            NEXT STEPS
+              1. Start goal "Easy" by 2026-12-31
+              2. Raise "t" from level 1 to 2 for "B"
+              3. Raise "u" from level 2 to 3 for "B"
+
+            """))
+        let markdown = MarkdownExport.render(plan, today: testToday)
+        #expect(markdown.contains("| t | 1 | 3 | 2 | B (at 2) | _none yet_ |\n| u | 2 | 3 | 1 | Easy (at 1), B (at 3) | _none yet_ |\n"))
+    }
 }

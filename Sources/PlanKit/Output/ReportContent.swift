@@ -28,6 +28,7 @@ struct ReportContent {
         var items: [TimelineItem]
     }
 
+    /// A goal not done that needs the skill, and the level it needs.
     struct Need {
         var goal: String
         var level: Int
@@ -38,6 +39,8 @@ struct ReportContent {
         var level: Int
         var target: Int
         var gap: Int
+        /// The goals not done that need it: a goal reached needs nothing
+        /// more, and listing it would read as work still to do.
         var neededBy: [Need]
         var mentors: [String]
     }
@@ -97,7 +100,7 @@ struct ReportContent {
             .map { index in
                 let skill = plan.skills[index]
                 let needs: [Need] = (facts.goals(needing: index)).compactMap { goalIndex in
-                    guard plan.goals.indices.contains(goalIndex) else { return nil }
+                    guard plan.goals.indices.contains(goalIndex), !plan.goals[goalIndex].done else { return nil }
                     let goal = plan.goals[goalIndex]
                     let level = goal.needs.first { $0.skill.text == skill.name.text }.flatMap(facts.requiredLevel) ?? skill.target
                     return Need(goal: goal.name.text, level: level)
@@ -124,7 +127,8 @@ struct ReportContent {
     /// that are ready to work on (every `after` goal done, no skill gap) and,
     /// for an overdue goal held up only by a skill gap, raising that skill;
     /// earliest due first, undated last; when fewer than three, the largest
-    /// skill gaps that a goal still needs fill the list.
+    /// skill gaps that a goal not done still needs fill the list, each raised
+    /// to the level the first such goal needs.
     private static func nextSteps(_ plan: Plan, facts: PlanFacts, gaps: [GapRow]) -> [Step] {
         var candidates: [Step] = []
         for milestone in plan.milestones where !milestone.done {
@@ -153,9 +157,10 @@ struct ReportContent {
         var steps = Array(Self.earliestFirst(candidates, due: \.due).prefix(3))
         let raised = Set(steps.compactMap(\.raises))
         for gap in gaps where steps.count < 3 && !raised.contains(gap.name) {
-            let openGoals = gap.neededBy.filter { facts.goal(named: $0.goal)?.done == false }
-            guard let first = openGoals.first else { continue }
-            var text = "Raise \"\(gap.name)\" from level \(gap.level) to \(gap.target) for \"\(first.goal)\""
+            // A goal that needs less than the target is not held up by the
+            // rest; raising the skill past it is for a later goal.
+            guard let first = gap.neededBy.first(where: { $0.level > gap.level }) else { continue }
+            var text = "Raise \"\(gap.name)\" from level \(gap.level) to \(first.level) for \"\(first.goal)\""
             if let mentor = gap.mentors.first { text += "; ask \(mentor)" }
             steps.append(Step(text: text, due: nil, overdue: false))
         }
