@@ -95,4 +95,56 @@ import Testing
         let markdown = MarkdownExport.render(plan, today: testToday)
         #expect(markdown.contains("| t | 1 | 3 | 2 | B (at 2) | _none yet_ |\n| u | 2 | 3 | 1 | Easy (at 1), B (at 3) | _none yet_ |\n"))
     }
+
+    /// Item 6: a statement that starts with a word no statement starts with,
+    /// and goes on, is an unknown statement at that word, with the nearest
+    /// statement keyword; a `let` name stays a question, so after one the
+    /// statement's end is what is wrong, as before.
+    @Test func anUnknownWordAtTheStartOfAStatementIsAnUnknownStatement() {
+        var session = Session("let x = 2\n")
+        let problems = session.diagnostics(of: """
+            experiance "Led a team of five"
+            projekt "Write a book"
+            plan export --format md
+            goall "Lead" by 2027-06
+            x 1
+            remove "Lead"
+            let y = 3; y "z"
+
+            """)
+        let renderer = DiagnosticRenderer(sources: session.interpreter.sources)
+        #expect(problems.map { renderer.render($0) }.joined() == #"""
+            test.plan:1:1: error[E029]: unknown statement `experiance`
+              |
+            1 | experiance "Led a team of five"
+              | ^^^^^^^^^^ did you mean `experience`?
+            test.plan:2:1: error[E029]: unknown statement `projekt`
+              |
+            2 | projekt "Write a book"
+              | ^^^^^^^ a statement starts with vision, value, skill, goal, milestone, contact, mentor, log, objective, experience, capacity, review, update, remove, rename, let, include or assert; anything else is a question, an expression
+            test.plan:3:1: error[E029]: unknown statement `plan`
+              |
+            3 | plan export --format md
+              | ^^^^ a statement starts with vision, value, skill, goal, milestone, contact, mentor, log, objective, experience, capacity, review, update, remove, rename, let, include or assert; anything else is a question, an expression
+            test.plan:4:1: error[E029]: unknown statement `goall`
+              |
+            4 | goall "Lead" by 2027-06
+              | ^^^^^ did you mean `goal`?
+            test.plan:5:3: error[E001]: expected the end of the statement, found the number 1
+              |
+            5 | x 1
+              |   ^ put each statement on its own line, or separate them with ;
+            test.plan:6:8: error[E001]: expected a kind after `remove`, found the string "Lead"
+              |
+            6 | remove "Lead"
+              |        ^^^^^^ write: remove goal "Old goal"
+            test.plan:7:14: error[E001]: expected the end of the statement, found the string "z"
+              |
+            7 | let y = 3; y "z"
+              |              ^^^ put each statement on its own line, or separate them with ;
+
+            """#)
+        // A bare name alone is still a question: its error is the unknown name.
+        #expect(session.diagnostics(of: "projekt\n").map(\.message) == ["unknown name \"projekt\""])
+    }
 }

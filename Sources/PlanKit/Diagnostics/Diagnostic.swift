@@ -45,6 +45,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case emptyName = "E026"
     case removeOfReferenced = "E027"
     case cannotDrop = "E028"
+    /// A statement that starts with a word no statement starts with.
+    case unknownStatement = "E029"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"
