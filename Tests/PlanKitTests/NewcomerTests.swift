@@ -147,4 +147,67 @@ import Testing
         // A bare name alone is still a question: its error is the unknown name.
         #expect(session.diagnostics(of: "projekt\n").map(\.message) == ["unknown name \"projekt\""])
     }
+
+    /// Item 13: the report and the Markdown export show each goal's role and
+    /// impact under it in the timeline, and the report each mentor's note
+    /// (the Markdown export has it in its table of contacts).
+    @Test func theReportAndTheMarkdownShowRoleImpactAndMentorsNotes() {
+        var interpreter = Interpreter(today: testToday)
+        _ = interpreter.run(Source(name: "people.plan", text: """
+            vision "Lead teams that ship"
+            value impact priority 1
+            goal "Lead a product launch"
+                role "Product Lead"
+                serves impact
+                by 2027-Q2
+                impact "Customers stop losing a day a week to our export bugs, and the team sees it"
+            goal "Write the launch retro" serves impact by 2027-09 done
+                impact "The next launch starts from what we learnt"
+            mentor "Jordan Lee" helps "strategic planning", hiring note "Ran three launches at Acme; monthly coffee"
+            mentor "Sam"
+            contact "Ana Ruiz" note "Not a mentor: her note stays in the contacts"
+            skill "strategic planning" level 3
+            skill hiring level 2
+
+            """))
+        let plan = interpreter.asOfToday
+        let report = Report(plan: plan, today: testToday).render()
+        func section(_ title: String) -> String {
+            report.split(separator: "\n", omittingEmptySubsequences: false).drop { $0 != title }.prefix { !$0.isEmpty }
+                .joined(separator: "\n")
+        }
+        #expect(section("TIMELINE  [x] done  [~] doing  [!] overdue") == """
+            TIMELINE  [x] done  [~] doing  [!] overdue
+              2027-Q2
+                [ ] 2027-06-30  goal       Lead a product launch
+                                           role: Product Lead
+                                           impact: Customers stop losing a day a week to our
+                                                   export bugs, and the team sees it
+              2027-Q3
+                [x] 2027-09-30  goal       Write the launch retro
+                                           impact: The next launch starts from what we
+                                                   learnt
+            """)
+        #expect(section("MENTORS") == """
+            MENTORS
+              Jordan Lee: helps with strategic planning, hiring
+                Ran three launches at Acme; monthly coffee
+              Sam
+            """)
+        let markdown = MarkdownExport.render(plan, today: testToday)
+        #expect(markdown.contains("""
+            ### 2027-Q2
+
+            - [ ] 2027-06-30 **Lead a product launch**
+              - Role: Product Lead
+              - Impact: Customers stop losing a day a week to our export bugs, and the team sees it
+
+            ### 2027-Q3
+
+            - [x] 2027-09-30 **Write the launch retro**
+              - Impact: The next launch starts from what we learnt
+
+            """))
+        #expect(markdown.contains("| Jordan Lee | yes |  |  | strategic planning, hiring |  |  |  | Ran three launches at Acme; monthly coffee |\n"))
+    }
 }

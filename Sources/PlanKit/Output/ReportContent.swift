@@ -21,6 +21,10 @@ struct ReportContent {
         var goal: String?
         var status: GoalStatus
         var overdue: Bool
+        /// A goal's role and impact: what it makes of you and what it makes
+        /// happen, the article's first and third questions. None for a milestone.
+        var role: String?
+        var impact: String?
     }
 
     struct Quarter {
@@ -45,6 +49,13 @@ struct ReportContent {
         var mentors: [String]
     }
 
+    /// A mentor: what they help with and what the plan notes about them.
+    struct Mentor {
+        var name: String
+        var helps: [String]
+        var note: String?
+    }
+
     struct Step {
         var text: String
         var due: Day?
@@ -61,6 +72,8 @@ struct ReportContent {
     var gaps: [GapRow]
     var overdue: [TimelineItem]
     var nextSteps: [Step]
+    /// In declaration order; the report leaves the section out without one.
+    var mentors: [Mentor]
 
     init(_ plan: Plan, today: Day) {
         let facts = PlanFacts(plan, today: today)
@@ -73,7 +86,8 @@ struct ReportContent {
         }
 
         let goalItems = plan.goals.map {
-            TimelineItem(kind: .goal, name: $0.name.text, due: $0.due, goal: nil, status: $0.status, overdue: facts.isOverdue($0))
+            TimelineItem(kind: .goal, name: $0.name.text, due: $0.due, goal: nil, status: $0.status, overdue: facts.isOverdue($0),
+                         role: $0.role, impact: $0.impact)
         }
         let milestoneItems = plan.milestones.map {
             TimelineItem(kind: .milestone, name: $0.name.text, due: $0.due, goal: $0.goal?.text,
@@ -109,6 +123,7 @@ struct ReportContent {
                               neededBy: needs, mentors: facts.names(.contact, facts.mentors(helping: index)))
             }
         nextSteps = Self.nextSteps(plan, facts: facts, gaps: gaps)
+        mentors = plan.mentors.map { Mentor(name: $0.name.text, helps: $0.helps.map(\.text), note: $0.note) }
     }
 
     /// Earliest first, undated last; ties keep the order given.
