@@ -64,9 +64,10 @@ enum CommandHelp {
         "report": """
             Usage: plan report FILE [-q] [--json]
 
-            Prints the vision, values, timeline, skill gaps and next steps of
-            one plan. Nothing is printed when the plan has errors; a failed
-            assert is listed on stderr and the report still printed.
+            Prints the vision, values, timeline (each goal's role and impact),
+            skill gaps, next steps and mentors of one plan. Nothing is printed
+            when the plan has errors; a failed assert is listed on stderr and
+            the report still printed.
 
             Options:
               -q, --quiet    hide warnings (errors always show)

@@ -171,7 +171,7 @@ import Testing
         let terminal = try Terminal(["repl", file], home: home.folder.path)
         try terminal.expect("plan> ")
         terminal.type("update log 2026-11-03 hours 4\r")
-        try terminal.expect("error[E029]: cannot update log 2026-11-03: 2 entries that day")
+        try terminal.expect("error[E034]: cannot update log 2026-11-03: 2 entries that day")
         try terminal.expect("say which by its text: update log 2026-11-03 \"Ran the retro\"")
         try terminal.expect("plan> ")
         terminal.type("update log 2026-11-03 \"Ran the retro\" hours 4\r")

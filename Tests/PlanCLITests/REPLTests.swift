@@ -256,6 +256,64 @@ import Testing
     }
 }
 
+/// Issue 13 item 6: a shell command typed at the prompt.
+@Suite struct REPLShellCommandTests {
+    /// `plan COMMAND` is an unknown statement (E029) whose hint is the REPL
+    /// command that does the same, the files named loaded first unless they are.
+    @Test func aShellCommandPointsToTheREPLCommand() throws {
+        let home = try PlanProcess()
+        _ = try home.write("my.plan", "vision \"Ship tools\"\n")
+        let run = try home.run(["repl", "my.plan"], environment: ["HOME": home.folder.path, "NO_COLOR": "1"],
+                               stdin: "plan export --format md\nplan report other.plan\nplan agenda --days 7 my.plan\n")
+        #expect(run.stdout == "")
+        #expect(run.stderr == """
+            <stdin>:1:1: error[E029]: unknown statement `plan`
+              |
+            1 | plan export --format md
+              | ^^^^ `plan export` is a shell command; in the REPL, type :export md -
+            <stdin>:2:1: error[E029]: unknown statement `plan`
+              |
+            2 | plan report other.plan
+              | ^^^^ `plan report` is a shell command; in the REPL, type :load other.plan, then :report
+            <stdin>:3:1: error[E029]: unknown statement `plan`
+              |
+            3 | plan agenda --days 7 my.plan
+              | ^^^^ `plan agenda` is a shell command; in the REPL, type :agenda 7
+
+            """)
+        #expect(run.status == 1)
+    }
+
+    /// Each command's hint names REPL commands that parse, with what the
+    /// shell command said (format, output, days, files).
+    @Test func eachCommandOfPlanHasItsREPLCounterpart() {
+        let hints: [(String, [String], String?)] = [
+            ("report", ["a.plan"], "in the REPL, type :report"),
+            ("review", ["b.plan"], "in the REPL, type :load b.plan, then :review"),
+            ("check", ["--strict", "a.plan"], "in the REPL, type :check"),
+            ("agenda", ["--days=30", "a.plan"], "in the REPL, type :agenda 30"),
+            ("export", ["--today", "2026-11-25", "--format", "ics", "-o", "plan.ics", "a.plan"], "in the REPL, type :export ics plan.ics"),
+            ("help", ["run"], "in the REPL, type :help"),
+            ("run", ["a.plan", "b.plan"], "in the REPL, type :load b.plan"),
+            ("repl", [], "this is the REPL already"),
+            ("b.plan", [], "in the REPL, type :load b.plan"),
+            ("fmt", ["-w", "a.plan"], "the REPL has no command like it: type it in a shell"),
+            ("deploy", [], nil),
+        ]
+        for (command, arguments, expected) in hints {
+            let hint = ShellCommand.hint(command, arguments, loaded: ["a.plan"])
+            #expect(hint == expected, "plan \(command)")
+            guard let typed = hint?.split(separator: "type ").last, typed.hasPrefix(":") else { continue }
+            for line in typed.components(separatedBy: ", then ") {
+                guard case .success = REPLCommand.parse(line) else {
+                    Issue.record("\(line) does not parse")
+                    continue
+                }
+            }
+        }
+    }
+}
+
 /// The pieces under the terminal, one by one.
 @Suite struct REPLCompletionTests {
     static func plan(skills: [String], goals: [String] = []) -> Plan {
@@ -294,7 +352,8 @@ import Testing
         #expect(completer.complete(":rel") == Completion(replacing: 4, insertion: ":reload ", choices: []))
         #expect(completer.complete(":re") == Completion(replacing: 3, insertion: ":re", choices: [":reload", ":report", ":reset", ":review"]))
         #expect(completer.complete("(goal \"Lead a launch\").day") == Completion(replacing: 3, insertion: "days_left", choices: []))
-        #expect(completer.complete("skills.nee") == Completion(replacing: 3, insertion: "need", choices: ["needed_by", "needs"]))
+        // After a `.`, every field of anything: a goal's gap has `needed`.
+        #expect(completer.complete("skills.nee") == Completion(replacing: 3, insertion: "need", choices: ["needed", "needed_by", "needs"]))
     }
 
     @Test func theCalendarFunctionsComplete() {

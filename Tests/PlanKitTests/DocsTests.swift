@@ -81,14 +81,15 @@ import Testing
         #expect(seen == kinds.union(["vision", "update", "update vision", "remove", "rename", "let", "include", "assert", "question"]))
     }
 
-    /// Every field of every kind, as its description gives it, is in the
-    /// field tables of docs/language.md and docs/expressions.md.
+    /// Every field of every kind, and of a goal's gap, as its description
+    /// gives it, is in the field tables of docs/language.md and docs/expressions.md.
     @Test func theDocsListEveryFieldOfEveryKind() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for doc in ["docs/language.md", "docs/expressions.md"] {
             let text = try String(contentsOf: root.appendingPathComponent(doc), encoding: .utf8)
-            for kind in EntityKind.allCases {
-                let row = "| \(kind.rawValue) | `\(kind.info.fieldNames.joined(separator: " "))` |"
+            let rows = EntityKind.allCases.map { ($0.rawValue, $0.info.fieldNames) } + [("gap", Fields.gapNames)]
+            for (name, fields) in rows {
+                let row = "| \(name) | `\(fields.joined(separator: " "))` |"
                 #expect(text.contains(row), "\(doc) lacks \(row)")
             }
         }

@@ -79,7 +79,8 @@ import Testing
             "[\"Launch\", \"Product Lead\", 2026-09-30, false, \"open\"]",
             "[[skill \"pm\", skill \"comms\", skill \"strategy\"], [value \"impact\", value \"family\"], [], "
                 + "[milestone \"Shadow\", milestone \"Pitch\"]]",
-            "[none, none, [skill \"pm\", skill \"strategy\"], false, <92 days>, false]",
+            // Each gap with the level the goal needs: its `at`, else the skill's target.
+            "[none, none, [gap \"pm\" 2 of 4, gap \"strategy\" 1 of 3], false, <92 days>, false]",
         ])
     }
 

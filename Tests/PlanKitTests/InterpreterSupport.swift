@@ -96,6 +96,7 @@ func show(_ value: Value, in plan: Plan) -> String {
     case .list(let items): return "[" + items.map { show($0, in: plan) }.joined(separator: ", ") + "]"
     case .entity(let kind, let index): return "\(kind.info.word(plan, index)) \"\(plan.name(of: kind, at: index)?.text ?? "?")\""
     case .group(let key, let items): return "{\(show(key, in: plan)): \(show(.list(items), in: plan))}"
+    case .gap(let gap): return "gap \"\(plan.name(of: .skill, at: gap.skill)?.text ?? "?")\" \(gap.level) of \(gap.needed)"
     }
 }
 

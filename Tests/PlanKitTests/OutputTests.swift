@@ -27,6 +27,7 @@ import Testing
             [ ] 2027-01-31  milestone  First draft -> Write a book
           2027-Q2
             [ ] 2027-06-30  goal       Write a book
+                                       role: Author
 
         SKILL GAPS
           writing  level 1 of 3, gap 2
@@ -40,6 +41,9 @@ import Testing
           1. Finish goal "Give a talk" by 2026-10-31 (overdue)
           2. Reach milestone "First draft" for "Write a book" by 2027-01-31
           3. Raise "writing" from level 1 to 3 for "Write a book"; ask Sam
+
+        MENTORS
+          Sam: helps with writing
         """# + "\n"
         #expect(Report(plan: plan, today: today).render() == expected)
     }
@@ -66,6 +70,9 @@ import Testing
               2. Reach milestone "Draft" for "Give a talk" by 2027-01-31
               3. Reach milestone "Rehearse" for "Give a talk" by 2027-02-28
 
+            MENTORS
+              Sam: helps with speaking
+
             """
         #expect(Report(plan: interpreter.plan, today: today).render().hasSuffix(expected))
         let fewer = interpreter.run(Source(name: "more.plan", text: "update milestone \"Rehearse\" done\n"))
@@ -73,6 +80,9 @@ import Testing
         #expect(Report(plan: interpreter.plan, today: today).render().hasSuffix("""
               2. Reach milestone "Draft" for "Give a talk" by 2027-01-31
               3. Raise "speaking" from level 2 to 3 for "Give a talk"; ask Sam
+
+            MENTORS
+              Sam: helps with speaking
 
             """))
     }
@@ -163,6 +173,7 @@ import Testing
         ### 2027-Q2
 
         - [ ] 2027-06-30 **Write a book**
+          - Role: Author
 
         ## Skill gaps
 

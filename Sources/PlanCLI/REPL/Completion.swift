@@ -13,8 +13,8 @@ struct Completion: Equatable {
 struct Completer {
     var plan: Plan
 
-    /// Every field of every kind of entity and of a group, once, sorted.
-    static let fields = Set(EntityKind.allCases.flatMap(Fields.names(of:)) + Fields.groupNames).sorted()
+    /// Every field of every kind of entity, of a group and of a goal's gap, once, sorted.
+    static let fields = Set(EntityKind.allCases.flatMap(Fields.names(of:)) + Fields.groupNames + Fields.gapNames).sorted()
 
     /// A candidate as it is inserted (`"project management"`) and the bare
     /// text a typed prefix may match (`project management`).

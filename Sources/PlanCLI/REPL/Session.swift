@@ -90,7 +90,12 @@ struct Session {
         if interactive, let first = changes.first {
             history.append(Step(state: interpreter.state, additions: additions, what: source.text(first.range)))
         }
-        let failed = present(interpreter.run(source))
+        let outcomes = interpreter.run(source)
+        // A shell command typed here gets the REPL command to type instead.
+        let failed = present(outcomes.map { outcome in
+            guard case .diagnostic(let diagnostic) = outcome else { return outcome }
+            return .diagnostic(ShellCommand.hinted(diagnostic, in: interpreter))
+        })
         if !failed {
             for statement in changes {
                 switch statement.kind {

@@ -45,12 +45,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case emptyName = "E026"
     case removeOfReferenced = "E027"
     case cannotDrop = "E028"
-    case ambiguousEntry = "E029"
+    /// A statement that starts with a word no statement starts with.
+    case unknownStatement = "E029"
     // evaluation
     case typeMismatch = "E030"
     case badArguments = "E031"
     case indexOutOfRange = "E032"
     case divisionByZero = "E033"
+    /// A change to a log entry that does not say which of the day's entries.
+    case ambiguousEntry = "E034"
     // files
     case includeFailed = "E040"
     case includeCycle = "E041"

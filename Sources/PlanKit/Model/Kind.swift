@@ -145,6 +145,8 @@ public struct FieldRule: Sendable {
 public indirect enum FieldType: Sendable, Equatable {
     case number, string, bool, date, duration
     case entity(EntityKind)
+    /// How far a goal falls short in a skill (`SkillGap`).
+    case gap
     case list(FieldType)
     case optional(FieldType)
 }

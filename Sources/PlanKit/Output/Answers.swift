@@ -6,11 +6,12 @@
 /// `Literal.printable`), whole numbers without `.0`, others to two decimals (an average
 /// reads `2.14`, not `2.142857142857143`; `--json` keeps every digit), a string as is at the top level and
 /// quoted inside a list, dates in ISO form, an entity by its kind and quoted
-/// name, a list of entities of one kind as an aligned table, a list of groups
-/// as one section per key.
+/// name, a list of entities of one kind (or of a goal's gaps) as an aligned
+/// table, a list of groups as one section per key.
 ///
 /// JSON: entities are objects of their kind, name and fields (other entities
-/// by name, a goal's `days_left` a number of days as in the JSON export), dates `"YYYY-MM-DD"` strings, durations `{"months": m, "days": d}`
+/// by name, a goal's `days_left` a number of days as in the JSON export), a
+/// goal's gap an object of its fields, dates `"YYYY-MM-DD"` strings, durations `{"months": m, "days": d}`
 /// (months stay apart from days because a month has no fixed length), groups
 /// `{"key": k, "items": [...]}`, none null.
 public enum Answers {
@@ -31,10 +32,10 @@ public enum Answers {
 }
 
 extension Evaluator {
-    /// The entity's field, or nil when the entity or the field does not exist.
-    fileprivate func entityField(_ name: String, of kind: EntityKind, _ index: Int) -> Value? {
-        guard index >= 0, index < plan.count(of: kind) else { return nil }
-        return fieldValue(name, of: .entity(kind, index))
+    /// The item's field, or nil when the item or the field does not exist.
+    fileprivate func tableField(_ name: String, of item: Value) -> Value? {
+        if case .entity(let kind, let index) = item, index < 0 || index >= plan.count(of: kind) { return nil }
+        return fieldValue(name, of: item)
     }
 }
 
@@ -48,7 +49,10 @@ private struct TextWriter {
         case .group: return sections([value])
         case .list(let items):
             if items.isEmpty { return emptyKind.map { "(no \($0.rawValue))" } ?? "[]" }
-            if let kind = Self.commonKind(items) { return table(kind, items) }
+            if let kind = Self.commonKind(items) { return table(kind.info.columns, items) }
+            if items.allSatisfy({ if case .gap = $0 { return true } else { return false } }) {
+                return table(SkillGapDescription.columns, items)
+            }
             if items.allSatisfy({ if case .group = $0 { return true } else { return false } }) {
                 return sections(items)
             }
@@ -71,7 +75,13 @@ private struct TextWriter {
         case .entity(let kind, let index):
             return kind.info.title(plan, index)
         case .group(let key, let items): return inline(key) + ": " + inline(.list(items))
+        case .gap(let gap):
+            return "skill \(Literal.string(skillName(gap))) (level \(gap.level), needs \(gap.needed))"
         }
+    }
+
+    private func skillName(_ gap: SkillGap) -> String {
+        plan.name(of: .skill, at: gap.skill)?.text ?? "?"
     }
 
     /// A table cell: names bare, lists joined, nothing as `-`.
@@ -81,6 +91,9 @@ private struct TextWriter {
         case .bool(let flag)?: return flag ? "yes" : "no"
         case .string(let text)?: return Literal.printable(text)
         case .entity(let kind, let index)?: return Literal.printable(plan.name(of: kind, at: index)?.text ?? "?")
+        // By its skill alone: a table of goals names the skills each waits
+        // on, and the goal's own gap shows the levels.
+        case .gap(let gap)?: return Literal.printable(skillName(gap))
         case .list(let items)?: return items.isEmpty ? "-" : items.map { cell($0) }.joined(separator: ", ")
         // In the unit it is likely written in: `6 weeks`, not `42 days`.
         case .duration(let duration)?: return Literal.duration(duration)
@@ -109,12 +122,10 @@ private struct TextWriter {
         return parts.joined(separator: "\n\n")
     }
 
-    func table(_ kind: EntityKind, _ items: [Value]) -> String {
-        var columns = kind.info.columns
-        var rows: [[String]] = []
-        for case .entity(_, let index) in items {
-            rows.append(columns.map { cell(fields.entityField($0.field, of: kind, index)) })
-        }
+    /// A row an item, a column a field.
+    func table(_ columns: [Column], _ items: [Value]) -> String {
+        var columns = columns
+        let rows = items.map { item in columns.map { cell(fields.tableField($0.field, of: item)) } }
         let kept = columns.indices.filter { column in !columns[column].optional || rows.contains { $0[column] != "-" } }
         columns = kept.map { columns[$0] }
         var grid = Grid(header: columns.map(\.header))

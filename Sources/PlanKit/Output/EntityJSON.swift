@@ -4,8 +4,9 @@
 ///
 /// Dates are `"YYYY-MM-DD"` strings, durations `{"months": m, "days": d}`
 /// (months stay apart from days because a month has no fixed length),
-/// groups `{"key": k, "items": [...]}`, none null; inside an entity, other
-/// entities appear by name, so that the object stays flat.
+/// groups `{"key": k, "items": [...]}`, a goal's gap an object of its fields,
+/// none null; inside an entity, other entities (and a goal's gaps) appear by
+/// name, so that the object stays flat.
 struct EntityJSON {
     let context: FieldContext
     var plan: Plan { context.plan }
@@ -23,6 +24,8 @@ struct EntityJSON {
         case .group(let key, let items): return .object([("key", json(key)), ("items", .array(items.map(json)))])
         case .entity(let kind, let index):
             return object(kind, index, members: kind.info.fieldNames, leadingKind: true)
+        case .gap(let gap):
+            return .object(SkillGapDescription.fields.map { ($0.name, flat($0.value(gap, plan))) })
         }
     }
 
@@ -42,6 +45,7 @@ struct EntityJSON {
     private func flat(_ value: Value) -> JSON {
         switch value {
         case .entity(let kind, let index): return plan.name(of: kind, at: index).map { .string($0.text) } ?? .null
+        case .gap(let gap): return flat(.entity(.skill, gap.skill))
         case .list(let items): return .array(items.map(flat))
         default: return json(value)
         }

@@ -128,7 +128,11 @@ public enum MarkdownExport {
         if let goal = item.goal { line += " for \(escape(goal))" }
         if item.status == .doing { line += " (in progress)" }
         if item.overdue { line += " **(overdue)**" }
-        return line + "\n"
+        line += "\n"
+        // Nested under the goal, so they read as its own.
+        if let role = item.role { line += "  - Role: \(escape(role))\n" }
+        if let impact = item.impact { line += "  - Impact: \(escape(impact))\n" }
+        return line
     }
 
     private static func row(_ cells: [String]) -> String {

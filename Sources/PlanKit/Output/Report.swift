@@ -87,6 +87,14 @@ public struct Report: Sendable {
             let number = out.style("\(position + 1).", step.overdue ? .red : .bold)
             out.wrapped(step.text, prefix: "  \(number) ", prefixWidth: 5, hang: 5, suffix: step.overdue ? ("(overdue)", .red) : nil)
         }
+        if !content.mentors.isEmpty {
+            out.heading("Mentors")
+            for mentor in content.mentors {
+                out.wrapped(mentor.name + (mentor.helps.isEmpty ? "" : ": helps with " + mentor.helps.joined(separator: ", ")),
+                            indent: 2, hang: 4)
+                if let note = mentor.note { out.wrapped(note, indent: 4) }
+            }
+        }
         activity(ReportActivity(plan, today: today), into: &out)
         capacity(into: &out)
         return out.text
@@ -126,6 +134,9 @@ public struct Report: Sendable {
         var text = item.name
         if let goal = item.goal { text += " -> \(goal)" }
         out.wrapped(text, prefix: "    \(mark) \(date)  \(kind)  ", prefixWidth: 31, hang: 31)
+        // Under the name, each wrapped line under the text after its label.
+        if let role = item.role { out.wrapped("role: " + role, indent: 31, hang: 37) }
+        if let impact = item.impact { out.wrapped("impact: " + impact, indent: 31, hang: 39) }
     }
 }
 

@@ -21,6 +21,10 @@ struct ReportContent {
         var goal: String?
         var status: GoalStatus
         var overdue: Bool
+        /// A goal's role and impact: what it makes of you and what it makes
+        /// happen, the article's first and third questions. None for a milestone.
+        var role: String?
+        var impact: String?
     }
 
     struct Quarter {
@@ -28,6 +32,7 @@ struct ReportContent {
         var items: [TimelineItem]
     }
 
+    /// A goal not done that needs the skill, and the level it needs.
     struct Need {
         var goal: String
         var level: Int
@@ -38,8 +43,17 @@ struct ReportContent {
         var level: Int
         var target: Int
         var gap: Int
+        /// The goals not done that need it: a goal reached needs nothing
+        /// more, and listing it would read as work still to do.
         var neededBy: [Need]
         var mentors: [String]
+    }
+
+    /// A mentor: what they help with and what the plan notes about them.
+    struct Mentor {
+        var name: String
+        var helps: [String]
+        var note: String?
     }
 
     struct Step {
@@ -58,6 +72,8 @@ struct ReportContent {
     var gaps: [GapRow]
     var overdue: [TimelineItem]
     var nextSteps: [Step]
+    /// In declaration order; the report leaves the section out without one.
+    var mentors: [Mentor]
 
     init(_ plan: Plan, today: Day) {
         let facts = PlanFacts(plan, today: today)
@@ -70,7 +86,8 @@ struct ReportContent {
         }
 
         let goalItems = plan.goals.map {
-            TimelineItem(kind: .goal, name: $0.name.text, due: $0.due, goal: nil, status: $0.status, overdue: facts.isOverdue($0))
+            TimelineItem(kind: .goal, name: $0.name.text, due: $0.due, goal: nil, status: $0.status, overdue: facts.isOverdue($0),
+                         role: $0.role, impact: $0.impact)
         }
         let milestoneItems = plan.milestones.map {
             TimelineItem(kind: .milestone, name: $0.name.text, due: $0.due, goal: $0.goal?.text,
@@ -97,7 +114,7 @@ struct ReportContent {
             .map { index in
                 let skill = plan.skills[index]
                 let needs: [Need] = (facts.goals(needing: index)).compactMap { goalIndex in
-                    guard plan.goals.indices.contains(goalIndex) else { return nil }
+                    guard plan.goals.indices.contains(goalIndex), !plan.goals[goalIndex].done else { return nil }
                     let goal = plan.goals[goalIndex]
                     let level = goal.needs.first { $0.skill.text == skill.name.text }.flatMap(facts.requiredLevel) ?? skill.target
                     return Need(goal: goal.name.text, level: level)
@@ -106,6 +123,7 @@ struct ReportContent {
                               neededBy: needs, mentors: facts.names(.contact, facts.mentors(helping: index)))
             }
         nextSteps = Self.nextSteps(plan, facts: facts, gaps: gaps)
+        mentors = plan.mentors.map { Mentor(name: $0.name.text, helps: $0.helps.map(\.text), note: $0.note) }
     }
 
     /// Earliest first, undated last; ties keep the order given.
@@ -124,7 +142,8 @@ struct ReportContent {
     /// that are ready to work on (every `after` goal done, no skill gap) and,
     /// for an overdue goal held up only by a skill gap, raising that skill;
     /// earliest due first, undated last; when fewer than three, the largest
-    /// skill gaps that a goal still needs fill the list.
+    /// skill gaps that a goal not done still needs fill the list, each raised
+    /// to the level the first such goal needs.
     private static func nextSteps(_ plan: Plan, facts: PlanFacts, gaps: [GapRow]) -> [Step] {
         var candidates: [Step] = []
         for milestone in plan.milestones where !milestone.done {
@@ -153,9 +172,10 @@ struct ReportContent {
         var steps = Array(Self.earliestFirst(candidates, due: \.due).prefix(3))
         let raised = Set(steps.compactMap(\.raises))
         for gap in gaps where steps.count < 3 && !raised.contains(gap.name) {
-            let openGoals = gap.neededBy.filter { facts.goal(named: $0.goal)?.done == false }
-            guard let first = openGoals.first else { continue }
-            var text = "Raise \"\(gap.name)\" from level \(gap.level) to \(gap.target) for \"\(first.goal)\""
+            // A goal that needs less than the target is not held up by the
+            // rest; raising the skill past it is for a later goal.
+            guard let first = gap.neededBy.first(where: { $0.level > gap.level }) else { continue }
+            var text = "Raise \"\(gap.name)\" from level \(gap.level) to \(first.level) for \"\(first.goal)\""
             if let mentor = gap.mentors.first { text += "; ask \(mentor)" }
             steps.append(Step(text: text, due: nil, overdue: false))
         }

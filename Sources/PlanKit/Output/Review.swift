@@ -79,9 +79,7 @@ public struct StrategyReview: Sendable {
             let gaps = GoalKind.gaps(of: goal, in: plan).map { gap in
                 let skill = skills[gap.skill]
                 let people = contacts.filter { contact in contact.helps.contains { $0.text == skill.name.text } }
-                return Gap(skill: skill.name.text, level: skill.level,
-                           needed: GoalKind.requiredLevel(gap.need, in: plan) ?? skill.target,
-                           people: people.map(\.name.text))
+                return Gap(skill: skill.name.text, level: skill.level, needed: gap.needed, people: people.map(\.name.text))
             }
             return GoalRow(name: goal.name.text, due: goal.due, role: goal.role, gaps: gaps,
                            missing: GoalKind.missing(goal, in: plan).map { experiences[$0].name.text },

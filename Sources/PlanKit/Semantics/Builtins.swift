@@ -222,6 +222,7 @@ enum PlainText {
         case .date(let day): return day.description
         case .duration(let duration): return duration.description
         case .entity(let kind, let index): return plan.name(of: kind, at: index)?.text ?? ""
+        case .gap(let gap): return plan.name(of: .skill, at: gap.skill)?.text ?? ""
         case .list(let items): return "[" + items.map { plain($0, in: plan) }.joined(separator: ", ") + "]"
         case .group(let key, let items):
             return plain(key, in: plan) + ": " + plain(.list(items), in: plan)

@@ -248,6 +248,19 @@ extension Value {
         case .list(let items): return .list(items.map { $0.afterRemoving(kind, at: removed) })
         case .group(let key, let items):
             return .group(key: key.afterRemoving(kind, at: removed), items: items.map { $0.afterRemoving(kind, at: removed) })
+        case .gap(var gap):
+            // A gap is its goal's and its skill's: it goes with either.
+            switch kind {
+            case .goal:
+                if gap.goal == removed { return .none }
+                if gap.goal > removed { gap.goal -= 1 }
+            case .skill:
+                if gap.skill == removed { return .none }
+                if gap.skill > removed { gap.skill -= 1 }
+            case .value, .milestone, .contact, .log, .objective, .experience, .capacity, .review, .quarter:
+                break
+            }
+            return .gap(gap)
         case .none, .bool, .number, .string, .date, .duration, .entity: return self
         }
     }

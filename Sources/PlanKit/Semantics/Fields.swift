@@ -8,11 +8,15 @@ public enum Fields {
     /// The two fields of one group of a `group by` clause.
     public static let groupNames = ["key", "items"]
 
+    /// The fields of one item of a goal's `gap`.
+    public static var gapNames: [String] { SkillGapDescription.fieldNames }
+
     /// The fields of `value`, empty when it has none.
     static func names(of value: Value) -> [String] {
         switch value {
         case .entity(let kind, _): return names(of: kind)
         case .group: return groupNames
+        case .gap: return gapNames
         default: return []
         }
     }
@@ -111,6 +115,8 @@ extension Evaluator {
             case "items": return .list(items)
             default: return nil
             }
+        case .gap(let gap):
+            return SkillGapDescription.value(of: name, gap, in: plan)
         default:
             return nil
         }

@@ -135,7 +135,7 @@ public struct Interpreter: Sendable {
         let id = sources.add(source)
         if inclusion.fromFile, keepsOrigins { origins.files.append(id) }
         reserveRoom(for: source)
-        var parser = Parser(source, id: id)
+        var parser = Parser(source, id: id, boundNames: Set(bindings.keys))
         // Syntax errors go between the answers where they stand, as a reader
         // of the file would meet them. Every error before a statement has been
         // found by the time that statement is parsed; later ones wait here,

@@ -158,10 +158,11 @@ extension Evaluator {
         }
     }
 
-    /// A name looked for among entities, or an entity among names: the form
-    /// that asks what was meant.
+    /// A name looked for among entities, an entity among names, or a skill
+    /// among a goal's gaps: the form that asks what was meant.
     private static func membershipHint(_ needle: Value, _ item: Value, operands: (left: Expr, right: Expr)) -> String? {
-        let wanted: Expr
+        var wanted = operands.left
+        var among = operands.right
         let purpose: String
         switch (needle, item) {
         case (.string(let name), .entity(let kind, _)):
@@ -171,12 +172,15 @@ extension Evaluator {
         case (.entity, .string):
             wanted = Expr(.field(operands.left, name: "name", nameRange: operands.left.range), operands.left.range)
             purpose = "to look for its name"
+        case (.entity(.skill, _), .gap):
+            among = Expr(.field(operands.right, name: "skill", nameRange: operands.right.range), operands.right.range)
+            purpose = "to look for the skill among the gaps"
         default:
             return nil
         }
         let range = operands.left.range.through(operands.right.range)
         return purpose + ", write "
-            + SourceWriter.expression(Expr(.binary(.in, wanted, operands.right, operatorRange: range), range))
+            + SourceWriter.expression(Expr(.binary(.in, wanted, among, operatorRange: range), range))
     }
 
     private func add(_ left: Value, _ right: Value, at range: SourceRange) throws(EvaluationError) -> Value {
@@ -270,6 +274,7 @@ extension Value {
             return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
         case (.group(let keyA, let itemsA), .group(let keyB, let itemsB)):
             return keyA.isSame(as: keyB) && Value.list(itemsA).isSame(as: .list(itemsB))
+        case (.gap(let a), .gap(let b)): return a == b
         default: return false
         }
     }

@@ -205,6 +205,7 @@ private indirect enum GroupKey: Hashable {
     case date(Day)
     case duration(Duration)
     case entity(EntityKind, Int)
+    case gap(SkillGap)
     case list([GroupKey])
 
     /// nil for a group, which is no key.
@@ -217,6 +218,7 @@ private indirect enum GroupKey: Hashable {
         case .date(let day): self = .date(day)
         case .duration(let duration): self = .duration(duration)
         case .entity(let kind, let index): self = .entity(kind, index)
+        case .gap(let gap): self = .gap(gap)
         case .list(let items):
             var keys: [GroupKey] = []
             for item in items {

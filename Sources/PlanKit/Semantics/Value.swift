@@ -11,6 +11,8 @@ public enum Value: Sendable {
     case entity(EntityKind, Int)
     /// One group of a `group by` clause.
     indirect case group(key: Value, items: [Value])
+    /// One item of a goal's `gap`.
+    case gap(SkillGap)
 
     /// The type's name as error messages say it.
     public var typeName: String {
@@ -24,6 +26,7 @@ public enum Value: Sendable {
         case .list: return "list"
         case .entity(let kind, _): return kind.rawValue
         case .group: return "group"
+        case .gap: return SkillGapDescription.typeName
         }
     }
 }

@@ -23,6 +23,9 @@ public struct Parser {
     private var parserDiagnostics: [Diagnostic] = []
     private var lexerDiagnosticsTaken = 0
     private var parserDiagnosticsTaken = 0
+    /// The names `let` has bound, before this source and in it so far: a
+    /// bare name is a question only when it is one of them.
+    private var boundNames: Set<String>
 
     private struct Unwind: Error {}
 
@@ -44,9 +47,11 @@ public struct Parser {
 
     /// A parser that reads `source` one statement at a time (`nextStatement`),
     /// lexing only as far as it has read, so that running a large file never
-    /// holds all of its tokens or statements at once.
-    public init(_ source: Source, id: Int, keepsComments: Bool = false) {
+    /// holds all of its tokens or statements at once. `boundNames` are the
+    /// `let` names bound before `source` (a REPL session's earlier lines).
+    public init(_ source: Source, id: Int, keepsComments: Bool = false, boundNames: Set<String> = []) {
         self.source = source
+        self.boundNames = boundNames
         tokens = Lexer(bytes: source.bytes, id: id, keepsComments: keepsComments)
         current = tokens.next()
         previous = current
@@ -58,7 +63,9 @@ public struct Parser {
         while !check(.eof) {
             if match(.newline) || match(.semicolon) { continue }
             do {
+                let first = peek
                 let statement = try self.statement()
+                if !isStatementEnd, let unknown = unknownStatement(statement, startingWith: first) { throw unknown }
                 try endOfStatement()
                 return statement
             } catch {
@@ -202,6 +209,32 @@ public struct Parser {
     /// Words that start a statement only before a kind (`remove goal "X"`),
     /// so that no plan loses them as names.
     static let editWords: Set<String> = ["remove", "rename"]
+
+    /// Every word a statement other than a question starts with, in the
+    /// order the language reference gives them: what an unknown word at the
+    /// start of a statement is measured against.
+    static let statementWords: [String] = [Keyword.vision.rawValue]
+        + EntityKind.allCases.filter { !$0.info.derived }.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
+        + [Keyword.update.rawValue] + editWords.sorted() + [Keyword.let, .include, .assert].map(\.rawValue)
+
+    /// A statement that is a bare name no `let` bound, with more after it
+    /// (`projekt "Write a book"`, `experiance "..."`, `plan export`): no
+    /// question, since the name would be unknown, and no declaration, so the
+    /// word is what is wrong, not the end of the statement. nil for any other
+    /// statement, whose end `endOfStatement` reports.
+    private mutating func unknownStatement(_ statement: Statement, startingWith first: Token) -> Unwind? {
+        guard first.kind == .identifier, case .expression(let expression) = statement.kind,
+              case .identifier(let word) = expression.kind, expression.range == first.range,
+              !boundNames.contains(word) else { return nil }
+        if Parser.editWords.contains(word) {
+            return error(at: peek, "expected a kind after `\(word)`, found \(describe(peek))",
+                         hint: word == "remove" ? "write: remove goal \"Old goal\"" : "write: rename goal \"Old\" to \"New\"")
+        }
+        let hint = Suggestion.closest(to: word, among: Parser.statementWords).map { "did you mean `\($0)`?" }
+            ?? "a statement starts with " + Parser.statementWords.dropLast().joined(separator: ", ")
+                + " or " + (Parser.statementWords.last ?? "") + "; anything else is a question, an expression"
+        return error(at: first, "unknown statement `\(word)`", code: .unknownStatement, hint: hint)
+    }
 
     static func kind(of token: Token) -> EntityKind? {
         if case .keyword(let keyword) = token.kind { return EntityKind(keyword) }
@@ -394,8 +427,9 @@ public struct Parser {
             throw error(at: peek, "expected `=` after `let \(source.text(nameToken.range))`, found \(describe(peek))")
         }
         let value = try expression()
-        return Statement(.let(name: source.text(nameToken.range), nameRange: nameToken.range, value: value),
-                         keyword.range.through(value.range))
+        let name = source.text(nameToken.range)
+        boundNames.insert(name)
+        return Statement(.let(name: name, nameRange: nameToken.range, value: value), keyword.range.through(value.range))
     }
 
     private mutating func include() throws -> Statement {

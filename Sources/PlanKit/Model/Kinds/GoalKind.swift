@@ -140,8 +140,13 @@ enum GoalKind: EntityDescription {
         },
         FieldRule("impact", .optional(.string)) { context, index in .optional(context.plan.goals[index].impact) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.goals[index].note) },
-        FieldRule("gap", .list(.entity(.skill))) { context, index in
-            .list(gaps(of: context.plan.goals[index], in: context.plan).map { .entity(.skill, $0.skill) })
+        // Each need the goal falls short in, with the level the goal needs;
+        // in the JSON export, by the skill's name, as plan/2 has it.
+        FieldRule("gap", .list(.gap)) { context, index in
+            let skills = context.plan.skills
+            return .list(gaps(of: context.plan.goals[index], in: context.plan).map { gap in
+                .gap(SkillGap(goal: index, skill: gap.skill, level: skills[gap.skill].level, needed: gap.needed))
+            })
         },
         FieldRule("ready", .bool) { context, index in .bool(isReady(context.plan.goals[index], in: context.plan)) },
         // Always whole days, so one number in JSON.
@@ -198,12 +203,14 @@ enum GoalKind: EntityDescription {
     }
 
     /// The needs whose skill stands below the level the goal requires (its
-    /// `at` level, else the skill's target), with the skill's position.
-    static func gaps(of goal: Goal, in plan: Plan) -> [(need: SkillNeed, skill: Int)] {
+    /// `at` level, else the skill's target), with the skill's position and
+    /// that level.
+    static func gaps(of goal: Goal, in plan: Plan) -> [(need: SkillNeed, skill: Int, needed: Int)] {
         let skills = plan.skills
         return goal.needs.compactMap { need in
             guard let index = plan.index(of: .skill, named: need.skill.text) else { return nil }
-            return skills[index].level < (need.level ?? skills[index].target) ? (need, index) : nil
+            let needed = need.level ?? skills[index].target
+            return skills[index].level < needed ? (need, index, needed) : nil
         }
     }
 
