@@ -47,14 +47,17 @@ release: deps
 # Tests/PlanKitTests/FuzzRegressions/ (REPL sessions in
 # Tests/PlanCLITests/SessionFuzzRegressions/). One target alone, longer:
 #   make fuzz-repl FUZZ_SECONDS=1200 FUZZ_JOBS=1
-# (and fuzz-plan, fuzz-write); FUZZ_NICE=19 leaves the machine to others.
+# (and fuzz-plan, fuzz-write); FUZZ_NICE=19 leaves the machine to others,
+# and FUZZ_TIMEOUT=60 keeps an input starved of CPU from passing for a hang.
 FUZZ_SECONDS ?= 300
 FUZZ_JOBS ?= 2
 FUZZ_NICE ?= 0
+FUZZ_TIMEOUT ?= 10
 FUZZ_FLAGS = -sanitize=fuzzer,address -O -parse-as-library -module-name PlanKit
 FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
-	-max_len=8192 -timeout=10 -rss_limit_mb=4096
-FUZZ_ENV = LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp nice -n $(FUZZ_NICE)
+	-max_len=8192 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=4096
+# Swift's own backtracer would race ASan's report of a crash; libFuzzer prints the stack.
+FUZZ_ENV = LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no nice -n $(FUZZ_NICE)
 # A target is built again when its sources change.
 PLANKIT_SOURCES = $(shell find Sources/PlanKit -name '*.swift')
 # The REPL's session and script runner and what they use, libedit's line editor left out.
