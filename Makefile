@@ -4,7 +4,7 @@ SWIFT ?= swift
 # The real consumers the export tests hand their files to.
 TEST_PACKAGES ?= graphviz librsvg2-bin
 
-.PHONY: deps test-deps build run test release fuzz bench
+.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl bench
 
 deps:
 	@scripts/install-deps
@@ -31,30 +31,70 @@ test: test-deps
 release: deps
 	$(SWIFT) build -c release
 
-# libFuzzer, seeded from Samples/, over two targets, FUZZ_SECONDS each:
+# libFuzzer, seeded from Samples/, over three targets, FUZZ_SECONDS each:
 # plan-fuzz runs lexer, parser, interpreter and checks and formats to a
 # fixpoint (Fuzz/FuzzTarget.swift); plan-fuzz-write formats, writes as
-# `fmt -w` does, reads back and formats again (Fuzz/FormatWriteTarget.swift).
-# Both are built as one module named PlanKit with the sources they need;
-# Fuzz/lsan.supp tells LeakSanitizer that globals built once are no leak.
+# `fmt -w` does, reads back and formats again (Fuzz/FormatWriteTarget.swift);
+# plan-fuzz-repl runs each input as a REPL session, statements and `:`
+# commands mixed, piped and as typed (Fuzz/REPLScriptTarget.swift, seeded
+# from Fuzz/corpus-repl/ too). Each is built as one module named PlanKit
+# with the sources it needs (the REPL's without libedit; its output goes to
+# a sink that fails on a raw control character); Fuzz/lsan.supp tells
+# LeakSanitizer that globals built once are no leak. plan-fuzz-repl saves,
+# loads and exports only in a private folder (/dev/shm/plan-fuzz-repl-*,
+# removed at exit), and Landlock keeps its writes there and in fuzz-build/.
 # Crashing inputs land in fuzz-build/; keep each as a test in
-# Tests/PlanKitTests/FuzzRegressions/.
+# Tests/PlanKitTests/FuzzRegressions/ (REPL sessions in
+# Tests/PlanCLITests/SessionFuzzRegressions/). One target alone, longer:
+#   make fuzz-repl FUZZ_SECONDS=1200 FUZZ_JOBS=1
+# (and fuzz-plan, fuzz-write); FUZZ_NICE=19 leaves the machine to others,
+# and FUZZ_TIMEOUT=60 keeps an input starved of CPU from passing for a hang.
 FUZZ_SECONDS ?= 300
 FUZZ_JOBS ?= 2
+FUZZ_NICE ?= 0
+FUZZ_TIMEOUT ?= 10
 FUZZ_FLAGS = -sanitize=fuzzer,address -O -parse-as-library -module-name PlanKit
 FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
-	-max_len=8192 -timeout=10 -rss_limit_mb=4096
+	-max_len=8192 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=4096
+# Swift's own backtracer would race ASan's report of a crash; libFuzzer prints the stack.
+FUZZ_ENV = LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no nice -n $(FUZZ_NICE)
+# A target is built again when its sources change.
+PLANKIT_SOURCES = $(shell find Sources/PlanKit -name '*.swift')
+# The REPL's session and script runner and what they use, libedit's line editor left out.
+REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift Sources/PlanCLI/StandardStream.swift \
+	Sources/PlanCLI/Presenter.swift Sources/PlanCLI/Inputs.swift Sources/PlanCLI/CommandContext.swift \
+	Sources/PlanCLI/REPL/Session.swift Sources/PlanCLI/REPL/Script.swift Sources/PlanCLI/REPL/REPLCommand.swift \
+	Sources/PlanCLI/REPL/Help.swift Sources/PlanCLI/Commands/Export.swift
 
-fuzz: deps
-	mkdir -p fuzz-build/corpus fuzz-build/corpus-write
-	swiftc $(FUZZ_FLAGS) $$(find Sources/PlanKit -name '*.swift') Fuzz/FuzzTarget.swift \
+fuzz: fuzz-plan fuzz-write fuzz-repl
+
+fuzz-build/plan-fuzz: $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift | deps
+	mkdir -p fuzz-build/corpus
+	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift \
 		-o fuzz-build/plan-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
-	swiftc $(FUZZ_FLAGS) $$(find Sources/PlanKit -name '*.swift') Sources/PlanCLI/AtomicFile.swift \
+
+fuzz-build/plan-fuzz-write: $(PLANKIT_SOURCES) Fuzz/FormatWriteTarget.swift | deps
+	mkdir -p fuzz-build/corpus-write
+	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Sources/PlanCLI/AtomicFile.swift \
 		Sources/PlanCLI/FileReader.swift Sources/PlanCLI/StandardStream.swift \
 		Fuzz/FormatWriteTarget.swift \
 		-o fuzz-build/plan-fuzz-write 2>&1 | grep -v 'Cannot export local symbol' || true
-	cd fuzz-build && LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp ./plan-fuzz $(FUZZ_RUN) corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions
-	cd fuzz-build && LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp ./plan-fuzz-write $(FUZZ_RUN) corpus-write ../Samples ../Tests/PlanKitTests/FuzzRegressions
+
+fuzz-build/plan-fuzz-repl: $(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTarget.swift Fuzz/Confine.h | deps
+	mkdir -p fuzz-build/corpus-repl
+	swiftc $(FUZZ_FLAGS) -D PLAN_FUZZ_SINK -import-objc-header Fuzz/Confine.h \
+		$(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTarget.swift \
+		-o fuzz-build/plan-fuzz-repl 2>&1 | grep -v 'Cannot export local symbol' || true
+
+fuzz-plan: fuzz-build/plan-fuzz
+	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz $(FUZZ_RUN) corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions
+
+fuzz-write: fuzz-build/plan-fuzz-write
+	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-write $(FUZZ_RUN) corpus-write ../Samples ../Tests/PlanKitTests/FuzzRegressions
+
+fuzz-repl: fuzz-build/plan-fuzz-repl
+	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-repl $(FUZZ_RUN) corpus-repl ../Fuzz/corpus-repl ../Samples \
+		../Tests/PlanCLITests/SessionFuzzRegressions
 
 # Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
 # same data, then the workloads of SPEC 14 (Benchmarks/README.md).

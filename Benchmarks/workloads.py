@@ -6,6 +6,8 @@ that run's peak resident memory (GNU time):
   ones          a file of N lines `1`: N answers, printed as they are made
   list items    one goal with N `serves` clause lines, N values declared
   updates       N values, then N lines `update goal g serves vN`
+  in turn       N values, 8 goals, then N lines `update goal gK serves vN`,
+                the goals taken in turn (K = N mod 8)
 
     python3 Benchmarks/workloads.py [--plan .build/release/plan] [--runs 3]
                                     [--ones 100000] [--items 20000]
@@ -39,6 +41,12 @@ def updates(count):
     return values + "goal g by 2027-06\n" + "".join("update goal g serves v%d\n" % n for n in range(count))
 
 
+def in_turn(count, goals=8):
+    values = "".join("value v%d\n" % n for n in range(count))
+    return (values + "".join("goal g%d by 2027-06\n" % k for k in range(goals))
+            + "".join("update goal g%d serves v%d\n" % (n % goals, n) for n in range(count)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan", default=os.path.join(ROOT, ".build", "release", "plan"))
@@ -49,7 +57,8 @@ def main():
 
     work = [("ones", "%d lines of 1" % args.ones, ones(args.ones)),
             ("list", "%d list items" % args.items, list_items(args.items)),
-            ("update", "%d update ... serves" % args.items, updates(args.items))]
+            ("update", "%d update ... serves" % args.items, updates(args.items)),
+            ("turns", "%d updates, 8 goals" % args.items, in_turn(args.items))]
     print("%-26s %10s %10s %8s" % ("workload", "seconds", "peak MB", "status"))
     with tempfile.TemporaryDirectory() as folder:
         for name, label, text in work:

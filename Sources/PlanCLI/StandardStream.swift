@@ -46,8 +46,13 @@ enum StandardStream {
     /// Writes all of `text`. When standard output fails, plan stops there
     /// (see `outputFailed`); a failure on stderr has nowhere to be told.
     func write(_ text: String) {
+        #if PLAN_FUZZ_SINK
+        // The REPL fuzz target looks at the text instead (Fuzz/REPLScriptTarget.swift).
+        fuzzSink(text, self)
+        #else
         guard !text.isEmpty, let failure = Self.writeAll(Array(text.utf8), to: descriptor), self == .output else { return }
         Self.outputFailed(failure)
+        #endif
     }
 
     /// Answers that cannot reach standard output (a full disk, a closed

@@ -58,6 +58,37 @@ import Testing
         #expect(markdown.stdout.contains("| 1 | fam\\\\u{1B}\\[31mily |  | bell\\\\u{7}\\\\u{9B} |"))
     }
 
+    /// Found by the REPL fuzz target (Fuzz/REPLScriptTarget.swift): the DOT
+    /// export wrote NUL and ESC raw, the calendar and the SVG let DEL and the
+    /// C1 controls through; each is printed on a terminal by `-` as well.
+    @Test func exportsCarryNoRawControlCharacters() throws {
+        let declarations = hostile.split(separator: "\n").prefix(6).joined(separator: "\n") + "\n"
+        let milestone = "milestone \"M\\u{0}\\u{85}\\u{7F}\" for \"G\\u{1B}[5m\" by 2026-12-01\n"
+        try Data((declarations + milestone).utf8).write(to: folder.appendingPathComponent("h.plan"))
+        for format in ["json", "md", "ics", "dot", "svg"] {
+            let export = try plan.run(["export", "--format", format, "--today", "2026-11-25", "h.plan"])
+            #expect(export.status == 0, "\(format): \(export.stderr)")
+            // The tab and the calendar's CR LF are layout, not terminal commands.
+            #expect(raw(export.stdout).filter { $0 != "\r" && $0 != "\t" }.isEmpty, "\(format)")
+            if format == "dot" {
+                #expect(export.stdout.contains(#""goal:G\\u{1B}[5m""#))
+                #expect(export.stdout.contains(#"label="M\\u{0}\\u{85}\\u{7F}"#))
+            }
+        }
+    }
+
+    /// What a REPL command line carries (a help topic, a file name) is shown
+    /// escaped in the messages about it.
+    @Test func replMessagesAreEscaped() throws {
+        let script = ":help \u{1B}[31mX\n:save a\u{1B}[5m.plan\n:export \u{1B}x -\n:agenda \u{1B}\n"
+        let run = try plan.run(["repl"], stdin: script)
+        #expect(raw(run.stdout).isEmpty)
+        #expect(raw(run.stderr).isEmpty)
+        #expect(run.stderr.contains("error: no help on \\u{1B}[31mX"))
+        #expect(run.stderr.contains("saved a\\u{1B}[5m.plan\n"))
+        #expect(run.stderr.contains("error: unknown format \"\\u{1B}x\""))
+    }
+
     @Test func pathsInMessagesAreEscaped() throws {
         let name = "x\u{1B}[31m.plan"
         try Data("goal \"A\" by 2026-12 2027\n".utf8).write(to: folder.appendingPathComponent(name))

@@ -65,9 +65,10 @@ final class PlanProcess {
     /// Output goes to files, not pipes, so a large output cannot block the
     /// child; a run past `timeout` seconds is killed and marked as such.
     /// `stdout` takes standard output instead (`/dev/full`, a pipe nobody
-    /// reads); the result's stdout is then empty.
+    /// reads); the result's stdout is then empty. `stdinBytes` is standard
+    /// input that need not be UTF-8 (a fuzzer's finding).
     func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: String? = nil,
-             in directory: URL? = nil, timeout: TimeInterval = 60, binary: URL? = nil,
+             stdinBytes: Data? = nil, in directory: URL? = nil, timeout: TimeInterval = 60, binary: URL? = nil,
              stdout: FileHandle? = nil) throws -> Result {
         let process = Process()
         process.executableURL = try binary ?? Self.binary()
@@ -84,9 +85,9 @@ final class PlanProcess {
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = stdout ?? out
         process.standardError = err
-        if let stdin {
+        if let input = stdinBytes ?? stdin.map({ Data($0.utf8) }) {
             let inURL = folder.appendingPathComponent(".in-\(id)")
-            try stdin.write(to: inURL, atomically: true, encoding: .utf8)
+            try input.write(to: inURL)
             process.standardInput = try FileHandle(forReadingFrom: inURL)
         } else {
             process.standardInput = FileHandle.nullDevice

@@ -560,7 +560,7 @@ import Testing
         var goal = Goal(name: str(text, at: start))
         goal.due = try day(due)
         goal.dueRange = r(dueStart, dueStart + due.utf8.count)
-        goal.serves = serves
+        goal.serves = NameList(serves)
         return goal
     }
 }

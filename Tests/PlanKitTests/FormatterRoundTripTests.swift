@@ -89,7 +89,7 @@ import PlanCLI
                 .object([
                     ("name", .string(goal.name.text)), ("role", optional(goal.role)),
                     ("needs", .array(goal.needs.map { .object([("skill", .string($0.skill.text)), ("at", optional($0.level))]) })),
-                    ("serves", names(goal.serves)), ("after", names(goal.after)),
+                    ("serves", names(goal.serves.items)), ("after", names(goal.after.items)),
                     ("due", optional(goal.due?.description)), ("impact", optional(goal.impact)),
                     ("note", optional(goal.note)), ("status", .string(goal.status.rawValue)),
                 ])
@@ -99,7 +99,7 @@ import PlanCLI
                          ("due", optional(milestone.due?.description)), ("done", .bool(milestone.done))])
             })),
             ("mentors", .array(plan.mentors.map { mentor in
-                .object([("name", .string(mentor.name.text)), ("helps", names(mentor.helps)), ("note", optional(mentor.note))])
+                .object([("name", .string(mentor.name.text)), ("helps", names(mentor.helps.items)), ("note", optional(mentor.note))])
             })),
             ("asserts", .array(plan.assertions.map { optional($0.message) })),
             ("answers", .array(answers)),

@@ -379,6 +379,8 @@ import Testing
     @Test func graphvizQuotesEveryID() {
         #expect(Graphviz.quote(#"say "hi" \N"#) == #""say \"hi\" \\N""#)
         #expect(Graphviz.quote("two\nlines") == #""two\nlines""#)
+        // Found by the REPL fuzz target: a NUL or an escape went into the DOT raw.
+        #expect(Graphviz.quote("a\u{1B}[2Jb\u{0}\u{9B}\tc") == #""a\\u{1B}[2Jb\\u{0}\\u{9B}"# + "\tc\"")
     }
 
     @Test func iCalendar() {
@@ -423,6 +425,7 @@ import Testing
 
     @Test func iCalendarEscapesText() {
         #expect(ICalendar.escape("a\\b;c,d\ne") == #"a\\b\;c\,d\ne"#)
+        #expect(ICalendar.escape("a\u{1B}b\u{7F}c\u{9B}d\u{85}e\tf") == "abcde\tf")
     }
 
     @Test func iCalendarFoldsAt75OctetsWithoutSplittingUTF8() {
@@ -549,6 +552,7 @@ import Testing
         #expect(first.contains("viewBox=\"0 0 1000 "))
         #expect(first.contains(">today 2026-11-25</text>"))
         #expect(first.contains(">craft</text>"))
+        #expect(SVGWriter.escape("a\u{1B}b\u{7F}c\u{9B}d\u{85}e\tf") == "abcde\tf")
     }
 
     /// A goal's bar begins at its declared `start`, not today.

@@ -337,8 +337,12 @@ struct Session {
         return failed
     }
 
+    /// A message carries what was typed (a topic, a path, a statement
+    /// `:undo` takes back): every control character in it is shown escaped
+    /// (SPEC 14), the line breaks of a statement over several lines kept.
     private func tell(_ message: String) {
-        StandardStream.error.write(message + "\n")
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        StandardStream.error.write(lines.map { Literal.printable(String($0)) }.joined(separator: "\n") + "\n")
     }
 
     private mutating func fail(_ message: String) {

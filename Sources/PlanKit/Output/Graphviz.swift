@@ -87,7 +87,10 @@ public enum Graphviz {
 
     /// A DOT quoted string. Backslashes are doubled (a lone one would start
     /// an escape such as `\N` in a label), quotes escaped, line breaks
-    /// turned into the `\n` label escape.
+    /// turned into the `\n` label escape, and any other control character
+    /// but a tab spelt as people see it elsewhere (`\u{1B}`, its backslash
+    /// doubled in turn), so that the graph printed on a terminal cannot
+    /// drive it and `dot` gets no NUL.
     static func quote(_ text: String) -> String {
         var out = "\""
         for character in text {
@@ -96,6 +99,11 @@ public enum Graphviz {
             case "\"": out += "\\\""
             case "\n", "\r\n": out += "\\n"
             case "\r": continue
+            case "\t": out.append(character)
+            case _ where character.unicodeScalars.contains(where: Literal.isControl):
+                for spelt in Literal.printable(String(character)) {
+                    if spelt == "\\" { out += "\\\\" } else { out.append(spelt) }
+                }
             default: out.append(character)
             }
         }

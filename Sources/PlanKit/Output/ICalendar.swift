@@ -139,7 +139,8 @@ public enum ICalendar {
     }
 
     /// TEXT escaping (RFC 5545 3.3.11). Other control characters are not
-    /// allowed in TEXT at all, so they are dropped.
+    /// allowed in TEXT at all, so they are dropped, and so are DEL and the
+    /// C1 controls, which a terminal showing the export may obey.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -149,7 +150,7 @@ public enum ICalendar {
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\t": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            case _ where Literal.isControl(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -6,12 +6,12 @@ public struct Contact: PlanEntity {
     public var isMentor = false
     public var org: String?
     public var role: String?
-    public var helps: [Name] = []
+    public var helps: NameList<Name> = []
     public var every: Duration?
     /// Last met: as declared (before the log began), or, in the plan as of
     /// a day, the latest meeting the log says.
     public var met: Day?
-    public var tags: [Name] = []
+    public var tags: NameList<Name> = []
     public var note: String?
 
     public init(name: Name) { self.name = name }
@@ -48,8 +48,8 @@ enum ContactKind: EntityDescription {
                    read: { $0.role.map(ClauseValue.text) },
                    clear: { $0.role = nil }),
         ClauseRule(.helps, .names("a skill", refers: [.skill]),
-                   apply: { contact, clause, _ in if case .names(let names) = clause { merge(names, into: &contact.helps) } },
-                   read: { $0.helps.isEmpty ? nil : .names($0.helps) },
+                   apply: { contact, clause, _ in if case .names(let names) = clause { contact.helps.merge(names) } },
+                   read: { $0.helps.isEmpty ? nil : .names($0.helps.items) },
                    clear: { $0.helps = [] }),
         ClauseRule(.every, .duration,
                    apply: { contact, clause, _ in if case .duration(let every) = clause { contact.every = every } },
@@ -60,8 +60,8 @@ enum ContactKind: EntityDescription {
                    read: { $0.met.map(ClauseValue.date) },
                    clear: { $0.met = nil }),
         ClauseRule(.tags, .names("a tag", refers: []),
-                   apply: { contact, clause, _ in if case .names(let names) = clause { merge(names, into: &contact.tags) } },
-                   read: { $0.tags.isEmpty ? nil : .names($0.tags) },
+                   apply: { contact, clause, _ in if case .names(let names) = clause { contact.tags.merge(names) } },
+                   read: { $0.tags.isEmpty ? nil : .names($0.tags.items) },
                    clear: { $0.tags = [] }),
         ClauseRule(.note, .text("a note"),
                    apply: { contact, clause, _ in if case .text(let note) = clause { contact.note = note } },
@@ -79,7 +79,7 @@ enum ContactKind: EntityDescription {
         FieldRule("org", .optional(.string)) { context, index in .optional(context.plan.contacts[index].org) },
         FieldRule("role", .optional(.string)) { context, index in .optional(context.plan.contacts[index].role) },
         FieldRule("helps", .list(.entity(.skill))) { context, index in
-            context.links.entities(.skill, context.plan.contacts[index].helps)
+            context.links.entities(.skill, context.plan.contacts[index].helps.items)
         },
         FieldRule("every", .optional(.duration)) { context, index in
             context.plan.contacts[index].every.map(Value.duration) ?? .none

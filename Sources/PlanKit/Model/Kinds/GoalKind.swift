@@ -8,24 +8,24 @@ public struct Goal: PlanEntity {
     // Here, beside the name, it fills the name's padding rather than adding its own.
     public var status = GoalStatus.open
     public var role: String?
-    public var needs: [SkillNeed] = []
-    public var serves: [Name] = []
-    public var after: [Name] = []
+    public var needs: NameList<SkillNeed> = []
+    public var serves: NameList<Name> = []
+    public var after: NameList<Name> = []
     public var due: Day?
     /// Where the `by` date was written, for warnings about it.
     public var dueRange: SourceRange?
     public var impact: String?
     public var note: String?
     /// The objectives it serves.
-    public var aligns: [Name] = []
+    public var aligns: NameList<Name> = []
     /// The experiences it needs (`needs experience`).
-    public var experiences: [Name] = []
+    public var experiences: NameList<Name> = []
     /// The hours it takes, in all.
     public var effort: Double?
     /// When work on it begins, as declared.
     public var start: Day?
     public var startRange: SourceRange?
-    public var tags: [Name] = []
+    public var tags: NameList<Name> = []
     public var done: Bool { status == .done }
 
     public init(name: Name) { self.name = name }
@@ -46,24 +46,24 @@ enum GoalKind: EntityDescription {
                    read: { $0.role.map(ClauseValue.text) },
                    clear: { $0.role = nil }),
         ClauseRule(.after, .names("a goal", refers: [.goal]),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.after) } },
-                   read: { $0.after.isEmpty ? nil : .names($0.after) },
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.after.merge(names) } },
+                   read: { $0.after.isEmpty ? nil : .names($0.after.items) },
                    clear: { $0.after = [] }),
         ClauseRule(.needs, .skillNeeds,
-                   apply: { goal, clause, _ in if case .needs(let needs) = clause { merge(needs, into: &goal.needs) } },
-                   read: { $0.needs.isEmpty ? nil : .needs($0.needs) },
+                   apply: { goal, clause, _ in if case .needs(let needs) = clause { goal.needs.merge(needs) } },
+                   read: { $0.needs.isEmpty ? nil : .needs($0.needs.items) },
                    clear: { $0.needs = [] }),
         ClauseRule(.experience, .names("an experience", refers: [.experience]), lead: .needs,
-                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.experiences) } },
-                   read: { $0.experiences.isEmpty ? nil : .names($0.experiences) },
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.experiences.merge(names) } },
+                   read: { $0.experiences.isEmpty ? nil : .names($0.experiences.items) },
                    clear: { $0.experiences = [] }),
         ClauseRule(.serves, .names("a value", refers: [.value]),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.serves) } },
-                   read: { $0.serves.isEmpty ? nil : .names($0.serves) },
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.serves.merge(names) } },
+                   read: { $0.serves.isEmpty ? nil : .names($0.serves.items) },
                    clear: { $0.serves = [] }),
         ClauseRule(.aligns, .names("an objective", refers: [.objective]),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.aligns) } },
-                   read: { $0.aligns.isEmpty ? nil : .names($0.aligns) },
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.aligns.merge(names) } },
+                   read: { $0.aligns.isEmpty ? nil : .names($0.aligns.items) },
                    clear: { $0.aligns = [] }),
         ClauseRule(.start, .date,
                    apply: { goal, clause, range in
@@ -96,8 +96,8 @@ enum GoalKind: EntityDescription {
                    read: { $0.impact.map(ClauseValue.text) },
                    clear: { $0.impact = nil }),
         ClauseRule(.tags, .names("a tag", refers: []),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { merge(names, into: &goal.tags) } },
-                   read: { $0.tags.isEmpty ? nil : .names($0.tags) },
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.tags.merge(names) } },
+                   read: { $0.tags.isEmpty ? nil : .names($0.tags.items) },
                    clear: { $0.tags = [] }),
         ClauseRule(.note, .text("a note"),
                    apply: { goal, clause, _ in if case .text(let note) = clause { goal.note = note } },
@@ -130,10 +130,10 @@ enum GoalKind: EntityDescription {
             })
         }) { context, index in context.links.entities(.skill, context.plan.goals[index].needs.map(\.skill)) },
         FieldRule("serves", .list(.entity(.value))) { context, index in
-            context.links.entities(.value, context.plan.goals[index].serves)
+            context.links.entities(.value, context.plan.goals[index].serves.items)
         },
         FieldRule("after", .list(.entity(.goal))) { context, index in
-            context.links.entities(.goal, context.plan.goals[index].after)
+            context.links.entities(.goal, context.plan.goals[index].after.items)
         },
         FieldRule("milestones", .list(.entity(.milestone))) { context, index in
             .list(context.links.referrers(.milestone, via: .for, to: index).map { .entity(.milestone, $0) })
@@ -168,10 +168,10 @@ enum GoalKind: EntityDescription {
         },
         FieldRule("spent", .number) { context, index in .number(LogKind.totals(context.links).spent[index]) },
         FieldRule("aligns", .list(.entity(.objective))) { context, index in
-            context.links.entities(.objective, context.plan.goals[index].aligns)
+            context.links.entities(.objective, context.plan.goals[index].aligns.items)
         },
         FieldRule("experiences", .list(.entity(.experience))) { context, index in
-            context.links.entities(.experience, context.plan.goals[index].experiences)
+            context.links.entities(.experience, context.plan.goals[index].experiences.items)
         },
         FieldRule("missing", .list(.entity(.experience))) { context, index in
             .list(missing(context.plan.goals[index], in: context.plan).map { .entity(.experience, $0) })

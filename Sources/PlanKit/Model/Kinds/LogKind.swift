@@ -12,7 +12,7 @@ public struct LogEntry: PlanEntity {
     public var note: String?
     /// The goal or milestone worked on.
     public var worked: Name?
-    public var met: [Name] = []
+    public var met: NameList<Name> = []
     public var skill: Name?
     public var level: Int?
     public var done: Name?
@@ -54,8 +54,8 @@ enum LogKind: EntityDescription {
                    read: { $0.worked.map(ClauseValue.name) },
                    clear: { $0.worked = nil }),
         ClauseRule(.met, .names("a person", refers: [.contact]),
-                   apply: { entry, clause, _ in if case .names(let names) = clause { merge(names, into: &entry.met) } },
-                   read: { $0.met.isEmpty ? nil : .names($0.met) },
+                   apply: { entry, clause, _ in if case .names(let names) = clause { entry.met.merge(names) } },
+                   read: { $0.met.isEmpty ? nil : .names($0.met.items) },
                    clear: { $0.met = [] }),
         ClauseRule(.skill, .skillLevel,
                    apply: { entry, clause, _ in
@@ -93,7 +93,7 @@ enum LogKind: EntityDescription {
             entity(context.plan.logs[index].worked, among: [.goal, .milestone], context.plan)
         },
         FieldRule("people", .list(.entity(.contact))) { context, index in
-            context.links.entities(.contact, context.plan.logs[index].met)
+            context.links.entities(.contact, context.plan.logs[index].met.items)
         },
         FieldRule("skill", .optional(.entity(.skill))) { context, index in
             entity(context.plan.logs[index].skill, among: [.skill], context.plan)
