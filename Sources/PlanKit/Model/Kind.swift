@@ -393,10 +393,29 @@ public final class KindInfo: Sendable {
             return word + " " + name.text + " " + Literal.string(note)
         case .amount(let words):
             let title = ([word, name.text] + words).joined(separator: " ")
-            guard case .dayClause(let keyword) = identity, let from = written(plan, index).first(where: { $0.0 == keyword }) else {
+            guard case .dayClause(let keyword) = identity, case .date(let day)? = written(plan, index).first(where: { $0.0 == keyword })?.1 else {
                 return title
             }
-            return title + " " + Formatter.clause(from.0, from.1, indent: "")
+            return title + " \(keyword.rawValue) \(day)"
+        }
+    }
+
+    /// What says which entity `update`, `remove` and `rename` are about,
+    /// after the kind: its name, a log entry's date and text, a capacity's
+    /// `from` (nothing for the one from the beginning, or for the review).
+    /// `written` gives a `from` day as the person wrote it (`2027-Q1`).
+    public func picking(_ name: Name, key: [Clause], written: (Clause) -> String? = { _ in nil }) -> String {
+        switch identity {
+        case .name:
+            return head == .none ? "" : " " + Literal.name(name.text)
+        case .dayAndText:
+            let text = key.lazy.compactMap { clause -> String? in if case .text(let text) = clause.value { return text } else { return nil } }.first
+            return " " + name.text.uppercased() + (text.map { " " + Literal.string($0) } ?? "")
+        case .dayClause:
+            return key.map { clause in
+                guard case .date(let day) = clause.value else { return "" }
+                return " \(clause.keyword.rawValue) " + (written(clause) ?? "\(day)")
+            }.joined()
         }
     }
 

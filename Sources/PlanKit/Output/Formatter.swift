@@ -65,20 +65,6 @@ public enum Formatter {
         return rows.indices.map { index in texts[index] + (rows[index].comment.map { "  " + $0 } ?? "") }
     }
 
-    /// What says which entity a `remove` or `rename` is about, after the
-    /// kind: its name, a log entry's date and text, a capacity's `from`.
-    static func picked(_ kind: EntityKind, _ name: Name, key: [Clause], written: (SourceRange) -> String? = { _ in nil }) -> String {
-        switch kind.info.identity {
-        case .name:
-            return kind.info.head == .none ? "" : " " + Literal.name(name.text)
-        case .dayAndText:
-            let text = key.lazy.compactMap { clause -> String? in if case .text(let text) = clause.value { return text } else { return nil } }.first
-            return " " + name.text.uppercased() + (text.map { " " + Literal.string($0) } ?? "")
-        case .dayClause:
-            return key.map { given in " " + clause(given.keyword, given.value, indent: "") { written(given.range) } }.joined()
-        }
-    }
-
     /// One clause in canonical form: the one printer of clauses, for `fmt`
     /// (dates and durations as written, from `written`) and for writing a
     /// plan back out (`:save`).
@@ -260,10 +246,10 @@ public enum Formatter {
             case .updateVision(let text):
                 return .text("update vision " + Literal.string(text))
             case .remove(let kind, let name, let key):
-                return .text("remove \(kind.rawValue)" + Formatter.picked(kind, name, key: key) { self.writtenLiteral($0) })
+                return .text("remove \(kind.rawValue)" + kind.info.picking(name, key: key) { self.writtenLiteral($0.range) })
             case .rename(let kind, let old, let key, let new):
                 let newName = kind.info.identity == .name ? Literal.name(new.text) : new.text.uppercased()
-                return .text("rename \(kind.rawValue)" + Formatter.picked(kind, old, key: key) { self.writtenLiteral($0) } + " to " + newName)
+                return .text("rename \(kind.rawValue)" + kind.info.picking(old, key: key) { self.writtenLiteral($0.range) } + " to " + newName)
             case .expression(let expr):
                 let text = expression(expr)
                 // At the start of a line these words begin a declaration.

@@ -9,7 +9,7 @@ extension Plan {
         let kind = declaration.kind
         let info = kind.info
         let subject = info.identity == .name ? "\(kind.rawValue) \(Literal.string(declaration.name.text))"
-            : kind.rawValue + Formatter.picked(kind, declaration.name, key: declaration.key)
+            : kind.rawValue + info.picking(declaration.name, key: declaration.key)
         for clause in declaration.clauses {
             guard clause.value.isRemoval, let syntax = info.clause(clause.keyword) else { continue }
             let word = clause.keyword.rawValue
@@ -23,7 +23,7 @@ extension Plan {
             if syntax.required {
                 let example = [word, syntax.shape.example].filter { !$0.isEmpty }.joined(separator: " ")
                 return .error(.cannotDrop, "a \(kind.rawValue) must have `\(word)`", at: clause.range,
-                              hint: "change it instead: update \(kind.rawValue)\(Formatter.picked(kind, declaration.name, key: declaration.key)) \(example)")
+                              hint: "change it instead: update \(kind.rawValue)\(info.picking(declaration.name, key: declaration.key)) \(example)")
             }
             guard case .dropped(let names) = clause.value, !names.isEmpty else { continue }
             var held: [String] = []
