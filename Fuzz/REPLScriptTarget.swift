@@ -145,7 +145,7 @@ final class FuzzWorkspace {
                 continue
             }
             switch command {
-            case .save(let path?): out += Array(":save \(inside(path))".utf8)
+            case .save(let path?, let overwriting): out += Array(":save\(overwriting ? "!" : "") \(inside(path))".utf8)
             case .load(let path): out += Array(":load \(inside(path))".utf8)
             case .export(let format, let path) where path != "-": out += Array(":export \(format) \(inside(path))".utf8)
             default: out += line

@@ -192,8 +192,10 @@ struct Arguments {
             }
             return .report(file: file)
         case "agenda":
+            // `--days s.plan` took the file for its number: that is what to say.
+            let days = try Self.days(values["--days"])
             guard !files.isEmpty else { throw UsageError(description: "agenda needs at least one file") }
-            return .agenda(files: files, days: try Self.days(values["--days"]))
+            return .agenda(files: files, days: days)
         case "review":
             guard !files.isEmpty else { throw UsageError(description: "review needs at least one file") }
             return .review(files: files)
@@ -211,8 +213,14 @@ struct Arguments {
             guard files.count == 1, let file = files.first else {
                 throw UsageError(description: "export takes exactly one file")
             }
+            guard values["-o"] != "" else { throw UsageError(description: "-o needs a file name (or - for stdout)") }
             return .export(format: format, file: file, output: values["-o"])
-        case "repl": return .repl(files: files)
+        case "repl":
+            guard !files.contains("-") else {
+                throw UsageError(description: "repl reads what you type from stdin, so it cannot load a plan from - too; "
+                                 + "name the plan's file, or pipe the plan to plan run -")
+            }
+            return .repl(files: files)
         case "help":
             guard files.count <= 1 else { throw UsageError(description: "help takes at most one command") }
             guard let topic = files.first else { return .help(command: nil) }

@@ -17,7 +17,9 @@ public struct FileReader: SourceReader {
         FileReader.contents(of: path)
     }
 
-    static func contents(of path: String) -> Result<SourceText, ReadFailure> {
+    /// `warning`: say on stderr when an interrupted rewrite left a side
+    /// file beside the file (docs/cli.md, "Writing files").
+    static func contents(of path: String, warning: Bool = true) -> Result<SourceText, ReadFailure> {
         // The system would read only up to the NUL: another file.
         guard !path.unicodeScalars.contains("\u{0}") else { return .failure(ReadFailure(reason: "a file name cannot hold NUL")) }
         var info = stat()
@@ -42,6 +44,12 @@ public struct FileReader: SourceReader {
             bytes.append(contentsOf: chunk.prefix(count))
             // The file may grow after the size check; the limit still holds.
             if bytes.count > Source.sizeLimit { return .failure(ReadFailure(reason: "it is larger than 64 MiB")) }
+        }
+        if warning, let side = AtomicFile.leftOverSideFile(of: path) {
+            let (file, left) = (Literal.printable(path), Literal.printable(side))
+            StandardStream.error.write("plan: warning: \(left) is left from a rewrite of \(file) that was interrupted: "
+                                       + "it holds the whole new text; if \(file) looks cut short, copy \(left) over it; "
+                                       + "then remove \(left)\n")
         }
         return .success(SourceText(bytes: bytes, canonicalPath: canonical(path)))
     }

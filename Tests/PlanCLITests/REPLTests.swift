@@ -401,7 +401,9 @@ import Testing
 
     @Test func commandsParseWithTheirArguments() {
         #expect(REPLCommand.parse(":q") == .success(.quit))
-        #expect(REPLCommand.parse("  :save  out.plan ") == .success(.save("out.plan")))
+        #expect(REPLCommand.parse("  :save  out.plan ") == .success(.save("out.plan", overwriting: false)))
+        #expect(REPLCommand.parse(":save!") == .success(.save(nil, overwriting: true)))
+        #expect(REPLCommand.parse(":save! out.plan") == .success(.save("out.plan", overwriting: true)))
         #expect(REPLCommand.parse(":load in.plan\r") == .success(.load("in.plan")))
         #expect(REPLCommand.parse(":export md my plan.md") == .success(.export(format: "md", file: "my plan.md")))
         #expect(REPLCommand.parse(":lod x") == .failure(.init(message: "unknown command :lod", hint: "did you mean :load?")))

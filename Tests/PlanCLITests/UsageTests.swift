@@ -131,6 +131,10 @@ import Testing
         (["export", "a.plan", "--format", "md", "--format", "json"], "--format is given twice"),
         (["a.plan", "--today", "2027-01-01", "--today", "2027-01-02"], "--today is given twice"),
         (["a.plan", "--color", "never", "--color=always"], "--color is given twice"),
+        (["export", "--format", "md", "a.plan", "-o", ""], "-o needs a file name (or - for stdout)"),
+        (["agenda", "--days", "s.plan"], "--days takes a whole number of days from 1 to 3660, not \"s.plan\""),
+        (["repl", "-"], "repl reads what you type from stdin, so it cannot load a plan from - too; "
+                        + "name the plan's file, or pipe the plan to plan run -"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let result = try plan.run(arguments)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanCLI
 
 /// How `fmt -w`, `export -o` and the REPL's `:export` write files, and what
 /// a failed write to standard output does (SPEC section 14): the mode,
@@ -39,7 +40,8 @@ import Testing
         try write("locked.plan", messy)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path("locked.plan"))
         let result = try plan.run(["fmt", "-w", "locked.plan"])
-        #expect(result.stderr == "plan: error: cannot write \(realFolder)/locked.plan: it is read-only\n")
+        // Named as given, not from the root.
+        #expect(result.stderr == "plan: error: cannot write locked.plan: it is read-only\n")
         #expect(result.status == 1)
         #expect(try contents("locked.plan") == messy)
         #expect(try attributes("locked.plan")[.posixPermissions] as? Int == 0o444)
@@ -152,8 +154,7 @@ import Testing
         try FileManager.default.linkItem(atPath: path("part.plan"), toPath: path("hard.plan"))
         for target in ["career.plan", "./career.plan", path("career.plan"), "part.plan", "link.plan", "hard.plan"] {
             let result = try plan.run(["export", "--format", "json", "career.plan", "-o", target])
-            let named = target == "link.plan" ? "\(realFolder)/career.plan" : target
-            #expect(result.stderr == "plan: error: cannot write \(named): it is one of the plan's source files\n")
+            #expect(result.stderr == "plan: error: cannot write \(target): it is one of the plan's source files\n")
             #expect(result.status == 1)
         }
         #expect(try contents("career.plan") == main)
@@ -202,6 +203,92 @@ import Testing
         #expect(result.status == 0)
         #expect(try contents("career.plan") == canonical)
         #expect(try files().filter { !$0.hasPrefix(".career.plan.plan-tmp-") } == ["career.plan"])
+    }
+
+    // MARK: New files
+
+    /// A new file is only as open as the umask lets it be, as `touch` makes it.
+    @Test(arguments: [("077", 0o600), ("027", 0o640), ("002", 0o664)])
+    func aNewFileTakesTheUmask(umask: String, mode: Int) throws {
+        try write("career.plan", "value family priority 1\nvalue health priority 2\n")
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let binary = try PlanProcess.binary().path
+        let export = try plan.run(["-c", "umask \(umask) && exec \"$0\" export --format json career.plan -o new.json", binary],
+                                  binary: shell)
+        #expect(export.status == 0)
+        let session = try plan.run(["-c", "umask \(umask) && exec \"$0\" repl career.plan", binary],
+                                   stdin: "remove value health\n:save new.plan\n:export md new.md\n", binary: shell)
+        // The checks at the end of the piped session follow.
+        #expect(session.stderr.hasPrefix("saved new.plan\nsaved new.md\n"))
+        for name in ["new.json", "new.plan", "new.md"] {
+            #expect(try attributes(name)[.posixPermissions] as? Int == mode, "\(name)")
+        }
+    }
+
+    // MARK: Temporary files
+
+    /// A kill between writing a temporary file and renaming it leaves
+    /// `.NAME.plan-tmp-PID-XXXXXX`; the next write to the folder removes
+    /// those whose writer is gone or that are over an hour old, and nothing
+    /// that is not ours.
+    @Test func staleTemporaryFilesOfOursAreRemovedAndNothingElse() throws {
+        try write("career.plan", messy)
+        let gone = ".career.plan.plan-tmp-999999999-a1B2c3"
+        let old = ".other.plan.plan-tmp-1-Zz9yX8"
+        let fresh = ".career.plan.plan-tmp-1-k4L5m6"
+        let kept = [fresh, ".notes.txt-tmp-999999999-a1B2c3", ".career.plan.plan-tmp-999999999-a1B2c", "career.plan",
+                    ".career.plan.plan-tmp-x-a1B2c3", "career.plan.plan-tmp-999999999-a1B2c3"]
+        for name in [gone, old] + kept where name != "career.plan" { try write(name, "someone's\n") }
+        let twoHoursAgo = Date(timeIntervalSinceNow: -7200)
+        try FileManager.default.setAttributes([.modificationDate: twoHoursAgo], ofItemAtPath: path(old))
+        // A folder named as ours is not ours.
+        try FileManager.default.createDirectory(atPath: path(".x.plan.plan-tmp-999999999-q1w2e3"), withIntermediateDirectories: false)
+        let result = try plan.run(["fmt", "-w", "career.plan"])
+        #expect(result.stderr == "")
+        #expect(try contents("career.plan") == canonical)
+        #expect(try files() == (kept + [".x.plan.plan-tmp-999999999-q1w2e3"]).sorted())
+    }
+
+    @Test func aTemporaryFileIsNamedForItsFileAndWriter() {
+        #expect(AtomicFile.writerOfTemporary(".career.plan.plan-tmp-4242-a8Xk2q") == 4242)
+        #expect(AtomicFile.writerOfTemporary(".my-career.plan.plan-tmp-7-000000") == 7)
+        for name in [".plan-a8Xk2q", "career.plan.plan-tmp-4242-a8Xk2q", ".career.plan.plan-tmp--a8Xk2q",
+                     ".career.plan.plan-tmp-42x-a8Xk2q", ".career.plan.plan-tmp-4242-a8Xk2", ".career.plan.plan-rewrite",
+                     ".career.md.plan-tmp-4242-a8Xk2q-", ".career.plan.plan-tmp-0-a8Xk2q", ".c.plan.plan-tmp-4242-a8_k2q"] {
+            #expect(AtomicFile.writerOfTemporary(name) == nil, "\(name)")
+        }
+        #expect(AtomicFile.sideName(of: "some/folder/career.plan") == ".career.plan.plan-rewrite")
+        let long = String(repeating: "é", count: 120) + ".plan"
+        let side = AtomicFile.sideName(of: long)
+        #expect(side.utf8.count <= 255 && side.hasSuffix(".plan-rewrite"))
+        #expect(side != AtomicFile.sideName(of: String(repeating: "é", count: 121) + ".plan"))
+    }
+
+    // MARK: Rewriting in place
+
+    /// A rewrite in place puts the whole new text in `.NAME.plan-rewrite`
+    /// before it touches the file; a kill in between leaves that file, which
+    /// the next read names, and which no later write replaces.
+    @Test func aLeftOverRewriteIsNamedAndKept() throws {
+        try write("career.plan", messy)
+        try FileManager.default.linkItem(atPath: path("career.plan"), toPath: path("other-name.plan"))
+        try write(".career.plan.plan-rewrite", canonical)
+        let check = try plan.run(["check", "career.plan"])
+        #expect(check.stderr.hasPrefix("plan: warning: .career.plan.plan-rewrite is left from a rewrite of career.plan that was "
+                + "interrupted: it holds the whole new text; if career.plan looks cut short, copy .career.plan.plan-rewrite "
+                + "over it; then remove .career.plan.plan-rewrite\n"))
+        #expect(check.status == 0)
+        let format = try plan.run(["fmt", "-w", "career.plan"])
+        #expect(format.stderr.hasSuffix("plan: error: cannot write career.plan: \(realFolder)/.career.plan.plan-rewrite "
+                                        + "is left from a rewrite that was interrupted; see what it holds, then remove it\n"))
+        #expect(format.status == 1)
+        #expect(try contents("career.plan") == messy)
+        #expect(try contents(".career.plan.plan-rewrite") == canonical)
+        try FileManager.default.removeItem(atPath: path(".career.plan.plan-rewrite"))
+        #expect(try !plan.run(["check", "career.plan"]).stderr.contains("plan-rewrite"))
+        #expect(try plan.run(["fmt", "-w", "career.plan"]).status == 0)
+        #expect(try contents("other-name.plan") == canonical)
+        #expect(try files() == ["career.plan", "other-name.plan"])
     }
 
     // MARK: Standard output

@@ -42,7 +42,7 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
     for result in results {
         guard let text = result.rewrite else { continue }
         do {
-            try AtomicFile.write(text, to: result.target)
+            try AtomicFile.write(text, to: result.name)
         } catch {
             StandardStream.error.write("plan: error: \(Literal.printable(error.description))\n")
             failed = true
@@ -53,11 +53,8 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
 
 /// One input of `plan fmt`, read and formatted, with what went wrong.
 private struct FormattedFile {
-    /// How messages name the file.
+    /// How messages name the file, and where a rewrite goes.
     var name: String
-    /// Where a rewrite goes: through symbolic links to the file itself, as
-    /// renaming over a link would replace the link and leave its file unformatted.
-    var target: String
     var original: [UInt8] = []
     /// nil when the file cannot be read or does not parse.
     var text: String?
@@ -71,7 +68,6 @@ private struct FormattedFile {
 
     init(path: String) {
         name = path == "-" ? Inputs.stdinName : path
-        target = path
         if path == "-" {
             switch Inputs.readStdin() {
             case .success(let bytes): format(bytes)
@@ -85,7 +81,6 @@ private struct FormattedFile {
         case .failure(let failure):
             diagnostics = [failure.cannotRead(path)]
         case .success(let file):
-            target = file.canonicalPath
             format(file.bytes)
         }
     }

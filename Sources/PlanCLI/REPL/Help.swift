@@ -106,10 +106,21 @@ enum Help {
             :save [FILE]: writes the session's changes back into the files the plan was
             read from, keeping everything else byte for byte; a changed entity is written
             where it was declared, a new one at the end of the main file. With FILE, the
-            main file's text goes to FILE. Nothing is written while the plan has errors.
+            main file's text goes to FILE, which may not be one of the other files the plan
+            was read from. Nothing is written while the plan has errors, and when one file
+            cannot be written none is. A file changed on disk since it was read (by an editor,
+            another session) is not overwritten: :reload reads it again (then redo your
+            changes), or :save! writes over it on purpose.
 
               :save
               :save career-draft.plan
+              :save!
+            """,
+        "save!": """
+            :save! [FILE]: :save, even over a file that changed on disk since the session
+            read it; what was added to the file there is lost.
+
+              :save!
             """,
         "undo": """
             :undo: takes back the last statement that changed the plan; again and again.

@@ -12,8 +12,9 @@ enum REPLCommand: Equatable {
     case quit
     case load(String)
     case reload
-    /// To the files read, or the main file's text to another file.
-    case save(String?)
+    /// To the files read, or the main file's text to another file;
+    /// `overwriting` (`:save!`) even over what changed on disk since it was read.
+    case save(String?, overwriting: Bool)
     case check
     case report
     case agenda(days: Int)
@@ -28,7 +29,7 @@ enum REPLCommand: Equatable {
 
     /// What Tab offers after `:`.
     static let spellings = [":agenda", ":check", ":diff", ":drop", ":export", ":help", ":keep", ":load", ":q", ":quit",
-                            ":reload", ":report", ":reset", ":review", ":save", ":try", ":undo"]
+                            ":reload", ":report", ":reset", ":review", ":save", ":save!", ":try", ":undo"]
 
     /// A command line that cannot run, with what to say about it.
     struct Problem: Error, Equatable {
@@ -55,7 +56,8 @@ enum REPLCommand: Equatable {
         case ":quit", ":q": return noArgument(.quit)
         case ":load": return file(REPLCommand.load)
         case ":reload": return noArgument(.reload)
-        case ":save": return .success(.save(argument.isEmpty ? nil : expandingTilde(argument)))
+        case ":save", ":save!":
+            return .success(.save(argument.isEmpty ? nil : expandingTilde(argument), overwriting: word == ":save!"))
         case ":undo": return noArgument(.undo)
         case ":try": return noArgument(.try)
         case ":diff": return noArgument(.diff)
@@ -147,6 +149,7 @@ enum REPLCommand: Equatable {
           :load FILE         run a file in this session
           :reload            start again from the loaded files (after they changed on disk)
           :save [FILE]       write the changes back into the files read (or the main one to FILE)
+          :save! [FILE]      the same, even over changes made on disk since they were read
           :undo              take back the last change, again and again
           :try               start a what-if; :diff shows it, :keep keeps it, :drop forgets it
           :check             run every check on the plan

@@ -25,6 +25,22 @@ struct Session {
     /// The problems the checks found after the last change, so that the
     /// next one shows only those it causes.
     private var problems: [Diagnostic] = []
+    /// What this session last wrote to each file it saved, by the name the
+    /// file was read under: `:save` compares the file on disk with this, or
+    /// else with what was read, to notice a change made meanwhile.
+    private var saved: [String: Fingerprint] = [:]
+
+    /// A file's text, told apart from any other by its length and a 64-bit
+    /// FNV-1a hash, so that the session need not keep a second copy.
+    private struct Fingerprint: Equatable {
+        var count: Int
+        var hash: UInt64
+
+        init(_ bytes: [UInt8]) {
+            count = bytes.count
+            hash = bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
+    }
 
     private struct Addition {
         var text: String
@@ -163,7 +179,10 @@ struct Session {
             return .quit
         case .load(let path):
             if interactive { history.append(Step(state: interpreter.state, additions: additions, what: ":load \(path)")) }
+            let known = interpreter.sources.sources.count
             present(interpreter.load(path: path))
+            // Read again just now: what is on disk is what was read.
+            for source in interpreter.sources.sources.dropFirst(known) { saved[source.name] = nil }
             if interactive { problems = interpreter.check() }
         case .reload:
             let files = interpreter.loadedFiles
@@ -177,8 +196,8 @@ struct Session {
             let problems = interpreter.check()
             present(problems.map(Outcome.diagnostic))
             if problems.isEmpty { tell("no problems") }
-        case .save(let path):
-            save(to: path)
+        case .save(let path, let overwriting):
+            save(to: path, overwriting: overwriting)
         case .report:
             guard planIsWhole(or: "no report") else { break }
             StandardStream.output.write(Report(plan: interpreter.asOfToday, today: context.today, color: context.output.color).render())
@@ -239,6 +258,7 @@ struct Session {
         history = []
         trial = nil
         problems = []
+        saved = [:]
     }
 
     private mutating func undo() {
@@ -263,8 +283,9 @@ struct Session {
 
     /// Writes the session's changes back into the files read, or the main
     /// file's text to `path`; a session that read nothing writes its plan
-    /// in canonical form.
-    private mutating func save(to path: String?) {
+    /// in canonical form. Unless `overwriting`, a file changed on disk since
+    /// it was read is left as it is, and then so is every other.
+    private mutating func save(to path: String?, overwriting: Bool) {
         guard planIsWhole(or: "nothing written" + (path.map { " to \($0)" } ?? "")) else { return }
         let files = SourceEditor.edit(interpreter, additions: additions.map(\.text))
         guard let main = files.first else {
@@ -273,11 +294,14 @@ struct Session {
                 return
             }
             let lets = additions.filter(\.isLet).map(\.text)
-            write(PlanWriter.render(interpreter.plan, lets: lets), to: path)
+            write([(PlanWriter.render(interpreter.plan, lets: lets), path)])
             return
         }
         if let path {
-            write(main.text, to: path)
+            // The main file's text would replace another file of the plan.
+            let others = readFiles.map(\.name).filter { $0 != main.path }
+            guard overwriting || !isSameFile(path, as: main.path) || refuseChanged([main.path]) else { return }
+            guard write([(main.text, path)], sparing: others, as: isSameFile(path, as: main.path) ? main.path : nil) else { return }
             for file in files.dropFirst() where file.changed {
                 tell("note: \(file.path) changed too and is not in \(path); :save alone writes it")
             }
@@ -285,7 +309,34 @@ struct Session {
         }
         let changed = files.filter(\.changed)
         if changed.isEmpty { tell("nothing to save: the files already hold the plan") }
-        for file in changed { write(file.text, to: file.path) }
+        guard overwriting || refuseChanged(changed.map(\.path)) else { return }
+        write(changed.map { ($0.text, $0.path) })
+    }
+
+    /// The sources that are files, latest reading last.
+    private var readFiles: [Source] { interpreter.origins.files.compactMap { interpreter.sources[$0] } }
+
+    /// Whether `path` and `other` name one file (links and spellings alike).
+    private func isSameFile(_ path: String, as other: String) -> Bool {
+        var (one, two) = (stat(), stat())
+        return stat(path, &one) == 0 && stat(other, &two) == 0 && one.st_dev == two.st_dev && one.st_ino == two.st_ino
+    }
+
+    /// False, having said which, when a file among `names` no longer holds
+    /// what this session read or last wrote there.
+    private mutating func refuseChanged(_ names: [String]) -> Bool {
+        let changed = names.filter { name in
+            guard let expected = saved[name] ?? readFiles.last(where: { $0.name == name }).map({ Fingerprint($0.bytes) }) else {
+                return false
+            }
+            guard case .success(let now) = FileReader.contents(of: name, warning: false) else { return true }
+            return Fingerprint(now.bytes) != expected
+        }
+        guard !changed.isEmpty else { return true }
+        let list = changed.joined(separator: ", ")
+        fail("nothing saved: \(list) changed on disk since this session read \(changed.count == 1 ? "it" : "them") "
+             + "(:reload reads the files again, then redo your changes; :save! writes over \(changed.count == 1 ? "it" : "them"))")
+        return false
     }
 
     private mutating func export(format: String, to path: String) {
@@ -298,7 +349,7 @@ struct Session {
         if path == "-" {
             StandardStream.output.write(text)
         } else {
-            write(text, to: path, sparing: interpreter.sourceFiles)
+            write([(text, path)], sparing: interpreter.sourceFiles)
         }
     }
 
@@ -314,20 +365,31 @@ struct Session {
         return true
     }
 
-    private mutating func write(_ text: String, to path: String, sparing: [String] = []) {
-        if text.allSatisfy(\.isWhitespace) {
+    /// Writes every file or none; `readAs` is the name the session read a
+    /// single file under, when it is one of the plan's.
+    @discardableResult
+    private mutating func write(_ files: [(text: String, path: String)], sparing: [String] = [],
+                                as readAs: String? = nil) -> Bool {
+        for (text, path) in files where text.allSatisfy(\.isWhitespace) {
             var status = stat()
             if stat(path, &status) == 0, status.st_size > 0 {
                 fail("nothing written to \(path): the plan is empty and the file is not")
-                return
+                return false
             }
         }
         do {
-            try AtomicFile.write(text, to: path, sparing: sparing)
-            tell("saved \(path)")
+            try AtomicFile.write(files, sparing: sparing)
         } catch {
             fail(error.description)
+            return false
         }
+        for (text, path) in files {
+            if files.count > 1 || readAs != nil || readFiles.contains(where: { $0.name == path }) {
+                saved[readAs ?? path] = Fingerprint(Array(text.utf8))
+            }
+            tell("saved \(path)")
+        }
+        return true
     }
 
     @discardableResult
