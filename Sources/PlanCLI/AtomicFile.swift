@@ -39,11 +39,21 @@ enum AtomicFile {
         }
         var targets: [Target] = []
         for file in files {
+            let target: Target
             do {
-                targets.append(try Target(file.text, to: file.path, sparing: sparing))
+                target = try Target(file.text, to: file.path, sparing: sparing)
             } catch {
                 throw refusal(error)
             }
+            // One file under two names is written once.
+            if let earlier = targets.first(where: { $0.isSameFile(as: target) }) {
+                guard earlier.bytes == target.bytes else {
+                    throw refusal(WriteError(description: "cannot write \(target.name): it is \(earlier.name) too, "
+                                             + "which is given another text"))
+                }
+                continue
+            }
+            targets.append(target)
         }
         var folders: [String] = []
         for target in targets where !folders.contains(target.folder) {
@@ -70,7 +80,7 @@ enum AtomicFile {
     }
 
     /// One file to write, checked: where it is, and what it is now.
-    private struct Target {
+    struct Target {
         /// As given, for messages.
         let name: String
         /// Through a symbolic link to the file itself.
@@ -125,10 +135,15 @@ enum AtomicFile {
 
         /// Renaming would cut the other names loose.
         var hasOtherNames: Bool { (existing?.st_nlink ?? 1) > 1 }
+
+        func isSameFile(as other: Target) -> Bool {
+            guard let mine = existing, let theirs = other.existing else { return path == other.path }
+            return mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino
+        }
     }
 
     /// A file's new text in place beside it, ready to be put in.
-    private struct Staged {
+    struct Staged {
         let target: Target
         let method: Method
         /// The text the file had, to put back when another file of the same
@@ -285,22 +300,27 @@ enum AtomicFile {
         return temporary
     }
 
-    /// The target's whole new text in its side file, flushed. A side file
-    /// already there is what an interrupted rewrite left, perhaps the only
-    /// whole copy of a text: never replaced.
+    /// The target's whole new text in its side file, flushed. The side file
+    /// is written under a temporary name and renamed, so that when it is
+    /// there it holds the whole text. One already there is what an
+    /// interrupted rewrite left, perhaps the only whole copy of a text:
+    /// never replaced.
     private static func sideFile(for target: Target) throws(WriteError) -> String {
         let side = target.folder + "/" + sideName(of: target.path)
-        let descriptor = open(side, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EEXIST {
-                throw WriteError(description: "cannot write \(target.name): \(side) is left from a rewrite that was "
-                                 + "interrupted; see what it holds, then remove it")
-            }
-            throw failure(target.name, errno)
+        func leftOver() -> Bool {
+            var status = stat()
+            return lstat(side, &status) == 0
         }
-        defer { close(descriptor) }
-        if let failed = StandardStream.writeAll(target.bytes, to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno) {
-            unlink(side)
+        guard !leftOver() else {
+            throw WriteError(description: "cannot write \(target.name): \(side) is left from a rewrite that was "
+                             + "interrupted; see what it holds, then remove it")
+        }
+        let (descriptor, temporary) = try makeTemporary(in: target.folder, for: target.path)
+        var failed = StandardStream.writeAll(target.bytes, to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
+        close(descriptor)
+        if failed == nil, rename(temporary, side) != 0 { failed = errno }
+        if let failed {
+            unlink(temporary)
             throw failure(target.name, failed)
         }
         return side

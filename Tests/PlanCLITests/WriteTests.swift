@@ -291,6 +291,36 @@ import Testing
         #expect(try files() == ["career.plan", "other-name.plan"])
     }
 
+    /// What a kill between the two steps of a rewrite in place leaves: the
+    /// old text in the file and the whole new text beside it, which the next
+    /// read names; the second step finishes the rewrite and removes it.
+    @Test func aRewriteInPlaceHasTheWholeNewTextBesideItBeforeTouchingTheFile() throws {
+        try write("career.plan", messy)
+        try FileManager.default.linkItem(atPath: path("career.plan"), toPath: path("other-name.plan"))
+        let target = try AtomicFile.Target(canonical, to: path("career.plan"), sparing: [])
+        let staged = try AtomicFile.Staged(target, keepingOld: false)
+        #expect(try contents("career.plan") == messy)
+        #expect(try contents(".career.plan.plan-rewrite") == canonical)
+        #expect(try files() == [".career.plan.plan-rewrite", "career.plan", "other-name.plan"])
+        #expect(try plan.run(["check", "career.plan"]).stderr.hasPrefix(
+            "plan: warning: .career.plan.plan-rewrite is left from a rewrite of career.plan that was interrupted"))
+        #expect(staged.commit() == nil)
+        #expect(try contents("other-name.plan") == canonical)
+        #expect(try files() == ["career.plan", "other-name.plan"])
+    }
+
+    /// One file named twice is written once, when both texts agree.
+    @Test func oneFileUnderTwoNamesIsWrittenOnce() throws {
+        try write("career.plan", messy)
+        let otherSpelling = plan.folder.path + "/./career.plan"
+        try AtomicFile.write([(canonical, path("career.plan")), (canonical, otherSpelling)])
+        #expect(try contents("career.plan") == canonical)
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.write([(messy, path("career.plan")), (canonical, otherSpelling)])
+        }
+        #expect(try contents("career.plan") == canonical)
+    }
+
     // MARK: Standard output
 
     /// `plan fmt x.plan > tmp && mv tmp x.plan` must not empty x.plan when the

@@ -384,7 +384,7 @@ struct Session {
             return false
         }
         for (text, path) in files {
-            if files.count > 1 || readAs != nil || readFiles.contains(where: { $0.name == path }) {
+            if readAs != nil || readFiles.contains(where: { $0.name == path }) {
                 saved[readAs ?? path] = Fingerprint(Array(text.utf8))
             }
             tell("saved \(path)")
