@@ -146,8 +146,8 @@ enum AtomicFile {
     struct Staged {
         let target: Target
         let method: Method
-        /// The text the file had, to put back when another file of the same
-        /// write fails.
+        /// The text the file had, to put back when the copy over it fails,
+        /// or another file of the same write does.
         let old: [UInt8]?
 
         enum Method {

@@ -351,6 +351,8 @@ import Testing
         #expect(completer.complete("cou") == Completion(replacing: 3, insertion: "count(", choices: []))
         #expect(completer.complete(":rel") == Completion(replacing: 4, insertion: ":reload ", choices: []))
         #expect(completer.complete(":re") == Completion(replacing: 3, insertion: ":re", choices: [":reload", ":report", ":reset", ":review"]))
+        #expect(completer.complete(":sa") == Completion(replacing: 3, insertion: ":save", choices: [":save", ":save!"]))
+        #expect(completer.complete(":save!") == Completion(replacing: 6, insertion: ":save! ", choices: []))
         #expect(completer.complete("(goal \"Lead a launch\").day") == Completion(replacing: 3, insertion: "days_left", choices: []))
         // After a `.`, every field of anything: a goal's gap has `needed`.
         #expect(completer.complete("skills.nee") == Completion(replacing: 3, insertion: "need", choices: ["needed", "needed_by", "needs"]))

@@ -109,6 +109,13 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func saveBangHasItsHelp() throws {
+        let result = try plan.run(["repl"], stdin: ":help :save!\n:help\n")
+        #expect(result.stdout.hasPrefix(":save! [FILE]: :save, even over a file that changed on disk since the session\n"))
+        #expect(result.stdout.contains("  :save! [FILE]      the same, even over changes made on disk since they were read\n"))
+        #expect(result.status == 0)
+    }
+
     private static func chattr(_ flag: String, _ path: String) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
