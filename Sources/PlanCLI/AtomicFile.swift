@@ -19,7 +19,7 @@ import PlanKit
 /// Several files are written all or nothing: every one is checked, then
 /// every new text is put beside its file, and only then are they put in place.
 enum AtomicFile {
-    struct WriteError: Error, CustomStringConvertible {
+    struct WriteError: Error, Equatable, CustomStringConvertible {
         var description: String
     }
 
@@ -69,11 +69,17 @@ enum AtomicFile {
                 throw refusal(error)
             }
         }
+        try commit(staged)
+    }
+
+    /// Puts every staged text in place, in order; when one cannot be, the
+    /// rest are forgotten and those already in place get their old text back.
+    static func commit(_ staged: [Staged]) throws(WriteError) {
         for (index, item) in staged.enumerated() {
             guard let failure = item.commit() else { continue }
             staged[(index + 1)...].forEach { $0.discard() }
             let unrestored = staged[..<index].filter { !$0.restore() }.map { Literal.printable($0.target.name) }
-            guard several else { throw failure }
+            guard staged.count > 1 else { throw failure }
             throw WriteError(description: failure.description + (unrestored.isEmpty
                 ? "; no file was changed" : "; could not put back the old text of " + unrestored.joined(separator: ", ")))
         }

@@ -309,6 +309,33 @@ import Testing
         #expect(try files() == ["career.plan", "other-name.plan"])
     }
 
+    /// When putting one file in place fails after another was, the other
+    /// gets its old text back: here the second file's temporary is gone
+    /// before its rename.
+    @Test func aFailedRenameMidwayPutsBackTheFilesAlreadyWritten() throws {
+        try write("a.plan", "value a\n")
+        try write("b.plan", "value b\n")
+        try write("linked.plan", "value l\n")
+        try FileManager.default.linkItem(atPath: path("linked.plan"), toPath: path("other-name.plan"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path("a.plan"))
+        let staged = try [("value a2\n", "a.plan"), ("value l2\n", "linked.plan"), ("value c\n", "new.plan"),
+                          ("value b2\n", "b.plan")].map { text, name in
+            try AtomicFile.Staged(AtomicFile.Target(text, to: path(name), sparing: []), keepingOld: true)
+        }
+        let temporaries = try files().filter { $0.hasPrefix(".b.plan.plan-tmp-") }
+        #expect(temporaries.count == 1)
+        for name in temporaries { try FileManager.default.removeItem(atPath: path(name)) }
+        #expect(throws: AtomicFile.WriteError(description: "cannot write \(path("b.plan")): no such file or directory; "
+                                              + "no file was changed")) {
+            try AtomicFile.commit(staged)
+        }
+        #expect(try contents("a.plan") == "value a\n")
+        #expect(try attributes("a.plan")[.posixPermissions] as? Int == 0o640)
+        #expect(try contents("other-name.plan") == "value l\n")
+        #expect(try contents("b.plan") == "value b\n")
+        #expect(try files() == ["a.plan", "b.plan", "linked.plan", "other-name.plan"])
+    }
+
     /// One file named twice is written once, when both texts agree.
     @Test func oneFileUnderTwoNamesIsWrittenOnce() throws {
         try write("career.plan", messy)
