@@ -300,15 +300,19 @@ struct Session {
         if let path {
             // The main file's text would replace another file of the plan.
             let others = readFiles.map(\.name).filter { $0 != main.path }
-            guard overwriting || !isSameFile(path, as: main.path) || refuseChanged([main.path]) else { return }
-            guard write([(main.text, path)], sparing: others, as: isSameFile(path, as: main.path) ? main.path : nil) else { return }
+            let isMain = isSameFile(path, as: main.path)
+            guard overwriting || !isMain || refuseChanged([main.path]) else { return }
+            guard write([(main.text, path)], sparing: others, as: isMain ? main.path : nil) else { return }
             for file in files.dropFirst() where file.changed {
                 tell("note: \(file.path) changed too and is not in \(path); :save alone writes it")
             }
             return
         }
         let changed = files.filter(\.changed)
-        if changed.isEmpty { tell("nothing to save: the files already hold the plan") }
+        guard !changed.isEmpty else {
+            tell("nothing to save: the files already hold the plan")
+            return
+        }
         guard overwriting || refuseChanged(changed.map(\.path)) else { return }
         write(changed.map { ($0.text, $0.path) })
     }
