@@ -205,6 +205,9 @@ public struct Interpreter: Sendable {
             case .failure(let problem): emit(each, .diagnostic(problem))
             case .success(let index):
                 if inclusion.fromFile, keepsOrigins { recordOrigin(of: declaration.kind, at: index, statement.range) }
+                if declaration.isUpdate {
+                    for problem in plan.overriddenByLog(declaration, at: index, today: today) { emit(each, .diagnostic(problem)) }
+                }
             }
         case .remove(let kind, let name, let key):
             let (removed, problem) = plan.remove(kind, named: name, key: key)
