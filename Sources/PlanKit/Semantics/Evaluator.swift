@@ -110,6 +110,10 @@ struct Evaluator {
 
     private func entity(_ kind: EntityKind, _ name: Name, spelled: Keyword) throws(EvaluationError) -> Value {
         if let index = plan.index(of: kind, named: name.text) { return .entity(kind, index) }
+        if kind.info.head == .none {
+            throw EvaluationError(kind.info.unknownCode, "the plan has no \(kind.rawValue)", at: name.range,
+                                  hint: "declare it: " + kind.info.stub(kind.rawValue, nil))
+        }
         let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(Literal.string($0))?" }
         throw EvaluationError(kind.info.unknownCode, "unknown \(spelled.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
     }

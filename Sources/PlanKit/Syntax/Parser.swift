@@ -142,6 +142,11 @@ public struct Parser {
             name = try self.name("a name for the \(spelling.rawValue)")
         case .none:
             name = Name(text: kind.rawValue, range: keyword.range, quoted: false)
+            // A kind said once in a plan is asked about by its word alone
+            // (`review`), which shows it as its collection does.
+            if !isUpdate, isStatementEnd, let plural = Keyword(rawValue: kind.plural) {
+                return Statement(.expression(Expr(.collection(kind, spelled: plural), keyword.range)), keyword.range)
+            }
         case .amount(let words):
             let number = peek
             _ = try amount("the \(kind.rawValue)", after: spelling, example: "\(spelling.rawValue) 10 \(words.joined(separator: " "))")
@@ -863,6 +868,7 @@ public struct Parser {
         guard case .keyword(let word) = keyword.kind, let kind = EntityKind(word) else {
             throw error(at: keyword, "expected an entity")
         }
+        if kind.info.head == .none { return entityWithoutName(kind, keyword, spelled: word) }
         switch peek.kind {
         case .identifier, .string:
             break
@@ -873,6 +879,11 @@ public struct Parser {
         }
         let name = try self.name("a name")
         return Expr(.entity(kind, name, spelled: word), keyword.range.through(name.range))
+    }
+
+    /// `review` in an expression: a kind said once has no name to give.
+    private func entityWithoutName(_ kind: EntityKind, _ keyword: Token, spelled word: Keyword) -> Expr {
+        Expr(.entity(kind, Name(text: kind.rawValue, range: keyword.range, quoted: false), spelled: word), keyword.range)
     }
 
     private mutating func call(name: String, nameToken: Token) throws -> Expr {
