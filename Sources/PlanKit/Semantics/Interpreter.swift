@@ -301,7 +301,7 @@ public struct Interpreter: Sendable {
         let file: SourceText
         switch reader.read(name) {
         case .failure(let failure):
-            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range, hint: failure.hint)))
             return
         case .success(let contents):
             file = contents
