@@ -26,7 +26,7 @@ struct ReportActivity {
 
     /// nil when no person has an `every`: then the section is left out.
     var people: [Person]?
-    /// nil when the plan has no log: then the section is left out.
+    /// nil when the plan has no log by today: then the section is left out.
     var progress: [Progress]?
 
     /// `plan` is the plan as of `today`.
@@ -54,7 +54,7 @@ struct ReportActivity {
     /// The counting entries of the last `window` days, as drift counts
     /// them, newest first (one day's entries in the order written).
     private static func progress(_ plan: Plan, today: Day) -> [Progress]? {
-        guard plan.count(of: .log) > 0 else { return nil }
+        guard LogKind.keptBy(today, plan) else { return nil }
         let logs = plan.logs
         return LogKind.order(plan).reversed().compactMap { index -> (Int, Progress)? in
             guard LogKind.isRecent(logs[index].date, today: today) else { return nil }

@@ -305,11 +305,17 @@ enum LogKind: EntityDescription {
         }
     }
 
+    /// Whether the plan kept a log by `today`: entries dated later have not
+    /// been written yet, as far as that day knows.
+    static func keptBy(_ today: Day, _ plan: Plan) -> Bool {
+        plan.logs.contains { $0.date <= today }
+    }
+
     /// A goal being worked on with nothing logged for it in 30 days, once
     /// the plan keeps a log at all.
     static func drift(_ context: CheckContext) -> [Diagnostic] {
         let plan = context.plan
-        guard plan.count(of: .log) > 0 else { return [] }
+        guard keptBy(context.today, plan) else { return [] }
         let totals = totals(context.links)
         let logs = plan.logs
         let today = context.today
