@@ -80,6 +80,7 @@ import Testing
             LOAD AGAINST CAPACITY  # asked  ! over capacity  | capacity, hours a week
               2026-Q4  ##################################           |  7.48 of 10
               2027-Q1  ##################################  |           7.48 of 7.93
+                       capacity 10 from 2027-01-01, 4 from 2027-03-01
               2027-Q2  ##################|                             3.98 of 4
 
             REVIEWS

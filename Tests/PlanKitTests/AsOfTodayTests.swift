@@ -191,7 +191,7 @@ import PlanCLI
         let report = Report(plan: interpreter.asOfToday, today: today).render()
         let review = StrategyReview(interpreter.asOfToday, today: today).render(color: false)
         for text in [report, review] {
-            #expect(text.contains("7.15 of 5.91  over"), "\(text)")
+            #expect(text.contains("7.15 of 5.91  over\n           capacity 8 from 2027-07-01, 4 from 2027-07-15, 8 from 2027-09-01\n"), "\(text)")
         }
     }
 
