@@ -327,6 +327,21 @@ import PlanCLI
         #expect(session.diagnostics(of: "update skill rust target 4\n").isEmpty)
     }
 
+    @Test func anUpdateInAFileWeighsTheEntriesWrittenAfterIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write("career.plan", """
+            skill rust level 1 target 3
+            update skill rust level 3
+            log 2027-01-02 skill rust level 2
+
+            """)
+        var session = Session()
+        session.interpreter.today = Self.today
+        session.load(folder.path + "/career.plan")
+        #expect(session.lines == ["W017 this update changes nothing as of today: the log entry log 2027-01-02 skill rust level 2 wins @level 3"])
+    }
+
     @Test func anUpdateInAFileTheLogOverridesWarnsToo() {
         let (lines, _, _) = Self.run("""
             skill rust level 1 target 3
