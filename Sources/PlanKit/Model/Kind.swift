@@ -259,7 +259,7 @@ public final class KindInfo: Sendable {
     let hasClause: @Sendable (Plan, Keyword, Int) -> Bool
     /// What the kind's collection lists as of a day, in order (declaration
     /// order, or the description's own).
-    let collectionOrder: @Sendable (Plan, Day) -> [Int]
+    let listed: @Sendable (Plan, Day) -> [Int]
     public let otherCollections: [CollectionRule]
     /// Every name each entity of the kind gives for another entity, in the
     /// clause given or in all of them, clause by clause.
@@ -345,7 +345,7 @@ public final class KindInfo: Sendable {
                 return rules[position].readInPlace(first + index) != nil
             }
         }
-        collectionOrder = { plan, today in Description.listed(plan, today: today) }
+        listed = { plan, today in Description.listed(plan, today: today) }
         otherCollections = Description.otherCollections
         let referring = rules.filter { !$0.syntax.shape.referred.isEmpty }
         clearable = Set(rules.filter { $0.clear != nil }.map(\.syntax.keyword))

@@ -130,7 +130,7 @@ struct Evaluator {
         if let other = info.otherCollections.first(where: { $0.keyword == spelled }) {
             return .list(other.members(plan, today).map { .entity(kind, $0) })
         }
-        let order = info.collectionOrder(plan, today)
+        let order = info.listed(plan, today)
         if let alias = kind.alias, alias.lists == spelled {
             return .list(order.filter { info.has(alias.declares, plan, $0) }.map { .entity(kind, $0) })
         }

@@ -411,9 +411,10 @@ public struct Parser {
     /// The text from `token` to the end of its line.
     private func restOfLine(from token: Token) -> String {
         let bytes = source.bytes
-        var end = min(token.range.start, bytes.count)
+        let start = min(token.range.start, bytes.count)
+        var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
-        return String(decoding: bytes[token.range.start..<end], as: UTF8.self)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The declaration keyword written just before `token` on its line
@@ -577,9 +578,10 @@ public struct Parser {
     private func slashedDate(at token: Token) -> String? {
         guard token.kind == .number else { return nil }
         let bytes = source.bytes
-        var end = token.range.start
+        let start = min(token.range.start, bytes.count)
+        var end = start
         while end < bytes.count, bytes[end] == UInt8(ascii: "/") || (0x30...0x39).contains(bytes[end]) { end += 1 }
-        let parts = String(decoding: bytes[token.range.start..<end], as: UTF8.self).split(separator: "/").compactMap { Int($0) }
+        let parts = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "/").compactMap { Int($0) }
         guard parts.count == 3, (1000...9999).contains(parts[2]) else { return nil }
         let (first, second, year) = (parts[0], parts[1], parts[2])
         let readings = [(day: first, month: second), (day: second, month: first)].compactMap { reading in

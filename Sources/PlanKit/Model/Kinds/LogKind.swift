@@ -90,12 +90,10 @@ enum LogKind: EntityDescription {
         FieldRule("date", .date) { context, index in .date(context.plan.logs[index].date) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.logs[index].note) },
         FieldRule("goal", .optional(.entity(.goal))) { context, index in
-            let worked = worked(context.plan.logs[index], context.plan)
-            return worked.goal.map { .entity(.goal, $0) } ?? .none
+            goal(of: context.plan.logs[index].worked, context.plan).goal.map { .entity(.goal, $0) } ?? .none
         },
         FieldRule("milestone", .optional(.entity(.milestone))) { context, index in
-            let worked = worked(context.plan.logs[index], context.plan)
-            return worked.milestone.map { .entity(.milestone, $0) } ?? .none
+            goal(of: context.plan.logs[index].worked, context.plan).milestone.map { .entity(.milestone, $0) } ?? .none
         },
         FieldRule("people", .list(.entity(.contact))) { context, index in
             context.links.entities(.contact, context.plan.logs[index].met.items)
@@ -155,14 +153,8 @@ enum LogKind: EntityDescription {
 
     static let recentDays = 30
 
-    /// The goal and the milestone an entry's `for` names: a milestone's
-    /// entry is its goal's too.
-    static func worked(_ entry: LogEntry, _ plan: Plan) -> (goal: Int?, milestone: Int?) {
-        goal(of: entry.worked, plan)
-    }
-
     /// The goal a name for a goal or a milestone comes down to, and the
-    /// milestone when it names one.
+    /// milestone when it names one: an entry for a milestone is its goal's too.
     static func goal(of name: Name?, _ plan: Plan) -> (goal: Int?, milestone: Int?) {
         guard let name, let (kind, index) = plan.resolve(name.text, among: [.goal, .milestone]) else { return (nil, nil) }
         if kind == .goal { return (index, nil) }
