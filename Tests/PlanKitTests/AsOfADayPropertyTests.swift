@@ -31,6 +31,9 @@ import Testing
             for goal in goals {
                 var clauses = ["serves craft", "by \(day(from: 2026, through: 2028))", "effort \(Int.random(in: 10...80, using: &random)) hours"]
                 clauses.append("needs skill \(skills.randomElement(using: &random) ?? "s0")")
+                if Bool.random(using: &random) { clauses.append("needs experience led") }
+                if Bool.random(using: &random) { clauses.append("start \(day(from: 2025, through: 2026))") }
+                if goal != goals[0], Bool.random(using: &random) { clauses.append("after \(goals[0])") }
                 if Bool.random(using: &random) { clauses.append("doing") }
                 lines.append("goal \(goal) " + clauses.joined(separator: " "))
             }
