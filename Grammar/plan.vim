@@ -21,7 +21,7 @@ syn keyword planClause       priority note level target role needs at serves aft
 syn keyword planClause       impact done doing for helps every met tags hours reviewed
 syn keyword planClause       gained have aligns effort start from
 syn keyword planCollection   values skills goals milestones mentors contacts logs
-syn keyword planCollection   objectives experiences capacities reviews quarters
+syn keyword planCollection   objectives experiences capacities reviews quarters logs_ahead
 syn keyword planQuery        where sort group limit select asc desc
 syn keyword planOperatorWord and or not in
 syn keyword planConstant     true false none today

@@ -23,7 +23,11 @@ public struct FileReader: SourceReader {
         // The system would read only up to the NUL: another file.
         guard !path.unicodeScalars.contains("\u{0}") else { return .failure(ReadFailure(reason: "a file name cannot hold NUL")) }
         var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(systemFailure()) }
+        guard stat(path, &info) == 0 else {
+            var failure = systemFailure()
+            if errno == ENOENT { failure.nearest = nearestFile(to: path) }
+            return .failure(failure)
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .failure(ReadFailure(reason: "it is a folder"))
@@ -75,6 +79,24 @@ public struct FileReader: SourceReader {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// The file in `path`'s folder whose name is nearest its own, written
+    /// as `path` writes the folder: a typo in a file name gets a "did you mean".
+    static func nearestFile(to path: String) -> String? {
+        let folder = IncludePaths.folder(of: path)
+        let name = String(path.dropFirst(folder.count))
+        guard !name.isEmpty, let directory = opendir(folder.isEmpty ? "." : folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        // A folder of thousands of files is not where a plan is kept: look no further.
+        while names.count < 10_000, let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if entryName != ".", entryName != ".." { names.append(entryName) }
+        }
+        return Suggestion.closest(to: name, among: names.sorted()).map { folder + $0 }
     }
 
     private static func systemFailure() -> ReadFailure {

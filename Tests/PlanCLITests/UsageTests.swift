@@ -214,3 +214,17 @@ import Testing
         #expect(result.status == 0)
     }
 }
+
+/// A file name with a typo gets the name of the file beside it it most
+/// likely meant, on the command line and in an `include`.
+@Suite struct MisspeltFileTests {
+    @Test func aMissingFileNamesTheNearestFileBesideIt() throws {
+        let plan = try PlanProcess()
+        _ = try plan.write("career.plan", "vision \"v\"\n")
+        _ = try plan.write("main.plan", "include \"careeer.plan\"\n")
+        let result = try plan.run(["check", "careeer.plan"])
+        #expect(result.stderr == "plan: error[E040]: cannot read careeer.plan: no such file or directory\nhint: did you mean career.plan?\n")
+        let included = try plan.run(["check", "main.plan"])
+        #expect(included.stderr.contains("did you mean career.plan?"), "\(included.stderr)")
+    }
+}

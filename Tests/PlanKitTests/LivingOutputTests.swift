@@ -83,7 +83,9 @@ import PlanCLI
             for event in calendar.walk('VEVENT'):
                 start = event['DTSTART'].dt
                 end = start + event['DURATION'].dt
-                print('EVENT', start.isoformat(), end.isoformat(), str(event['SUMMARY']), '|', str(event.get('RELATED-TO', '')).split('-')[0], '|', str(event['DESCRIPTION']).replace('\\n', '<LF>'))
+                related = event.get('RELATED-TO', [])
+                related = related if isinstance(related, list) else [related]
+                print('EVENT', start.isoformat(), end.isoformat(), str(event['SUMMARY']), '|', ','.join(str(r).split('-')[0] for r in related), '|', str(event['DESCRIPTION']).replace('\\n', '<LF>'))
             print(len(set(str(c['UID']) for c in calendar.walk() if 'UID' in c)), 'uids')
             """
         let result = try OutputConsumerTests.run(["python3", "-c", script, path])
@@ -92,7 +94,7 @@ import PlanCLI
             TODO 2026-11-12 NEEDS-ACTION Be in touch with Ana Ruiz | work,coffee | Last met 2026-10-01, every 6 weeks<LF>Role: VP<LF>At: Acme
             TODO 2026-12-03 NEEDS-ACTION Be in touch with Jordan Lee |  | Last met 2026-11-03, every 1 month<LF>Mentor<LF>monthly | coffee
             EVENT 2026-11-03T09:00:00 2026-11-03T10:30:00 Ran the *retro* | goal | For: Ship<LF>Met: Jordan Lee<LF>Hours: 1.5
-            EVENT 2026-11-03T09:00:00 2026-11-03T12:00:00 Worked on Beta | milestone | For: Beta<LF>Hours: 3
+            EVENT 2026-11-03T09:00:00 2026-11-03T12:00:00 Worked on Beta | milestone,goal | For: Beta<LF>Hours: 3
             EVENT 2026-12-01T09:00:00 2026-12-01T11:00:00 Later | goal | For: Ship<LF>Hours: 2
             7 uids
 

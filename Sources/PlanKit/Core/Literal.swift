@@ -57,8 +57,26 @@ public enum Literal {
     /// For people: at most two decimals (an average reads `2.14`, not
     /// `2.142857142857143`), and never `-0`.
     public static func rounded(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
+        rounded(value, decimals: 2)
+    }
+
+    private static func rounded(_ value: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
         return number(rounded == 0 ? 0 : rounded)
+    }
+
+    /// `value` and `other` for people, as `rounded` gives them, with more
+    /// decimals where two would show different numbers alike: a load over
+    /// its capacity never reads `8 of 8`.
+    public static func apart(_ value: Double, _ other: Double) -> (String, String) {
+        var decimals = 2
+        // Past 12 decimals a Double says little more; `number` then shows every digit.
+        while decimals < 12, value != other, rounded(value, decimals: decimals) == rounded(other, decimals: decimals) {
+            decimals += 1
+        }
+        return (rounded(value, decimals: decimals), rounded(other, decimals: decimals))
     }
 
     /// A duration as a literal the lexer reads back: one unit only.

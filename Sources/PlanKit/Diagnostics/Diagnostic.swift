@@ -74,6 +74,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case objectiveUnaligned = "W013"
     case overCapacity = "W014"
     case reviewPastDue = "W015"
+    case targetBelowLevel = "W016"
+    case updateOverriddenByLog = "W017"
 }
 
 /// A problem found in the input: a value that stages collect and go on.

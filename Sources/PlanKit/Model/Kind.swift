@@ -37,6 +37,11 @@ protocol EntityDescription: SendableMetatype {
     /// The order the collection lists the entities in; declaration order
     /// unless the kind says otherwise (log entries go by date).
     static func order(_ plan: Plan) -> [Int]
+    /// What the kind's collection (`logs`) lists as of `today`, in order:
+    /// every entity, unless the kind leaves some out until a later day.
+    static func listed(_ plan: Plan, today: Day) -> [Int]
+    /// The collections the kind has besides its own (`logs_ahead`).
+    static var otherCollections: [CollectionRule] { get }
     /// Worked out from the rest of the plan, never declared (quarters).
     static var derived: Bool { get }
     /// What the kind does to the plan as it stands on `today`: the log
@@ -52,6 +57,8 @@ extension EntityDescription {
     static var derived: Bool { false }
     static func asOf(_ plan: Plan, today: Day) -> Plan { plan }
     static func order(_ plan: Plan) -> [Int] { Array(0..<plan.count(of: kind)) }
+    static func listed(_ plan: Plan, today: Day) -> [Int] { order(plan) }
+    static var otherCollections: [CollectionRule] { [] }
     static var exportMembers: [String] { fields.map(\.name) }
     static var layout: Layout { .oneLine }
     static var checks: [Check] { [] }
@@ -110,12 +117,18 @@ struct ClauseRule<Entity>: Sendable {
     /// names out of a list, and renaming them, are built on it: read, clear,
     /// apply what remains.
     let clear: (@Sendable (inout Entity) -> Void)?
+    /// The clause of a log entry that, naming the entity, decides this one
+    /// as of today (a skill's `level` follows `log ... skill ... level`), so
+    /// that an `update` the log overrides can say so.
+    let loggedBy: Keyword?
 
     init(_ keyword: Keyword, _ shape: ClauseShape, required: Bool = false, excludes: Keyword? = nil, lead: Keyword? = nil,
+         loggedBy: Keyword? = nil,
          apply: @escaping @Sendable (inout Entity, ClauseValue, SourceRange) -> Void,
          read: @escaping @Sendable (borrowing Entity) -> ClauseValue?,
          clear: (@Sendable (inout Entity) -> Void)? = nil) {
         syntax = ClauseSyntax(keyword: keyword, lead: lead, shape: shape, required: required, slot: excludes ?? keyword)
+        self.loggedBy = loggedBy
         self.apply = apply
         self.read = read
         self.clear = clear
@@ -176,6 +189,18 @@ public struct Column: Sendable {
     }
 }
 
+/// A collection a kind has besides its own: the keyword that names it, and
+/// the entities it lists as of a day, in order.
+public struct CollectionRule: Sendable {
+    public let keyword: Keyword
+    let members: @Sendable (Plan, Day) -> [Int]
+
+    init(_ keyword: Keyword, _ members: @escaping @Sendable (Plan, Day) -> [Int]) {
+        self.keyword = keyword
+        self.members = members
+    }
+}
+
 /// A check over the whole plan: the diagnostics it finds.
 struct Check: Sendable {
     let run: @Sendable (CheckContext) -> [Diagnostic]
@@ -232,14 +257,17 @@ public final class KindInfo: Sendable {
     /// The entity's clauses as they would be written, in canonical order.
     let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
     let hasClause: @Sendable (Plan, Keyword, Int) -> Bool
-    /// The order a collection lists the entities in (declaration order,
-    /// or the description's own).
-    let collectionOrder: @Sendable (Plan) -> [Int]
+    /// What the kind's collection lists as of a day, in order (declaration
+    /// order, or the description's own).
+    let listed: @Sendable (Plan, Day) -> [Int]
+    public let otherCollections: [CollectionRule]
     /// Every name each entity of the kind gives for another entity, in the
     /// clause given or in all of them, clause by clause.
     let forEachReference: @Sendable (Plan, Keyword?, (Int, Reference) -> Void) -> Void
     /// The clauses that can be dropped, by keyword.
     let clearable: Set<Keyword>
+    /// The clauses the log decides as of today, and the log clause that does.
+    let loggedBy: [Keyword: Keyword]
     /// Every name of `target` spelled `old` in this kind's clauses becomes
     /// `new`, in every entity; the positions of the entities changed.
     let renameReferences: @Sendable (inout Plan, EntityKind, String, Name) -> [Int]
@@ -317,9 +345,11 @@ public final class KindInfo: Sendable {
                 return rules[position].readInPlace(first + index) != nil
             }
         }
-        collectionOrder = { plan in Description.order(plan) }
+        listed = { plan, today in Description.listed(plan, today: today) }
+        otherCollections = Description.otherCollections
         let referring = rules.filter { !$0.syntax.shape.referred.isEmpty }
         clearable = Set(rules.filter { $0.clear != nil }.map(\.syntax.keyword))
+        loggedBy = Dictionary(uniqueKeysWithValues: rules.compactMap { rule in rule.loggedBy.map { (rule.syntax.keyword, $0) } })
         renameReferences = { plan, target, old, new in
             var changed: [Int] = []
             for rule in referring where rule.syntax.shape.refers.contains(target) {

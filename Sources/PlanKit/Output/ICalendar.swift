@@ -94,14 +94,23 @@ public enum ICalendar {
             lines += ["BEGIN:VEVENT", "UID:" + uid(.log, "\(entry.date)#\(sameDay)"), stamp,
                       "DTSTART:" + basic(entry.date) + "T090000", "DURATION:" + duration(hours: hours)]
             let worked = entry.worked?.text
-            lines.append("SUMMARY:" + escape(entry.note ?? worked.map { "Worked on \($0)" } ?? "Logged hours"))
+            let reached = entry.done?.text
+            lines.append("SUMMARY:" + escape(entry.note ?? worked.map { "Worked on \($0)" } ?? reached.map { "Reached \($0)" } ?? "Logged hours"))
             var about: [String] = []
-            if let worked {
-                about.append("For: \(worked)")
-                if let (kind, _) = plan.resolve(worked, among: [.goal, .milestone]) {
-                    lines.append("RELATED-TO:" + uid(kind, worked))
+            if let worked { about.append("For: \(worked)") }
+            if let reached { about.append("Done: \(reached)") }
+            // The hours count for every goal the entry is among the logs of
+            // (a milestone's for its goal), so the event relates to each.
+            var related: [String] = []
+            for name in [entry.worked, entry.done] {
+                let (goal, milestone) = LogKind.goal(of: name, plan)
+                if let milestone, let milestoneName = plan.name(of: .milestone, at: milestone) {
+                    related.append(uid(.milestone, milestoneName.text))
                 }
+                if let goal, let goalName = plan.name(of: .goal, at: goal) { related.append(uid(.goal, goalName.text)) }
             }
+            var seen: Set<String> = []
+            for uid in related where seen.insert(uid).inserted { lines.append("RELATED-TO:" + uid) }
             if !entry.met.isEmpty { about.append("Met: " + entry.met.map(\.text).joined(separator: ", ")) }
             about.append("Hours: " + Literal.rounded(hours))
             lines.append("DESCRIPTION:" + escape(about.joined(separator: "\n")))

@@ -5,8 +5,8 @@
 /// that section, and its report leaves it out.
 struct ReportActivity {
     /// How far ahead "soon" looks for a next touch, and how far back
-    /// "recent" looks for progress: about a month, the drift check's window.
-    static let window = 30
+    /// "recent" looks for progress: the drift check's window.
+    static let window = LogKind.recentDays
 
     struct Person {
         var name: String
@@ -26,7 +26,7 @@ struct ReportActivity {
 
     /// nil when no person has an `every`: then the section is left out.
     var people: [Person]?
-    /// nil when the plan has no log: then the section is left out.
+    /// nil when the plan has no log by today: then the section is left out.
     var progress: [Progress]?
 
     /// `plan` is the plan as of `today`.
@@ -51,15 +51,13 @@ struct ReportActivity {
         }.map(\.element)
     }
 
-    /// The counting entries of the last `window` days, newest first (one
-    /// day's entries in the order written).
+    /// The counting entries of the last `window` days, as drift counts
+    /// them, newest first (one day's entries in the order written).
     private static func progress(_ plan: Plan, today: Day) -> [Progress]? {
-        guard plan.count(of: .log) > 0 else { return nil }
+        guard LogKind.keptBy(today, plan) else { return nil }
         let logs = plan.logs
-        let since = today.ordinal - window
         return LogKind.order(plan).reversed().compactMap { index -> (Int, Progress)? in
-            let date = logs[index].date
-            guard date <= today, date.ordinal > since else { return nil }
+            guard LogKind.isRecent(logs[index].date, today: today) else { return nil }
             return (index, describe(plan, index))
         }
         // Reversing the date order reverses one day's entries too; put them

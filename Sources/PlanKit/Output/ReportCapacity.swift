@@ -5,19 +5,24 @@
 ///     2027-Q1  ##############!!!!!|            14.5 of 10  over
 ///
 /// `#` the hours a week asked within the capacity, `!` those beyond it, `|`
-/// the capacity itself. Every quarter shares one scale.
+/// the capacity itself. Every quarter shares one scale. Where the capacity
+/// steps inside a quarter, a line under its bar says where, since the
+/// figure is their average:
+///
+///              capacity 8 from 2027-07-01, 4 from 2027-07-15, 8 from 2027-09-01
 struct CapacityChart {
     struct Bar {
         var name: String
         var capacity: Double?
         var load: Double
         var over: Bool
+        var steps: [CapacityStep] = []
     }
 
     let bars: [Bar]
 
     init(_ quarters: [Quarter]) {
-        bars = quarters.map { Bar(name: $0.name.text, capacity: $0.capacity, load: $0.load, over: $0.over) }
+        bars = quarters.map { Bar(name: $0.name.text, capacity: $0.capacity, load: $0.load, over: $0.over, steps: $0.capacitySteps) }
     }
 
     init(bars: [Bar]) { self.bars = bars }
@@ -44,10 +49,17 @@ struct CapacityChart {
                     rest += cell == mark ? "|" : " "
                 }
             }
-            let figures = Literal.rounded(bar.load) + (bar.capacity.map { " of " + Literal.rounded($0) } ?? "")
+            let figures = bar.capacity.map { capacity in
+                let (load, capacity) = Literal.apart(bar.load, capacity)
+                return load + " of " + capacity
+            } ?? Literal.rounded(bar.load)
             let tail = bar.over ? out.style(beyond, .red) + rest + "  " + figures + "  " + out.style("over", .red)
                 : beyond + rest + "  " + figures
             out.line("  " + bar.name + "  " + within + tail)
+            if bar.steps.count > 1 {
+                let steps = bar.steps.map { "\(Literal.rounded($0.hours)) from \($0.from)" }
+                out.line("  " + String(repeating: " ", count: DisplayWidth.of(bar.name) + 2) + out.style("capacity " + steps.joined(separator: ", "), .dim))
+            }
         }
     }
 }

@@ -43,6 +43,8 @@ public struct StrategyReview: Sendable {
         public var capacity: Double?
         public var load: Double
         public var over: Bool
+        /// Where the capacity steps inside the quarter.
+        public var capacitySteps: [CapacityStep] = []
     }
 
     public let today: Day
@@ -95,7 +97,9 @@ public struct StrategyReview: Sendable {
             let value = plan.values[index]
             return value.nonNegotiable ? NonNegotiable(name: value.name.text, note: value.note) : nil
         }
-        quarters = plan.quarters.map { QuarterRow(name: $0.name.text, capacity: $0.capacity, load: $0.load, over: $0.over) }
+        quarters = plan.quarters.map {
+            QuarterRow(name: $0.name.text, capacity: $0.capacity, load: $0.load, over: $0.over, capacitySteps: $0.capacitySteps)
+        }
         every = plan.review?.every
         lastReview = LogKind.totals(links).reviews.last
         nextReview = plan.review.flatMap { ReviewKind.next($0, links) }
@@ -217,7 +221,7 @@ public struct StrategyReview: Sendable {
         if quarters.allSatisfy({ $0.capacity == nil }) {
             open("no capacity stated: add capacity 10 hours per week", into: &out)
         }
-        CapacityChart(bars: quarters.map { .init(name: $0.name, capacity: $0.capacity, load: $0.load, over: $0.over) })
+        CapacityChart(bars: quarters.map { .init(name: $0.name, capacity: $0.capacity, load: $0.load, over: $0.over, steps: $0.capacitySteps) })
             .render(into: &out)
     }
 

@@ -1,6 +1,7 @@
 /// The capacity chart under the SVG timeline (SPEC section 12): for each
 /// quarter a bar of the hours a week its goals ask, against a step line of
-/// the capacity in force; a quarter over capacity is drawn red and marked.
+/// the capacity in force (dashed at its average where it steps inside the
+/// quarter); a quarter over its average capacity is drawn red and marked.
 /// Drawn only for a plan that states a capacity and has quarters ahead.
 struct SVGCapacity {
     static let height = 270.0
@@ -24,7 +25,7 @@ struct SVGCapacity {
         let right = width - 40
         let plotTop = top + 50
         let plotBottom = plotTop + Self.plotHeight
-        let largest = quarters.map { max($0.load, $0.capacity ?? 0) }.max() ?? 0
+        let largest = quarters.map { max($0.load, $0.capacitySteps.map(\.hours).max() ?? 0) }.max() ?? 0
         let step = Self.tickStep(largest)
         let ceiling = max(step, (largest / step).rounded(.up) * step)
         func y(_ hours: Double) -> Double { plotBottom - Self.plotHeight * hours / ceiling }
@@ -44,16 +45,29 @@ struct SVGCapacity {
             svg.raw("<rect x=\"\(n(middle - barWidth / 2))\" y=\"\(n(barTop))\" width=\"\(n(barWidth))\" height=\"\(n(plotBottom - barTop))\" fill=\"\(color)\"/>")
             // Over capacity, the label says by how much: the bar already shows the load.
             let excess = quarter.capacity.map { quarter.load - $0 } ?? 0
-            svg.text(Literal.rounded(quarter.load) + (quarter.over ? ", \(Literal.rounded(excess)) over" : ""), x: middle, y: barTop - 6,
+            svg.text(Literal.rounded(quarter.load) + (quarter.over ? ", \(Literal.apart(excess, 0).0) over" : ""), x: middle, y: barTop - 6,
                      attributes: "font-size=\"11\" fill=\"\(quarter.over ? Self.overColor : "#333")\" text-anchor=\"middle\""
                         + (quarter.over ? " font-weight=\"bold\"" : ""))
             if slot >= 40 || position % 2 == 0 {
                 svg.text(quarter.name.text, x: middle, y: plotBottom + 18, attributes: "font-size=\"11\" fill=\"#333\" text-anchor=\"middle\"")
             }
-            if let capacity = quarter.capacity {
-                // One step of the capacity line a quarter: it changes only
-                // where a `capacity ... from` line starts a new amount.
-                svg.raw("<line x1=\"\(n(left + slot * Double(position)))\" y1=\"\(n(y(capacity)))\" x2=\"\(n(left + slot * Double(position + 1)))\" y2=\"\(n(y(capacity)))\" stroke=\"#222\" stroke-width=\"2.5\"/>")
+            // The capacity line steps where a `capacity ... from` line
+            // starts a new amount, at that day's place in the quarter's slot.
+            let days = Double(quarter.end.ordinal + 1 - quarter.start.ordinal)
+            func x(_ day: Int) -> Double { left + slot * (Double(position) + Double(day - quarter.start.ordinal) / days) }
+            let steps = quarter.capacitySteps
+            for (index, step) in steps.enumerated() {
+                let end = index + 1 < steps.count ? steps[index + 1].from.ordinal : quarter.end.ordinal + 1
+                // The first step from the slot's start: the past days of the current quarter keep today's capacity.
+                let start = index == 0 ? quarter.start.ordinal : step.from.ordinal
+                svg.raw("<line x1=\"\(n(x(start)))\" y1=\"\(n(y(step.hours)))\" x2=\"\(n(x(end)))\" y2=\"\(n(y(step.hours)))\" stroke=\"#222\" stroke-width=\"2.5\"/>")
+                if index > 0 {
+                    svg.raw("<line x1=\"\(n(x(step.from.ordinal)))\" y1=\"\(n(y(steps[index - 1].hours)))\" x2=\"\(n(x(step.from.ordinal)))\" y2=\"\(n(y(step.hours)))\" stroke=\"#222\" stroke-width=\"1\"/>")
+                }
+            }
+            // Where it steps inside the quarter, the load is measured against the average, dashed.
+            if steps.count > 1, let capacity = quarter.capacity {
+                svg.raw("<line x1=\"\(n(x(quarter.start.ordinal)))\" y1=\"\(n(y(capacity)))\" x2=\"\(n(x(quarter.end.ordinal + 1)))\" y2=\"\(n(y(capacity)))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>")
             }
         }
         let keyY = plotBottom + 44

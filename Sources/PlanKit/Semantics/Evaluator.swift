@@ -97,7 +97,8 @@ struct Evaluator {
         }
         // The collections and `today` are keywords, not names, yet they are
         // what a misspelt word most often meant (`count(skils)`).
-        var candidates = Array(bindings.keys).sorted() + EntityKind.allCases.map(\.plural) + ["today", "vision"]
+        var candidates = Array(bindings.keys).sorted() + EntityKind.allCases.map(\.plural)
+            + EntityKind.allCases.flatMap { $0.info.otherCollections.map(\.keyword.rawValue) } + ["today", "vision"]
         for item in scope.items { candidates += Fields.names(of: item) }
         if !scope.items.isEmpty { candidates.append("it") }
         // Inside a query a bare word is most likely one of the item's fields.
@@ -109,6 +110,10 @@ struct Evaluator {
 
     private func entity(_ kind: EntityKind, _ name: Name, spelled: Keyword) throws(EvaluationError) -> Value {
         if let index = plan.index(of: kind, named: name.text) { return .entity(kind, index) }
+        if kind.info.head == .none {
+            throw EvaluationError(kind.info.unknownCode, "the plan has no \(kind.rawValue)", at: name.range,
+                                  hint: "declare it: " + kind.info.stub(kind.rawValue, nil))
+        }
         let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(Literal.string($0))?" }
         throw EvaluationError(kind.info.unknownCode, "unknown \(spelled.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
     }
@@ -122,7 +127,10 @@ struct Evaluator {
             if case .entity = item, let value = fieldValue(spelled.rawValue, of: item) { return value }
         }
         let info = kind.info
-        let order = info.collectionOrder(plan)
+        if let other = info.otherCollections.first(where: { $0.keyword == spelled }) {
+            return .list(other.members(plan, today).map { .entity(kind, $0) })
+        }
+        let order = info.listed(plan, today)
         if let alias = kind.alias, alias.lists == spelled {
             return .list(order.filter { info.has(alias.declares, plan, $0) }.map { .entity(kind, $0) })
         }

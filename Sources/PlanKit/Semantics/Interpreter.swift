@@ -37,6 +37,10 @@ public struct Interpreter: Sendable {
 
     /// How files named by `load` and `include` are read.
     private let reader: any SourceReader
+    /// The `update`s of a file being loaded that set something the log
+    /// decides, by the entity's identity: a file's log entries may come
+    /// after them, so they are weighed once the whole file is read.
+    private var updatesToWeigh: [(declaration: Declaration, identity: Int)] = []
 
     /// `reader` reads what the plan includes; without one, a plan is its own text alone.
     public init(today: Day, reader: any SourceReader = NoFiles()) {
@@ -80,6 +84,22 @@ public struct Interpreter: Sendable {
         case .success(let file):
             let inclusion = Inclusion(folder: IncludePaths.folder(of: path), chain: [(file.canonicalPath, path)], fromFile: true)
             run(Source(name: path, bytes: file.bytes), from: inclusion, each: each)
+            weighUpdates(each: each)
+        }
+    }
+
+    /// The warnings for the file's `update`s the log overrides, now that all
+    /// of its entries are read.
+    private mutating func weighUpdates(each: Sink) {
+        let updates = updatesToWeigh
+        updatesToWeigh = []
+        var positions: [EntityKind: [Int: Int]] = [:]
+        for (declaration, identity) in updates {
+            let kind = declaration.kind
+            if positions[kind] == nil { positions[kind] = plan.positions(of: kind) }
+            // An entity removed since has nothing left to override.
+            guard let index = positions[kind]?[identity] else { continue }
+            for problem in plan.overriddenByLog(declaration, at: index, today: today) { emit(each, .diagnostic(problem)) }
         }
     }
 
@@ -205,6 +225,7 @@ public struct Interpreter: Sendable {
             case .failure(let problem): emit(each, .diagnostic(problem))
             case .success(let index):
                 if inclusion.fromFile, keepsOrigins { recordOrigin(of: declaration.kind, at: index, statement.range) }
+                if declaration.isUpdate { weigh(declaration, at: index, inFile: inclusion.fromFile, each: each) }
             }
         case .remove(let kind, let name, let key):
             let (removed, problem) = plan.remove(kind, named: name, key: key)
@@ -235,6 +256,18 @@ public struct Interpreter: Sendable {
             case .failure(let problem): emit(each, .diagnostic(problem.diagnostic))
             }
         }
+    }
+
+    /// Warns at once of an `update` typed or piped that the log overrides;
+    /// one in a file waits for the file's later entries (`weighUpdates`).
+    private mutating func weigh(_ declaration: Declaration, at index: Int, inFile: Bool, each: Sink) {
+        let info = declaration.kind.info
+        guard declaration.clauses.contains(where: { info.loggedBy[$0.keyword] != nil }) else { return }
+        guard inFile else {
+            for problem in plan.overriddenByLog(declaration, at: index, today: today) { emit(each, .diagnostic(problem)) }
+            return
+        }
+        if let identity = plan.identity(of: declaration.kind, at: index) { updatesToWeigh.append((declaration, identity)) }
     }
 
     /// Hands `outcome` on with the interpreter as it stands now.
@@ -298,7 +331,7 @@ public struct Interpreter: Sendable {
         let file: SourceText
         switch reader.read(name) {
         case .failure(let failure):
-            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range, hint: failure.hint)))
             return
         case .success(let contents):
             file = contents

@@ -20,13 +20,21 @@ public struct SourceText: Sendable {
 /// Why a file could not be read, as the end of `cannot read FILE: ...`.
 public struct ReadFailure: Error, Sendable {
     public var reason: String
+    /// A file nearby the path most likely meant (`career.plan` for `careeer.plan`).
+    public var nearest: String?
 
-    public init(reason: String) { self.reason = reason }
+    public init(reason: String, nearest: String? = nil) {
+        self.reason = reason
+        self.nearest = nearest
+    }
 
     /// The error for a file named on the command line or loaded by hand.
     public func cannotRead(_ path: String) -> Diagnostic {
-        .error(.includeFailed, "cannot read \(path): \(reason)", at: .none)
+        .error(.includeFailed, "cannot read \(path): \(reason)", at: .none, hint: hint)
     }
+
+    /// "did you mean" the nearest file, when there is one.
+    public var hint: String? { nearest.map { "did you mean \($0)?" } }
 }
 
 /// The reader of an interpreter given none: a plan of its own text alone.

@@ -282,6 +282,26 @@ public enum ClauseValue: Sendable {
         }
     }
 
+    /// Whether it says what `other` says, wherever each was written.
+    public func says(sameAs other: ClauseValue) -> Bool {
+        switch (self, other) {
+        case (.flag, .flag), (.reopened, .reopened): return true
+        case (.whole(let left), .whole(let right)): return left == right
+        case (.text(let left), .text(let right)): return left == right
+        case (.date(let left), .date(let right)): return left == right
+        case (.duration(let left), .duration(let right)): return left == right
+        case (.amount(let left), .amount(let right)): return left == right
+        case (.name(let left), .name(let right)): return left.text == right.text
+        case (.names(let left), .names(let right)), (.dropped(let left), .dropped(let right)):
+            return left.map(\.text) == right.map(\.text)
+        case (.needs(let left), .needs(let right)):
+            return left.map(\.skill.text) == right.map(\.skill.text) && left.map(\.level) == right.map(\.level)
+        case (.skillLevel(let left, let leftLevel), .skillLevel(let right, let rightLevel)):
+            return left.text == right.text && leftLevel == rightLevel
+        default: return false
+        }
+    }
+
     /// Whether it takes something away (`drop`, `open`) rather than sets it.
     public var isRemoval: Bool {
         switch self {

@@ -583,11 +583,29 @@ public struct Lexer {
             emit(.invalid, from: start)
         } else if isDuration && fractional {
             error(.invalidNumber, "a duration needs a whole number", start, pos,
-                  hint: "use a smaller unit: 18 months, not 1.5 years")
+                  hint: Lexer.smallerUnit(Double(text(start, numberEnd)) ?? 0, unit: text(unitStart, pos)))
             emit(.invalid, from: start)
         } else {
             emit(isDuration ? .duration : .number, from: start)
         }
+    }
+
+    /// The hint for a duration with a fraction, in the next smaller unit
+    /// (`1.5 months` is about `45 days`; a month counts as 30 days here).
+    static func smallerUnit(_ count: Double, unit: String) -> String {
+        let written = Literal.number(count) + " " + unit
+        let (months, days) = Duration.unit(named: unit) ?? (0, 1)
+        let smaller: String
+        if months == 12 {
+            smaller = "\(Int((count * 12).rounded())) months"
+        } else if months == 1 {
+            smaller = "\(Int((count * 30).rounded())) days"
+        } else if days == 7 {
+            smaller = "\(Int((count * 7).rounded())) days"
+        } else {
+            return "a duration counts whole days: \(Int(count.rounded(.up))) days, not \(written)"
+        }
+        return "use a smaller unit: \(smaller), not \(written)"
     }
 
     /// Where a unit word (`days`, `month`, ...) starting at `start` ends, if one does.

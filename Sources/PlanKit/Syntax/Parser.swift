@@ -26,6 +26,9 @@ public struct Parser {
     /// The names `let` has bound, before this source and in it so far: a
     /// bare name is a question only when it is one of them.
     private var boundNames: Set<String>
+    /// The kind of the latest declaration read: a clause line left
+    /// unindented after it most likely belongs to it.
+    private var lastDeclared: EntityKind?
 
     private struct Unwind: Error {}
 
@@ -103,6 +106,10 @@ public struct Parser {
             return try edit()
         case .keyword(let keyword):
             if let kind = EntityKind(keyword) { return try declaration(kind, isUpdate: false) }
+            if let kind = lastDeclared, kind.info.clauses.contains(where: { $0.keyword == keyword || $0.lead == keyword }) {
+                throw error(at: token, "`\(keyword.rawValue)` starts a line of its own, outside any declaration",
+                            hint: "indent the clauses under the \(kind.rawValue): `    \(restOfLine(from: token))`")
+            }
             let expr = try expression()
             return Statement(.expression(expr), expr.range)
         default:
@@ -142,6 +149,11 @@ public struct Parser {
             name = try self.name("a name for the \(spelling.rawValue)")
         case .none:
             name = Name(text: kind.rawValue, range: keyword.range, quoted: false)
+            // A kind said once in a plan is asked about by its word alone
+            // (`review`), which shows it as its collection does.
+            if !isUpdate, isStatementEnd, let plural = Keyword(rawValue: kind.plural) {
+                return Statement(.expression(Expr(.collection(kind, spelled: plural), keyword.range)), keyword.range)
+            }
         case .amount(let words):
             let number = peek
             _ = try amount("the \(kind.rawValue)", after: spelling, example: "\(spelling.rawValue) 10 \(words.joined(separator: " "))")
@@ -202,6 +214,7 @@ public struct Parser {
                     at: name.range, hint: "write: \(kind.rawValue) \(Literal.string(name.text))" + example))
             }
         }
+        if !isUpdate { lastDeclared = kind }
         let declaration = Declaration(kind: kind, spelling: spelling, name: name, clauses: clauses, isUpdate: isUpdate, key: key)
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
     }
@@ -229,6 +242,11 @@ public struct Parser {
         if Parser.editWords.contains(word) {
             return error(at: peek, "expected a kind after `\(word)`, found \(describe(peek))",
                          hint: word == "remove" ? "write: remove goal \"Old goal\"" : "write: rename goal \"Old\" to \"New\"")
+        }
+        if BuiltinFunction(rawValue: word) != nil {
+            let argument = source.text(peek.range)
+            return error(at: first, "unknown statement `\(word)`", code: .unknownStatement,
+                         hint: "a function takes its argument in parentheses: \(word)(\(argument))")
         }
         let hint = Suggestion.closest(to: word, among: Parser.statementWords).map { "did you mean `\($0)`?" }
             ?? "a statement starts with " + Parser.statementWords.dropLast().joined(separator: ", ")
@@ -364,11 +382,52 @@ public struct Parser {
                             code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
             }
             throw error(at: token, "expected a clause of the \(kind.rawValue) or the end of the line, found \(describe(token))",
-                        hint: "a \(kind.rawValue) takes \(list)")
+                        hint: nearClause(token, among: allowed) ?? "a \(kind.rawValue) takes \(list)")
         }
         advance()
         let value = try clauseValue(rule, after: keyword)
         return (Clause(keyword, value, token.range.through(previous.range)), rule)
+    }
+
+    /// Words people write for a clause that goes by another name.
+    private static let clauseSynonyms: [String: Keyword] = ["due": .by, "deadline": .by, "until": .by]
+
+    /// "did you mean" for a word where a clause was expected: a misspelt
+    /// clause (`servs`), a clause's other name (`due` for `by`), or, right
+    /// after a bare name, the rest of a name with spaces left unquoted.
+    private func nearClause(_ token: Token, among allowed: [ClauseSyntax]) -> String? {
+        guard token.kind == .identifier else { return nil }
+        let word = source.text(token.range)
+        let keywords = allowed.filter { $0.lead == nil }.map(\.keyword)
+        if let synonym = Parser.clauseSynonyms[word.lowercased()], keywords.contains(synonym) {
+            return "did you mean `\(synonym.rawValue)`?"
+        }
+        if let near = Suggestion.closest(to: word, among: keywords.map(\.rawValue)) { return "did you mean `\(near)`?" }
+        guard previous.kind == .identifier, let declared = keywordBefore(previous) else { return nil }
+        let name = source.text(previous.range) + " " + word
+        return "quote a name with spaces: \(declared.rawValue) \(Literal.string(name))"
+    }
+
+    /// The text from `token` to the end of its line.
+    private func restOfLine(from token: Token) -> String {
+        let bytes = source.bytes
+        let start = min(token.range.start, bytes.count)
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The declaration keyword written just before `token` on its line
+    /// (`goal` before `Ship`), if there is one.
+    private func keywordBefore(_ token: Token) -> Keyword? {
+        let bytes = source.bytes
+        var end = min(token.range.start, bytes.count)
+        while end > 0, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        var start = end
+        while start > 0, Lexer.isIdentifierByte(bytes[start - 1]) { start -= 1 }
+        guard start < end, let keyword = Keyword(rawValue: String(decoding: bytes[start..<end], as: UTF8.self)),
+              EntityKind(keyword) != nil else { return nil }
+        return keyword
     }
 
     /// What follows a clause's keyword, as its shape says.
@@ -504,13 +563,32 @@ public struct Parser {
         let token = peek
         guard token.kind == .date else {
             throw error(at: token, "expected a date after `\(word)`, found \(describe(token))",
-                        hint: "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
+                        hint: slashedDate(at: token).map { "write the year first: \($0)" }
+                            ?? "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()
         switch Lexeme.day(in: source.bytes, token.range.start, token.range.end) {
         case .success(let day): return day
         case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
         }
+    }
+
+    /// `31/12/2027` (or `12/31/2027`) as the date it means, `2027-12-31`;
+    /// both readings when the day and the month cannot be told apart.
+    private func slashedDate(at token: Token) -> String? {
+        guard token.kind == .number else { return nil }
+        let bytes = source.bytes
+        let start = min(token.range.start, bytes.count)
+        var end = start
+        while end < bytes.count, bytes[end] == UInt8(ascii: "/") || (0x30...0x39).contains(bytes[end]) { end += 1 }
+        let parts = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3, (1000...9999).contains(parts[2]) else { return nil }
+        let (first, second, year) = (parts[0], parts[1], parts[2])
+        let readings = [(day: first, month: second), (day: second, month: first)].compactMap { reading in
+            Day(year: year, month: reading.month, day: reading.day)
+        }
+        let dates = Set(readings.map(\.description)).sorted()
+        return dates.isEmpty ? nil : dates.joined(separator: " or ")
     }
 
     /// A duration longer than nothing: `every 0 days` would never come round.
@@ -863,6 +941,7 @@ public struct Parser {
         guard case .keyword(let word) = keyword.kind, let kind = EntityKind(word) else {
             throw error(at: keyword, "expected an entity")
         }
+        if kind.info.head == .none { return entityWithoutName(kind, keyword, spelled: word) }
         switch peek.kind {
         case .identifier, .string:
             break
@@ -873,6 +952,11 @@ public struct Parser {
         }
         let name = try self.name("a name")
         return Expr(.entity(kind, name, spelled: word), keyword.range.through(name.range))
+    }
+
+    /// `review` in an expression: a kind said once has no name to give.
+    private func entityWithoutName(_ kind: EntityKind, _ keyword: Token, spelled word: Keyword) -> Expr {
+        Expr(.entity(kind, Name(text: kind.rawValue, range: keyword.range, quoted: false), spelled: word), keyword.range)
     }
 
     private mutating func call(name: String, nameToken: Token) throws -> Expr {

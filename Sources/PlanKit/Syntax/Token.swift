@@ -9,7 +9,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case role, needs, at, serves, after, by, impact, done, doing, `for`, helps
     case every, met, tags, hours, reviewed, gained, have, aligns, effort, start, from
     // collections
-    case values, skills, goals, milestones, mentors, contacts, logs
+    case values, skills, goals, milestones, mentors, contacts, logs, logsAhead = "logs_ahead"
     case objectives, experiences, capacities, reviews, quarters
     // query clauses
     case `where`, sort, group, limit, select, asc, desc
@@ -74,7 +74,8 @@ public enum EntityKind: String, CaseIterable, Sendable {
         [Keyword(rawValue: kind.rawValue), kind.alias?.declares].compactMap { $0 }.map { ($0, kind) }
     })
     private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.flatMap { kind in
-        [Keyword(rawValue: kind.plural), kind.alias?.lists].compactMap { $0 }.map { ($0, kind) }
+        ([Keyword(rawValue: kind.plural), kind.alias?.lists].compactMap { $0 } + kind.info.otherCollections.map(\.keyword))
+            .map { ($0, kind) }
     })
 }
 

@@ -18,6 +18,12 @@ public struct Capacity: PlanEntity {
     }
 }
 
+/// The hours a week in force from a day on, until the next step.
+public struct CapacityStep: Sendable, Equatable {
+    public var from: Day
+    public var hours: Double
+}
+
 extension Plan {
     public var capacities: [Capacity] { entities(Capacity.self) }
 }
@@ -67,15 +73,33 @@ enum CapacityKind: EntityDescription {
         }
     }
 
-    /// The hours a week in force on `day`: those of the latest capacity
-    /// from that day or before; nil when the plan states none.
-    static func hours(on day: Day, in plan: Plan) -> Double? {
+    /// The hours a week in force over the days `first...last`: one step
+    /// from each day a new amount starts, the first from `first` when a
+    /// capacity is already in force then.
+    static func steps(from first: Day, to last: Day, in plan: Plan) -> [CapacityStep] {
         let capacities = plan.capacities
-        var found: Double?
-        for index in order(plan) where capacities[index].from.map({ $0 <= day }) ?? true {
-            found = capacities[index].hours
+        var steps: [CapacityStep] = []
+        for index in order(plan) {
+            let capacity = capacities[index]
+            let day = max(capacity.from ?? first, first)
+            guard day <= last else { break }
+            // Of two from one day (an error of its own) the later written counts.
+            if steps.last?.from == day { steps.removeLast() }
+            steps.append(CapacityStep(from: day, hours: capacity.hours))
         }
-        return found
+        return steps
+    }
+
+    /// The hours a week in force averaged over the days from the first
+    /// step to `last`; nil when no capacity is in force on any of them.
+    static func average(_ steps: [CapacityStep], to last: Day) -> Double? {
+        guard let first = steps.first else { return nil }
+        var total = 0.0
+        for (position, step) in steps.enumerated() {
+            let end = position + 1 < steps.count ? steps[position + 1].from.ordinal : last.ordinal + 1
+            total += step.hours * Double(end - step.from.ordinal)
+        }
+        return total / Double(last.ordinal + 1 - first.from.ordinal)
     }
 
     static func beyondAWeek(_ context: CheckContext) -> [Diagnostic] {

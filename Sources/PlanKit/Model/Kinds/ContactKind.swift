@@ -11,6 +11,10 @@ public struct Contact: PlanEntity {
     /// Last met: as declared (before the log began), or, in the plan as of
     /// a day, the latest meeting the log says.
     public var met: Day?
+    public var metRange: SourceRange?
+    /// In the plan as of a day, a declared `met` after that day: it has not
+    /// happened yet, so it does not count, and a check says so.
+    public var metAfterToday: Day?
     public var tags: NameList<Name> = []
     public var note: String?
 
@@ -55,10 +59,17 @@ enum ContactKind: EntityDescription {
                    apply: { contact, clause, _ in if case .duration(let every) = clause { contact.every = every } },
                    read: { $0.every.map(ClauseValue.duration) },
                    clear: { $0.every = nil }),
-        ClauseRule(.met, .date,
-                   apply: { contact, clause, _ in if case .date(let day) = clause { contact.met = day } },
+        ClauseRule(.met, .date, loggedBy: .met,
+                   apply: { contact, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       contact.met = day
+                       contact.metRange = range
+                   },
                    read: { $0.met.map(ClauseValue.date) },
-                   clear: { $0.met = nil }),
+                   clear: { contact in
+                       contact.met = nil
+                       contact.metRange = nil
+                   }),
         ClauseRule(.tags, .names("a tag", refers: []),
                    apply: { contact, clause, _ in if case .names(let names) = clause { contact.tags.merge(names) } },
                    read: { $0.tags.isEmpty ? nil : .names($0.tags.items) },
@@ -100,13 +111,37 @@ enum ContactKind: EntityDescription {
     static let columns = [Column("name"), Column("org", optional: true), Column("helps"),
                           Column("every", optional: true), Column("next_touch", optional: true)]
 
-    static let checks = [Check(overdueContacts)]
+    static let checks = [Check(metAfterToday), Check(overdueContacts)]
+
+    /// A `met` day after today has not happened: it does not count until
+    /// then, as a log entry after today does not.
+    static func asOf(_ plan: Plan, today: Day) -> Plan {
+        let contacts = plan.contacts
+        var result = plan
+        for index in contacts.indices {
+            guard let met = contacts[index].met, met > today else { continue }
+            result.modify(Contact.self, at: index) { contact in
+                contact.metAfterToday = met
+                contact.met = nil
+            }
+        }
+        return result
+    }
 
     static func stub(_ spelled: String, level: Int?) -> String { "contact \(spelled)" }
 
     static func isOverdue(_ contact: Contact, today: Day) -> Bool {
         guard let next = contact.nextTouch(today: today) else { return false }
         return next < today
+    }
+
+    static func metAfterToday(_ context: CheckContext) -> [Diagnostic] {
+        context.plan.contacts.compactMap { contact in
+            guard let met = contact.metAfterToday else { return nil }
+            return .warning(.logAfterToday, "you met \(Literal.string(contact.name.text)) on \(met), after today "
+                            + "(\(context.today)): it does not count yet", at: contact.metRange ?? contact.name.range,
+                            hint: "write the day you last met; to replay an earlier day, use --today")
+        }
     }
 
     static func overdueContacts(_ context: CheckContext) -> [Diagnostic] {

@@ -18,7 +18,7 @@ enum ExperienceKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownExperience
 
     static let clauses: [ClauseRule<Experience>] = [
-        ClauseRule(.have, .flag,
+        ClauseRule(.have, .flag, loggedBy: .gained,
                    apply: { experience, _, _ in experience.have = true },
                    read: { $0.have ? .flag : nil },
                    clear: { $0.have = false }),

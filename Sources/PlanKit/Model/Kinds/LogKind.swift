@@ -90,7 +90,10 @@ enum LogKind: EntityDescription {
         FieldRule("date", .date) { context, index in .date(context.plan.logs[index].date) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.logs[index].note) },
         FieldRule("goal", .optional(.entity(.goal))) { context, index in
-            entity(context.plan.logs[index].worked, among: [.goal, .milestone], context.plan)
+            goal(of: context.plan.logs[index].worked, context.plan).goal.map { .entity(.goal, $0) } ?? .none
+        },
+        FieldRule("milestone", .optional(.entity(.milestone))) { context, index in
+            goal(of: context.plan.logs[index].worked, context.plan).milestone.map { .entity(.milestone, $0) } ?? .none
         },
         FieldRule("people", .list(.entity(.contact))) { context, index in
             context.links.entities(.contact, context.plan.logs[index].met.items)
@@ -112,6 +115,7 @@ enum LogKind: EntityDescription {
     ]
 
     static let columns = [Column("date"), Column("note", optional: true), Column("goal", optional: true),
+                          Column("milestone", optional: true),
                           Column("people", optional: true), Column("skill", optional: true), Column("level", optional: true),
                           Column("done", optional: true), Column("gained", optional: true),
                           Column("hours", rightAligned: true, optional: true)]
@@ -126,9 +130,53 @@ enum LogKind: EntityDescription {
         return logs.indices.sorted { logs[$0].date != logs[$1].date ? logs[$0].date < logs[$1].date : $0 < $1 }
     }
 
+    /// `logs` holds the counting entries alone, so that no question as of
+    /// today sums planned work; `logs_ahead` lists the rest.
+    static func listed(_ plan: Plan, today: Day) -> [Int] {
+        let logs = plan.logs
+        return order(plan).filter { logs[$0].date <= today }
+    }
+
+    static let otherCollections = [
+        CollectionRule(.logsAhead) { plan, today in
+            let logs = plan.logs
+            return order(plan).filter { logs[$0].date > today }
+        },
+    ]
+
+    /// Whether `day` falls in "the last 30 days" as of `today`: today and
+    /// the 30 days before it. Drift and the report's recent progress both
+    /// ask this, so that they never disagree.
+    static func isRecent(_ day: Day, today: Day) -> Bool {
+        day <= today && today.ordinal - day.ordinal <= recentDays
+    }
+
+    static let recentDays = 30
+
+    /// The goal a name for a goal or a milestone comes down to, and the
+    /// milestone when it names one: an entry for a milestone is its goal's too.
+    static func goal(of name: Name?, _ plan: Plan) -> (goal: Int?, milestone: Int?) {
+        guard let name, let (kind, index) = plan.resolve(name.text, among: [.goal, .milestone]) else { return (nil, nil) }
+        if kind == .goal { return (index, nil) }
+        let owner = plan.milestones[index].goal.flatMap { plan.index(of: .goal, named: $0.text) }
+        return (owner, index)
+    }
+
     private static func entity(_ name: Name?, among kinds: [EntityKind], _ plan: Plan) -> Value {
         guard let name, let (kind, index) = plan.resolve(name.text, among: kinds) else { return .none }
         return .entity(kind, index)
+    }
+
+    /// What to do instead of an update of `name` whose `clause` entry
+    /// `winner`'s clause `logClause` overrides: the log line that says it,
+    /// when one can (a level reached today); else how to take the entry back.
+    static func instead(of clause: Clause, of name: Name, winner: LogEntry, in logClause: Keyword, today: Day) -> String {
+        if logClause == .skill, case .whole(let level) = clause.value {
+            return "log it instead: log \(today) skill \(Checks.spelled(name)) level \(level)"
+        }
+        // The latest meeting counts; an earlier one changes nothing.
+        if logClause == .met { return "the log has a later meeting, and the latest counts" }
+        return "to take the entry back: remove log \(winner.name.text)" + (winner.note.map { " " + Literal.string($0) } ?? "")
     }
 
     // MARK: - What the log adds up to
@@ -141,7 +189,8 @@ enum LogKind: EntityDescription {
         var goalLogs: [[Int]]
         var goalDoneOn: [Day?]
         var milestoneDoneOn: [Day?]
-        /// Hours of counting entries `for` each goal or one of its milestones.
+        /// Hours of the entries among each goal's `goalLogs`, whatever
+        /// clause put them there.
         var spent: [Double]
         /// Counting `skill ... level` entries of each skill, oldest first.
         var history: [[Int]]
@@ -158,7 +207,6 @@ enum LogKind: EntityDescription {
             let plan = links.plan
             let today = links.today
             let logs = plan.logs
-            let milestones = plan.milestones
             var totals = Totals(goalLogs: Array(repeating: [], count: plan.count(of: .goal)),
                                 goalDoneOn: Array(repeating: nil, count: plan.count(of: .goal)),
                                 milestoneDoneOn: Array(repeating: nil, count: plan.count(of: .milestone)),
@@ -167,21 +215,15 @@ enum LogKind: EntityDescription {
                                 contactLogs: Array(repeating: [], count: plan.count(of: .contact)),
                                 reviews: [],
                                 gainedOn: Array(repeating: nil, count: plan.count(of: .experience)))
-            /// The goal a name for a goal or a milestone comes down to.
-            func goal(of name: Name?) -> (goal: Int?, milestone: Int?) {
-                guard let name, let (kind, index) = plan.resolve(name.text, among: [.goal, .milestone]) else { return (nil, nil) }
-                if kind == .goal { return (index, nil) }
-                let owner = milestones[index].goal.flatMap { plan.index(of: .goal, named: $0.text) }
-                return (owner, index)
-            }
-            for index in order(plan) where logs[index].date <= today {
+            for index in listed(plan, today: today) {
                 let entry = logs[index]
-                let worked = goal(of: entry.worked)
-                let done = goal(of: entry.done)
+                let worked = goal(of: entry.worked, plan)
+                let done = goal(of: entry.done, plan)
+                // An entry's hours count once for each goal it is among the logs of.
                 for goalIndex in Set([worked.goal, done.goal].compactMap { $0 }) {
                     totals.goalLogs[goalIndex].append(index)
+                    if let hours = entry.hours { totals.spent[goalIndex] += hours }
                 }
-                if let hours = entry.hours, let goalIndex = worked.goal { totals.spent[goalIndex] += hours }
                 if entry.done != nil {
                     if let milestone = done.milestone {
                         if totals.milestoneDoneOn[milestone] == nil { totals.milestoneDoneOn[milestone] = entry.date }
@@ -255,11 +297,17 @@ enum LogKind: EntityDescription {
         }
     }
 
+    /// Whether the plan kept a log by `today`: entries dated later have not
+    /// been written yet, as far as that day knows.
+    static func keptBy(_ today: Day, _ plan: Plan) -> Bool {
+        plan.logs.contains { $0.date <= today }
+    }
+
     /// A goal being worked on with nothing logged for it in 30 days, once
     /// the plan keeps a log at all.
     static func drift(_ context: CheckContext) -> [Diagnostic] {
         let plan = context.plan
-        guard plan.count(of: .log) > 0 else { return [] }
+        guard keptBy(context.today, plan) else { return [] }
         let totals = totals(context.links)
         let logs = plan.logs
         let today = context.today
@@ -267,7 +315,7 @@ enum LogKind: EntityDescription {
             let goal = plan.goals[index]
             guard goal.status == .doing else { return nil }
             let last = totals.goalLogs[index].last.map { logs[$0].date }
-            if let last, today.ordinal - last.ordinal <= 30 { return nil }
+            if let last, isRecent(last, today: today) { return nil }
             let since = last.map { "for \(today.ordinal - $0.ordinal) days" } ?? "yet"
             return .warning(.drift, "no progress logged on goal \(Literal.string(goal.name.text)) \(since)",
                             at: goal.name.range,

@@ -33,7 +33,7 @@ enum MilestoneKind: EntityDescription {
                        milestone.due = nil
                        milestone.dueRange = nil
                    }),
-        ClauseRule(.done, .flag,
+        ClauseRule(.done, .flag, loggedBy: .done,
                    apply: { milestone, _, _ in milestone.done = true },
                    read: { $0.done ? .flag : nil },
                    clear: { $0.done = false }),

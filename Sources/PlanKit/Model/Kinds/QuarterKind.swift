@@ -7,7 +7,12 @@ public struct Quarter: PlanEntity {
     public var name: Name
     public var start = Day(ordinal: 0)
     public var end = Day(ordinal: 0)
+    /// The hours a week in force averaged over its days (from today, for
+    /// the current quarter), so a drop for a few weeks inside it counts.
     public var capacity: Double?
+    /// Where the capacity steps inside the quarter, the first from its
+    /// first counted day.
+    public var capacitySteps: [CapacityStep] = []
     /// The goals not done, with effort and a due date, whose span from the
     /// later of their start and today to their due date touches the quarter.
     public var goals: [Int] = []
@@ -74,7 +79,8 @@ enum QuarterKind: EntityDescription {
             var quarter = Quarter(name: Name(text: "\(Day.pad(start.year, 4))-Q\(start.quarter)", range: .none, quoted: true))
             quarter.start = start
             quarter.end = end
-            quarter.capacity = CapacityKind.hours(on: max(start, today), in: plan)
+            quarter.capacitySteps = CapacityKind.steps(from: max(start, today), to: end, in: plan)
+            quarter.capacity = CapacityKind.average(quarter.capacitySteps, to: end)
             for goal in asking where goal.from <= end && goal.to >= start {
                 quarter.goals.append(goal.goal)
                 quarter.load += goal.weekly
@@ -94,8 +100,8 @@ enum QuarterKind: EntityDescription {
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             guard let first = largest.first else { return nil }
             let most = largest.prefix(3).map { "\(Literal.string(plan.goals[$0.0].name.text)) \(Literal.rounded($0.1))" }
-            return .warning(.overCapacity, "\(quarter.name.text) asks \(Literal.rounded(quarter.load)) hours a week "
-                            + "of a capacity of \(Literal.rounded(capacity))",
+            let (load, shownCapacity) = Literal.apart(quarter.load, capacity)
+            return .warning(.overCapacity, "\(quarter.name.text) asks \(load) hours a week of a capacity of \(shownCapacity)",
                             at: plan.goals[first.0].name.range,
                             hint: "the most hours a week: " + most.joined(separator: ", ")
                                 + "; move a date, lower an effort, or raise the capacity")

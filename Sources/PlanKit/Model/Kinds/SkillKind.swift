@@ -4,6 +4,7 @@ public struct Skill: PlanEntity {
     public var level = 0
     /// nil: the target is the level (nothing to learn).
     public var explicitTarget: Int?
+    public var targetRange: SourceRange?
     public var target: Int { explicitTarget ?? level }
     public var gap: Int { max(0, target - level) }
 
@@ -19,15 +20,22 @@ enum SkillKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownSkill
 
     static let clauses: [ClauseRule<Skill>] = [
-        ClauseRule(.level, .whole("a level", 0...5),
+        ClauseRule(.level, .whole("a level", 0...5), loggedBy: .skill,
                    apply: { skill, clause, _ in if case .whole(let level) = clause { skill.level = level } },
                    read: { .whole($0.level) },
                    // A skill always has a level; without one it is 0.
                    clear: { $0.level = 0 }),
         ClauseRule(.target, .whole("a target level", 0...5),
-                   apply: { skill, clause, _ in if case .whole(let target) = clause { skill.explicitTarget = target } },
+                   apply: { skill, clause, range in
+                       guard case .whole(let target) = clause else { return }
+                       skill.explicitTarget = target
+                       skill.targetRange = range
+                   },
                    read: { $0.explicitTarget.map(ClauseValue.whole) },
-                   clear: { $0.explicitTarget = nil }),
+                   clear: { skill in
+                       skill.explicitTarget = nil
+                       skill.targetRange = nil
+                   }),
     ]
 
     static let fields: [FieldRule] = [
@@ -50,6 +58,22 @@ enum SkillKind: EntityDescription {
 
     static let columns = [Column("name"), Column("level", rightAligned: true), Column("target", rightAligned: true),
                           Column("gap", rightAligned: true)]
+
+    static let checks = [Check(targetBelowLevel)]
+
+    /// A declared target below the declared level asks for nothing (its gap
+    /// is 0): most often the two numbers were swapped. A level the log
+    /// raised past the target is progress, not a mistake, so only skills
+    /// at their declared level are checked.
+    static func targetBelowLevel(_ context: CheckContext) -> [Diagnostic] {
+        let history = LogKind.totals(context.links).history
+        return context.plan.skills.enumerated().compactMap { index, skill in
+            guard let target = skill.explicitTarget, target < skill.level, history[index].isEmpty else { return nil }
+            return .warning(.targetBelowLevel, "skill \(Literal.string(skill.name.text)) has a target of \(target), "
+                            + "below its level of \(skill.level)", at: skill.targetRange ?? skill.name.range,
+                            hint: "a target is the level you aim for: skill \(Checks.spelled(skill.name)) level \(target) target \(skill.level)?")
+        }
+    }
 
     static func stub(_ spelled: String, level: Int?) -> String {
         "skill \(spelled) level 0 target \(level ?? 3)"
