@@ -106,7 +106,8 @@ enum Help {
             :save [FILE]: writes the session's changes back into the files the plan was
             read from, keeping everything else byte for byte; a changed entity is written
             where it was declared, a new one at the end of the main file. With FILE, the
-            main file's text goes to FILE. Nothing is written while the plan has errors.
+            main file's text goes to FILE. Nothing is written while the plan has errors,
+            nor during a what-if (:keep, then :save).
 
               :save
               :save career-draft.plan

@@ -18,9 +18,12 @@ struct Session {
     private(set) var hadErrors = false
     /// The `let`s and `assert`s typed, as typed: `:save` writes them too.
     private var additions: [Addition] = []
-    /// What `:undo` goes back to, latest last (only typed sessions keep it:
-    /// a snapshot a statement would make a long piped script quadratic).
+    /// What `:undo` takes back, latest last, from `historyStart` on: the
+    /// latest `undoLimit` changes.
     private var history: [Step] = []
+    private var historyStart = 0
+    /// Older changes than the history holds were made: undo cannot reach them.
+    private var forgotChanges = false
     private var trial: Trial?
     /// The problems the checks found after the last change, so that the
     /// next one shows only those it causes.
@@ -31,9 +34,15 @@ struct Session {
         var isLet: Bool
     }
 
+    /// How many changes `:undo` can take back, typed or piped: each keeps
+    /// only what it changed, but a script may make millions.
+    static let undoLimit = 1000
+
+    /// One change, as `:undo` takes it back. `additions` only ever grow
+    /// between two steps, so their count is all a step needs of them.
     private struct Step {
-        var state: Interpreter.State
-        var additions: [Addition]
+        var change: Interpreter.Change
+        var additionCount: Int
         var what: String
     }
 
@@ -87,10 +96,10 @@ struct Session {
             if case .expression = statement.kind { return false }
             return true
         }
-        if interactive, let first = changes.first {
-            history.append(Step(state: interpreter.state, additions: additions, what: source.text(first.range)))
-        }
+        let additionCount = additions.count
+        interpreter.beginChange()
         let outcomes = interpreter.run(source)
+        let change = interpreter.endChange()
         // A shell command typed here gets the REPL command to type instead.
         let failed = present(outcomes.map { outcome in
             guard case .diagnostic(let diagnostic) = outcome else { return outcome }
@@ -105,7 +114,22 @@ struct Session {
                 }
             }
         }
+        if let first = changes.first, change.changedAnything || additions.count != additionCount {
+            remember(Step(change: change, additionCount: additionCount, what: source.text(first.range)))
+        }
         if interactive, !changes.isEmpty { showNewProblems() }
+    }
+
+    private mutating func remember(_ step: Step) {
+        history.append(step)
+        guard history.count - historyStart > Self.undoLimit else { return }
+        historyStart += 1
+        forgotChanges = true
+        // The oldest steps go in batches, so that forgetting one costs no move of the rest.
+        guard historyStart >= Self.undoLimit else { return }
+        history.removeFirst(historyStart)
+        if let started = trial?.historyCount { trial?.historyCount = max(0, started - historyStart) }
+        historyStart = 0
     }
 
     /// The problems the checks find now that they did not before. A name
@@ -162,8 +186,9 @@ struct Session {
         case .quit:
             return .quit
         case .load(let path):
-            if interactive { history.append(Step(state: interpreter.state, additions: additions, what: ":load \(path)")) }
+            interpreter.beginChange()
             present(interpreter.load(path: path))
+            remember(Step(change: interpreter.endChange(), additionCount: additions.count, what: ":load \(path)"))
             if interactive { problems = interpreter.check() }
         case .reload:
             let files = interpreter.loadedFiles
@@ -237,17 +262,15 @@ struct Session {
         interpreter = Session.freshInterpreter(context)
         additions = []
         history = []
+        historyStart = 0
+        forgotChanges = false
         trial = nil
         problems = []
     }
 
     private mutating func undo() {
-        guard interactive else {
-            fail("a piped session keeps no undo history; :try and :drop take back a what-if")
-            return
-        }
-        guard let step = history.last else {
-            tell("nothing to undo")
+        guard history.count > historyStart, let step = history.last else {
+            tell(forgotChanges ? "nothing more to undo: only the last \(Self.undoLimit) changes are kept" : "nothing to undo")
             return
         }
         if let trial, history.count <= trial.historyCount {
@@ -255,9 +278,9 @@ struct Session {
             return
         }
         history.removeLast()
-        interpreter.restore(step.state)
-        additions = step.additions
-        problems = interpreter.check()
+        interpreter.takeBack(step.change)
+        additions.removeLast(max(0, additions.count - step.additionCount))
+        if interactive { problems = interpreter.check() }
         tell("undid " + step.what)
     }
 
@@ -265,6 +288,12 @@ struct Session {
     /// file's text to `path`; a session that read nothing writes its plan
     /// in canonical form.
     private mutating func save(to path: String?) {
+        // A what-if is a question, not yet a change to the plan: writing it
+        // would leave the file holding what :drop then says is gone.
+        guard trial == nil else {
+            fail(":save waits for the end of the what-if: :keep then :save (or :drop to forget it)")
+            return
+        }
         guard planIsWhole(or: "nothing written" + (path.map { " to \($0)" } ?? "")) else { return }
         let files = SourceEditor.edit(interpreter, additions: additions.map(\.text))
         guard let main = files.first else {
