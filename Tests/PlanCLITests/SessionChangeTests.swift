@@ -70,4 +70,102 @@ import Testing
         #expect(run.stderr.hasPrefix("undid value v\(count - 1)\n"))
         #expect(run.stderr.contains("undid value v2\nnothing more to undo: only the last \(Session.undoLimit) changes are kept\n"))
     }
+
+    @Test func aPipedSessionThatEndsWithChangesNotSavedSaysHowMany() throws {
+        let home = try PlanProcess()
+        try home.write("career.plan", EditingTerminalTests.plan)
+        let note = "note: 2 changes were not saved: :save in the script writes them\n"
+        let unsaved = try home.run(["repl", "career.plan"], environment: Self.environment,
+                                   stdin: "update skill rust level 2\nupdate goal Ship role \"Lead\"\ncount(goals)\n")
+        #expect(unsaved.stderr == note)
+        #expect(unsaved.status == 0)
+        let one = try home.run(["repl", "career.plan"], environment: Self.environment, stdin: "update skill rust level 2\n:quit\n")
+        #expect(one.stderr == "note: 1 change was not saved: :save in the script writes them\n")
+        // -q, :quit!, a :save after the changes, and undoing them all say nothing.
+        for (arguments, script) in [
+            (["repl", "-q", "career.plan"], "update skill rust level 2\nupdate goal Ship role \"Lead\"\n"),
+            (["repl", "career.plan"], "update skill rust level 2\n:q!\n"),
+            (["repl", "career.plan"], "update skill rust level 2\n:undo\n(skill rust).level\n"),
+            (["repl", "career.plan"], ":try\nupdate skill rust level 2\n:drop\n"),
+        ] {
+            let run = try home.run(arguments, environment: Self.environment, stdin: script)
+            #expect(!run.stderr.contains("not saved"), "\(script)")
+        }
+        let saved = try home.run(["repl", "career.plan"], environment: Self.environment, stdin: "update skill rust level 2\n:save\n")
+        #expect(saved.stderr == "saved career.plan\n")
+        // Undoing a change the file holds is a change the file does not hold.
+        let undone = try home.run(["repl", "career.plan"], environment: Self.environment, stdin: "update skill rust level 3\n:save\n:undo\n")
+        #expect(undone.stderr == "saved career.plan\nundid update skill rust level 3\n"
+            + "note: 1 change was not saved: :save in the script writes them\n")
+    }
+}
+
+/// Leaving a terminal session with changes not saved asks first.
+@Suite(.serialized) struct LeavingTerminalTests {
+    @Test func quitAsksAndStayGoesBackNoLeavesTheFileAsItWas() throws {
+        let home = try PlanProcess()
+        let file = try home.folder.appendingPathComponent(home.write("career.plan", EditingTerminalTests.plan)).path
+        let terminal = try Terminal(["repl", file], home: home.folder.path)
+        try terminal.expect("plan> ")
+        terminal.type("update skill rust level 2\r")
+        try terminal.expect("plan> ")
+        terminal.type("update goal Ship role \"Lead\"\r")
+        try terminal.expect("plan> ")
+        terminal.type(":q\r")
+        try terminal.expect("""
+            2 changes are not saved to \(file):
+              update skill rust level 2
+              update goal Ship role "Lead"
+            save them before leaving? (yes / no / stay)\u{20}
+            """)
+        terminal.type("stay\r")
+        try terminal.expect("plan> ")
+        terminal.type("(skill rust).level\r")
+        try terminal.expect("\n2\nplan> ")
+        // Ctrl-D asks the same; an answer it does not know asks again.
+        terminal.type("\u{04}")
+        try terminal.expect("save them before leaving? (yes / no / stay) ")
+        terminal.type("maybe\r")
+        try terminal.expect("save them before leaving? (yes / no / stay) ")
+        terminal.type("no\r")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(home.contents("career.plan") == EditingTerminalTests.plan)
+    }
+
+    @Test func yesSavesThenLeaves() throws {
+        let home = try PlanProcess()
+        let file = try home.folder.appendingPathComponent(home.write("career.plan", EditingTerminalTests.plan)).path
+        let terminal = try Terminal(["repl", file], home: home.folder.path)
+        try terminal.expect("plan> ")
+        terminal.type("update skill rust level 2\r")
+        try terminal.expect("plan> ")
+        terminal.type(":quit\r")
+        try terminal.expect("1 change is not saved to \(file):\n  update skill rust level 2\n")
+        terminal.type("yes\r")
+        try terminal.expect("saved \(file)\n")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(home.contents("career.plan")?.contains("skill rust level 2 target 3") == true)
+    }
+
+    @Test func quitWithABangLeavesWithoutAskingAndSavedChangesDoNotAsk() throws {
+        let home = try PlanProcess()
+        let file = try home.folder.appendingPathComponent(home.write("career.plan", EditingTerminalTests.plan)).path
+        let saving = try Terminal(["repl", file], home: home.folder.path)
+        try saving.expect("plan> ")
+        saving.type("update skill rust level 2\r")
+        try saving.expect("plan> ")
+        saving.type(":save\r")
+        try saving.expect("saved \(file)\nplan> ")
+        saving.type(":q\r")
+        #expect(try saving.waitForExit() == 0)
+
+        let leaving = try Terminal(["repl", file], home: home.folder.path)
+        try leaving.expect("plan> ")
+        leaving.type("update skill rust level 3\r")
+        try leaving.expect("plan> ")
+        leaving.type(":q!\r")
+        #expect(try leaving.waitForExit() == 0)
+        #expect(!leaving.screen.contains("not saved"))
+        #expect(home.contents("career.plan")?.contains("skill rust level 2 target 3") == true)
+    }
 }

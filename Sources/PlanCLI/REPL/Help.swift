@@ -176,9 +176,13 @@ enum Help {
               :reset
             """,
         "quit": """
-            :quit (or :q, or Ctrl-D): leaves the session.
+            :quit (or :q, or Ctrl-D): leaves the session. With changes not saved, it
+            lists them and asks: yes saves and leaves, no leaves without saving, stay
+            goes back. :quit! (or :q!) leaves without saving and without asking. A piped
+            session never asks; if it ends with changes not saved, it says how many.
 
               :quit
+              :q!
             """,
         "help": """
             :help [TOPIC]: the overview, or one statement, kind or command.

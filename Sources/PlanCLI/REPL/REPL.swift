@@ -36,7 +36,7 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
         switch editor.read(continuing: !pending.isEmpty, trying: session.isTrying) {
         case .end:
             StandardStream.output.write("\n")
-            return 0
+            if mayLeave(editor: editor, session: &session) { return 0 }
         case .interrupted:
             pending.clear()
         case .line(let line):
@@ -45,7 +45,7 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
                 if blank { continue }
                 if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
                     editor.remember(line)
-                    if session.execute(line) == .quit { return 0 }
+                    if session.execute(line) == .quit, mayLeave(editor: editor, session: &session) { return 0 }
                     continue
                 }
                 // Indented clause lines after a declaration, as in a file
@@ -73,6 +73,30 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
             session.evaluate(source)
             lastDeclaration = session.hadErrors != errorsBefore ? nil : PendingInput.lastDeclaration(in: source)
             pending.clear()
+        }
+    }
+}
+
+/// Leaving with changes not saved asks first, as ed and vim do: yes saves
+/// and leaves (unless the save fails), no leaves, stay (or Ctrl-C) goes
+/// back to the prompt. A terminal that went away cannot answer: then it leaves.
+private func mayLeave(editor: LineEditor, session: inout Session) -> Bool {
+    guard session.asksBeforeLeaving else { return true }
+    session.tellUnsaved()
+    while true {
+        switch editor.askBeforeLeaving() {
+        case .end:
+            StandardStream.output.write("\n")
+            return true
+        case .interrupted:
+            return false
+        case .line(let answer):
+            switch answer.lowercased().filter({ $0 != " " && $0 != "\t" }) {
+            case "y", "yes": return session.leave(saving: true)
+            case "n", "no": return session.leave(saving: false)
+            case "s", "stay": return false
+            default: continue
+            }
         }
     }
 }

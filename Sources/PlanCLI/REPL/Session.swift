@@ -24,6 +24,15 @@ struct Session {
     private var historyStart = 0
     /// Older changes than the history holds were made: undo cannot reach them.
     private var forgotChanges = false
+    /// Changes made since the files were read or last saved (an `:undo`
+    /// past that point is one more), which leaving would lose.
+    private(set) var unsavedChanges = 0
+    /// Where the history stood when the files last held the plan: undoing
+    /// a step above it takes an unsaved change back; nil once an undo has
+    /// gone below it, since the files then hold what the session no longer does.
+    private var savedHistoryCount: Int? = 0
+    /// `:quit!` said to leave what is not saved without a word.
+    private var leavingWithoutSaving = false
     private var trial: Trial?
     /// The problems the checks found after the last change, so that the
     /// next one shows only those it causes.
@@ -44,6 +53,8 @@ struct Session {
         var change: Interpreter.Change
         var additionCount: Int
         var what: String
+        /// A change `:save` would write (`:load` reads a file instead).
+        var unsaved = true
     }
 
     /// A what-if: the plan at `:try`, to compare with and to go back to.
@@ -52,6 +63,8 @@ struct Session {
         var additions: [Addition]
         var historyCount: Int
         var problems: [Diagnostic]
+        var unsavedChanges: Int
+        var savedHistoryCount: Int?
     }
 
     init(context: CommandContext, interactive: Bool) {
@@ -122,6 +135,7 @@ struct Session {
 
     private mutating func remember(_ step: Step) {
         history.append(step)
+        if step.unsaved { unsavedChanges += 1 }
         guard history.count - historyStart > Self.undoLimit else { return }
         historyStart += 1
         forgotChanges = true
@@ -129,6 +143,7 @@ struct Session {
         guard historyStart >= Self.undoLimit else { return }
         history.removeFirst(historyStart)
         if let started = trial?.historyCount { trial?.historyCount = max(0, started - historyStart) }
+        if let saved = savedHistoryCount { savedHistoryCount = max(0, saved - historyStart) }
         historyStart = 0
     }
 
@@ -158,7 +173,40 @@ struct Session {
     mutating func finish() -> Int32 {
         let diagnostics = interpreter.check()
         Presenter(options: context.output).present(context.visible(diagnostics.map(Outcome.diagnostic)), in: interpreter)
+        if unsavedChanges > 0, !leavingWithoutSaving, !context.quiet {
+            tell("note: \(Self.changes(unsavedChanges)) \(unsavedChanges == 1 ? "was" : "were") not saved: :save in the script writes them")
+        }
         return hadErrors || Inputs.fails(diagnostics, strict: context.strict) ? 1 : 0
+    }
+
+    private static func changes(_ count: Int) -> String {
+        count == 1 ? "1 change" : "\(count) changes"
+    }
+
+    /// Whether leaving a terminal session should ask first: changes are
+    /// not saved, and `:quit!` did not say to leave them.
+    var asksBeforeLeaving: Bool { unsavedChanges > 0 && !leavingWithoutSaving }
+
+    /// What leaving would lose, before asking: how many changes, to which
+    /// file, and the latest of them as typed.
+    func tellUnsaved() {
+        let file = interpreter.loadedFiles.first.map { " to \($0)" } ?? " (no file was read: :save FILE writes one)"
+        var lines = ["\(Self.changes(unsavedChanges)) \(unsavedChanges == 1 ? "is" : "are") not saved\(file):"]
+        // The steps above the save are the unsaved ones when no undo went below it.
+        let shown = savedHistoryCount.map { saved in history[min(max(saved, historyStart), history.count)...].filter(\.unsaved) } ?? []
+        if shown.count == unsavedChanges {
+            lines += shown.suffix(5).map { "  " + $0.what }
+            if shown.count > 5 { lines.insert("  ... and \(shown.count - 5) before", at: 1) }
+        }
+        tell(lines.joined(separator: "\n"))
+    }
+
+    /// The answer to "save before leaving?": yes saves, and leaves only if
+    /// everything was written.
+    mutating func leave(saving: Bool) -> Bool {
+        guard saving else { return true }
+        save(to: nil)
+        return unsavedChanges == 0
     }
 
     /// Runs a `:command` line.
@@ -185,10 +233,13 @@ struct Session {
             }
         case .quit:
             return .quit
+        case .quitWithoutSaving:
+            leavingWithoutSaving = true
+            return .quit
         case .load(let path):
             interpreter.beginChange()
             present(interpreter.load(path: path))
-            remember(Step(change: interpreter.endChange(), additionCount: additions.count, what: ":load \(path)"))
+            remember(Step(change: interpreter.endChange(), additionCount: additions.count, what: ":load \(path)", unsaved: false))
             if interactive { problems = interpreter.check() }
         case .reload:
             let files = interpreter.loadedFiles
@@ -224,7 +275,8 @@ struct Session {
                 fail("already in a what-if: :diff shows it, :keep keeps it, :drop forgets it")
                 break
             }
-            trial = Trial(state: interpreter.state, additions: additions, historyCount: history.count, problems: interpreter.check())
+            trial = Trial(state: interpreter.state, additions: additions, historyCount: history.count, problems: interpreter.check(),
+                          unsavedChanges: unsavedChanges, savedHistoryCount: savedHistoryCount)
             tell("what-if: change anything; :diff shows what changed, :keep keeps it, :drop forgets it")
         case .diff:
             guard let trial else {
@@ -251,6 +303,8 @@ struct Session {
             additions = trial.additions
             history.removeLast(max(0, history.count - trial.historyCount))
             problems = trial.problems
+            unsavedChanges = trial.unsavedChanges
+            savedHistoryCount = trial.savedHistoryCount
             self.trial = nil
             tell("dropped the what-if: the plan is as it was at :try")
         }
@@ -264,6 +318,8 @@ struct Session {
         history = []
         historyStart = 0
         forgotChanges = false
+        unsavedChanges = 0
+        savedHistoryCount = 0
         trial = nil
         problems = []
     }
@@ -278,6 +334,14 @@ struct Session {
             return
         }
         history.removeLast()
+        if step.unsaved {
+            if let saved = savedHistoryCount, history.count >= saved {
+                unsavedChanges -= 1
+            } else {
+                unsavedChanges += 1
+                savedHistoryCount = nil
+            }
+        }
         interpreter.takeBack(step.change)
         additions.removeLast(max(0, additions.count - step.additionCount))
         if interactive { problems = interpreter.check() }
@@ -302,7 +366,7 @@ struct Session {
                 return
             }
             let lets = additions.filter(\.isLet).map(\.text)
-            write(PlanWriter.render(interpreter.plan, lets: lets), to: path)
+            if write(PlanWriter.render(interpreter.plan, lets: lets), to: path) { markSaved() }
             return
         }
         if let path {
@@ -314,7 +378,15 @@ struct Session {
         }
         let changed = files.filter(\.changed)
         if changed.isEmpty { tell("nothing to save: the files already hold the plan") }
-        for file in changed { write(file.text, to: file.path) }
+        var wroteAll = true
+        for file in changed { wroteAll = write(file.text, to: file.path) && wroteAll }
+        if wroteAll { markSaved() }
+    }
+
+    /// The files now hold the plan: leaving loses nothing.
+    private mutating func markSaved() {
+        unsavedChanges = 0
+        savedHistoryCount = history.count
     }
 
     private mutating func export(format: String, to path: String) {
@@ -343,19 +415,22 @@ struct Session {
         return true
     }
 
-    private mutating func write(_ text: String, to path: String, sparing: [String] = []) {
+    @discardableResult
+    private mutating func write(_ text: String, to path: String, sparing: [String] = []) -> Bool {
         if text.allSatisfy(\.isWhitespace) {
             var status = stat()
             if stat(path, &status) == 0, status.st_size > 0 {
                 fail("nothing written to \(path): the plan is empty and the file is not")
-                return
+                return false
             }
         }
         do {
             try AtomicFile.write(text, to: path, sparing: sparing)
             tell("saved \(path)")
+            return true
         } catch {
             fail(error.description)
+            return false
         }
     }
 
