@@ -71,6 +71,52 @@ import Testing
         #expect(run.stderr.contains("undid value v2\nnothing more to undo: only the last \(Session.undoLimit) changes are kept\n"))
     }
 
+    /// Piped, a declaration and its clause lines are one statement too,
+    /// and one :undo takes all of it back.
+    @Test func clauseLinesInAScriptAreOneStatementAndOneUndo() throws {
+        let home = try PlanProcess()
+        let run = try home.run(["repl", "-q"], environment: Self.environment, stdin: """
+            goal "Lead a launch"
+                role "Product Lead"
+
+                by 2027-Q2
+            log 2026-11-01 "Retro"
+                for "Lead a launch"
+                hours 2
+            [count(goals), sum(logs select hours)]
+            :undo
+            :undo
+            count(goals)
+            :undo
+
+            """)
+        #expect(run.stdout == "[1, 2]\n0\n")
+        // An empty line inside a statement still counts: this error is on line 4.
+        let late = try home.run(["repl", "-q"], environment: Self.environment, stdin: "goal g\n    role \"r\"\n\n    by 2027-13\n")
+        #expect(late.stderr.hasPrefix("<stdin>:4:8: error[E005]: invalid date 2027-13"))
+        #expect(run.stderr == """
+            undid log 2026-11-01 "Retro"
+                for "Lead a launch"
+                hours 2
+            undid goal "Lead a launch"
+                role "Product Lead"
+
+                by 2027-Q2
+            nothing to undo
+
+            """)
+    }
+
+    /// A statement of many lines is read line by line, each line once: a
+    /// list over 2,000 lines is one statement with one answer.
+    @Test func aLongBracketedStatementIsOneStatement() throws {
+        let home = try PlanProcess()
+        let script = "count([\n" + String(repeating: "1,\n  2,\n", count: 1000) + "3])\n6 * 7\n"
+        let run = try home.run(["repl"], environment: Self.environment, stdin: script)
+        #expect(run.stdout == "2001\n42\n")
+        #expect(run.stderr == "")
+    }
+
     @Test func aPipedSessionThatEndsWithChangesNotSavedSaysHowMany() throws {
         let home = try PlanProcess()
         try home.write("career.plan", EditingTerminalTests.plan)
@@ -107,9 +153,9 @@ import Testing
         let file = try home.folder.appendingPathComponent(home.write("career.plan", EditingTerminalTests.plan)).path
         let terminal = try Terminal(["repl", file], home: home.folder.path)
         try terminal.expect("plan> ")
-        terminal.type("update skill rust level 2\r")
+        terminal.type("update skill rust level 2\r\r")
         try terminal.expect("plan> ")
-        terminal.type("update goal Ship role \"Lead\"\r")
+        terminal.type("update goal Ship role \"Lead\"\r\r")
         try terminal.expect("plan> ")
         terminal.type(":q\r")
         try terminal.expect("""
@@ -137,7 +183,7 @@ import Testing
         let file = try home.folder.appendingPathComponent(home.write("career.plan", EditingTerminalTests.plan)).path
         let terminal = try Terminal(["repl", file], home: home.folder.path)
         try terminal.expect("plan> ")
-        terminal.type("update skill rust level 2\r")
+        terminal.type("update skill rust level 2\r\r")
         try terminal.expect("plan> ")
         terminal.type(":quit\r")
         try terminal.expect("1 change is not saved to \(file):\n  update skill rust level 2\n")
@@ -152,7 +198,7 @@ import Testing
         let file = try home.folder.appendingPathComponent(home.write("career.plan", EditingTerminalTests.plan)).path
         let saving = try Terminal(["repl", file], home: home.folder.path)
         try saving.expect("plan> ")
-        saving.type("update skill rust level 2\r")
+        saving.type("update skill rust level 2\r\r")
         try saving.expect("plan> ")
         saving.type(":save\r")
         try saving.expect("saved \(file)\nplan> ")
@@ -161,7 +207,7 @@ import Testing
 
         let leaving = try Terminal(["repl", file], home: home.folder.path)
         try leaving.expect("plan> ")
-        leaving.type("update skill rust level 3\r")
+        leaving.type("update skill rust level 3\r\r")
         try leaving.expect("plan> ")
         leaving.type(":q!\r")
         #expect(try leaving.waitForExit() == 0)
