@@ -8,6 +8,7 @@ that run's peak resident memory (GNU time):
   updates       N values, then N lines `update goal g serves vN`
   in turn       N values, 8 goals, then N lines `update goal gK serves vN`,
                 the goals taken in turn (K = N mod 8)
+  ones, piped   the N lines of `1` piped into `plan repl`, beside `plan run`
   bracket       one statement `count([...])` over N lines, piped into
                 `plan repl`, beside `plan run` of the same text
   edits         a plan of N goals, then 200 `update goal` lines piped into
@@ -93,7 +94,8 @@ def main():
         plan_file = os.path.join(folder, "goals.plan")
         with open(plan_file, "w") as out:
             out.write(goals(args.goals))
-        piped = [("%d-line statement" % args.lines, [], bracketed(args.lines), ""),
+        piped = [("%d lines of 1" % args.ones, [], ones(args.ones), ""),
+                 ("%d-line statement" % args.lines, [], bracketed(args.lines), ""),
                  ("%d goals, 200 edits" % args.goals, [plan_file], edits(), goals(args.goals))]
         for label, files, script, before in piped:
             script_file = os.path.join(folder, "script.txt")

@@ -117,6 +117,35 @@ import Testing
         #expect(run.stderr == "")
     }
 
+    /// A script that repeats one mistake shows it 100 times, then a count.
+    @Test func aFloodOfOneDiagnosticIsCapped() throws {
+        let home = try PlanProcess()
+        let run = try home.run(["repl", "-q"], environment: Self.environment,
+                               stdin: "vision \"v\"\n" + String(repeating: "value a\n", count: 251))
+        let errors = run.stderr.components(separatedBy: "error[E020]: value \"a\" is already declared").count - 1
+        #expect(errors == Session.shownPerCode)
+        #expect(run.stderr.contains("<stdin>:102:7: error[E020]"))
+        #expect(!run.stderr.contains("<stdin>:103:7: error[E020]"))
+        #expect(run.stderr.hasSuffix("  |       ^\nnote: 150 more error[E020] not shown (the first 100 are)\n"))
+        #expect(run.status == 1)
+    }
+
+    /// A statement that changed nothing (a question, a refused change)
+    /// leaves no text behind once answered; a change keeps its own, which
+    /// later messages show.
+    @Test func aScriptKeepsTheTextOfItsChangesOnly() throws {
+        var session = Session(context: CommandContext(today: Day(lastDayOfYear: 2026, month: 11), output: OutputOptions()),
+                              interactive: false)
+        session.evaluate(Source(name: Inputs.stdinName, text: "value a"))
+        for question in ["count(values)", "value a", "remove value nothere", "1 +"] {
+            session.evaluate(Source(name: Inputs.stdinName, text: question))
+        }
+        #expect(session.interpreter.sources.count == 1)
+        session.evaluate(Source(name: Inputs.stdinName, text: "let n = 2"))
+        #expect(session.interpreter.sources.count == 2)
+        #expect(session.interpreter.sources[0]?.text(SourceRange(source: 0, start: 0, end: 7)) == "value a")
+    }
+
     @Test func aPipedSessionThatEndsWithChangesNotSavedSaysHowMany() throws {
         let home = try PlanProcess()
         try home.write("career.plan", EditingTerminalTests.plan)

@@ -33,6 +33,12 @@ struct Session {
     private var savedHistoryCount: Int? = 0
     /// `:quit!` said to leave what is not saved without a word.
     private var leavingWithoutSaving = false
+    /// How many diagnostics of each code a script has shown, and how many
+    /// more it did not: a script that repeats one mistake a million times
+    /// shows it `shownPerCode` times, then a count at its end.
+    private var shownByCode: [DiagnosticCode: Int] = [:]
+    private var hiddenByCode: [DiagnosticCode: (count: Int, severity: Severity)] = [:]
+    static let shownPerCode = 100
     private var trial: Trial?
     /// The problems the checks found after the last change, so that the
     /// next one shows only those it causes.
@@ -110,6 +116,7 @@ struct Session {
             return true
         }
         let additionCount = additions.count
+        let sourceCount = interpreter.sources.count
         interpreter.beginChange()
         let outcomes = interpreter.run(source)
         let change = interpreter.endChange()
@@ -129,6 +136,8 @@ struct Session {
         }
         if let first = changes.first, change.changedAnything || additions.count != additionCount {
             remember(Step(change: change, additionCount: additionCount, what: source.text(first.range)))
+        } else if !change.changedAnything, additions.count == additionCount {
+            interpreter.forgetSources(from: sourceCount)
         }
         if interactive, !changes.isEmpty { showNewProblems() }
     }
@@ -172,7 +181,10 @@ struct Session {
     /// asserts; the exit status says whether the plan holds.
     mutating func finish() -> Int32 {
         let diagnostics = interpreter.check()
-        Presenter(options: context.output).present(context.visible(diagnostics.map(Outcome.diagnostic)), in: interpreter)
+        Presenter(options: context.output).present(capped(context.visible(diagnostics.map(Outcome.diagnostic))), in: interpreter)
+        for (code, hidden) in hiddenByCode.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            tell("note: \(hidden.count) more \(hidden.severity.rawValue)[\(code.rawValue)] not shown (the first \(Self.shownPerCode) are)")
+        }
         if unsavedChanges > 0, !leavingWithoutSaving, !context.quiet {
             tell("note: \(Self.changes(unsavedChanges)) \(unsavedChanges == 1 ? "was" : "were") not saved: :save in the script writes them")
         }
@@ -436,9 +448,30 @@ struct Session {
 
     @discardableResult
     private mutating func present(_ outcomes: [Outcome]) -> Bool {
-        let failed = Presenter(options: context.output).present(outcomes, in: interpreter)
+        let failed = outcomes.contains { outcome in
+            if case .diagnostic(let diagnostic) = outcome { return diagnostic.severity == .error }
+            return false
+        }
+        Presenter(options: context.output).present(capped(outcomes), in: interpreter)
         hadErrors = hadErrors || failed
         return failed
+    }
+
+    /// `outcomes` without the diagnostics of a code a script has shown
+    /// `shownPerCode` times already, those counted instead. Typed, each
+    /// shows: a person reads them one at a time.
+    private mutating func capped(_ outcomes: [Outcome]) -> [Outcome] {
+        guard !interactive else { return outcomes }
+        return outcomes.filter { outcome in
+            guard case .diagnostic(let diagnostic) = outcome else { return true }
+            let shown = shownByCode[diagnostic.code, default: 0]
+            guard shown >= Self.shownPerCode else {
+                shownByCode[diagnostic.code] = shown + 1
+                return true
+            }
+            hiddenByCode[diagnostic.code, default: (0, diagnostic.severity)].count += 1
+            return false
+        }
     }
 
     /// A message carries what was typed (a topic, a path, a statement

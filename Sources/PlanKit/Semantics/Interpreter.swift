@@ -316,6 +316,14 @@ public struct Interpreter: Sendable {
                       changedAnything: before.changed || journal.changed(plan))
     }
 
+    /// Forgets the sources read since there were `count`, for a caller
+    /// that knows nothing refers to them: statements that changed nothing
+    /// (questions, refused changes), whose outcomes are already shown. A
+    /// long script of questions then holds no text of those it has answered.
+    public mutating func forgetSources(from count: Int) {
+        sources.removeAll(from: count)
+    }
+
     /// Puts back what `change` changed; the interpreter must be as the
     /// change left it (later changes taken back first).
     public mutating func takeBack(_ change: Change) {
