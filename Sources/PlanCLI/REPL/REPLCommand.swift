@@ -162,6 +162,8 @@ enum REPLCommand: Equatable {
           :quit, :q          leave (so does Ctrl-D); asks first when changes are not saved
           :quit!, :q!        leave without saving, without asking
 
+        After a declaration or an update, ...> waits for indented clause lines;
+        an empty or unindented line ends the statement and runs it whole.
         Tab completes keywords, commands, names and fields; Ctrl-R searches the
         history; Ctrl-C abandons the input; an empty line ends unfinished input.
         """

@@ -6,9 +6,9 @@ import Darwin
 import PlanKit
 
 /// The plan of one REPL session and what it does with input: the part that
-/// typed lines and a piped script share. Typed at a terminal, each change
-/// shows the problems it causes at once and can be taken back with
-/// `:undo`; piped, the session runs like a file, checked at its end.
+/// typed lines and a piped script share. Either way a change can be taken
+/// back with `:undo`. Typed at a terminal, each change shows the problems it
+/// causes at once; piped, the session runs like a file, checked at its end.
 struct Session {
     private(set) var interpreter: Interpreter
     let context: CommandContext
