@@ -53,17 +53,19 @@ TIME = "/usr/bin/time"
 QUERY = "count(goals where not done and due < today + 1 year)"
 
 
-def measure(argv, runs):
+def measure(argv, runs, stdin_path=None):
     """Best wall time (seconds) over `runs`, with that run's peak RSS (MB),
-    exit status and first stderr line. GNU time reports the peak: a child
-    forked from this Python process would count Python's own memory as its
-    peak, time's is small enough not to matter."""
+    exit status and first stderr line; standard input is `stdin_path`, or
+    nothing. GNU time reports the peak: a child forked from this Python
+    process would count Python's own memory as its peak, time's is small
+    enough not to matter."""
     best = None
     for _ in range(runs):
-        with tempfile.NamedTemporaryFile() as report, tempfile.TemporaryFile() as errors:
+        with tempfile.NamedTemporaryFile() as report, tempfile.TemporaryFile() as errors, \
+                open(stdin_path or os.devnull, "rb") as given:
             start = time.perf_counter()
             completed = subprocess.run([TIME, "-q", "-f", "%M", "-o", report.name] + argv,
-                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+                                       stdin=given, stdout=subprocess.DEVNULL, stderr=errors)
             elapsed = time.perf_counter() - start
             errors.seek(0)
             first_error = errors.readline().decode("utf-8", "replace").strip()

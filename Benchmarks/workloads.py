@@ -8,6 +8,12 @@ that run's peak resident memory (GNU time):
   updates       N values, then N lines `update goal g serves vN`
   in turn       N values, 8 goals, then N lines `update goal gK serves vN`,
                 the goals taken in turn (K = N mod 8)
+  ones, piped   the N lines of `1` piped into `plan repl`, beside `plan run`
+  bracket       one statement `count([...])` over N lines, piped into
+                `plan repl`, beside `plan run` of the same text
+  edits         a plan of N goals, then 200 `update goal` lines piped into
+                `plan repl PLAN` (each kept for :undo), beside `plan run` of
+                the plan and the same lines (nothing kept)
 
     python3 Benchmarks/workloads.py [--plan .build/release/plan] [--runs 3]
                                     [--ones 100000] [--items 20000]
@@ -47,19 +53,33 @@ def in_turn(count, goals=8):
             + "".join("update goal g%d serves v%d\n" % (n % goals, n) for n in range(count)))
 
 
+def bracketed(count):
+    return "count([\n" + "".join("%d,\n" % n for n in range(count)) + "0])\n"
+
+
+def goals(count):
+    return "value v\n" + "".join("goal g%d serves v by 2028-01\n" % n for n in range(count))
+
+
+def edits(count=200):
+    return "".join("update goal g%d by 2029-Q1\n" % n for n in range(count))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan", default=os.path.join(ROOT, ".build", "release", "plan"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--ones", type=int, default=100000)
     parser.add_argument("--items", type=int, default=20000)
+    parser.add_argument("--lines", type=int, default=20000)
+    parser.add_argument("--goals", type=int, default=20000)
     args = parser.parse_args()
 
     work = [("ones", "%d lines of 1" % args.ones, ones(args.ones)),
             ("list", "%d list items" % args.items, list_items(args.items)),
             ("update", "%d update ... serves" % args.items, updates(args.items)),
             ("turns", "%d updates, 8 goals" % args.items, in_turn(args.items))]
-    print("%-26s %10s %10s %8s" % ("workload", "seconds", "peak MB", "status"))
+    print("%-32s %10s %10s %8s" % ("workload", "seconds", "peak MB", "status"))
     with tempfile.TemporaryDirectory() as folder:
         for name, label, text in work:
             path = os.path.join(folder, name + ".plan")
@@ -67,9 +87,27 @@ def main():
                 out.write(text)
             seconds, peak, status, first_error = measure(
                 [args.plan, "run", "--today", TODAY, path], args.runs)
-            print("%-26s %10.3f %10.1f %8d" % (label, seconds, peak, status))
+            print("%-32s %10.3f %10.1f %8d" % (label, seconds, peak, status))
             if status != 0 and first_error:
                 print("    " + first_error)
+        # Piped into the REPL, each beside `plan run` of the same text.
+        plan_file = os.path.join(folder, "goals.plan")
+        with open(plan_file, "w") as out:
+            out.write(goals(args.goals))
+        piped = [("%d lines of 1" % args.ones, [], ones(args.ones), ""),
+                 ("%d-line statement" % args.lines, [], bracketed(args.lines), ""),
+                 ("%d goals, 200 edits" % args.goals, [plan_file], edits(), goals(args.goals))]
+        for label, files, script, before in piped:
+            script_file = os.path.join(folder, "script.txt")
+            with open(script_file, "w") as out:
+                out.write(script)
+            whole_file = os.path.join(folder, "whole.plan")
+            with open(whole_file, "w") as out:
+                out.write(before + script)
+            for how, argv, given in [("repl", [args.plan, "repl", "--today", TODAY] + files, script_file),
+                                     ("run", [args.plan, "run", "--today", TODAY, whole_file], None)]:
+                seconds, peak, status, first_error = measure(argv, args.runs, given)
+                print("%-32s %10.3f %10.1f %8d" % (label + ", " + how, seconds, peak, status))
 
 
 if __name__ == "__main__":

@@ -280,10 +280,9 @@ struct Arguments {
             throw UsageError(description: "option \(owner.option) is only for \(owner.commands.sorted().joined(separator: " and "))")
         }
         // -q holds for every command that loads a plan through CommandContext,
-        // a new one included. fmt reports syntax errors only, and the REPL
-        // shows each statement's problems through a session of its own.
-        if given.contains("-q"), ["fmt", "repl"].contains(command.word) {
-            throw UsageError(description: "option -q is not for \(command.word): it hides the warnings of run, check, report, agenda, review and export")
+        // a new one included (the REPL too). fmt reports syntax errors only.
+        if given.contains("-q"), command.word == "fmt" {
+            throw UsageError(description: "option -q is not for fmt: it hides the warnings of run, check, report, agenda, review, export and repl")
         }
     }
 }

@@ -134,15 +134,17 @@ enum CommandHelp {
 
             """,
         "repl": """
-            Usage: plan repl [FILE...] [--json]
+            Usage: plan repl [FILE...] [--json] [-q]
                    plan                (on a terminal)
 
             Starts the REPL with the files loaded: type statements and
             questions, and :help for the REPL's commands. On a pipe it reads
-            the script and ends like plan run.
+            the script and ends like plan run, with a note on stderr when it
+            made changes it never saved.
 
             Options:
               --json         each answer as one JSON value per line
+              -q, --quiet    hide warnings, and the note on changes not saved
 
             Example:
               plan repl career.plan

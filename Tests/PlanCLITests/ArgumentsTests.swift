@@ -82,7 +82,8 @@ import Testing
         #expect(try parse(["report", "a.plan", "--quiet"]).quiet)
         #expect(try parse(["check", "-q", "a.plan"]).quiet)
         #expect(try parse(["export", "-q", "--format", "md", "a.plan"]).quiet)
-        #expect(throws: UsageError(description: "option -q is not for fmt: it hides the warnings of run, check, report, agenda, review and export")) {
+        #expect(try parse(["repl", "--quiet", "a.plan"]).quiet)
+        #expect(throws: UsageError(description: "option -q is not for fmt: it hides the warnings of run, check, report, agenda, review, export and repl")) {
             try parse(["fmt", "-q", "a.plan"])
         }
     }

@@ -110,7 +110,8 @@ enum Help {
             was read from. Nothing is written while the plan has errors, and when one file
             cannot be written none is. A file changed on disk since it was read (by an editor,
             another session) is not overwritten: :reload reads it again (then redo your
-            changes), or :save! writes over it on purpose.
+            changes), or :save! writes over it on purpose. Nothing is written during a
+            what-if either (:keep, then :save).
 
               :save
               :save career-draft.plan
@@ -186,9 +187,13 @@ enum Help {
               :reset
             """,
         "quit": """
-            :quit (or :q, or Ctrl-D): leaves the session.
+            :quit (or :q, or Ctrl-D): leaves the session. With changes not saved, it
+            lists them and asks: yes saves and leaves, no leaves without saving, stay
+            goes back. :quit! (or :q!) leaves without saving and without asking. A piped
+            session never asks; if it ends with changes not saved, it says how many.
 
               :quit
+              :q!
             """,
         "help": """
             :help [TOPIC]: the overview, or one statement, kind or command.

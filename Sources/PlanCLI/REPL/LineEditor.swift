@@ -76,6 +76,16 @@ final class LineEditor {
         } else {
             _ = shim_el_set_prompt(editLine, firstPrompt)
         }
+        return readLine()
+    }
+
+    /// Asks whether to save before leaving (yes / no / stay).
+    func askBeforeLeaving() -> Input {
+        _ = shim_el_set_prompt(editLine, leavingPrompt)
+        return readLine()
+    }
+
+    private func readLine() -> Input {
         abandoned = false
         var count: Int32 = 0
         let line = el_gets(editLine, &count)
@@ -184,6 +194,10 @@ private func firstPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CCh
 
 private func tryPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
     promptText("plan (try)> ")
+}
+
+private func leavingPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+    promptText("save them before leaving? (yes / no / stay) ")
 }
 
 private func continuationPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {

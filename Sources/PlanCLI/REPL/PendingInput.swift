@@ -4,9 +4,9 @@ import PlanKit
 /// lines, until the parser no longer says the input stops midway.
 struct PendingInput {
     private(set) var text = ""
-    /// The lines as typed, for the history: `text` may hold more (the
-    /// `update` an indented clause line stands for).
-    var typed = ""
+    /// The lines as typed, for the history: `text` joins a string that
+    /// runs over a line end with an escape.
+    private(set) var typed = ""
 
     var isEmpty: Bool { text.isEmpty }
 
@@ -34,10 +34,11 @@ struct PendingInput {
         Self.endsInsideString(text) || Parser.parse(Source(name: "<repl>", text: text), id: 0).isIncomplete
     }
 
-    /// The declaration that `source` ends with, if it ends with one.
-    static func lastDeclaration(in source: Source) -> Declaration? {
-        guard case .declaration(let declaration) = Parser.parse(source, id: 0).statements.last?.kind else { return nil }
-        return declaration
+    /// The input is whole and ends with a declaration or an `update`,
+    /// which indented clause lines may go on, as the docs write a goal.
+    var takesClauseLines: Bool {
+        guard case .declaration = Parser.parse(Source(name: "<repl>", text: text), id: 0).statements.last?.kind else { return false }
+        return true
     }
 
     static func endsInsideString(_ text: String) -> Bool {

@@ -30,49 +30,84 @@ private func runInteractive(editor: LineEditor, session: inout Session) -> Int32
     shim_ignore_sigint()
     StandardStream.output.write("plan: type :help for help, :quit or Ctrl-D to leave\n")
     var pending = PendingInput()
-    var lastDeclaration: Declaration?
+    /// The statement pending is whole, but clause lines may follow.
+    var awaitingClauses = false
+
+    // A statement over several lines is one history entry, recalled whole
+    // by Up, and one change for :undo.
+    func runPending() {
+        if !pending.typed.isEmpty { editor.remember(pending.typed) }
+        session.evaluate(Source(name: "<repl>", text: pending.text))
+        pending.clear()
+        awaitingClauses = false
+    }
+
     while true {
         editor.completer.plan = session.interpreter.plan
         switch editor.read(continuing: !pending.isEmpty, trying: session.isTrying) {
         case .end:
+            if awaitingClauses { runPending() }
             StandardStream.output.write("\n")
-            return 0
+            if mayLeave(editor: editor, session: &session) { return 0 }
+            pending.clear()
+            awaitingClauses = false
         case .interrupted:
             pending.clear()
+            awaitingClauses = false
         case .line(let line):
             let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            let indented = line.first == " " || line.first == "\t"
+            // Clause lines go on until a blank line or one at the left
+            // margin, which then starts anew.
+            if awaitingClauses, !indented || blank {
+                runPending()
+                if blank { continue }
+            }
             if pending.isEmpty {
                 if blank { continue }
                 if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
                     editor.remember(line)
-                    if session.execute(line) == .quit { return 0 }
+                    if session.execute(line) == .quit, mayLeave(editor: editor, session: &session) { return 0 }
                     continue
                 }
-                // Indented clause lines after a declaration, as in a file
-                // (or pasted from one), go on declaring that entity.
-                if let declaration = lastDeclaration, line.first == " " || line.first == "\t" {
-                    editor.remember(line)
-                    pending.append("update \(declaration.kind.rawValue) \(Literal.name(declaration.name.text))")
-                    pending.append(line)
-                    pending.typed = ""
-                } else {
-                    pending.append(line)
-                }
-                if pending.needsMore { continue }
-            } else if !blank {
-                pending.append(line)
-                if pending.needsMore { continue }
+            } else if blank {
+                // An empty line while continuing evaluates what there is, so
+                // its error shows instead of the prompt waiting forever.
+                runPending()
+                continue
             }
-            // A statement over several lines is one history entry, recalled
-            // whole by Up.
-            if !pending.typed.isEmpty { editor.remember(pending.text) }
-            // An empty line while continuing evaluates what there is, so its
-            // error shows instead of the prompt waiting forever.
-            let source = Source(name: "<repl>", text: pending.text)
-            let errorsBefore = session.hadErrors
-            session.evaluate(source)
-            lastDeclaration = session.hadErrors != errorsBefore ? nil : PendingInput.lastDeclaration(in: source)
-            pending.clear()
+            pending.append(line)
+            if pending.needsMore {
+                awaitingClauses = false
+            } else if pending.takesClauseLines {
+                awaitingClauses = true
+            } else {
+                runPending()
+            }
+        }
+    }
+}
+
+/// Leaving with changes not saved asks first, as ed and vim do: yes saves
+/// and leaves (unless the save fails), no leaves, stay (or Ctrl-C) goes
+/// back to the prompt. A terminal that went away cannot answer: then it leaves.
+private func mayLeave(editor: LineEditor, session: inout Session) -> Bool {
+    guard session.asksBeforeLeaving else { return true }
+    session.tellUnsaved()
+    while true {
+        switch editor.askBeforeLeaving() {
+        case .end:
+            StandardStream.output.write("\n")
+            return true
+        case .interrupted:
+            return false
+        case .line(let answer):
+            switch answer.lowercased().filter({ $0 != " " && $0 != "\t" }) {
+            case "y", "yes": return session.leave(saving: true)
+            case "n", "no": return session.leave(saving: false)
+            case "s", "stay": return false
+            default: continue
+            }
         }
     }
 }

@@ -9,7 +9,10 @@ import PlanKit
 enum REPLCommand: Equatable {
     /// `:help` alone, or about one topic.
     case help(String?)
+    /// `:quit`: on a terminal, asks first when changes are not saved.
     case quit
+    /// `:quit!`: leaves without asking, and without saving.
+    case quitWithoutSaving
     case load(String)
     case reload
     /// To the files read, or the main file's text to another file;
@@ -28,7 +31,7 @@ enum REPLCommand: Equatable {
     case drop
 
     /// What Tab offers after `:`.
-    static let spellings = [":agenda", ":check", ":diff", ":drop", ":export", ":help", ":keep", ":load", ":q", ":quit",
+    static let spellings = [":agenda", ":check", ":diff", ":drop", ":export", ":help", ":keep", ":load", ":q", ":q!", ":quit", ":quit!",
                             ":reload", ":report", ":reset", ":review", ":save", ":save!", ":try", ":undo"]
 
     /// A command line that cannot run, with what to say about it.
@@ -54,6 +57,7 @@ enum REPLCommand: Equatable {
         switch word {
         case ":help": return .success(.help(argument.isEmpty ? nil : argument))
         case ":quit", ":q": return noArgument(.quit)
+        case ":quit!", ":q!": return noArgument(.quitWithoutSaving)
         case ":load": return file(REPLCommand.load)
         case ":reload": return noArgument(.reload)
         case ":save", ":save!":
@@ -158,8 +162,11 @@ enum REPLCommand: Equatable {
           :review            the four strategy questions, load against capacity
           :export FORMAT FILE  json, md, ics, dot or svg (FILE - is the screen)
           :reset             forget everything
-          :quit, :q          leave (so does Ctrl-D)
+          :quit, :q          leave (so does Ctrl-D); asks first when changes are not saved
+          :quit!, :q!        leave without saving, without asking
 
+        After a declaration or an update, ...> waits for indented clause lines;
+        an empty or unindented line ends the statement and runs it whole.
         Tab completes keywords, commands, names and fields; Ctrl-R searches the
         history; Ctrl-C abandons the input; an empty line ends unfinished input.
         """

@@ -19,8 +19,11 @@ func runScript(session: inout Session, input descriptor: Int32) -> Int32 {
     var lineNumber = 0
     var quit = false
     while !quit {
-        // Empty lines are many in some inputs (`yes ''`) and say nothing.
-        lineNumber += input.skipEmptyLines()
+        // Empty lines are many in some inputs (`yes ''`) and say nothing,
+        // but inside a statement they keep its later lines' numbers right.
+        let emptyLines = input.skipEmptyLines()
+        lineNumber += emptyLines
+        statement.appendEmptyLines(emptyLines)
         guard let line = input.next() else { break }
         lineNumber += 1
         let firstByte = line.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
@@ -52,14 +55,15 @@ private struct ScriptStatement {
     private var firstLine = 0
     /// Whether anything but blanks has come.
     private var started = false
+    private var ending = LineContinuation()
 
     /// A line continues the statement when it is indented (a goal's clause
     /// lines), or when the statement so far stops midway (an open bracket,
-    /// a trailing comma or operator).
+    /// a trailing comma or operator), as in a file.
     func continues(with line: ArraySlice<UInt8>) -> Bool {
         guard started else { return false }
         if let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { return true }
-        return Parser.parse(Source(name: Inputs.stdinName, bytes: bytes), id: 0).isIncomplete
+        return ending.continues
     }
 
     mutating func append(_ line: ArraySlice<UInt8>, number: Int) {
@@ -71,6 +75,12 @@ private struct ScriptStatement {
         }
         bytes += line
         bytes.append(UInt8(ascii: "\n"))
+        ending.read(line)
+    }
+
+    mutating func appendEmptyLines(_ count: Int) {
+        guard started, count > 0 else { return }
+        bytes += repeatElement(UInt8(ascii: "\n"), count: count)
     }
 
     mutating func run(in session: inout Session) {
@@ -78,6 +88,7 @@ private struct ScriptStatement {
         session.evaluate(Source(name: Inputs.stdinName, bytes: bytes, firstLine: firstLine))
         bytes = []
         started = false
+        ending = LineContinuation()
     }
 }
 

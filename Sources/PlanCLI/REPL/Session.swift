@@ -6,9 +6,9 @@ import Darwin
 import PlanKit
 
 /// The plan of one REPL session and what it does with input: the part that
-/// typed lines and a piped script share. Typed at a terminal, each change
-/// shows the problems it causes at once and can be taken back with
-/// `:undo`; piped, the session runs like a file, checked at its end.
+/// typed lines and a piped script share. Either way a change can be taken
+/// back with `:undo`. Typed at a terminal, each change shows the problems it
+/// causes at once; piped, the session runs like a file, checked at its end.
 struct Session {
     private(set) var interpreter: Interpreter
     let context: CommandContext
@@ -18,9 +18,27 @@ struct Session {
     private(set) var hadErrors = false
     /// The `let`s and `assert`s typed, as typed: `:save` writes them too.
     private var additions: [Addition] = []
-    /// What `:undo` goes back to, latest last (only typed sessions keep it:
-    /// a snapshot a statement would make a long piped script quadratic).
+    /// What `:undo` takes back, latest last, from `historyStart` on: the
+    /// latest `undoLimit` changes.
     private var history: [Step] = []
+    private var historyStart = 0
+    /// Older changes than the history holds were made: undo cannot reach them.
+    private var forgotChanges = false
+    /// Changes made since the files were read or last saved (an `:undo`
+    /// past that point is one more), which leaving would lose.
+    private(set) var unsavedChanges = 0
+    /// Where the history stood when the files last held the plan: undoing
+    /// a step above it takes an unsaved change back; nil once an undo has
+    /// gone below it, since the files then hold what the session no longer does.
+    private var savedHistoryCount: Int? = 0
+    /// `:quit!` said to leave what is not saved without a word.
+    private var leavingWithoutSaving = false
+    /// How many diagnostics of each code a script has shown, and how many
+    /// more it did not: a script that repeats one mistake a million times
+    /// shows it `shownPerCode` times, then a count at its end.
+    private var shownByCode: [DiagnosticCode: Int] = [:]
+    private var hiddenByCode: [DiagnosticCode: (count: Int, severity: Severity)] = [:]
+    static let shownPerCode = 100
     private var trial: Trial?
     /// The problems the checks found after the last change, so that the
     /// next one shows only those it causes.
@@ -47,10 +65,18 @@ struct Session {
         var isLet: Bool
     }
 
+    /// How many changes `:undo` can take back, typed or piped: each keeps
+    /// only what it changed, but a script may make millions.
+    static let undoLimit = 1000
+
+    /// One change, as `:undo` takes it back. `additions` only ever grow
+    /// between two steps, so their count is all a step needs of them.
     private struct Step {
-        var state: Interpreter.State
-        var additions: [Addition]
+        var change: Interpreter.Change
+        var additionCount: Int
         var what: String
+        /// A change `:save` would write (`:load` reads a file instead).
+        var unsaved = true
     }
 
     /// A what-if: the plan at `:try`, to compare with and to go back to.
@@ -59,6 +85,8 @@ struct Session {
         var additions: [Addition]
         var historyCount: Int
         var problems: [Diagnostic]
+        var unsavedChanges: Int
+        var savedHistoryCount: Int?
     }
 
     init(context: CommandContext, interactive: Bool) {
@@ -103,10 +131,11 @@ struct Session {
             if case .expression = statement.kind { return false }
             return true
         }
-        if interactive, let first = changes.first {
-            history.append(Step(state: interpreter.state, additions: additions, what: source.text(first.range)))
-        }
+        let additionCount = additions.count
+        let sourceCount = interpreter.sources.count
+        interpreter.beginChange()
         let outcomes = interpreter.run(source)
+        let change = interpreter.endChange()
         // A shell command typed here gets the REPL command to type instead.
         let failed = present(outcomes.map { outcome in
             guard case .diagnostic(let diagnostic) = outcome else { return outcome }
@@ -121,7 +150,26 @@ struct Session {
                 }
             }
         }
+        if let first = changes.first, change.changedAnything || additions.count != additionCount {
+            remember(Step(change: change, additionCount: additionCount, what: source.text(first.range)))
+        } else if !change.changedAnything, additions.count == additionCount {
+            interpreter.forgetSources(from: sourceCount)
+        }
         if interactive, !changes.isEmpty { showNewProblems() }
+    }
+
+    private mutating func remember(_ step: Step) {
+        history.append(step)
+        if step.unsaved { unsavedChanges += 1 }
+        guard history.count - historyStart > Self.undoLimit else { return }
+        historyStart += 1
+        forgotChanges = true
+        // The oldest steps go in batches, so that forgetting one costs no move of the rest.
+        guard historyStart >= Self.undoLimit else { return }
+        history.removeFirst(historyStart)
+        if let started = trial?.historyCount { trial?.historyCount = max(0, started - historyStart) }
+        if let saved = savedHistoryCount { savedHistoryCount = max(0, saved - historyStart) }
+        historyStart = 0
     }
 
     /// The problems the checks find now that they did not before. A name
@@ -149,8 +197,44 @@ struct Session {
     /// asserts; the exit status says whether the plan holds.
     mutating func finish() -> Int32 {
         let diagnostics = interpreter.check()
-        Presenter(options: context.output).present(context.visible(diagnostics.map(Outcome.diagnostic)), in: interpreter)
+        Presenter(options: context.output).present(capped(context.visible(diagnostics.map(Outcome.diagnostic))), in: interpreter)
+        for (code, hidden) in hiddenByCode.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            tell("note: \(hidden.count) more \(hidden.severity.rawValue)[\(code.rawValue)] not shown (the first \(Self.shownPerCode) are)")
+        }
+        if unsavedChanges > 0, !leavingWithoutSaving, !context.quiet {
+            tell("note: \(Self.changes(unsavedChanges)) \(unsavedChanges == 1 ? "was" : "were") not saved: :save in the script writes them")
+        }
         return hadErrors || Inputs.fails(diagnostics, strict: context.strict) ? 1 : 0
+    }
+
+    private static func changes(_ count: Int) -> String {
+        count == 1 ? "1 change" : "\(count) changes"
+    }
+
+    /// Whether leaving a terminal session should ask first: changes are
+    /// not saved, and `:quit!` did not say to leave them.
+    var asksBeforeLeaving: Bool { unsavedChanges > 0 && !leavingWithoutSaving }
+
+    /// What leaving would lose, before asking: how many changes, to which
+    /// file, and the latest of them as typed.
+    func tellUnsaved() {
+        let file = interpreter.loadedFiles.first.map { " to \($0)" } ?? " (no file was read: :save FILE writes one)"
+        var lines = ["\(Self.changes(unsavedChanges)) \(unsavedChanges == 1 ? "is" : "are") not saved\(file):"]
+        // The steps above the save are the unsaved ones when no undo went below it.
+        let shown = savedHistoryCount.map { saved in history[min(max(saved, historyStart), history.count)...].filter(\.unsaved) } ?? []
+        if shown.count == unsavedChanges {
+            lines += shown.suffix(5).map { "  " + $0.what }
+            if shown.count > 5 { lines.insert("  ... and \(shown.count - 5) before", at: 1) }
+        }
+        tell(lines.joined(separator: "\n"))
+    }
+
+    /// The answer to "save before leaving?": yes saves, and leaves only if
+    /// everything was written.
+    mutating func leave(saving: Bool) -> Bool {
+        guard saving else { return true }
+        save(to: nil, overwriting: false)
+        return unsavedChanges == 0
     }
 
     /// Runs a `:command` line.
@@ -177,10 +261,14 @@ struct Session {
             }
         case .quit:
             return .quit
+        case .quitWithoutSaving:
+            leavingWithoutSaving = true
+            return .quit
         case .load(let path):
-            if interactive { history.append(Step(state: interpreter.state, additions: additions, what: ":load \(path)")) }
+            interpreter.beginChange()
             let known = interpreter.sources.sources.count
             present(interpreter.load(path: path))
+            remember(Step(change: interpreter.endChange(), additionCount: additions.count, what: ":load \(path)", unsaved: false))
             // Read again just now: what is on disk is what was read.
             for source in interpreter.sources.sources.dropFirst(known) { saved[source.name] = nil }
             if interactive { problems = interpreter.check() }
@@ -218,7 +306,8 @@ struct Session {
                 fail("already in a what-if: :diff shows it, :keep keeps it, :drop forgets it")
                 break
             }
-            trial = Trial(state: interpreter.state, additions: additions, historyCount: history.count, problems: interpreter.check())
+            trial = Trial(state: interpreter.state, additions: additions, historyCount: history.count, problems: interpreter.check(),
+                          unsavedChanges: unsavedChanges, savedHistoryCount: savedHistoryCount)
             tell("what-if: change anything; :diff shows what changed, :keep keeps it, :drop forgets it")
         case .diff:
             guard let trial else {
@@ -245,6 +334,8 @@ struct Session {
             additions = trial.additions
             history.removeLast(max(0, history.count - trial.historyCount))
             problems = trial.problems
+            unsavedChanges = trial.unsavedChanges
+            savedHistoryCount = trial.savedHistoryCount
             self.trial = nil
             tell("dropped the what-if: the plan is as it was at :try")
         }
@@ -256,18 +347,18 @@ struct Session {
         interpreter = Session.freshInterpreter(context)
         additions = []
         history = []
+        historyStart = 0
+        forgotChanges = false
+        unsavedChanges = 0
+        savedHistoryCount = 0
         trial = nil
         problems = []
         saved = [:]
     }
 
     private mutating func undo() {
-        guard interactive else {
-            fail("a piped session keeps no undo history; :try and :drop take back a what-if")
-            return
-        }
-        guard let step = history.last else {
-            tell("nothing to undo")
+        guard history.count > historyStart, let step = history.last else {
+            tell(forgotChanges ? "nothing more to undo: only the last \(Self.undoLimit) changes are kept" : "nothing to undo")
             return
         }
         if let trial, history.count <= trial.historyCount {
@@ -275,9 +366,17 @@ struct Session {
             return
         }
         history.removeLast()
-        interpreter.restore(step.state)
-        additions = step.additions
-        problems = interpreter.check()
+        if step.unsaved {
+            if let saved = savedHistoryCount, history.count >= saved {
+                unsavedChanges -= 1
+            } else {
+                unsavedChanges += 1
+                savedHistoryCount = nil
+            }
+        }
+        interpreter.takeBack(step.change)
+        additions.removeLast(max(0, additions.count - step.additionCount))
+        if interactive { problems = interpreter.check() }
         tell("undid " + step.what)
     }
 
@@ -286,6 +385,12 @@ struct Session {
     /// in canonical form. Unless `overwriting`, a file changed on disk since
     /// it was read is left as it is, and then so is every other.
     private mutating func save(to path: String?, overwriting: Bool) {
+        // A what-if is a question, not yet a change to the plan: writing it
+        // would leave the file holding what :drop then says is gone.
+        guard trial == nil else {
+            fail(":save waits for the end of the what-if: :keep then :save (or :drop to forget it)")
+            return
+        }
         guard planIsWhole(or: "nothing written" + (path.map { " to \($0)" } ?? "")) else { return }
         let files = SourceEditor.edit(interpreter, additions: additions.map(\.text))
         guard let main = files.first else {
@@ -294,7 +399,7 @@ struct Session {
                 return
             }
             let lets = additions.filter(\.isLet).map(\.text)
-            write([(PlanWriter.render(interpreter.plan, lets: lets), path)])
+            if write([(PlanWriter.render(interpreter.plan, lets: lets), path)]) { markSaved() }
             return
         }
         if let path {
@@ -303,6 +408,7 @@ struct Session {
             let isMain = isSameFile(path, as: main.path)
             guard overwriting || !isMain || refuseChanged([main.path]) else { return }
             guard write([(main.text, path)], sparing: others, as: isMain ? main.path : nil) else { return }
+            if isMain && files.dropFirst().allSatisfy({ !$0.changed }) { markSaved() }
             for file in files.dropFirst() where file.changed {
                 tell("note: \(file.path) changed too and is not in \(path); :save alone writes it")
             }
@@ -311,10 +417,17 @@ struct Session {
         let changed = files.filter(\.changed)
         guard !changed.isEmpty else {
             tell("nothing to save: the files already hold the plan")
+            markSaved()
             return
         }
         guard overwriting || refuseChanged(changed.map(\.path)) else { return }
-        write(changed.map { ($0.text, $0.path) })
+        if write(changed.map { ($0.text, $0.path) }) { markSaved() }
+    }
+
+    /// The files now hold the plan: leaving loses nothing.
+    private mutating func markSaved() {
+        unsavedChanges = 0
+        savedHistoryCount = history.count
     }
 
     /// The sources that are files, latest reading last.
@@ -398,9 +511,30 @@ struct Session {
 
     @discardableResult
     private mutating func present(_ outcomes: [Outcome]) -> Bool {
-        let failed = Presenter(options: context.output).present(outcomes, in: interpreter)
+        let failed = outcomes.contains { outcome in
+            if case .diagnostic(let diagnostic) = outcome { return diagnostic.severity == .error }
+            return false
+        }
+        Presenter(options: context.output).present(capped(outcomes), in: interpreter)
         hadErrors = hadErrors || failed
         return failed
+    }
+
+    /// `outcomes` without the diagnostics of a code a script has shown
+    /// `shownPerCode` times already, those counted instead. Typed, each
+    /// shows: a person reads them one at a time.
+    private mutating func capped(_ outcomes: [Outcome]) -> [Outcome] {
+        guard !interactive else { return outcomes }
+        return outcomes.filter { outcome in
+            guard case .diagnostic(let diagnostic) = outcome else { return true }
+            let shown = shownByCode[diagnostic.code, default: 0]
+            guard shown >= Self.shownPerCode else {
+                shownByCode[diagnostic.code] = shown + 1
+                return true
+            }
+            hiddenByCode[diagnostic.code, default: (0, diagnostic.severity)].count += 1
+            return false
+        }
     }
 
     /// A message carries what was typed (a topic, a path, a statement

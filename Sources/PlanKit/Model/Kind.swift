@@ -354,15 +354,19 @@ public final class KindInfo: Sendable {
             var changed: [Int] = []
             for rule in referring where rule.syntax.shape.refers.contains(target) {
                 guard let clear = rule.clear else { continue }
-                for index in 0..<plan.count(of: Description.kind) {
-                    var renamed: ClauseValue?
+                // Only the entities that name `old` are edited, so that what
+                // :undo keeps of a rename is those entities alone.
+                let naming = plan.entities(Entity.self).withUnsafeBufferPointer { entities -> [Int] in
+                    guard let first = entities.baseAddress else { return [] }
+                    return entities.indices.filter { rule.readInPlace(first + $0)?.renaming(old, to: new) != nil }
+                }
+                for index in naming {
                     plan.modify(Entity.self, at: index) { entity in
                         guard let value = rule.read(entity), let replaced = value.renaming(old, to: new) else { return }
                         clear(&entity)
                         rule.apply(&entity, replaced, new.range)
-                        renamed = replaced
                     }
-                    if renamed != nil, changed.last != index { changed.append(index) }
+                    if changed.last != index { changed.append(index) }
                 }
             }
             return changed

@@ -27,6 +27,10 @@ public struct Plan: Sendable {
     /// The identity the next entity gets: it stays with the entity through
     /// updates and renames, so that `:diff` and `:save` know it again.
     private var nextIdentity = 0
+    /// While a change is being recorded (`beginJournal`), what each edit
+    /// of an entity replaced, oldest first; nil otherwise, and in every
+    /// copy made to read (`withoutJournal`).
+    private var journal: Journal?
 
     public init() {
         tables = KindInfo.all.map { $0.makeTable() }
@@ -104,6 +108,7 @@ public struct Plan: Sendable {
         guard let table = uniqueTable(Entity.self) else { return -1 }
         table.insert(entity, identity: nextIdentity, unlessTaken: false)
         nextIdentity += 1
+        journal?.entries.append(.added(Entity.kind))
         return table.items.count - 1
     }
 
@@ -111,7 +116,10 @@ public struct Plan: Sendable {
     /// index of the entity that holds the name (nothing changes).
     mutating func addIfNew<Entity: PlanEntity>(_ entity: consuming Entity) -> Int? {
         let existing = uniqueTable(Entity.self)?.insert(consume entity, identity: nextIdentity, unlessTaken: true)
-        if existing == nil { nextIdentity += 1 }
+        if existing == nil {
+            nextIdentity += 1
+            journal?.entries.append(.added(Entity.kind))
+        }
         return existing
     }
 
@@ -133,6 +141,7 @@ public struct Plan: Sendable {
     mutating func remove(_ kind: EntityKind, at index: Int) {
         let ordinal = kind.ordinal
         if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+        if journal != nil, let record = tables[ordinal].record(at: index) { journal?.entries.append(.removed(kind, index, record)) }
         tables[ordinal].remove(at: index)
     }
 
@@ -140,14 +149,90 @@ public struct Plan: Sendable {
     mutating func rename(_ kind: EntityKind, at index: Int, to name: Name) {
         let ordinal = kind.ordinal
         if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+        if journal != nil, let record = tables[ordinal].record(at: index) { journal?.entries.append(.replaced(kind, index, record)) }
         tables[ordinal].rename(at: index, to: name)
     }
 
     /// Changes entity `index` in place for `update`; names never change, so
     /// the name table holds.
     public mutating func modify<Entity: PlanEntity>(_ type: Entity.Type, at index: Int, _ change: (inout Entity) -> Void) {
-        uniqueTable(Entity.self)?.modify(at: index, change)
+        guard let table = uniqueTable(Entity.self) else { return }
+        if journal != nil, let record = table.record(at: index) { journal?.entries.append(.replaced(Entity.kind, index, record)) }
+        table.modify(at: index, change)
     }
+
+    /// One edit of an entity, with what it replaced.
+    fileprivate enum JournalEntry: Sendable {
+        case added(EntityKind)
+        case removed(EntityKind, Int, EntityRecord)
+        case replaced(EntityKind, Int, EntityRecord)
+    }
+
+    /// What a change replaced, to take it back with `takeBack`: the
+    /// entities it edited, each as it was, and the few values of the plan
+    /// itself. It holds what the change touched, never a copy of the plan.
+    public struct Journal: Sendable {
+        fileprivate var entries: [JournalEntry] = []
+        fileprivate var vision: String?
+        fileprivate var visionRange: SourceRange?
+        fileprivate var assertions: [Assertion]
+        fileprivate var nextIdentity: Int
+
+        /// Whether the change left `plan` other than it found it.
+        func changed(_ plan: Plan) -> Bool {
+            !entries.isEmpty || vision != plan.vision || visionRange != plan.visionRange
+                || assertions.count != plan.assertions.count || nextIdentity != plan.nextIdentity
+        }
+    }
+
+    /// Starts recording what each edit replaces, until `endJournal`.
+    public mutating func beginJournal() {
+        journal = Journal(vision: vision, visionRange: visionRange, assertions: assertions, nextIdentity: nextIdentity)
+    }
+
+    /// What was recorded since `beginJournal`; recording stops.
+    public mutating func endJournal() -> Journal {
+        defer { journal = nil }
+        return journal ?? Journal(vision: vision, visionRange: visionRange, assertions: assertions, nextIdentity: nextIdentity)
+    }
+
+    /// Undoes what `journal` recorded, latest edit first; the plan must be
+    /// as the change left it.
+    public mutating func takeBack(_ journal: Journal) {
+        for entry in journal.entries.reversed() {
+            let kind: EntityKind
+            switch entry {
+            case .added(let added): kind = added
+            case .removed(let removed, _, _): kind = removed
+            case .replaced(let replaced, _, _): kind = replaced
+            }
+            let ordinal = kind.ordinal
+            if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+            switch entry {
+            case .added: tables[ordinal].remove(at: tables[ordinal].count - 1)
+            case .removed(_, let index, let record): tables[ordinal].restore(record, at: index, inserting: true)
+            case .replaced(_, let index, let record): tables[ordinal].restore(record, at: index, inserting: false)
+            }
+        }
+        vision = journal.vision
+        visionRange = journal.visionRange
+        assertions = journal.assertions
+        nextIdentity = journal.nextIdentity
+    }
+
+    /// This plan to read or to derive another from: its edits are nobody's to take back.
+    func withoutJournal() -> Plan {
+        var copy = self
+        copy.journal = nil
+        return copy
+    }
+}
+
+/// One entity as it stood, with its name and identity, kept by a journal.
+struct EntityRecord: Sendable {
+    let entity: any PlanEntity
+    let name: Name
+    let identity: Int
 }
 
 /// The entities of one kind and the positions of their names; the
@@ -162,6 +247,8 @@ class EntityTableBase: @unchecked Sendable {
     func identity(at index: Int) -> Int? { nil }
     func remove(at index: Int) {}
     func rename(at index: Int, to name: Name) {}
+    func record(at index: Int) -> EntityRecord? { nil }
+    func restore(_ record: EntityRecord, at index: Int, inserting: Bool) {}
 }
 
 // Only ever changed through a Plan that has made sure it holds the sole
@@ -222,6 +309,30 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         guard position >= 0, position < items.count else { return }
         items[position].name = name
         entityNames[position] = name
+        reindex()
+    }
+
+    override func record(at position: Int) -> EntityRecord? {
+        guard position >= 0, position < items.count else { return nil }
+        return EntityRecord(entity: items[position], name: entityNames[position], identity: identities[position])
+    }
+
+    /// Puts back an entity a journal kept: in its old place, moving later
+    /// ones down (`inserting`), or over what stands there now.
+    override func restore(_ record: EntityRecord, at position: Int, inserting: Bool) {
+        guard let entity = record.entity as? Entity, position >= 0,
+              inserting ? position <= items.count : position < items.count else { return }
+        if inserting {
+            items.insert(entity, at: position)
+            entityNames.insert(record.name, at: position)
+            identities.insert(record.identity, at: position)
+        } else {
+            let renamed = entityNames[position].text != record.name.text
+            items[position] = entity
+            entityNames[position] = record.name
+            identities[position] = record.identity
+            guard renamed else { return }
+        }
         reindex()
     }
 

@@ -14,12 +14,22 @@ public struct Interpreter: Sendable {
     public private(set) var sources = SourceMap()
     public var today: Day
     /// Paths given to `load`, in order, so that the REPL can `:reload` them.
-    public private(set) var loadedFiles: [String] = []
+    public private(set) var loadedFiles: [String] = [] { didSet { changing?.changed = true } }
     /// The `let` names bound so far; a later `let` of a name replaces it.
-    public private(set) var bindings: [String: Value] = [:]
+    public private(set) var bindings: [String: Value] = [:] { didSet { changing?.changed = true } }
     /// Where, in the files read, each entity and the vision were declared
     /// and changed: what `:save` edits.
-    public private(set) var origins = Origins()
+    public private(set) var origins = Origins() { didSet { changing?.changed = true } }
+    /// While a change is recorded (`beginChange`), the values beside the
+    /// plan as they were, and whether any has changed since.
+    private var changing: Before?
+
+    private struct Before: Sendable {
+        var bindings: [String: Value]
+        var origins: Origins
+        var loadedFiles: [String]
+        var changed = false
+    }
     /// Whether to keep `origins`: a session that may `:save` does; a run
     /// or a check of a large plan need not pay for them.
     public var keepsOrigins = false
@@ -32,7 +42,7 @@ public struct Interpreter: Sendable {
 
     /// `plan` as it stands on `today`, every kind applied in turn.
     public static func asOf(_ plan: Plan, today: Day) -> Plan {
-        KindInfo.all.reduce(plan) { current, info in info.asOf(current, today) }
+        KindInfo.all.reduce(plan.withoutJournal()) { current, info in info.asOf(current, today) }
     }
 
     /// How files named by `load` and `include` are read.
@@ -285,12 +295,13 @@ public struct Interpreter: Sendable {
         guard let identity = plan.identity(of: kind, at: index) else { return }
         let key = EntityKey(kind: kind, identity: identity)
         origins.entities[key, default: Origin()].statements.append(range)
-        origins.entities[key]?.asRead = PlanWriter.clauses(plan, kind, index)
+        let asRead = PlanWriter.clauses(plan, kind, index)
+        origins.entities[key]?.asRead = asRead
     }
 
-    /// What a statement changes, kept so that it can be taken back: `:undo`
-    /// and `:try` restore one. The sources read stay, so that a problem
-    /// found later still shows its line.
+    /// The whole plan and what goes with it, for `:try` to compare with
+    /// and to go back to. The sources read stay, so that a problem found
+    /// later still shows its line.
     public struct State: Sendable {
         fileprivate var plan: Plan
         fileprivate var bindings: [String: Value]
@@ -309,6 +320,51 @@ public struct Interpreter: Sendable {
         loadedFiles = state.loadedFiles
     }
 
+    /// What the statements run between `beginChange` and `endChange`
+    /// changed, as it was before, so that `:undo` can take it back: the
+    /// entities edited and the values beside the plan (shared with the
+    /// interpreter's own until they change), never a copy of the whole plan.
+    public struct Change: Sendable {
+        fileprivate var plan: Plan.Journal
+        fileprivate var bindings: [String: Value]
+        fileprivate var origins: Origins
+        fileprivate var loadedFiles: [String]
+        /// The statements changed something (not every statement that
+        /// could change the plan does: one may fail).
+        public fileprivate(set) var changedAnything = false
+    }
+
+    /// Starts keeping what the statements that follow change.
+    public mutating func beginChange() {
+        plan.beginJournal()
+        changing = Before(bindings: bindings, origins: origins, loadedFiles: loadedFiles)
+    }
+
+    /// What changed since `beginChange`.
+    public mutating func endChange() -> Change {
+        let before = changing ?? Before(bindings: bindings, origins: origins, loadedFiles: loadedFiles)
+        changing = nil
+        let journal = plan.endJournal()
+        return Change(plan: journal, bindings: before.bindings, origins: before.origins, loadedFiles: before.loadedFiles,
+                      changedAnything: before.changed || journal.changed(plan))
+    }
+
+    /// Forgets the sources read since there were `count`, for a caller
+    /// that knows nothing refers to them: statements that changed nothing
+    /// (questions, refused changes), whose outcomes are already shown. A
+    /// long script of questions then holds no text of those it has answered.
+    public mutating func forgetSources(from count: Int) {
+        sources.removeAll(from: count)
+    }
+
+    /// Puts back what `change` changed; the interpreter must be as the
+    /// change left it (later changes taken back first).
+    public mutating func takeBack(_ change: Change) {
+        plan.takeBack(change.plan)
+        bindings = change.bindings
+        origins = change.origins
+        loadedFiles = change.loadedFiles
+    }
     private func evaluate(_ expr: Expr) -> Result<Value, EvaluationError> {
         do {
             return .success(try Evaluator(plan: asOfToday, today: today, bindings: bindings).evaluate(expr))

@@ -219,6 +219,40 @@ private enum Byte {
     static let hash = UInt8(ascii: "#")
 }
 
+/// Whether a statement read one line at a time goes on past the line just
+/// read, by the rule a file follows: a line that ends inside a bracket or
+/// after a trailing `,` or operator does not end it (an indented line after
+/// it, the reader tells for itself). Each line is read once, alone, so a
+/// statement of many lines costs time in proportion to its length: no
+/// line is read again as the statement grows.
+public struct LineContinuation: Sendable {
+    private var depth = 0
+    private var lastContinues = false
+
+    public init() {}
+
+    /// The statement so far does not end at the end of its last line.
+    public var continues: Bool { depth > 0 || lastContinues }
+
+    /// Takes in the next line of the statement (without its line feed).
+    /// Strings and comments end at a line end, so a line alone lexes as it
+    /// does in its place.
+    public mutating func read(_ line: ArraySlice<UInt8>) {
+        var lexer = Lexer(bytes: Array(line), id: 0, keepsComments: false)
+        while true {
+            let kind = lexer.next().kind
+            switch kind {
+            case .eof: return
+            case .newline: continue
+            case .leftParen, .leftBracket: depth += 1
+            case .rightParen, .rightBracket: depth = max(0, depth - 1)
+            default: break
+            }
+            lastContinues = kind.continuesLine
+        }
+    }
+}
+
 private extension TokenKind {
     /// A line ending after this token cannot end the statement.
     var continuesLine: Bool {

@@ -147,4 +147,12 @@ public struct SourceMap: Sendable {
     public subscript(id: Int) -> Source? {
         id >= 0 && id < sources.count ? sources[id] : nil
     }
+
+    public var count: Int { sources.count }
+
+    /// Forgets the sources added since there were `count`.
+    mutating func removeAll(from count: Int) {
+        guard count >= 0, count < sources.count else { return }
+        sources.removeSubrange(count...)
+    }
 }
