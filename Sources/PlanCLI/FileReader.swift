@@ -17,6 +17,13 @@ public struct FileReader: SourceReader {
         FileReader.contents(of: path)
     }
 
+    public func realPath(_ path: String) -> Result<String, ReadFailure> {
+        guard !path.unicodeScalars.contains("\u{0}") else { return .failure(ReadFailure(reason: "a file name cannot hold NUL")) }
+        guard let resolved = realpath(path, nil) else { return .failure(FileReader.systemFailure()) }
+        defer { free(resolved) }
+        return .success(String(cString: resolved))
+    }
+
     static func contents(of path: String) -> Result<SourceText, ReadFailure> {
         // The system would read only up to the NUL: another file.
         guard !path.unicodeScalars.contains("\u{0}") else { return .failure(ReadFailure(reason: "a file name cannot hold NUL")) }

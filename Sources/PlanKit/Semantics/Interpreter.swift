@@ -37,6 +37,10 @@ public struct Interpreter: Sendable {
 
     /// How files named by `load` and `include` are read.
     private let reader: any SourceReader
+    /// Each file `include` has read, by its real path, with the first
+    /// `include` of it.
+    private var includedFiles: [String: SourceRange] = [:]
+    private var includeStatementsRun = 0
 
     /// `reader` reads what the plan includes; without one, a plan is its own text alone.
     public init(today: Day, reader: any SourceReader = NoFiles()) {
@@ -155,12 +159,19 @@ public struct Interpreter: Sendable {
             for waited in due { emit(each, .diagnostic(waited.diagnostic)) }
             waiting.removeFirst(due.count)
         }
+        func collectSyntaxErrors() {
+            let diagnostics = parser.takeDiagnostics()
+            if inclusion.depth > 0, let first = diagnostics.lazy.filter({ $0.severity == .error }).map(\.range.start).min() {
+                sources.endExcerpts(of: id, atLineOf: first)
+            }
+            collect(diagnostics)
+        }
         while let statement = parser.nextStatement() {
-            collect(parser.takeDiagnostics())
+            collectSyntaxErrors()
             report(before: statement.range.start)
             execute(statement, from: inclusion, each: each)
         }
-        collect(parser.takeDiagnostics())
+        collectSyntaxErrors()
         report(before: Int.max)
     }
 
@@ -263,17 +274,20 @@ public struct Interpreter: Sendable {
         fileprivate var bindings: [String: Value]
         fileprivate var origins: Origins
         fileprivate var loadedFiles: [String]
+        fileprivate var includedFiles: [String: SourceRange]
 
         public var planned: Plan { plan }
     }
 
-    public var state: State { State(plan: plan, bindings: bindings, origins: origins, loadedFiles: loadedFiles) }
+    public var state: State { State(plan: plan, bindings: bindings, origins: origins, loadedFiles: loadedFiles,
+                                   includedFiles: includedFiles) }
 
     public mutating func restore(_ state: State) {
         plan = state.plan
         bindings = state.bindings
         origins = state.origins
         loadedFiles = state.loadedFiles
+        includedFiles = state.includedFiles
     }
 
     private func evaluate(_ expr: Expr) -> Result<Value, EvaluationError> {
@@ -286,6 +300,16 @@ public struct Interpreter: Sendable {
 
     private mutating func include(_ path: String, at range: SourceRange, from inclusion: Inclusion, each: Sink) {
         let name = IncludePaths.resolve(path, in: inclusion.folder)
+        includeStatementsRun += 1
+        guard includeStatementsRun <= IncludePaths.statementLimit else {
+            // Said once: past the bound, a plan of a million includes would otherwise say it a million times.
+            if includeStatementsRun == IncludePaths.statementLimit + 1 {
+                emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): a plan may run at most "
+                                                   + "\(IncludePaths.statementLimit) include statements; "
+                                                   + "the rest are skipped", at: range)))
+            }
+            return
+        }
         guard inclusion.depth < IncludePaths.nestingLimit else {
             emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): includes nest deeper than "
                                                + "\(IncludePaths.nestingLimit)", at: range)))
@@ -295,22 +319,45 @@ public struct Interpreter: Sendable {
             emit(each, .diagnostic(.error(.includeFailed, refusal.message, at: range, hint: refusal.hint)))
             return
         }
+        let realPath: String
+        switch reader.realPath(name) {
+        case .failure(let failure):
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
+            return
+        case .success(let resolved):
+            realPath = resolved
+        }
+        // The rule holds for the file a link leads to, not for the link's own name.
+        if let refusal = IncludePaths.refusal(realPath, resolved: realPath) {
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): it leads to \(realPath), and only "
+                                               + ".plan files can be included", at: range, hint: refusal.hint)))
+            return
+        }
+        if let start = inclusion.chain.firstIndex(where: { $0.path == realPath }) {
+            let names = inclusion.chain[start...].map(\.name) + [name]
+            emit(each, .diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
+            return
+        }
+        // Running a file again would declare all it declares again; refusing
+        // it here also keeps a file that includes the next one twice, level
+        // after level, from doubling the work at each level.
+        if let first = includedFiles[realPath] {
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name) again: it is already part of the plan",
+                                               at: range, notes: [.init("first included here", at: first)])))
+            return
+        }
+        includedFiles[realPath] = range
         let file: SourceText
-        switch reader.read(name) {
+        switch reader.read(realPath) {
         case .failure(let failure):
             emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range)))
             return
         case .success(let contents):
             file = contents
         }
-        if let start = inclusion.chain.firstIndex(where: { $0.path == file.canonicalPath }) {
-            let names = inclusion.chain[start...].map(\.name) + [name]
-            emit(each, .diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
-            return
-        }
         // An included file is a file, even when a typed `include` names it.
         let inner = Inclusion(folder: IncludePaths.folder(of: name),
-                              chain: inclusion.chain + [(file.canonicalPath, name)], depth: inclusion.depth + 1, fromFile: true)
+                              chain: inclusion.chain + [(realPath, name)], depth: inclusion.depth + 1, fromFile: true)
         run(Source(name: name, bytes: file.bytes), from: inner, each: each)
     }
 }
