@@ -3,7 +3,7 @@
 /// quote a name and print a number through here, so they never disagree.
 public enum Literal {
     /// A string literal with the escapes the lexer reads back; every other
-    /// control character as `\u{..}`, so that no text reaches a terminal raw.
+    /// hidden character as `\u{..}`, so that no text reaches a terminal raw.
     public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -12,36 +12,57 @@ public enum Literal {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            case _ where isControl(scalar): out += escape(scalar)
+            case _ where isHidden(scalar): out += escape(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
     }
 
-    /// `text` for a person's terminal: every control character written as a
-    /// string literal writes it (`\n`, `\t`, `\u{1B}`), the rest as is.
-    /// Names, strings and paths from a plan go through here wherever they
-    /// reach a message, an answer or the report, so that a plan cannot move
-    /// the cursor, change colors or retitle the window.
+    /// `text` for a person's terminal: every hidden character written as a
+    /// string literal writes it (`\n`, `\t`, `\u{1B}`, `\u{202E}`), the rest
+    /// as is. Names, strings and paths from a plan go through here wherever
+    /// they reach a message, an answer or the report, so that a plan cannot
+    /// move the cursor, change colors, retitle the window or reorder what a
+    /// reader sees.
     public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            case _ where isControl(scalar): out += escape(scalar)
+            case _ where isHidden(scalar): out += escape(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// Unicode's control characters (general category Cc): C0, DEL and C1,
-    /// whose U+009B a terminal may take for the start of an escape sequence.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    /// A whole text of many lines for a terminal (`plan fmt` to one): line
+    /// breaks and tabs kept, every other hidden character spelt out.
+    public static func printableLines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isHidden($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar), scalar != "\n", scalar != "\t" { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// What no output for people shows raw: Unicode's control characters
+    /// (Cc: C0, DEL and C1, whose U+009B a terminal may take for the start of
+    /// an escape sequence), and the invisible format characters that change
+    /// what a reader sees: the bidirectional marks, embeddings, overrides
+    /// and isolates, which reorder a line ("Trojan Source"), and the line and
+    /// paragraph separators, which break a line for some readers and not for
+    /// others (`--json` read line by line).
+    public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     private static func escape(_ scalar: Unicode.Scalar) -> String {

@@ -140,7 +140,8 @@ public enum ICalendar {
 
     /// TEXT escaping (RFC 5545 3.3.11). Other control characters are not
     /// allowed in TEXT at all, so they are dropped, and so are DEL and the
-    /// C1 controls, which a terminal showing the export may obey.
+    /// C1 controls, which a terminal showing the export may obey, and the
+    /// invisible characters that reorder or break a line (`Literal.isHidden`).
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -150,7 +151,7 @@ public enum ICalendar {
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\t": out.unicodeScalars.append(scalar)
-            case _ where Literal.isControl(scalar): continue
+            case _ where Literal.isHidden(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -343,7 +343,8 @@ struct SVGWriter {
 
     /// XML character data and attribute values; characters XML 1.0 forbids
     /// (most C0 controls) are dropped, and so are DEL and the C1 controls,
-    /// which it discourages and a terminal showing the SVG may obey.
+    /// which it discourages and a terminal showing the SVG may obey, and the
+    /// invisible characters that reorder or break a line (`Literal.isHidden`).
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -354,7 +355,7 @@ struct SVGWriter {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where Literal.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            case _ where Literal.isHidden(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
             default: out.unicodeScalars.append(scalar)
             }
         }
