@@ -20,10 +20,12 @@ public struct Contact: PlanEntity {
     public var lastMet: Day? { met }
 
     /// When to be in touch next: `every` after the last meeting, today when
-    /// never met; none without `every`.
+    /// never met; none without `every`, and none when it would fall past
+    /// 9999-12-31 (the check `touchesPastTheCalendar` says so).
     public func nextTouch(today: Day) -> Day? {
         guard let every else { return nil }
-        return lastMet.map { $0.adding(every) } ?? today
+        guard let lastMet else { return today }
+        return lastMet.addingWithinCalendar(every)
     }
 }
 
@@ -100,13 +102,24 @@ enum ContactKind: EntityDescription {
     static let columns = [Column("name"), Column("org", optional: true), Column("helps"),
                           Column("every", optional: true), Column("next_touch", optional: true)]
 
-    static let checks = [Check(overdueContacts)]
+    static let checks = [Check(overdueContacts), Check(touchesPastTheCalendar)]
 
     static func stub(_ spelled: String, level: Int?) -> String { "contact \(spelled)" }
 
     static func isOverdue(_ contact: Contact, today: Day) -> Bool {
         guard let next = contact.nextTouch(today: today) else { return false }
         return next < today
+    }
+
+    /// A cadence that puts the next touch past the last day a plan can
+    /// write: an error where it is declared, and no next touch at all.
+    static func touchesPastTheCalendar(_ context: CheckContext) -> [Diagnostic] {
+        context.plan.contacts.compactMap { contact in
+            guard let every = contact.every, let last = contact.lastMet, last.addingWithinCalendar(every) == nil else { return nil }
+            return .error(.invalidDate, "the next touch of \(Literal.string(contact.name.text)), \(last) + "
+                          + "\(Literal.duration(every)), falls after \(Day.latest), the last day a plan can hold",
+                          at: contact.name.range, hint: "give \(Checks.spelled(contact.name)) a shorter every")
+        }
     }
 
     static func overdueContacts(_ context: CheckContext) -> [Diagnostic] {
