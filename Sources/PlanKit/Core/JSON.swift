@@ -46,11 +46,11 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    /// Whole numbers print without a fraction; JSON has no NaN or infinity.
+    /// As the language writes numbers (`Literal.number`: no exponent, no
+    /// `.0`, the fewest digits that read back); JSON has no NaN or infinity.
     static func format(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
+        return Literal.number(number)
     }
 
     static func quote(_ text: String, into out: inout String) {

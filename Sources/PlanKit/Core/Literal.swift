@@ -69,17 +69,81 @@ public enum Literal {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 
-    /// Whole numbers without a fraction (`3`), others with every digit (`2.5`).
+    /// A number as the language writes one: digits and at most one point,
+    /// never an exponent (`1e-07`) nor a `.0` (`1000000000000000.0`), with
+    /// the fewest digits that read back as the same number, which tells it
+    /// from its neighbours.
     public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        guard value.isFinite else { return String(value) }
+        return plainDecimal(value)
+    }
+
+    /// Swift's shortest round-trip digits (`description`), the exponent
+    /// written out as zeros.
+    private static func plainDecimal(_ value: Double) -> String {
+        let text = value.magnitude.description
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts.first ?? ""
+        let whole = mantissa.prefix { $0 != "." }
+        let fraction = mantissa.drop { $0 != "." }.dropFirst()
+        var digits = Array(whole + fraction)
+        var point = whole.count + exponent
+        while let first = digits.first, first == "0" {
+            digits.removeFirst()
+            point -= 1
+        }
+        while let last = digits.last, last == "0" { digits.removeLast() }
+        guard !digits.isEmpty else { return "0" }
+        let sign = value < 0 ? "-" : ""
+        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + String(digits) }
+        if point >= digits.count { return sign + String(digits) + String(repeating: "0", count: point - digits.count) }
+        return sign + String(digits[..<point]) + "." + String(digits[point...])
     }
 
     /// For people: at most two decimals (an average reads `2.14`, not
-    /// `2.142857142857143`), and never `-0`.
+    /// `2.142857142857143`), and never `-0`; but a number that is not 0 never
+    /// shows as 0: `0.0000001` keeps its first two significant digits.
     public static func rounded(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
+        number(value, decimals: decimalsShowing(value))
+    }
+
+    /// `a` and `b` rounded for people as `rounded` does, with more decimals
+    /// where two would show two different numbers alike (a load of 40.004
+    /// hours over a capacity of 40).
+    public static func rounded(_ a: Double, apartFrom b: Double) -> (String, String) {
+        var more = 0
+        while true {
+            let shown = (number(a, decimals: min(decimalsShowing(a) + more, maximumDecimals)),
+                         number(b, decimals: min(decimalsShowing(b) + more, maximumDecimals)))
+            if shown.0 != shown.1 || a == b || more >= maximumDecimals { return shown }
+            more += 1
+        }
+    }
+
+    /// Past this many decimals a Double has no more to tell.
+    private static let maximumDecimals = 17
+
+    /// Two, or as many as the first two significant digits of a number
+    /// smaller than 0.01 need.
+    private static func decimalsShowing(_ value: Double) -> Int {
+        var decimals = 2
+        while value != 0, round(value, decimals) == 0, decimals < maximumDecimals { decimals += 1 }
+        return decimals == 2 ? 2 : min(decimals + 1, maximumDecimals)
+    }
+
+    private static func number(_ value: Double, decimals: Int) -> String {
+        let rounded = round(value, decimals)
+        // Beyond what a scale of 10 can hold, the number itself is the best figure.
+        guard rounded.isFinite, rounded != 0 || value == 0 else { return number(value) }
         return number(rounded == 0 ? 0 : rounded)
+    }
+
+    private static func round(_ value: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (value * scale).rounded() / scale
     }
 
     /// A duration as a literal the lexer reads back: one unit only.

@@ -112,9 +112,11 @@ public enum ICalendar {
 
     /// `PT3H`, `PT1H30M`, `PT45M`: hours to the nearest minute, at least one.
     static func duration(hours: Double) -> String {
-        let minutes = max(1, Int((hours * 60).rounded()))
-        let (whole, rest) = (minutes / 60, minutes % 60)
-        return "PT" + (whole > 0 ? "\(whole)H" : "") + (rest > 0 ? "\(rest)M" : "")
+        // To the second, at least one: a few seconds logged are not a minute.
+        // The bound keeps the count of seconds inside an Int.
+        let seconds = max(1, Int(min(hours * 3600, 1e15).rounded()))
+        let (whole, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        return "PT" + (whole > 0 ? "\(whole)H" : "") + (minutes > 0 ? "\(minutes)M" : "") + (rest > 0 ? "\(rest)S" : "")
     }
 
     /// `goal-<16 hex digits>@plan`: FNV-1a over the kind and the name, so a

@@ -44,7 +44,10 @@ struct CapacityChart {
                     rest += cell == mark ? "|" : " "
                 }
             }
-            let figures = Literal.rounded(bar.load) + (bar.capacity.map { " of " + Literal.rounded($0) } ?? "")
+            let figures = bar.capacity.map { capacity in
+                let (load, of) = Literal.rounded(bar.load, apartFrom: capacity)
+                return load + " of " + of
+            } ?? Literal.rounded(bar.load)
             let tail = bar.over ? out.style(beyond, .red) + rest + "  " + figures + "  " + out.style("over", .red)
                 : beyond + rest + "  " + figures
             out.line("  " + bar.name + "  " + within + tail)
