@@ -110,6 +110,15 @@ import Testing
         #expect(interpreter.plan.goals.count == 1)
     }
 
+    /// A file that could not be read is not part of the plan: including it
+    /// again says again why it cannot be read.
+    @Test func aFileThatCannotBeReadIsNotIncludedYet() {
+        let reader = Recorder([:])
+        let lines = run("include \"gone.plan\"\ninclude \"gone.plan\"\n", reader: reader)
+        #expect(lines == ["E040 cannot include gone.plan: no such file or directory | ",
+                          "E040 cannot include gone.plan: no such file or directory | "])
+    }
+
     /// Each file includes the next twice: forty levels would be 2^40 runs
     /// if every include ran; each file is read once.
     @Test func anIncludeBombReadsEachFileOnce() {

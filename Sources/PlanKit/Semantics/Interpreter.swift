@@ -346,7 +346,6 @@ public struct Interpreter: Sendable {
                                                at: range, notes: [.init("first included here", at: first)])))
             return
         }
-        includedFiles[realPath] = range
         let file: SourceText
         switch reader.read(realPath) {
         case .failure(let failure):
@@ -355,6 +354,7 @@ public struct Interpreter: Sendable {
         case .success(let contents):
             file = contents
         }
+        includedFiles[realPath] = range
         // An included file is a file, even when a typed `include` names it.
         let inner = Inclusion(folder: IncludePaths.folder(of: name),
                               chain: inclusion.chain + [(realPath, name)], depth: inclusion.depth + 1, fromFile: true)
