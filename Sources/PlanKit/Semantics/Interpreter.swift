@@ -159,10 +159,21 @@ public struct Interpreter: Sendable {
             for waited in due { emit(each, .diagnostic(waited.diagnostic)) }
             waiting.removeFirst(due.count)
         }
+        // An included file that turns out not to be a plan shows nothing past
+        // its first syntax error's line: not in excerpts, nor in the tokens
+        // later messages would quote. Its later syntax errors are counted.
+        var unshown = 0
         func collectSyntaxErrors() {
-            let diagnostics = parser.takeDiagnostics()
-            if inclusion.depth > 0, let first = diagnostics.lazy.filter({ $0.severity == .error }).map(\.range.start).min() {
-                sources.endExcerpts(of: id, atLineOf: first)
+            var diagnostics = parser.takeDiagnostics()
+            if inclusion.depth > 0 {
+                if let first = diagnostics.lazy.filter({ $0.severity == .error }).map(\.range.start).min() {
+                    sources.endExcerpts(of: id, atLineOf: first)
+                }
+                if let end = sources[id]?.excerptsEnd {
+                    let shown = diagnostics.filter { $0.range.start <= end }
+                    unshown += diagnostics.count - shown.count
+                    diagnostics = shown
+                }
             }
             collect(diagnostics)
         }
@@ -173,6 +184,13 @@ public struct Interpreter: Sendable {
         }
         collectSyntaxErrors()
         report(before: Int.max)
+        if unshown > 0, let end = sources[id]?.excerptsEnd {
+            let line = source.line(of: end)
+            emit(each, .diagnostic(.error(.syntax, "\(source.name) has \(unshown) more syntax "
+                                               + "error\(unshown == 1 ? "" : "s") after line \(line), not shown: an included "
+                                               + "file shows nothing past its first error", at: .none,
+                                               hint: "plan check \(source.name) shows them all")))
+        }
     }
 
     /// Counts the lines that start with a declaration's keyword, a pass
