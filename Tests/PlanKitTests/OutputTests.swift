@@ -116,6 +116,15 @@ import Testing
                     == [#"a\u{B}b\u{C}c\u{85}d\u{2028}e\u{2029}f\u{202E}g"#])
     }
 
+    /// The timeline's axis ends with the calendar: no year 10000.
+    @Test func timelineStopsAtTheCalendarsEnd() {
+        var interpreter = Interpreter(today: Day(ordinal: Day.latest.ordinal - 91))
+        _ = interpreter.run(Source(name: "t.plan", text: "value a\ngoal \"G\" serves a by 9999-12\n"))
+        let svg = SVGTimeline.render(interpreter.asOfToday, today: interpreter.today)
+        #expect(svg.contains(">9999<"))
+        #expect(!svg.contains("10000"))
+    }
+
     /// Next steps quote each name as a string literal writes it: a quote
     /// inside the name cannot end the quotation early, nor a CR hide a part.
     @Test func nextStepsQuoteTheRealName() {

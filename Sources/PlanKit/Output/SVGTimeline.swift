@@ -118,9 +118,16 @@ public enum SVGTimeline {
                 if let due = milestone.due { earliest = min(earliest, due); latest = max(latest, due) }
             }
         }
-        let start = earliest.quarterStart
+        var start = earliest.quarterStart
         var end = latest.quarterStart.adding(Duration(months: 3))
         if end.ordinal - start.ordinal < 180 { end = start.adding(Duration(months: 6)) }
+        // The axis stops where the calendar does, after 9999-12-31: no year
+        // 10000 on it; one too short is widened backwards instead.
+        let afterCalendar = Day(ordinal: Day.latest.ordinal + 1)
+        if end > afterCalendar {
+            end = afterCalendar
+            start = min(start, end.adding(Duration(months: -6)))
+        }
         return (start, end, today)
     }
 
