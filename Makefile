@@ -31,7 +31,9 @@ test: test-deps
 release: deps
 	$(SWIFT) build -c release
 
-# libFuzzer, seeded from Samples/, over three targets, FUZZ_SECONDS each:
+# libFuzzer, seeded from Samples/ and Fuzz/corpus-plan/ (includes past
+# the rules, invisible characters, dates and numbers at the edges), over
+# three targets, FUZZ_SECONDS each:
 # plan-fuzz runs lexer, parser, interpreter and checks and formats to a
 # fixpoint (Fuzz/FuzzTarget.swift); plan-fuzz-write formats, writes as
 # `fmt -w` does, reads back and formats again (Fuzz/FormatWriteTarget.swift);
@@ -88,10 +90,11 @@ fuzz-build/plan-fuzz-repl: $(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTar
 		-o fuzz-build/plan-fuzz-repl 2>&1 | grep -v 'Cannot export local symbol' || true
 
 fuzz-plan: fuzz-build/plan-fuzz
-	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz $(FUZZ_RUN) corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions
+	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz $(FUZZ_RUN) corpus ../Fuzz/corpus-plan ../Samples ../Tests/PlanKitTests/FuzzRegressions
 
 fuzz-write: fuzz-build/plan-fuzz-write
-	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-write $(FUZZ_RUN) corpus-write ../Samples ../Tests/PlanKitTests/FuzzRegressions
+	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-write $(FUZZ_RUN) corpus-write ../Fuzz/corpus-plan ../Samples \
+		../Tests/PlanKitTests/FuzzRegressions
 
 fuzz-repl: fuzz-build/plan-fuzz-repl
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-repl $(FUZZ_RUN) corpus-repl ../Fuzz/corpus-repl ../Samples \

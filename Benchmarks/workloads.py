@@ -14,9 +14,12 @@ that run's peak resident memory (GNU time):
   edits         a plan of N goals, then 200 `update goal` lines piped into
                 `plan repl PLAN` (each kept for :undo), beside `plan run` of
                 the plan and the same lines (nothing kept)
+  include bomb  D files, each declaring a goal and including the next file
+                twice: 2^D runs of the last file if every include ran
 
     python3 Benchmarks/workloads.py [--plan .build/release/plan] [--runs 3]
                                     [--ones 100000] [--items 20000]
+                                    [--bomb-depths 20,40]
 
 run.py calls it after its own tables; Python 3 standard library only.
 """
@@ -65,6 +68,16 @@ def edits(count=200):
     return "".join("update goal g%d by 2029-Q1\n" % n for n in range(count))
 
 
+def include_bomb(folder, depth):
+    """Writes the bomb's files into `folder`; returns the first one's path."""
+    for level in range(depth):
+        with open(os.path.join(folder, "bomb%d.plan" % level), "w") as out:
+            out.write('goal "G%d"\ninclude "bomb%d.plan"\ninclude "bomb%d.plan"\n' % (level, level + 1, level + 1))
+    with open(os.path.join(folder, "bomb%d.plan" % depth), "w") as out:
+        out.write('goal "Last"\n')
+    return os.path.join(folder, "bomb0.plan")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan", default=os.path.join(ROOT, ".build", "release", "plan"))
@@ -73,6 +86,7 @@ def main():
     parser.add_argument("--items", type=int, default=20000)
     parser.add_argument("--lines", type=int, default=20000)
     parser.add_argument("--goals", type=int, default=20000)
+    parser.add_argument("--bomb-depths", default="20,40")
     args = parser.parse_args()
 
     work = [("ones", "%d lines of 1" % args.ones, ones(args.ones)),
@@ -108,6 +122,13 @@ def main():
                                      ("run", [args.plan, "run", "--today", TODAY, whole_file], None)]:
                 seconds, peak, status, first_error = measure(argv, args.runs, given)
                 print("%-32s %10.3f %10.1f %8d" % (label + ", " + how, seconds, peak, status))
+        # Each second include of a file is an error, so the bomb exits 1.
+        for depth in [int(part) for part in args.bomb_depths.split(",") if part]:
+            bomb = os.path.join(folder, "bomb-%d" % depth)
+            os.mkdir(bomb)
+            seconds, peak, status, _ = measure(
+                [args.plan, "run", "--today", TODAY, include_bomb(bomb, depth)], args.runs)
+            print("%-32s %10.3f %10.1f %8d" % ("include bomb, depth %d" % depth, seconds, peak, status))
 
 
 if __name__ == "__main__":

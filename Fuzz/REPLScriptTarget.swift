@@ -47,12 +47,13 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>,
 }
 
 /// Standard output and error, as the session writes them: nothing is
-/// printed, but no control character may come through raw save the tab and
+/// printed, but no hidden character (`Literal.isHidden`: control, bidi,
+/// line separator) may come through raw save the tab and
 /// the line breaks of the output's own layout (CR LF in the calendar).
 func fuzzSink(_ text: String, _ stream: StandardStream) {
-    guard text.unicodeScalars.contains(where: { Literal.isControl($0) && $0 != "\n" && $0 != "\t" }) else { return }
+    guard text.unicodeScalars.contains(where: { Literal.isHidden($0) && $0 != "\n" && $0 != "\t" }) else { return }
     let scalars = Array(text.unicodeScalars)
-    for (index, scalar) in scalars.enumerated() where Literal.isControl(scalar) && scalar != "\n" && scalar != "\t" {
+    for (index, scalar) in scalars.enumerated() where Literal.isHidden(scalar) && scalar != "\n" && scalar != "\t" {
         guard scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" else {
             // fatalError, not precondition: -O would not print the message.
             fatalError("a raw control character U+\(String(scalar.value, radix: 16, uppercase: true)) reached \(stream):\n\(text)")

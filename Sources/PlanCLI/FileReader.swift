@@ -17,6 +17,17 @@ public struct FileReader: SourceReader {
         FileReader.contents(of: path)
     }
 
+    public func realPath(_ path: String) -> Result<String, ReadFailure> {
+        guard !path.unicodeScalars.contains("\u{0}") else { return .failure(ReadFailure(reason: "a file name cannot hold NUL")) }
+        guard let resolved = realpath(path, nil) else {
+            var failure = FileReader.systemFailure()
+            if errno == ENOENT { failure.nearest = FileReader.nearestFile(to: path) }
+            return .failure(failure)
+        }
+        defer { free(resolved) }
+        return .success(String(cString: resolved))
+    }
+
     /// `warning`: say on stderr when an interrupted rewrite left a side
     /// file beside the file (docs/cli.md, "Writing files").
     static func contents(of path: String, warning: Bool = true) -> Result<SourceText, ReadFailure> {

@@ -52,6 +52,14 @@ import Testing
 
     /// The window ends `--days` after today, that day included; a meeting
     /// logged moves the next touch (Lee Park, met 2026-11-12, is due 2027-02-12).
+    /// The window ends at 9999-12-31, the last day a plan can hold.
+    @Test func theWindowEndsWithTheCalendar() throws {
+        let result = try plan.run(["agenda", "--today", "9999-12-30", "--days", "30", "quiet.plan"])
+        #expect(result.stdout.hasPrefix("Agenda for Thu 9999-12-30, the next 30 days to Fri 9999-12-31\n"))
+        let json = try plan.run(["agenda", "--json", "--today", "9999-12-30", "--days", "30", "quiet.plan"])
+        #expect(!json.stdout.contains("10000-"))
+    }
+
     @Test func daysSetsTheWindow() throws {
         let result = try plan.run(["agenda", "--today", "2026-11-25", "--days", "3", "-q", "week.plan"])
         #expect(result.stdout.hasSuffix("""

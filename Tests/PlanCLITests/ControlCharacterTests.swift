@@ -113,4 +113,39 @@ import Testing
         #expect(raw(run.stderr).isEmpty)
         #expect(run.stderr.contains("\"message\":\"goal \\\"G\\\\u{7F}\\\" serves no value\""))
     }
+
+    /// Invisible characters that reorder a line (U+202E, U+2066) or break it
+    /// for some readers (U+2028) reach people spelt out, in answers,
+    /// messages and excerpts; `--json` writes them as `\u202e`, `\u2028`.
+    @Test func bidiControlsAndLineSeparatorsAreEscaped() throws {
+        let text = "goal \"admin\u{202E}\u{2066}txt\u{2069}\" by 2027-06\n"
+            + "value \"a\u{2028}b\u{200F}\" priority 1\n"
+            + "goals select name\n(goal \"admin\u{202E}\u{2066}txt\u{2069}\").nmae\n"
+        try Data(text.utf8).write(to: folder.appendingPathComponent("b.plan"))
+        let hidden: [Unicode.Scalar] = ["\u{202E}", "\u{2066}", "\u{2069}", "\u{2028}", "\u{200F}"]
+        let run = try plan.run(["run", "--color", "never", "--today", "2026-11-25", "b.plan", "-e", "values select name"])
+        #expect(!(run.stdout + run.stderr).unicodeScalars.contains { hidden.contains($0) })
+        #expect(run.stdout.contains(#"admin\u{202E}\u{2066}txt\u{2069}"#))
+        #expect(run.stdout.contains(#"a\u{2028}b\u{200F}"#))
+        #expect(run.stderr.contains(#"4 | (goal "admin\u{202E}\u{2066}txt\u{2069}").nmae"#))
+        let json = try plan.run(["run", "--json", "--today", "2026-11-25", "b.plan", "-e", "values select name"])
+        #expect(!json.stdout.unicodeScalars.contains { hidden.contains($0) })
+        #expect(json.stdout.contains(#"a\u2028b\u200f"#))
+        #expect(json.stdout.contains(#"admin\u202e\u2066txt\u2069"#))
+    }
+
+    /// `plan fmt FILE` keeps a comment's characters as written; on a terminal
+    /// they are spelt out, into a pipe they go raw, as `fmt -w` writes them.
+    @Test func fmtSpellsOutACommentsRawCharactersOnlyOnATerminal() throws {
+        let text = "# note \u{1B}[2J \u{202E}reversed\r here\nvalue v\n"
+        try Data(text.utf8).write(to: folder.appendingPathComponent("c.plan"))
+        let terminal = try plan.runOnTerminal(["fmt", "c.plan"])
+        #expect(terminal == #"# note \u{1B}[2J \u{202E}reversed\u{D} here"# + "\nvalue v\n")
+        let piped = try plan.run(["fmt", "c.plan"])
+        #expect(piped.status == 0)
+        #expect(piped.stdout == "# note \u{1B}[2J \u{202E}reversed\r here\nvalue v\n")
+        let rewrite = try plan.run(["fmt", "-w", "c.plan"])
+        #expect(rewrite.status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("c.plan")) == Data(piped.stdout.utf8))
+    }
 }

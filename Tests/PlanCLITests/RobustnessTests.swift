@@ -73,6 +73,40 @@ import Testing
         #expect(run.stderr.contains("error[E040]"))
     }
 
+    /// A link named like a plan leads to a file that is not one: refused
+    /// by the file's real name, and nothing of it shown, on stderr or in `--json`.
+    @Test func includeThroughASymbolicLink() throws {
+        _ = try write("secret.txt", Array("TOKEN=hunter2\n".utf8))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("notes.plan").path,
+                                                   withDestinationPath: "secret.txt")
+        let main = try write("main.plan", Array("include \"notes.plan\"\n".utf8))
+        let run = try check(main)
+        #expect(run.status == 1)
+        let real = try #require(realpath(folder.appendingPathComponent("secret.txt").path, nil))
+        defer { free(real) }
+        #expect(run.stderr.contains("main.plan:1:9: error[E040]: cannot include \(folder.path)/notes.plan: it leads to "
+                                    + "\(String(cString: real)), and only .plan files can be included"))
+        #expect(!run.stderr.contains("hunter2"))
+        let json = try plan.run(["check", "--json", "--today", "2026-11-25", main], timeout: 30)
+        #expect(json.status == 1)
+        #expect(!(json.stdout + json.stderr).contains("hunter2"))
+    }
+
+    /// Each file includes the next twice, forty deep: each is read once.
+    @Test func includeBombFortyDeep() throws {
+        for level in 0..<40 {
+            let next = "bomb\(level + 1).plan"
+            _ = try write("bomb\(level).plan", Array("goal \"G\(level)\"\ninclude \"\(next)\"\ninclude \"\(next)\"\n".utf8))
+        }
+        _ = try write("bomb40.plan", Array("goal \"Last\"\n".utf8))
+        let run = try plan.run(["run", "--color", "never", "--today", "2026-11-25",
+                                folder.appendingPathComponent("bomb0.plan").path, "-e", "count(goals)"], timeout: 30)
+        #expect(!run.timedOut)
+        #expect(run.status == 1)
+        #expect(run.stderr.components(separatedBy: "error[E040]").count - 1 == 40)
+        #expect(run.stdout == "41\n")
+    }
+
     /// Hundreds of mutated samples through the checker: deleted, repeated,
     /// swapped and corrupted pieces. Any exit status but 0 or 1 (a signal, a
     /// trap) or a hang fails.

@@ -45,12 +45,48 @@ import Testing
         Answers.text(value, plan: plan, today: today, emptyListOf: kind)
     }
 
+    /// Numbers as the language writes them: no exponent, no `.0`, and the
+    /// digits that tell a number from its neighbours, in text and in JSON.
+    @Test func numbersReadBack() {
+        let cases: [(Double, String)] = [
+            (1e15, "1000000000000000"), (1e15 + 2, "1000000000000002"), (1e30, "1000000000000000000000000000000"),
+            (-1.5e16, "-15000000000000000"), (1e15 + 0.5, "1000000000000000.5"), (0.0000001, "0.0000001"),
+            (1.0000000000000002, "1.0000000000000002"), (0.1 + 0.2, "0.30000000000000004"), (2.5, "2.5"), (-0.0, "0"),
+        ]
+        for (value, written) in cases {
+            #expect(Literal.number(value) == written)
+            #expect(JSON.number(value).serialized() == written)
+            #expect(Double(written) == value)
+        }
+        #expect(text(.number(1e15)) == "1000000000000000")
+        #expect(Literal.rounded(40.004, apartFrom: 40) == ("40.004", "40"))
+        #expect(Literal.rounded(11.666, apartFrom: 10) == ("11.67", "10"))
+        #expect(Literal.rounded(0.0000001) == "0.0000001")
+    }
+
+    /// Over a capacity, the load never reads as the capacity itself, nor a
+    /// capacity that is not 0 as 0.
+    @Test func overCapacityTellsTheFiguresApart() {
+        func overCapacity(_ text: String) -> [String] {
+            var interpreter = Interpreter(today: Day(ordinal: 20_727))
+            _ = interpreter.run(Source(name: "t.plan", text: text))
+            return interpreter.check().filter { $0.code == .overCapacity }.map(\.message)
+        }
+        #expect(overCapacity("goal \"G\" by 2026-12-31 effort 520.052 hours start 2026-10-01\ncapacity 40 hours per week\n")
+                    == ["2026-Q4 asks 40.004 hours a week of a capacity of 40"])
+        #expect(overCapacity("goal \"G\" by 2026-12-31 effort 100 hours start 2026-10-01\ncapacity 0.0000001 hours per week\n")
+                    == ["2026-Q4 asks 7.69 hours a week of a capacity of 0.0000001"])
+    }
+
     @Test func scalars() throws {
         #expect(text(.number(3)) == "3")
         #expect(text(.number(3.5)) == "3.5")
         #expect(text(.number(-2)) == "-2")
         #expect(text(.number(15.0 / 7)) == "2.14")
-        #expect(text(.number(-0.001)) == "0")
+        #expect(text(.number(-0.0)) == "0")
+        #expect(text(.number(-0.004)) == "-0.004")
+        #expect(text(.number(0.0000001)) == "0.0000001")
+        #expect(text(.number(0.00123456)) == "0.0012")
         #expect(text(.list([.number(2.0 / 3), .number(10)])) == "[0.67, 10]")
         #expect(Answers.json(.number(15.0 / 7), plan: plan, today: today).serialized() == "2.142857142857143")
         #expect(text(.string("Home by 6pm")) == "Home by 6pm")

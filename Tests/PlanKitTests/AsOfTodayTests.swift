@@ -208,10 +208,10 @@ import PlanCLI
     // MARK: - over is never shown equal
 
     @Test func aFigureOverIsNeverShownEqualToWhatItIsOver() {
-        #expect(Literal.apart(8.003, 8) == ("8.003", "8"))
-        #expect(Literal.apart(7.48, 10) == ("7.48", "10"))
-        #expect(Literal.apart(8.0004, 8.0001) == ("8.0004", "8.0001"))
-        #expect(Literal.apart(5, 5) == ("5", "5"))
+        #expect(Literal.rounded(8.003, apartFrom: 8) == ("8.003", "8"))
+        #expect(Literal.rounded(7.48, apartFrom: 10) == ("7.48", "10"))
+        #expect(Literal.rounded(8.0004, apartFrom: 8.0001) == ("8.0004", "8.0001"))
+        #expect(Literal.rounded(5, apartFrom: 5) == ("5", "5"))
     }
 
     @Test func theCheckAndTheChartShowALoadJustOverItsCapacityApart() {

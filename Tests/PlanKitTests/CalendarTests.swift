@@ -41,4 +41,42 @@ import Testing
         #expect(Duration(days: 1).description == "1 day")
         #expect(Duration(days: -3).description == "-3 days")
     }
+
+    /// A computed date past 9999-12-31 or before year 1 is no date at all.
+    @Test func addingWithinTheCalendar() throws {
+        let last = try #require(Day(year: 9999, month: 1, day: 1))
+        #expect(Day.latest.description == "9999-12-31")
+        #expect(last.addingWithinCalendar(Duration(months: 11, days: 30)) == Day.latest)
+        #expect(last.addingWithinCalendar(Duration(months: 12)) == nil)
+        #expect(last.addingWithinCalendar(Duration(months: 1200)) == nil)
+        #expect(last.addingWithinCalendar(Duration(days: 7_000_000_000_000_000)) == nil)
+        let first = try #require(Day(year: 1, month: 1, day: 1))
+        #expect(first.addingWithinCalendar(Duration(days: -1)) == nil)
+    }
+
+    /// A contact's next touch and the next review past the calendar: an
+    /// error at the contact and at the review, and no date in any field.
+    @Test func nextTouchAndReviewPastTheCalendarAreErrors() {
+        var interpreter = Interpreter(today: Day(ordinal: 20_782))
+        let text = """
+            contact C every 1000000000000000 weeks met 2026-01-01
+            mentor M every 100 years met 9999-01-01
+            contact D every 1 week met 2026-01-01
+            review every 8000 years
+            log 2026-01-01 reviewed
+            """
+        _ = interpreter.run(Source(name: "t.plan", text: text))
+        let answers = interpreter.run(Source(name: "q", text: "contacts select next_touch\nreviews select next\n")).compactMap {
+            if case .answer(let value, _, _) = $0 { return show(value, in: interpreter.plan) } else { return nil }
+        }
+        // M's meeting lies after today, so it does not count yet (W011): M is due today.
+        #expect(answers == ["[none, 2026-11-25, 2026-01-08]", "[none]"])
+        let problems = interpreter.check().filter { $0.code == .invalidDate }
+        #expect(problems.map(\.message) == [
+            "the next touch of \"C\", 2026-01-01 + 1000000000000000 weeks, falls after 9999-12-31, the last day a plan can hold",
+            "the next review, 2026-01-01 + 8000 years, falls after 9999-12-31, the last day a plan can hold",
+        ])
+        #expect(problems.map(\.range.start) == [8, 132])
+        #expect(problems.allSatisfy { $0.severity == .error })
+    }
 }

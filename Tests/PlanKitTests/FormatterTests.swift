@@ -45,6 +45,14 @@ private func format(_ text: String) -> String? {
         """)
     }
 
+    /// A number is written so that it reads back (`1e-07` would not lex);
+    /// a bidi override in a string is written as its escape, the same string.
+    @Test func numbersAndHiddenCharactersReadBack() {
+        let text = "capacity 0.0000001 hours per week\nvalue \"a\u{202E}b\u{2028}c\"\n"
+        #expect(format(text) == "capacity 0.0000001 hours per week\nvalue \"a\\u{202E}b\\u{2028}c\"\n")
+        #expect(format(format(text) ?? "") == format(text))
+    }
+
     @Test func commentsStayWhereTheyWere() {
         let text = """
         # Who I am

@@ -101,7 +101,9 @@ import PlanCLI
             """)
     }
 
-    @Test(arguments: [(1.5, "PT1H30M"), (3, "PT3H"), (0.25, "PT15M"), (0.001, "PT1M"), (30, "PT30H")])
+    /// To the second: `hours 0.001` is 3.6 seconds, not a minute.
+    @Test(arguments: [(1.5, "PT1H30M"), (3, "PT3H"), (0.25, "PT15M"), (0.001, "PT4S"), (0.0001, "PT1S"),
+                      (0.142857, "PT8M34S"), (30, "PT30H")] as [(Double, String)])
     func hoursAsADuration(hours: Double, written: String) {
         #expect(ICalendar.duration(hours: hours) == written)
     }

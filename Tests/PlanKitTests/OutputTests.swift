@@ -107,9 +107,34 @@ import Testing
         #expect(text.contains("\n  lead teams and ship tools lead teams and ship tools lead\n"))
     }
 
-    /// A name or note written with `\n`, `\r` or `\r\n` escapes is shown on one line.
+    /// A name or note written with `\n` or `\r\n` escapes is shown on one
+    /// line; a lone CR, VT, FF, NEL or line separator is spelt out, as in
+    /// every message, so that `"g\u{D}h"` does not read as `g h`.
     @Test func reportPutsLineBreaksInsideTextOnOneLine() {
-        #expect(TextLayout.wrap("one\ntwo\r\nthree\rfour", first: 40, rest: 40) == ["one two three four"])
+        #expect(TextLayout.wrap("one\ntwo\r\nthree\rfour", first: 40, rest: 40) == [#"one two three\u{D}four"#])
+        #expect(TextLayout.wrap("a\u{B}b\u{C}c\u{85}d\u{2028}e\u{2029}f\u{202E}g", first: 80, rest: 80)
+                    == [#"a\u{B}b\u{C}c\u{85}d\u{2028}e\u{2029}f\u{202E}g"#])
+    }
+
+    /// The timeline's axis ends with the calendar: no year 10000.
+    @Test func timelineStopsAtTheCalendarsEnd() {
+        var interpreter = Interpreter(today: Day(ordinal: Day.latest.ordinal - 91))
+        _ = interpreter.run(Source(name: "t.plan", text: "value a\ngoal \"G\" serves a by 9999-12\n"))
+        let svg = SVGTimeline.render(interpreter.asOfToday, today: interpreter.today)
+        #expect(svg.contains(">9999<"))
+        #expect(!svg.contains("10000"))
+    }
+
+    /// Next steps quote each name as a string literal writes it: a quote
+    /// inside the name cannot end the quotation early, nor a CR hide a part.
+    @Test func nextStepsQuoteTheRealName() {
+        var interpreter = Interpreter(today: today)
+        _ = interpreter.run(Source(name: "t.plan", text: #"goal "say \"hi\" g\u{D}h""# + "\n"))
+        let plan = interpreter.asOfToday
+        let text = Report(plan: plan, today: today, width: 80).render()
+        #expect(text.contains(#"1. Start goal "say \"hi\" g\u{D}h""#))
+        let markdown = MarkdownExport.render(plan, today: today)
+        #expect(markdown.contains(#"1. Start goal "say \\"hi\\" g\\u{D}h""#))
     }
 
     @Test func reportWrapsLongNamesToo() {
@@ -205,6 +230,8 @@ import Testing
     @Test func markdownEscapesMarkup() {
         #expect(MarkdownExport.escape("a|b *c* <d>") == #"a\|b \*c\* \<d\>"#)
         #expect(MarkdownExport.escape("two\nlines\r\nhere") == "two lines here")
+        #expect(MarkdownExport.escape("g\rh\u{B}i\u{C}j\u{85}k\u{2028}l\u{202E}m")
+                    == #"g\\u{D}h\\u{B}i\\u{C}j\\u{85}k\\u{2028}l\\u{202E}m"#)
         #expect(MarkdownExport.escapeLine("# not a heading") == ##"\# not a heading"##)
         #expect(MarkdownExport.escapeLine("1. not a list") == #"1\. not a list"#)
     }

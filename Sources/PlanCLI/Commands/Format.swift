@@ -35,7 +35,12 @@ func runFormat(files: [String], write: Bool, check: Bool, context: CommandContex
     }
 
     guard write else {
-        StandardStream.output.write(results.compactMap(\.text).joined())
+        let text = results.compactMap(\.text).joined()
+        // A comment keeps its characters as written, raw control bytes and
+        // bidirectional overrides too: on a terminal they are spelt out, so
+        // that the listing shows what is there; into a pipe or a file they
+        // go as they are, so that `plan fmt f > g` writes what `fmt -w` would.
+        StandardStream.output.write(StandardStream.output.isTerminal ? Literal.printableLines(text) : text)
         return 0
     }
     var failed = false

@@ -75,6 +75,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(ordinal: shifted.ordinal + duration.days)
     }
 
+    /// The last day a plan can write: its dates run from year 1 to 9999,
+    /// which is what a date literal and iCalendar read.
+    public static let latest = Day(lastDayOfYear: 9999, month: 12)
+
+    /// `adding`, or nil when the day it lands on is past 9999-12-31 or
+    /// before year 1: a date no plan, export or calendar could read back.
+    public func addingWithinCalendar(_ duration: Duration) -> Day? {
+        guard CalendarLimits.contains(duration) else { return nil }
+        let result = adding(duration)
+        return CalendarLimits.years.contains(result.year) ? result : nil
+    }
+
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// ISO 8601, `2027-06-30`.

@@ -46,11 +46,11 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    /// Whole numbers print without a fraction; JSON has no NaN or infinity.
+    /// As the language writes numbers (`Literal.number`: no exponent, no
+    /// `.0`, the fewest digits that read back); JSON has no NaN or infinity.
     static func format(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
+        return Literal.number(number)
     }
 
     static func quote(_ text: String, into out: inout String) {
@@ -62,9 +62,11 @@ public indirect enum JSON: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            // JSON requires only C0 escaped; DEL and C1 are too, so that
-            // `--json` read on a terminal cannot drive it either.
-            case _ where Literal.isControl(scalar):
+            // JSON requires only C0 escaped; DEL, C1, the bidirectional
+            // controls and U+2028/U+2029 are too, so that `--json` read on a
+            // terminal cannot drive or reorder it, nor be split by a reader
+            // that takes U+2028 for a line break.
+            case _ where Literal.isHidden(scalar):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

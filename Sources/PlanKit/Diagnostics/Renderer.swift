@@ -23,14 +23,14 @@ public struct DiagnosticRenderer: Sendable {
         let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]"
         header(location: main.map(\.location), label: label, severity: diagnostic.severity,
                message: diagnostic.message, into: &out)
-        if let main {
+        if let main, main.mayShowExcerpt {
             excerpt(main, gutter: gutter, severity: diagnostic.severity, hint: diagnostic.hint, into: &out)
         } else if let hint = diagnostic.hint {
             out += paint("hint", .cyan, bold: true) + ": " + Self.printableLines(hint) + "\n"
         }
         for (note, place) in notes {
             header(location: place.map(\.location), label: "note", severity: .note, message: note.message, into: &out)
-            if let place { excerpt(place, gutter: gutter, severity: .note, hint: nil, into: &out) }
+            if let place, place.mayShowExcerpt { excerpt(place, gutter: gutter, severity: .note, hint: nil, into: &out) }
         }
         return out
     }
@@ -62,6 +62,7 @@ public struct DiagnosticRenderer: Sendable {
         var start: (line: Int, column: Int)
         var end: (line: Int, column: Int)
         var location: String { "\(source.name):\(start.line):\(start.column)" }
+        var mayShowExcerpt: Bool { source.excerptsEnd.map { startOffset <= $0 } ?? true }
     }
 
     func place(_ range: SourceRange) -> Place? {

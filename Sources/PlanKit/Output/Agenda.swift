@@ -34,15 +34,20 @@ public struct Agenda: Sendable {
     /// From today to `last`, day by day.
     public let upcoming: [Item]
 
-    /// The last day of the window, `days` after today.
-    public var last: Day { Day(ordinal: today.ordinal + days) }
+    /// The last day of the window, `days` after today, or 9999-12-31, after
+    /// which nothing can be due.
+    public var last: Day { Agenda.last(today, days) }
+
+    private static func last(_ today: Day, _ days: Int) -> Day {
+        today.addingWithinCalendar(Duration(days: days)) ?? Day.latest
+    }
 
     /// `plan` is the plan as of `today` (`Interpreter.asOfToday`), so that
     /// what the log says done is not due and a meeting logged resets the cadence.
     public init(_ plan: Plan, today: Day, days: Int = Agenda.defaultDays) {
         self.today = today
         self.days = days
-        let last = Day(ordinal: today.ordinal + days)
+        let last = Agenda.last(today, days)
         var overdue: [Item] = []
         var upcoming: [Item] = []
         func add(_ item: Item) {

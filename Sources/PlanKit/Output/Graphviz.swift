@@ -87,7 +87,7 @@ public enum Graphviz {
 
     /// A DOT quoted string. Backslashes are doubled (a lone one would start
     /// an escape such as `\N` in a label), quotes escaped, line breaks
-    /// turned into the `\n` label escape, and any other control character
+    /// turned into the `\n` label escape, and any other hidden character
     /// but a tab spelt as people see it elsewhere (`\u{1B}`, its backslash
     /// doubled in turn), so that the graph printed on a terminal cannot
     /// drive it and `dot` gets no NUL.
@@ -100,7 +100,7 @@ public enum Graphviz {
             case "\n", "\r\n": out += "\\n"
             case "\r": continue
             case "\t": out.append(character)
-            case _ where character.unicodeScalars.contains(where: Literal.isControl):
+            case _ where character.unicodeScalars.contains(where: Literal.isHidden):
                 for spelt in Literal.printable(String(character)) {
                     if spelt == "\\" { out += "\\\\" } else { out.append(spelt) }
                 }

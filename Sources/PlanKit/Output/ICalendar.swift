@@ -121,9 +121,11 @@ public enum ICalendar {
 
     /// `PT3H`, `PT1H30M`, `PT45M`: hours to the nearest minute, at least one.
     static func duration(hours: Double) -> String {
-        let minutes = max(1, Int((hours * 60).rounded()))
-        let (whole, rest) = (minutes / 60, minutes % 60)
-        return "PT" + (whole > 0 ? "\(whole)H" : "") + (rest > 0 ? "\(rest)M" : "")
+        // To the second, at least one: a few seconds logged are not a minute.
+        // The bound keeps the count of seconds inside an Int.
+        let seconds = max(1, Int(min(hours * 3600, 1e15).rounded()))
+        let (whole, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        return "PT" + (whole > 0 ? "\(whole)H" : "") + (minutes > 0 ? "\(minutes)M" : "") + (rest > 0 ? "\(rest)S" : "")
     }
 
     /// `goal-<16 hex digits>@plan`: FNV-1a over the kind and the name, so a
@@ -149,7 +151,8 @@ public enum ICalendar {
 
     /// TEXT escaping (RFC 5545 3.3.11). Other control characters are not
     /// allowed in TEXT at all, so they are dropped, and so are DEL and the
-    /// C1 controls, which a terminal showing the export may obey.
+    /// C1 controls, which a terminal showing the export may obey, and the
+    /// invisible characters that reorder or break a line (`Literal.isHidden`).
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -159,7 +162,7 @@ public enum ICalendar {
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\t": out.unicodeScalars.append(scalar)
-            case _ where Literal.isControl(scalar): continue
+            case _ where Literal.isHidden(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }

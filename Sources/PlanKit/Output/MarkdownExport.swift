@@ -141,11 +141,12 @@ public enum MarkdownExport {
 
     /// A backslash before each character that is markup inside a line, and
     /// the text on one line (as the text report shows it), since a line
-    /// break would end a table row, a list item or an emphasis. Other
-    /// control characters are spelt out (`\u{1B}`), as in every output for people.
+    /// feed would end a table row, a list item or an emphasis. Other hidden
+    /// characters (CR, VT, FF, NEL, U+2028, a bidi override) are spelt out
+    /// (`\u{D}`), as in every output for people.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in Literal.printable(text.split(whereSeparator: \.isNewline).joined(separator: " ")) {
+        for character in Literal.printable(text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(separator: " ")) {
             if "\\`*_[]<>|~&".contains(character) { out += "\\" }
             out.append(character)
         }

@@ -189,14 +189,15 @@ struct TextLayout {
     }
 
     /// Greedy word wrap; a word longer than a whole line is cut. Line breaks
-    /// and tabs part words; any other control character is spelt out
-    /// (`\u{1B}`), so that a plan cannot drive the terminal.
+    /// and tabs part words; any other hidden character (a carriage return,
+    /// a form feed, U+2028 too) is spelt out (`\u{D}`), so that a plan
+    /// cannot drive the terminal and no name reads as another.
     static func wrap(_ body: String, first: Int, rest: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
         var limit = max(10, first)
-        for word in body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }) {
+        for word in body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" }) {
             var word = Substring(Literal.printable(String(word)))
             var wordWidth = DisplayWidth.of(String(word))
             if currentWidth > 0 && currentWidth + 1 + wordWidth <= limit {

@@ -50,8 +50,8 @@ struct CapacityChart {
                 }
             }
             let figures = bar.capacity.map { capacity in
-                let (load, capacity) = Literal.apart(bar.load, capacity)
-                return load + " of " + capacity
+                let (load, of) = Literal.rounded(bar.load, apartFrom: capacity)
+                return load + " of " + of
             } ?? Literal.rounded(bar.load)
             let tail = bar.over ? out.style(beyond, .red) + rest + "  " + figures + "  " + out.style("over", .red)
                 : beyond + rest + "  " + figures

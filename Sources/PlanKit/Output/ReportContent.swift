@@ -149,13 +149,13 @@ struct ReportContent {
         for milestone in plan.milestones where !milestone.done {
             let goal = milestone.goal.flatMap { facts.goal(named: $0.text) }
             if goal?.done ?? false { continue }
-            var text = "Reach milestone \"\(milestone.name.text)\""
-            if let goal = milestone.goal { text += " for \"\(goal.text)\"" }
+            var text = "Reach milestone \(Literal.string(milestone.name.text))"
+            if let goal = milestone.goal { text += " for \(Literal.string(goal.text))" }
             if let due = milestone.due { text += " by \(due)" }
             candidates.append(Step(text: text, due: milestone.due, overdue: facts.isOverdue(milestone)))
         }
         for goal in plan.goals where !goal.done && facts.isReady(goal) {
-            var text = "\(goal.status == .doing || facts.isOverdue(goal) ? "Finish" : "Start") goal \"\(goal.name.text)\""
+            var text = "\(goal.status == .doing || facts.isOverdue(goal) ? "Finish" : "Start") goal \(Literal.string(goal.name.text))"
             if let due = goal.due { text += " by \(due)" }
             candidates.append(Step(text: text, due: goal.due, overdue: facts.isOverdue(goal)))
         }
@@ -166,7 +166,8 @@ struct ReportContent {
                   let need = facts.gaps(of: goal).first,
                   let skill = facts.skill(named: need.skill.text),
                   let required = facts.requiredLevel(need), let due = goal.due else { continue }
-            let text = "Raise \"\(skill.name.text)\" from level \(skill.level) to \(required) for \"\(goal.name.text)\", due \(due)"
+            let text = "Raise \(Literal.string(skill.name.text)) from level \(skill.level) to \(required) "
+                + "for \(Literal.string(goal.name.text)), due \(due)"
             candidates.append(Step(text: text, due: due, overdue: true, raises: skill.name.text))
         }
         var steps = Array(Self.earliestFirst(candidates, due: \.due).prefix(3))
@@ -175,7 +176,8 @@ struct ReportContent {
             // A goal that needs less than the target is not held up by the
             // rest; raising the skill past it is for a later goal.
             guard let first = gap.neededBy.first(where: { $0.level > gap.level }) else { continue }
-            var text = "Raise \"\(gap.name)\" from level \(gap.level) to \(first.level) for \"\(first.goal)\""
+            var text = "Raise \(Literal.string(gap.name)) from level \(gap.level) to \(first.level) "
+                + "for \(Literal.string(first.goal))"
             if let mentor = gap.mentors.first { text += "; ask \(mentor)" }
             steps.append(Step(text: text, due: nil, overdue: false))
         }

@@ -45,7 +45,7 @@ struct SVGCapacity {
             svg.raw("<rect x=\"\(n(middle - barWidth / 2))\" y=\"\(n(barTop))\" width=\"\(n(barWidth))\" height=\"\(n(plotBottom - barTop))\" fill=\"\(color)\"/>")
             // Over capacity, the label says by how much: the bar already shows the load.
             let excess = quarter.capacity.map { quarter.load - $0 } ?? 0
-            svg.text(Literal.rounded(quarter.load) + (quarter.over ? ", \(Literal.apart(excess, 0).0) over" : ""), x: middle, y: barTop - 6,
+            svg.text(Literal.rounded(quarter.load) + (quarter.over ? ", \(Literal.rounded(excess)) over" : ""), x: middle, y: barTop - 6,
                      attributes: "font-size=\"11\" fill=\"\(quarter.over ? Self.overColor : "#333")\" text-anchor=\"middle\""
                         + (quarter.over ? " font-weight=\"bold\"" : ""))
             if slot >= 40 || position % 2 == 0 {

@@ -118,9 +118,16 @@ public enum SVGTimeline {
                 if let due = milestone.due { earliest = min(earliest, due); latest = max(latest, due) }
             }
         }
-        let start = earliest.quarterStart
+        var start = earliest.quarterStart
         var end = latest.quarterStart.adding(Duration(months: 3))
         if end.ordinal - start.ordinal < 180 { end = start.adding(Duration(months: 6)) }
+        // The axis stops where the calendar does, after 9999-12-31: no year
+        // 10000 on it; one too short is widened backwards instead.
+        let afterCalendar = Day(ordinal: Day.latest.ordinal + 1)
+        if end > afterCalendar {
+            end = afterCalendar
+            start = min(start, end.adding(Duration(months: -6)))
+        }
         return (start, end, today)
     }
 
@@ -343,7 +350,8 @@ struct SVGWriter {
 
     /// XML character data and attribute values; characters XML 1.0 forbids
     /// (most C0 controls) are dropped, and so are DEL and the C1 controls,
-    /// which it discourages and a terminal showing the SVG may obey.
+    /// which it discourages and a terminal showing the SVG may obey, and the
+    /// invisible characters that reorder or break a line (`Literal.isHidden`).
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -354,7 +362,7 @@ struct SVGWriter {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where Literal.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            case _ where Literal.isHidden(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
             default: out.unicodeScalars.append(scalar)
             }
         }

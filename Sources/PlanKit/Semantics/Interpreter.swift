@@ -28,6 +28,7 @@ public struct Interpreter: Sendable {
         var bindings: [String: Value]
         var origins: Origins
         var loadedFiles: [String]
+        var includedFiles: [String: SourceRange]
         var changed = false
     }
     /// Whether to keep `origins`: a session that may `:save` does; a run
@@ -51,6 +52,10 @@ public struct Interpreter: Sendable {
     /// decides, by the entity's identity: a file's log entries may come
     /// after them, so they are weighed once the whole file is read.
     private var updatesToWeigh: [(declaration: Declaration, identity: Int)] = []
+    /// Each file `include` has read, by its real path, with the first
+    /// `include` of it.
+    private var includedFiles: [String: SourceRange] = [:] { didSet { changing?.changed = true } }
+    private var includeStatementsRun = 0
 
     /// `reader` reads what the plan includes; without one, a plan is its own text alone.
     public init(today: Day, reader: any SourceReader = NoFiles()) {
@@ -185,13 +190,38 @@ public struct Interpreter: Sendable {
             for waited in due { emit(each, .diagnostic(waited.diagnostic)) }
             waiting.removeFirst(due.count)
         }
+        // An included file that turns out not to be a plan shows nothing past
+        // its first syntax error's line: not in excerpts, nor in the tokens
+        // later messages would quote. Its later syntax errors are counted.
+        var unshown = 0
+        func collectSyntaxErrors() {
+            var diagnostics = parser.takeDiagnostics()
+            if inclusion.depth > 0 {
+                if let first = diagnostics.lazy.filter({ $0.severity == .error }).map(\.range.start).min() {
+                    sources.endExcerpts(of: id, atLineOf: first)
+                }
+                if let end = sources[id]?.excerptsEnd {
+                    let shown = diagnostics.filter { $0.range.start <= end }
+                    unshown += diagnostics.count - shown.count
+                    diagnostics = shown
+                }
+            }
+            collect(diagnostics)
+        }
         while let statement = parser.nextStatement() {
-            collect(parser.takeDiagnostics())
+            collectSyntaxErrors()
             report(before: statement.range.start)
             execute(statement, from: inclusion, each: each)
         }
-        collect(parser.takeDiagnostics())
+        collectSyntaxErrors()
         report(before: Int.max)
+        if unshown > 0, let end = sources[id]?.excerptsEnd {
+            let line = source.line(of: end)
+            emit(each, .diagnostic(.error(.syntax, "\(source.name) has \(unshown) more syntax "
+                                               + "error\(unshown == 1 ? "" : "s") after line \(line), not shown: an included "
+                                               + "file shows nothing past its first error", at: .none,
+                                               hint: "plan check \(source.name) shows them all")))
+        }
     }
 
     /// Counts the lines that start with a declaration's keyword, a pass
@@ -307,17 +337,20 @@ public struct Interpreter: Sendable {
         fileprivate var bindings: [String: Value]
         fileprivate var origins: Origins
         fileprivate var loadedFiles: [String]
+        fileprivate var includedFiles: [String: SourceRange]
 
         public var planned: Plan { plan }
     }
 
-    public var state: State { State(plan: plan, bindings: bindings, origins: origins, loadedFiles: loadedFiles) }
+    public var state: State { State(plan: plan, bindings: bindings, origins: origins, loadedFiles: loadedFiles,
+                                   includedFiles: includedFiles) }
 
     public mutating func restore(_ state: State) {
         plan = state.plan
         bindings = state.bindings
         origins = state.origins
         loadedFiles = state.loadedFiles
+        includedFiles = state.includedFiles
     }
 
     /// What the statements run between `beginChange` and `endChange`
@@ -329,6 +362,7 @@ public struct Interpreter: Sendable {
         fileprivate var bindings: [String: Value]
         fileprivate var origins: Origins
         fileprivate var loadedFiles: [String]
+        fileprivate var includedFiles: [String: SourceRange]
         /// The statements changed something (not every statement that
         /// could change the plan does: one may fail).
         public fileprivate(set) var changedAnything = false
@@ -337,15 +371,16 @@ public struct Interpreter: Sendable {
     /// Starts keeping what the statements that follow change.
     public mutating func beginChange() {
         plan.beginJournal()
-        changing = Before(bindings: bindings, origins: origins, loadedFiles: loadedFiles)
+        changing = Before(bindings: bindings, origins: origins, loadedFiles: loadedFiles, includedFiles: includedFiles)
     }
 
     /// What changed since `beginChange`.
     public mutating func endChange() -> Change {
-        let before = changing ?? Before(bindings: bindings, origins: origins, loadedFiles: loadedFiles)
+        let before = changing ?? Before(bindings: bindings, origins: origins, loadedFiles: loadedFiles, includedFiles: includedFiles)
         changing = nil
         let journal = plan.endJournal()
         return Change(plan: journal, bindings: before.bindings, origins: before.origins, loadedFiles: before.loadedFiles,
+                      includedFiles: before.includedFiles,
                       changedAnything: before.changed || journal.changed(plan))
     }
 
@@ -364,6 +399,7 @@ public struct Interpreter: Sendable {
         bindings = change.bindings
         origins = change.origins
         loadedFiles = change.loadedFiles
+        includedFiles = change.includedFiles
     }
     private func evaluate(_ expr: Expr) -> Result<Value, EvaluationError> {
         do {
@@ -375,6 +411,16 @@ public struct Interpreter: Sendable {
 
     private mutating func include(_ path: String, at range: SourceRange, from inclusion: Inclusion, each: Sink) {
         let name = IncludePaths.resolve(path, in: inclusion.folder)
+        includeStatementsRun += 1
+        guard includeStatementsRun <= IncludePaths.statementLimit else {
+            // Said once: past the bound, a plan of a million includes would otherwise say it a million times.
+            if includeStatementsRun == IncludePaths.statementLimit + 1 {
+                emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): a plan may run at most "
+                                                   + "\(IncludePaths.statementLimit) include statements; "
+                                                   + "the rest are skipped", at: range)))
+            }
+            return
+        }
         guard inclusion.depth < IncludePaths.nestingLimit else {
             emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): includes nest deeper than "
                                                + "\(IncludePaths.nestingLimit)", at: range)))
@@ -384,22 +430,45 @@ public struct Interpreter: Sendable {
             emit(each, .diagnostic(.error(.includeFailed, refusal.message, at: range, hint: refusal.hint)))
             return
         }
+        let realPath: String
+        switch reader.realPath(name) {
+        case .failure(let failure):
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range, hint: failure.hint)))
+            return
+        case .success(let resolved):
+            realPath = resolved
+        }
+        // The rule holds for the file a link leads to, not for the link's own name.
+        if let refusal = IncludePaths.refusal(realPath, resolved: realPath) {
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): it leads to \(realPath), and only "
+                                               + ".plan files can be included", at: range, hint: refusal.hint)))
+            return
+        }
+        if let start = inclusion.chain.firstIndex(where: { $0.path == realPath }) {
+            let names = inclusion.chain[start...].map(\.name) + [name]
+            emit(each, .diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
+            return
+        }
+        // Running a file again would declare all it declares again; refusing
+        // it here also keeps a file that includes the next one twice, level
+        // after level, from doubling the work at each level.
+        if let first = includedFiles[realPath] {
+            emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name) again: it is already part of the plan",
+                                               at: range, notes: [.init("first included here", at: first)])))
+            return
+        }
         let file: SourceText
-        switch reader.read(name) {
+        switch reader.read(realPath) {
         case .failure(let failure):
             emit(each, .diagnostic(.error(.includeFailed, "cannot include \(name): \(failure.reason)", at: range, hint: failure.hint)))
             return
         case .success(let contents):
             file = contents
         }
-        if let start = inclusion.chain.firstIndex(where: { $0.path == file.canonicalPath }) {
-            let names = inclusion.chain[start...].map(\.name) + [name]
-            emit(each, .diagnostic(.error(.includeCycle, "include cycle: " + names.joined(separator: " -> "), at: range)))
-            return
-        }
+        includedFiles[realPath] = range
         // An included file is a file, even when a typed `include` names it.
         let inner = Inclusion(folder: IncludePaths.folder(of: name),
-                              chain: inclusion.chain + [(file.canonicalPath, name)], depth: inclusion.depth + 1, fromFile: true)
+                              chain: inclusion.chain + [(realPath, name)], depth: inclusion.depth + 1, fromFile: true)
         run(Source(name: name, bytes: file.bytes), from: inner, each: each)
     }
 }

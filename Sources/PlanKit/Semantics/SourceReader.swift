@@ -4,6 +4,10 @@
 public protocol SourceReader: Sendable {
     /// The text of the file at `path`, or why it cannot be had.
     func read(_ path: String) -> Result<SourceText, ReadFailure>
+    /// Where `path` really is: every symbolic link followed and `.` and `..`
+    /// taken, so that `include`'s rules judge the file that would be read
+    /// and a file named two ways is known as one.
+    func realPath(_ path: String) -> Result<String, ReadFailure>
 }
 
 public struct SourceText: Sendable {
@@ -44,12 +48,20 @@ public struct NoFiles: SourceReader {
     public func read(_ path: String) -> Result<SourceText, ReadFailure> {
         .failure(ReadFailure(reason: "this session reads no files"))
     }
+
+    public func realPath(_ path: String) -> Result<String, ReadFailure> {
+        .failure(ReadFailure(reason: "this session reads no files"))
+    }
 }
 
 /// Paths as `include` and `load` write them; only text, no file is touched.
 public enum IncludePaths {
     /// How deep includes may nest before it is taken for a mistake.
     static let nestingLimit = 100
+    /// How many `include` statements one plan may run in all: far more than
+    /// a plan split by hand into files needs, and a bound on the work of
+    /// one that includes its files many times over.
+    static let statementLimit = 10_000
 
     /// The folder holding `path`, as a prefix for paths relative to it
     /// (empty for a file in the current directory).

@@ -20,6 +20,10 @@ public struct Source: Sendable {
     /// The number of the first line: a piece of a longer input (a statement
     /// of a piped script) counts its lines from where it stands in it.
     public let firstLine: Int
+    /// Where excerpts of this source stop: the end of the line of its first
+    /// syntax error, once an included file turned out not to be a plan, so
+    /// that whatever that file really holds shows no further than that.
+    public internal(set) var excerptsEnd: Int?
 
     public init(name: String, bytes: [UInt8], firstLine: Int = 1) {
         self.name = name
@@ -142,6 +146,16 @@ public struct SourceMap: Sendable {
     public mutating func add(_ source: Source) -> Int {
         sources.append(source)
         return sources.count - 1
+    }
+
+    /// No excerpt of source `id` past the line holding `offset` (the first
+    /// is kept when several are given).
+    mutating func endExcerpts(of id: Int, atLineOf offset: Int) {
+        guard id >= 0, id < sources.count, sources[id].excerptsEnd == nil else { return }
+        let source = sources[id]
+        let line = source.line(of: offset)
+        let lineEnd = source.start(ofLine: line) + source.lineBytes(line).count
+        sources[id].excerptsEnd = lineEnd
     }
 
     public subscript(id: Int) -> Source? {

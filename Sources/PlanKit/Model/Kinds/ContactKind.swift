@@ -24,10 +24,12 @@ public struct Contact: PlanEntity {
     public var lastMet: Day? { met }
 
     /// When to be in touch next: `every` after the last meeting, today when
-    /// never met; none without `every`.
+    /// never met; none without `every`, and none when it would fall past
+    /// 9999-12-31 (the check `touchesPastTheCalendar` says so).
     public func nextTouch(today: Day) -> Day? {
         guard let every else { return nil }
-        return lastMet.map { $0.adding(every) } ?? today
+        guard let lastMet else { return today }
+        return lastMet.addingWithinCalendar(every)
     }
 }
 
@@ -111,7 +113,7 @@ enum ContactKind: EntityDescription {
     static let columns = [Column("name"), Column("org", optional: true), Column("helps"),
                           Column("every", optional: true), Column("next_touch", optional: true)]
 
-    static let checks = [Check(metAfterToday), Check(overdueContacts)]
+    static let checks = [Check(metAfterToday), Check(overdueContacts), Check(touchesPastTheCalendar)]
 
     /// A `met` day after today has not happened: it does not count until
     /// then, as a log entry after today does not.
@@ -141,6 +143,17 @@ enum ContactKind: EntityDescription {
             return .warning(.logAfterToday, "you met \(Literal.string(contact.name.text)) on \(met), after today "
                             + "(\(context.today)): it does not count yet", at: contact.metRange ?? contact.name.range,
                             hint: "write the day you last met; to replay an earlier day, use --today")
+        }
+    }
+
+    /// A cadence that puts the next touch past the last day a plan can
+    /// write: an error where it is declared, and no next touch at all.
+    static func touchesPastTheCalendar(_ context: CheckContext) -> [Diagnostic] {
+        context.plan.contacts.compactMap { contact in
+            guard let every = contact.every, let last = contact.lastMet, last.addingWithinCalendar(every) == nil else { return nil }
+            return .error(.invalidDate, "the next touch of \(Literal.string(contact.name.text)), \(last) + "
+                          + "\(Literal.duration(every)), falls after \(Day.latest), the last day a plan can hold",
+                          at: contact.name.range, hint: "give \(Checks.spelled(contact.name)) a shorter every")
         }
     }
 

@@ -362,7 +362,7 @@ enum GoalKind: EntityDescription {
     }
 
     static func goalsWithoutDate(_ context: CheckContext) -> [Diagnostic] {
-        let example = Checks.monthLiteral(context.today.adding(Duration(months: 6)))
+        let example = Checks.monthLiteral(context.today.addingWithinCalendar(Duration(months: 6)) ?? Day.latest)
         return context.plan.goals.filter { $0.due == nil }.map { goal in
             .warning(.goalWithoutDate, "goal \(Literal.string(goal.name.text)) has no date", at: goal.name.range,
                      hint: "add a date: by \(example)")
@@ -371,7 +371,7 @@ enum GoalKind: EntityDescription {
 
     static func overdueGoals(_ context: CheckContext) -> [Diagnostic] {
         let today = context.today
-        let newDate = Checks.monthLiteral(today.adding(Duration(months: 3)))
+        let newDate = Checks.monthLiteral(today.addingWithinCalendar(Duration(months: 3)) ?? Day.latest)
         return context.plan.goals.compactMap { goal in
             guard !goal.done, let due = goal.due, due < today else { return nil }
             return .warning(.goalOverdue, "goal \(Literal.string(goal.name.text)) was due \(due), \(Checks.daysAgo(due, today))",

@@ -89,7 +89,7 @@ enum MilestoneKind: EntityDescription {
 
     static func overdueMilestones(_ context: CheckContext) -> [Diagnostic] {
         let today = context.today
-        let newDate = Checks.monthLiteral(today.adding(Duration(months: 3)))
+        let newDate = Checks.monthLiteral(today.addingWithinCalendar(Duration(months: 3)) ?? Day.latest)
         return context.plan.milestones.compactMap { milestone in
             guard !milestone.done, let due = milestone.due, due < today else { return nil }
             return .warning(.milestoneOverdue, "milestone \(Literal.string(milestone.name.text)) was due \(due), \(Checks.daysAgo(due, today))",

@@ -100,8 +100,8 @@ enum QuarterKind: EntityDescription {
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             guard let first = largest.first else { return nil }
             let most = largest.prefix(3).map { "\(Literal.string(plan.goals[$0.0].name.text)) \(Literal.rounded($0.1))" }
-            let (load, shownCapacity) = Literal.apart(quarter.load, capacity)
-            return .warning(.overCapacity, "\(quarter.name.text) asks \(load) hours a week of a capacity of \(shownCapacity)",
+            let (load, of) = Literal.rounded(quarter.load, apartFrom: capacity)
+            return .warning(.overCapacity, "\(quarter.name.text) asks \(load) hours a week of a capacity of \(of)",
                             at: plan.goals[first.0].name.range,
                             hint: "the most hours a week: " + most.joined(separator: ", ")
                                 + "; move a date, lower an effort, or raise the capacity")

@@ -37,21 +37,30 @@ enum ReviewKind: EntityDescription {
 
     static let columns = [Column("every"), Column("last"), Column("next")]
 
-    static let checks = [Check(pastDue)]
+    static let checks = [Check(pastDue), Check(nextPastTheCalendar)]
 
     static func stub(_ spelled: String, level: Int?) -> String { "review every 4 weeks" }
 
     /// The day the next review is due: the last one plus the cadence, or
-    /// today when none is logged.
+    /// today when none is logged; none past 9999-12-31 (`nextPastTheCalendar`).
     static func next(_ review: Review, _ links: Links) -> Day? {
         guard let every = review.every else { return nil }
-        return LogKind.totals(links).reviews.last.map { $0.adding(every) } ?? links.today
+        guard let last = LogKind.totals(links).reviews.last else { return links.today }
+        return last.addingWithinCalendar(every)
+    }
+
+    static func nextPastTheCalendar(_ context: CheckContext) -> [Diagnostic] {
+        guard let review = context.plan.review, let every = review.every,
+              let last = LogKind.totals(context.links).reviews.last, last.addingWithinCalendar(every) == nil else { return [] }
+        return [.error(.invalidDate, "the next review, \(last) + \(Literal.duration(every)), falls after \(Day.latest), "
+                       + "the last day a plan can hold", at: review.name.range, hint: "give the review a shorter every")]
     }
 
     static func pastDue(_ context: CheckContext) -> [Diagnostic] {
         guard let review = context.plan.review, let every = review.every else { return [] }
         let last = LogKind.totals(context.links).reviews.last
-        if let last, last.adding(every) >= context.today { return [] }
+        // A next review past the calendar is not past due; `nextPastTheCalendar` speaks of it.
+        if let last, (last.addingWithinCalendar(every) ?? Day.latest) >= context.today { return [] }
         let message = last.map { "the plan was last reviewed \($0), \(Checks.daysAgo($0, context.today)); you meant to every \(Literal.duration(every))" }
             ?? "no review of the plan is logged; you meant to review it every \(Literal.duration(every))"
         return [.warning(.reviewPastDue, message, at: review.name.range,
