@@ -11,7 +11,9 @@ public enum HTMLExport {
         let content = ReportContent(plan, today: today)
         let warnings = Checks.run(plan, today: today).filter { $0.severity == .warning }
         vision(content, into: &page)
-        timeline(plan, content, today: today, into: &page)
+        let driftRanges = warnings.filter { $0.code == .drift }.map(\.range)
+        let drifting = Set(plan.goals.filter { goal in driftRanges.contains(goal.name.range) }.map(\.name.text))
+        timeline(plan, content, today: today, drifting: drifting, into: &page)
         capacity(plan, into: &page)
         let agenda = Agenda(plan, today: today)
         people(agenda, into: &page)
@@ -43,7 +45,9 @@ public enum HTMLExport {
         page.endSection()
     }
 
-    private static func timeline(_ plan: Plan, _ content: ReportContent, today: Day, into page: inout HTMLWriter) {
+    /// `drifting`: the names of the goals W012 warns of.
+    private static func timeline(_ plan: Plan, _ content: ReportContent, today: Day, drifting: Set<String>,
+                                 into page: inout HTMLWriter) {
         page.section("timeline", "Timeline")
         page.raw("<figure class=\"chart timeline\">")
         page.svg(SVGTimeline.render(plan, today: today),
@@ -52,21 +56,22 @@ public enum HTMLExport {
         for quarter in content.quarters {
             page.element("h3", class: "quarter", quarter.label)
             page.raw("<ul class=\"items\">")
-            for item in quarter.items { timelineItem(item, into: &page) }
+            for item in quarter.items { timelineItem(item, drifting: drifting, into: &page) }
             page.raw("</ul>")
         }
         if !content.undated.isEmpty {
             page.element("h3", class: "quarter undated", "Without a date")
             page.raw("<ul class=\"items\">")
-            for item in content.undated { timelineItem(item, into: &page) }
+            for item in content.undated { timelineItem(item, drifting: drifting, into: &page) }
             page.raw("</ul>")
         }
         page.endSection()
     }
 
-    private static func timelineItem(_ item: ReportContent.TimelineItem, into page: inout HTMLWriter) {
+    private static func timelineItem(_ item: ReportContent.TimelineItem, drifting: Set<String>, into page: inout HTMLWriter) {
         var classes = [item.kind.rawValue, item.status.rawValue]
         if item.overdue { classes.append("overdue") }
+        if item.kind == .goal, drifting.contains(item.name) { classes.append("drifting") }
         var text = (item.due.map { "\($0) " } ?? "") + item.name
         if let goal = item.goal { text += " (for " + goal + ")" }
         if let role = item.role { text += "; role: " + role }
