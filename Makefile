@@ -2,7 +2,7 @@
 # whatever the machine is missing first.
 SWIFT ?= swift
 # The real consumers the export tests hand their files to.
-TEST_PACKAGES ?= graphviz librsvg2-bin
+TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils
 
 .PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl bench
 
