@@ -151,4 +151,22 @@ import Testing
         let json = try process.run(["export", "--format", "json", "--today", "2026-11-25", "o.plan"]).stdout
         #expect(json.contains("  \"vision\": \"Ship\",\n  \"owner\": \"Nadia O\",\n"))
     }
+
+    /// `:save` writes the owner where it stands, adds one the file lacked,
+    /// and a session with no file writes it after the vision.
+    @Test func saveKeepsTheOwnerLikeTheVision() throws {
+        let environment = ["NO_COLOR": "1", "PLAN_TODAY": "2026-11-25"]
+        let home = try PlanProcess()
+        try home.write("a.plan", "vision \"V\"\nowner \"Ana\"  # the client\nvalue v\n")
+        try home.write("b.plan", "vision \"V\"\nvalue v\n")
+        let changed = try home.run(["repl", "a.plan"], environment: environment, stdin: "update owner \"Ana Ruiz\"\n:save\n")
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(home.contents("a.plan") == "vision \"V\"\nowner \"Ana Ruiz\"  # the client\nvalue v\n")
+        let added = try home.run(["repl", "b.plan"], environment: environment, stdin: "owner \"Bo\"\n:save\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(home.contents("b.plan") == "vision \"V\"\nvalue v\n\nowner \"Bo\"\n")
+        let fresh = try home.run(["repl"], environment: environment, stdin: "owner \"Cy\"\nvision \"W\"\n:save c.plan\n")
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(home.contents("c.plan") == "vision \"W\"\n\nowner \"Cy\"\n")
+    }
 }
