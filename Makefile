@@ -98,8 +98,10 @@ fuzz-repl: fuzz-build/plan-fuzz-repl
 		../Tests/PlanCLITests/SessionFuzzRegressions
 
 # Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
-# same data, then the workloads of SPEC 14 (Benchmarks/README.md).
+# same data, then the workloads of SPEC 14, then a coach's practice and its
+# pages (Benchmarks/README.md).
 bench:
 	@scripts/install-deps lua5.4 ledger time
 	python3 Benchmarks/run.py
 	python3 Benchmarks/workloads.py
+	python3 Benchmarks/practice.py
