@@ -1,5 +1,5 @@
 /// `plan export --format html`: the plan as one page to look at and to send
-/// (docs/export.md, "HTML"). Self-contained: no script, nothing fetched,
+/// (docs/exports.md, "html"). Self-contained: no script, nothing fetched,
 /// one style sheet allowed by its hash in a Content-Security-Policy. Stable
 /// class names and no `style=` attribute, so a reader may restyle it; one
 /// element a line, so two exports diff well. Every name and note escaped.

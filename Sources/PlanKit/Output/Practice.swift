@@ -1,5 +1,5 @@
 /// `plan practice`: one row per client plan, for a coach who keeps one plan
-/// per client (docs/cli.md, "plan practice"). A row is made from one loaded
+/// per client (docs/cli.md, "A coach's practice"). A row is made from one loaded
 /// plan and its diagnostics and keeps only what it shows, so that a practice
 /// of hundreds of plans holds hundreds of rows, not hundreds of plans.
 public struct PracticeRow: Sendable, Equatable {
