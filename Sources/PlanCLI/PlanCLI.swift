@@ -144,9 +144,9 @@ Options (anywhere on the line; -- ends them):
                          object a client per line
   --today YYYY-MM-DD     what `today` means (default: $PLAN_TODAY, else the system date)
   --color auto|always|never
-                         color diagnostics, the report, the agenda and the
-                         review (auto: when the stream they go to is a
-                         terminal and NO_COLOR is unset or empty)
+                         color diagnostics, the report, the agenda, the
+                         review and the practice (auto: when the stream they
+                         go to is a terminal and NO_COLOR is unset or empty)
   -e EXPR                run, after the files, the statement EXPR (repeatable)
   --strict               warnings fail too (run, check)
   -q, --quiet            hide warnings; errors always show, and so do warnings

@@ -69,4 +69,17 @@ import Testing
         #expect(page.contains("<span class=\"day l2\" title=\"\(today): 2.5 hours\"></span>\n</div>"))
         #expect(page.contains("<span class=\"day l1\" title=\"\(Day(ordinal: today.ordinal - 1)): logged, no hours\"></span>"))
     }
+
+    @Test func pageNamesAreSafeAndDistinct() {
+        func row(_ owner: String?, _ file: String) -> PracticeRow {
+            var row = PracticeRow(file: file, failure: .init(location: file, message: "m", code: "E040"))
+            row.owner = owner
+            return row
+        }
+        let rows = [row("Nadia Okafor", "a.plan"), row("nadia  okafor!", "b.plan"), row("Index", "c.plan"),
+                    row("日本", "d.plan"), row(nil, "../x/Jo.plan"), row("Nadia Okafor", "e.plan")]
+        #expect(HTMLPractice.pageNames(for: rows)
+                == ["nadia-okafor.html", "nadia-okafor-2.html", "index-2.html", "client.html", "jo.html", "nadia-okafor-3.html"])
+    }
 }
+

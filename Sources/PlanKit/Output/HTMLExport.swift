@@ -11,7 +11,7 @@ public enum HTMLExport {
         let content = ReportContent(plan, today: today)
         let warnings = Checks.run(plan, today: today).filter { $0.severity == .warning }
         vision(content, into: &page)
-        let driftRanges = warnings.filter { $0.code == .drift }.map(\.range)
+        let driftRanges = Set(warnings.filter { $0.code == .drift }.map(\.range))
         let drifting = Set(plan.goals.filter { goal in driftRanges.contains(goal.name.range) }.map(\.name.text))
         timeline(plan, content, today: today, drifting: drifting, into: &page)
         capacity(plan, into: &page)

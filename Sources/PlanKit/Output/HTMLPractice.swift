@@ -5,6 +5,9 @@ public enum HTMLPractice {
     /// a file name, numbered when two clients would share one.
     public static func pageNames(for rows: [PracticeRow]) -> [String] {
         var taken: Set<String> = ["index"]
+        // The next number to try for each stem, so that a thousand clients of
+        // one name are numbered in one pass.
+        var nextNumber: [String: Int] = [:]
         return rows.map { row in
             var stem = ""
             for scalar in row.client.lowercased().unicodeScalars {
@@ -18,11 +21,12 @@ public enum HTMLPractice {
             while stem.last == "-" { stem.removeLast() }
             if stem.isEmpty { stem = "client" }
             var name = stem
-            var number = 2
+            var number = nextNumber[stem, default: 2]
             while taken.contains(name) {
                 name = "\(stem)-\(number)"
                 number += 1
             }
+            nextNumber[stem] = number
             taken.insert(name)
             return name + ".html"
         }
