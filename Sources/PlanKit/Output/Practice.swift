@@ -126,9 +126,11 @@ public struct Practice: Sendable {
 
     public var failed: Int { rows.count { $0.errors > 0 } }
 
-    static let headers = ["CLIENT", "LAST LOG", "DAYS", "DRIFTING", "OVERDUE", "REVIEW", "OVER CAPACITY", "NEXT DUE", "ERRORS"]
+    /// LATE: goals and milestones past their date.
+    static let headers = ["CLIENT", "LAST LOG", "DAYS", "DRIFTING", "PEOPLE OVERDUE", "LATE", "REVIEW", "OVER CAPACITY",
+                          "NEXT DUE", "ERRORS"]
     /// Columns whose figures line up on the right.
-    static let rightAligned: Set<Int> = [2, 3, 4, 8]
+    static let rightAligned: Set<Int> = [2, 3, 4, 5, 9]
 
     /// `2027-Q2 +4.5` (hours a week beyond the capacity).
     static func overText(_ over: PracticeRow.OverCapacity?) -> String {
@@ -145,10 +147,10 @@ public struct Practice: Sendable {
     static func cells(_ row: PracticeRow) -> [String] {
         let client = Literal.printable(row.client)
         guard row.errors == 0 else {
-            return [client, "-", "-", "-", "-", "-", "-", "-", String(row.errors)]
+            return [client, "-", "-", "-", "-", "-", "-", "-", "-", String(row.errors)]
         }
         return [client, row.lastLog?.description ?? "never", row.daysSinceLog.map(String.init) ?? "-",
-                String(row.drifting), String(row.peopleOverdue + row.itemsOverdue), row.reviewDue ? "due" : "-",
+                String(row.drifting), String(row.peopleOverdue), String(row.itemsOverdue), row.reviewDue ? "due" : "-",
                 overText(row.overCapacity), nextText(row.nextDue), String(row.errors)]
     }
 
@@ -182,11 +184,12 @@ public struct Practice: Sendable {
         for (row, cells) in zip(rows, table) {
             var styles: [TextLayout.Style?] = cells.map { _ in nil }
             styles[0] = .bold
-            if row.errors > 0 { styles[8] = .red }
+            if row.errors > 0 { styles[9] = .red }
             if row.drifting > 0 { styles[3] = .yellow }
-            if row.peopleOverdue + row.itemsOverdue > 0 { styles[4] = .red }
-            if row.reviewDue { styles[5] = .yellow }
-            if row.overCapacity != nil { styles[6] = .red }
+            if row.peopleOverdue > 0 { styles[4] = .red }
+            if row.itemsOverdue > 0 { styles[5] = .red }
+            if row.reviewDue { styles[6] = .yellow }
+            if row.overCapacity != nil { styles[7] = .red }
             out.line(laidOut(cells, styles: styles))
             if let failure = row.firstError {
                 out.line("  " + out.style(Literal.printable(failure.location) + ":", .bold) + " "
