@@ -65,7 +65,7 @@ REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift
 	Sources/PlanCLI/Presenter.swift Sources/PlanCLI/Inputs.swift Sources/PlanCLI/CommandContext.swift \
 	Sources/PlanCLI/REPL/Session.swift Sources/PlanCLI/REPL/Script.swift Sources/PlanCLI/REPL/REPLCommand.swift \
 	Sources/PlanCLI/REPL/Help.swift Sources/PlanCLI/REPL/ShellCommand.swift Sources/PlanCLI/Arguments.swift \
-	Sources/PlanCLI/Commands/Export.swift
+	Sources/PlanCLI/Commands/Export.swift Sources/PlanCLI/ParallelMap.swift
 
 fuzz: fuzz-plan fuzz-write fuzz-repl
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanCLI
 
 /// `plan practice` over `Samples/practice/`: the rows, their order, the
 /// broken plan's row and the exit status, as golden files; the parallel
@@ -168,5 +169,18 @@ import Testing
         let fresh = try home.run(["repl"], environment: environment, stdin: "owner \"Cy\"\nvision \"W\"\n:save c.plan\n")
         #expect(fresh.status == 0, "\(fresh.stderr)")
         #expect(home.contents("c.plan") == "vision \"W\"\n\nowner \"Cy\"\n")
+    }
+}
+
+/// The threads of `plan practice`: every item once, results in the items' order.
+@Suite struct ParallelMapTests {
+    @Test(arguments: [1, 2, 3, 8, 300])
+    func resultsKeepTheItemsOrder(jobs: Int) {
+        let items = Array(0..<1000)
+        #expect(PlanCLI.parallelMap(items, jobs: jobs) { $0 * 3 } == items.map { $0 * 3 })
+    }
+
+    @Test func noItemsNeedNoThread() {
+        #expect(PlanCLI.parallelMap([Int](), jobs: 4) { $0 }.isEmpty)
     }
 }
