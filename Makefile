@@ -2,7 +2,7 @@
 # whatever the machine is missing first.
 SWIFT ?= swift
 # The real consumers the export tests hand their files to.
-TEST_PACKAGES ?= graphviz librsvg2-bin
+TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils
 
 .PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl bench
 
@@ -67,7 +67,7 @@ REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift
 	Sources/PlanCLI/Presenter.swift Sources/PlanCLI/Inputs.swift Sources/PlanCLI/CommandContext.swift \
 	Sources/PlanCLI/REPL/Session.swift Sources/PlanCLI/REPL/Script.swift Sources/PlanCLI/REPL/REPLCommand.swift \
 	Sources/PlanCLI/REPL/Help.swift Sources/PlanCLI/REPL/ShellCommand.swift Sources/PlanCLI/Arguments.swift \
-	Sources/PlanCLI/Commands/Export.swift
+	Sources/PlanCLI/Commands/Export.swift Sources/PlanCLI/ParallelMap.swift
 
 fuzz: fuzz-plan fuzz-write fuzz-repl
 
@@ -101,8 +101,10 @@ fuzz-repl: fuzz-build/plan-fuzz-repl
 		../Tests/PlanCLITests/SessionFuzzRegressions
 
 # Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
-# same data, then the workloads of SPEC 14 (Benchmarks/README.md).
+# same data, then the workloads of SPEC 14, then a coach's practice and its
+# pages (Benchmarks/README.md).
 bench:
 	@scripts/install-deps lua5.4 ledger time
 	python3 Benchmarks/run.py
 	python3 Benchmarks/workloads.py
+	python3 Benchmarks/practice.py

@@ -16,7 +16,7 @@ syn case match
 " Reserved words, one group each. Tests/PlanKitTests/GrammarTests.swift checks
 " them against Keyword.allCases. The entity words take the name after them.
 syn keyword planDeclaration  value skill goal milestone mentor contact nextgroup=planEntityName skipwhite
-syn keyword planDeclaration  vision log objective experience capacity review update let include assert
+syn keyword planDeclaration  vision owner log objective experience capacity review update let include assert
 syn keyword planClause       priority note level target role needs at serves after by
 syn keyword planClause       impact done doing for helps every met tags hours reviewed
 syn keyword planClause       gained have aligns effort start from

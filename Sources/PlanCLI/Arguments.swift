@@ -11,6 +11,9 @@ enum Command: Equatable, Sendable {
     case agenda(files: [String], days: Int)
     case review(files: [String])
     case export(format: String, file: String, output: String?)
+    /// Each path a plan or a folder of plans; `jobs` threads load them.
+    /// `htmlFolder`: write the index and one page a client there instead.
+    case practice(paths: [String], details: Bool, jobs: Int, htmlFolder: String?)
     /// nil: the help for every command.
     case help(command: String?)
     case version
@@ -38,9 +41,10 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
-    static let commands = ["run", "check", "fmt", "report", "agenda", "review", "export", "repl", "help", "version"]
-    static let flags = ["--json", "--strict", "-q", "--quiet", "-w", "--write", "--check", "--help", "-h", "--version"]
-    static let valued = ["--today", "--color", "-e", "--format", "-o", "--output", "--days"]
+    static let commands = ["run", "check", "fmt", "report", "agenda", "review", "export", "practice", "repl", "help", "version"]
+    static let flags = ["--json", "--strict", "-q", "--quiet", "-w", "--write", "--check", "--help", "-h", "--version",
+                        "--details", "--html"]
+    static let valued = ["--today", "--color", "-e", "--format", "-o", "--output", "--days", "--jobs"]
 
     var environment: [String: String] = [:]
     var stdinIsTerminal = false
@@ -215,6 +219,24 @@ struct Arguments {
             }
             guard values["-o"] != "" else { throw UsageError(description: "-o needs a file name (or - for stdout)") }
             return .export(format: format, file: file, output: values["-o"])
+        case "practice":
+            guard !files.isEmpty else { throw UsageError(description: "practice needs a plan or a folder of plans") }
+            guard !files.contains("-") else {
+                throw UsageError(description: "practice reads each client's plan from its file, not from stdin")
+            }
+            let jobs = try Self.jobs(values["--jobs"])
+            let html = given.contains("--html")
+            guard html == (values["-o"] != nil) else {
+                throw UsageError(description: html ? "practice --html needs -o FOLDER for the pages"
+                                                   : "practice -o is for --html: the folder the pages go to")
+            }
+            guard values["-o"] != "", values["-o"] != "-" else {
+                throw UsageError(description: "practice --html -o needs a folder name")
+            }
+            guard !(html && given.contains("--json")) else {
+                throw UsageError(description: "practice takes --json or --html, not both")
+            }
+            return .practice(paths: files, details: given.contains("--details"), jobs: jobs, htmlFolder: values["-o"])
         case "repl":
             guard !files.contains("-") else {
                 throw UsageError(description: "repl reads what you type from stdin, so it cannot load a plan from - too; "
@@ -239,6 +261,16 @@ struct Arguments {
             if let near = nearest(to: word) { message += "; did you mean \(near)?" }
             throw UsageError(description: message)
         }
+    }
+
+    /// `--jobs N` of practice: how many threads load plans, 1 to 256;
+    /// by default one a processor.
+    static func jobs(_ text: String?) throws(UsageError) -> Int {
+        guard let text else { return onlineProcessors() }
+        guard text.allSatisfy(\.isASCII), let jobs = Int(text), (1...256).contains(jobs) else {
+            throw UsageError(description: "--jobs takes a whole number of threads from 1 to 256, not \"\(text)\"")
+        }
+        return jobs
     }
 
     /// `--days N` of agenda: a whole number of days, 1 to Agenda.maximumDays.
@@ -274,7 +306,8 @@ struct Arguments {
     private func checkApplies(_ given: Set<String>, to command: Command) throws(UsageError) {
         let owners: [(option: String, commands: Set<String>)] = [
             ("-e", ["run"]), ("--strict", ["run", "check"]), ("-w", ["fmt"]), ("--check", ["fmt"]),
-            ("--format", ["export"]), ("-o", ["export"]), ("--days", ["agenda"]),
+            ("--format", ["export"]), ("-o", ["export", "practice"]), ("--days", ["agenda"]),
+            ("--details", ["practice"]), ("--html", ["practice"]), ("--jobs", ["practice"]),
         ]
         for owner in owners where given.contains(owner.option) && !owner.commands.contains(command.word) {
             throw UsageError(description: "option \(owner.option) is only for \(owner.commands.sorted().joined(separator: " and "))")
@@ -299,6 +332,7 @@ extension Command {
         case .agenda: return "agenda"
         case .review: return "review"
         case .export: return "export"
+        case .practice: return "practice"
         case .help: return "help"
         case .version: return "version"
         }

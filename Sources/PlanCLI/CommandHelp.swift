@@ -120,17 +120,40 @@ enum CommandHelp {
             Usage: plan export --format F FILE [-o OUT] [-q]
 
             Writes one plan in another format: json, md, ics (a calendar of
-            due dates), dot (Graphviz) or svg (a timeline). Nothing is written
+            due dates), dot (Graphviz), svg (a timeline) or html (one page
+            to look at or send, needing no network and no script). Nothing is written
             when the plan has errors; a failed assert is listed on stderr and
             the export still written.
 
             Options:
-              --format F         the format: json, md, ics, dot or svg
+              --format F         the format: json, md, ics, dot, svg or html
               -o, --output OUT   write OUT, atomically, instead of stdout
               -q, --quiet        hide warnings (errors always show)
 
             Example:
               plan export --format ics career.plan -o career.ics
+
+            """,
+        "practice": """
+            Usage: plan practice FILE|DIR... [--json] [--details] [--jobs N] [-q]
+                   plan practice FILE|DIR... --html -o DIR
+
+            For a coach who keeps one plan per client: each plan loaded on its
+            own with its includes (in a folder, each .plan file that no other
+            plan of the folder includes), one row a client, most urgent first:
+            plans with errors, then the most warnings that ask for action, then
+            the longest since the last log. A plan with errors shows its first
+            error under its row, and makes the exit status 1.
+
+            Options:
+              --json         one JSON object a client, a line each
+              --details      each client's agenda too, every line led by the client
+              --jobs N       load the plans on N threads (default: one a processor)
+              --html -o DIR  write DIR/index.html and a page a client instead
+              -q, --quiet    accepted as elsewhere: practice prints no warnings, it counts them
+
+            Example:
+              plan practice clients/
 
             """,
         "repl": """

@@ -31,7 +31,7 @@ public func runPlan(arguments: [String]) -> Int32 {
     case .auto:
         // Color goes where the colored text goes: the report, the agenda and
         // the review to stdout, diagnostics to stderr. `plan report x > file` must stay plain.
-        let stream = ["report", "agenda", "review"].contains(invocation.command.word) ? StandardStream.output : StandardStream.error
+        let stream = ["report", "agenda", "review", "practice"].contains(invocation.command.word) ? StandardStream.output : StandardStream.error
         color = stream.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
     let context = CommandContext(today: invocation.today ?? localToday(),
@@ -61,6 +61,8 @@ private func run(_ command: Command, context: CommandContext) -> Int32 {
     case .agenda(let files, let days): return runAgenda(files: files, days: days, context: context)
     case .review(let files): return runReview(files: files, context: context)
     case .export(let format, let file, let output): return runExport(format: format, file: file, output: output, context: context)
+    case .practice(let paths, let details, let jobs, let htmlFolder):
+        return runPractice(paths: paths, details: details, jobs: jobs, htmlFolder: htmlFolder, context: context)
     }
 }
 
@@ -124,7 +126,10 @@ Usage:
   plan review FILE...           the four strategy questions answered from the plan, the
                                 load against capacity, and the line to log the review
   plan export --format F FILE [-o OUT]
-                                F is json, md, ics, dot or svg; -o writes OUT atomically
+                                F is json, md, ics, dot, svg or html; -o writes OUT atomically
+  plan practice FILE|DIR... [--details] [--jobs N] [--html -o DIR]
+                                one row a client plan, most urgent first; in a
+                                folder, each plan no other plan of it includes
   plan repl [FILE...]           REPL with the files loaded
   plan help [COMMAND]           this text, or one command's usage, options and an example
                                 (also: plan COMMAND --help)
@@ -135,12 +140,13 @@ Options (anywhere on the line; -- ends them):
   --json                 each answer as one JSON value per line; with check,
                          each diagnostic as one JSON object per line on stdout;
                          with agenda, each item as one JSON object per line;
-                         with review, one object
+                         with review, one object; with practice, one
+                         object a client per line
   --today YYYY-MM-DD     what `today` means (default: $PLAN_TODAY, else the system date)
   --color auto|always|never
-                         color diagnostics, the report, the agenda and the
-                         review (auto: when the stream they go to is a
-                         terminal and NO_COLOR is unset or empty)
+                         color diagnostics, the report, the agenda, the
+                         review and the practice (auto: when the stream they
+                         go to is a terminal and NO_COLOR is unset or empty)
   -e EXPR                run, after the files, the statement EXPR (repeatable)
   --strict               warnings fail too (run, check)
   -q, --quiet            hide warnings; errors always show, and so do warnings
@@ -149,7 +155,11 @@ Options (anywhere on the line; -- ends them):
   --check                fmt: only tell whether the files are formatted
   --days N               agenda: how many days ahead to look (default 14)
   --format F             export: the output format
-  -o, --output OUT       export: the file to write instead of stdout
+  -o, --output OUT       export: the file to write instead of stdout;
+                         practice --html: the folder for the pages
+  --details              practice: each client's agenda too
+  --html                 practice: write an index page and a page a client
+  --jobs N               practice: threads that load plans (default: one a processor)
   -h, --help             this text; after a command, that command's help
   --version              the version
 

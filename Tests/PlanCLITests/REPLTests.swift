@@ -254,7 +254,7 @@ import Testing
         #expect(run.stdout.hasPrefix("Career plan as of 2026-11-25\n"))
         #expect(run.stdout.contains("\n  rust  level 1 of 3, gap 2\n"))
         #expect(home.contents("plan.json")?.contains("\"rust\"") == true)
-        #expect(run.stderr == "saved \(home.folder.path)/plan.json\nerror: unknown format \"xml\"; formats: json, md, ics, dot, svg\n"
+        #expect(run.stderr == "saved \(home.folder.path)/plan.json\nerror: unknown format \"xml\"; formats: json, md, ics, dot, svg, html\n"
             + "note: 4 changes were not saved: :save in the script writes them\n")
         #expect(run.status == 1)
     }

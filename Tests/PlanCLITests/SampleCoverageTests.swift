@@ -6,7 +6,8 @@ import Testing
 /// cleanly and use every statement kind, clause, date form, query clause and
 /// function of the spec, so that the golden files cover all of it.
 @Suite struct SampleCoverageTests {
-    static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "shared/foundations"]
+    static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "shared/foundations",
+                          "practice/nadia-okafor"]
 
     static func parsed() throws -> [(name: String, source: Source, file: ParsedSource)] {
         try samples.enumerated().map { id, name in
@@ -31,6 +32,8 @@ import Testing
         switch statement.kind {
         case .vision:
             found.insert("statement:vision")
+        case .owner:
+            found.insert("statement:owner")
         case .declaration(let declaration):
             found.insert(declaration.isUpdate ? "update:\(declaration.kind.rawValue)" : "statement:\(declaration.kind.rawValue)")
             for clause in declaration.clauses {
@@ -49,6 +52,8 @@ import Testing
             collect(expression, into: &found)
         case .updateVision:
             found.insert("update:vision")
+        case .updateOwner:
+            found.insert("update:owner")
         case .remove(let kind, _, _):
             found.insert("remove:\(kind.rawValue)")
         case .rename(let kind, _, _, _):
@@ -78,7 +83,7 @@ import Testing
 
     static func collect(_ expression: Expr, into found: inout Set<String>) {
         switch expression.kind {
-        case .number, .string, .bool, .none, .today, .date, .duration, .collection, .vision, .entity:
+        case .number, .string, .bool, .none, .today, .date, .duration, .collection, .vision, .owner, .entity:
             break
         case .identifier(let name):
             found.insert("name:\(name)")
@@ -133,7 +138,7 @@ import Testing
     @Test func theSamplesUseEveryStatementAndClause() throws {
         // Every kind declared and updated, with every clause it takes, from the kinds' own descriptions.
         var expected: Set<String> = [
-            "statement:vision", "statement:let", "statement:include", "statement:assert with message", "statement:question",
+            "statement:vision", "statement:owner", "statement:let", "statement:include", "statement:assert with message", "statement:question",
             "clause:needs at", "date:day", "date:month", "date:quarter",
         ]
         for kind in EntityKind.allCases where !kind.info.derived {

@@ -66,19 +66,21 @@ import Testing
             for statement in Parser.parse(Source(name: "docs", text: block.text), id: 0).statements {
                 switch statement.kind {
                 case .vision: seen.insert("vision")
+                case .owner: seen.insert("owner")
                 case .declaration(let declaration): seen.insert(declaration.isUpdate ? "update" : declaration.kind.rawValue)
                 case .let: seen.insert("let")
                 case .include: seen.insert("include")
                 case .assert: seen.insert("assert")
                 case .expression: seen.insert("question")
                 case .updateVision: seen.insert("update vision")
+                case .updateOwner: seen.insert("update owner")
                 case .remove: seen.insert("remove")
                 case .rename: seen.insert("rename")
                 }
             }
         }
         let kinds = Set(EntityKind.allCases.filter { !$0.info.derived }.map(\.rawValue))
-        #expect(seen == kinds.union(["vision", "update", "update vision", "remove", "rename", "let", "include", "assert", "question"]))
+        #expect(seen == kinds.union(["vision", "owner", "update", "update vision", "update owner", "remove", "rename", "let", "include", "assert", "question"]))
     }
 
     /// Every field of every kind, and of a goal's gap, as its description

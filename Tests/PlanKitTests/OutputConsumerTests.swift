@@ -89,7 +89,7 @@ import Testing
         let script = """
             import sys, json
             plan = json.load(open(sys.argv[1], encoding='utf-8'))
-            assert list(plan) == ['schema', 'today', 'vision', 'values', 'skills', 'goals', 'milestones', 'contacts',
+            assert list(plan) == ['schema', 'today', 'vision', 'owner', 'values', 'skills', 'goals', 'milestones', 'contacts',
                                   'logs', 'objectives', 'experiences', 'capacities', 'reviews', 'quarters'], list(plan)
             assert plan['schema'] == 'plan/2'
             keys = {

@@ -242,6 +242,7 @@ import Testing
           "schema": "plan/2",
           "today": "2026-11-25",
           "vision": "Write things people keep, and be home for dinner",
+          "owner": null,
           "values": [
             {
               "name": "family",

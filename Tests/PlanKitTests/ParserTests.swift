@@ -17,6 +17,7 @@ private func sexp(_ expr: Expr) -> String {
     case .entity(_, let name, let spelled): return "(\(spelled.rawValue) \(name.text))"
     case .collection(_, let spelled): return spelled.rawValue
     case .vision: return "vision"
+    case .owner: return "owner"
     case .unary(let op, let operand): return "(\(op.rawValue) \(sexp(operand)))"
     case .binary(let op, let left, let right, _): return "(\(op.rawValue) \(sexp(left)) \(sexp(right)))"
     case .logical(let op, let left, let right, _): return "(\(op.rawValue) \(sexp(left)) \(sexp(right)))"

@@ -54,6 +54,12 @@ enum Help {
               vision "Lead product teams, and be home for dinner"
               update vision "Lead product teams that ship, and be home for dinner"
             """,
+        "owner": """
+            owner STRING: whose plan this is, the name `plan practice` shows; `owner` alone asks.
+
+              owner "Nadia Okafor"
+              update owner "Nadia Okafor-Reyes"
+            """,
         "update": """
             update KIND NAME {clause}: changes what is declared. Scalar clauses replace,
             list clauses add; `open` (or doing, done) sets the status; `drop CLAUSE`
@@ -177,7 +183,7 @@ enum Help {
               :report
             """,
         "export": """
-            :export FORMAT FILE: json, md, ics, dot or svg; FILE - is the screen.
+            :export FORMAT FILE: json, md, ics, dot, svg or html; FILE - is the screen.
 
               :export md plan.md
             """,

@@ -160,7 +160,7 @@ enum REPLCommand: Equatable {
           :report            the plan as a report
           :agenda [N]        what is overdue, then what is due in the next N days (14)
           :review            the four strategy questions, load against capacity
-          :export FORMAT FILE  json, md, ics, dot or svg (FILE - is the screen)
+          :export FORMAT FILE  json, md, ics, dot, svg or html (FILE - is the screen)
           :reset             forget everything
           :quit, :q          leave (so does Ctrl-D); asks first when changes are not saved
           :quit!, :q!        leave without saving, without asking

@@ -20,6 +20,9 @@ public struct Assertion: Sendable {
 public struct Plan: Sendable {
     public var vision: String?
     public var visionRange: SourceRange?
+    /// Whose plan it is: the name a coach's `plan practice` shows.
+    public var owner: String?
+    public var ownerRange: SourceRange?
     public var assertions: [Assertion] = []
     /// By `EntityKind.ordinal`. Tables are objects, copied before a change
     /// when shared, so that a Plan is still a value.

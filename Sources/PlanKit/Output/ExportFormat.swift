@@ -1,8 +1,8 @@
 /// The formats `plan export --format` and the REPL's `:export` know.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, md, ics, dot, svg
+    case json, md, ics, dot, svg, html
 
-    /// `json, md, ics, dot, svg`, for usage messages.
+    /// `json, md, ics, dot, svg, html`, for usage messages.
     public static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     public func render(_ plan: Plan, today: Day) -> String {
@@ -12,6 +12,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .ics: return ICalendar.render(plan, today: today)
         case .dot: return Graphviz.render(plan, today: today)
         case .svg: return SVGTimeline.render(plan, today: today)
+        case .html: return HTMLExport.render(plan, today: today)
         }
     }
 }

@@ -227,6 +227,8 @@ public enum Formatter {
             switch statement.kind {
             case .vision(let text):
                 return .text("vision " + Literal.string(text))
+            case .owner(let name):
+                return .text("owner " + Literal.string(name))
             case .declaration(let declaration):
                 let clauses = ordered(declaration).map { clause in
                     (slot: slot(of: clause.keyword, in: declaration.kind), text: self.clause(clause, of: declaration.kind, indent: ""))
@@ -245,6 +247,8 @@ public enum Formatter {
                 return .text("assert " + expression(condition) + (message.map { " " + Literal.string($0) } ?? ""))
             case .updateVision(let text):
                 return .text("update vision " + Literal.string(text))
+            case .updateOwner(let name):
+                return .text("update owner " + Literal.string(name))
             case .remove(let kind, let name, let key):
                 return .text("remove \(kind.rawValue)" + kind.info.picking(name, key: key) { self.writtenLiteral($0.range) })
             case .rename(let kind, let old, let key, let new):

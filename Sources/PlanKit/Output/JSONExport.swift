@@ -11,6 +11,7 @@ public enum JSONExport {
             ("schema", .string(schema)),
             ("today", .string(today.description)),
             ("vision", plan.vision.map(JSON.string) ?? .null),
+            ("owner", plan.owner.map(JSON.string) ?? .null),
         ]
         for kind in EntityKind.allCases {
             let fields = kind.info.exportMembers

@@ -18,7 +18,7 @@ public enum PlanDiff {
     }
 
     /// The comparisons, in the order shown; each gives its lines.
-    static let comparisons: [@Sendable (Side, Side, Day) -> [String]] = [vision, entities, problems]
+    static let comparisons: [@Sendable (Side, Side, Day) -> [String]] = [vision, owner, entities, problems]
 
     /// Every difference, one a line; empty when there is none.
     public static func lines(from old: Side, to new: Side, today: Day) -> [String] {
@@ -29,6 +29,12 @@ public enum PlanDiff {
         guard old.plan.vision != new.plan.vision else { return [] }
         return ["~ vision: " + (old.plan.vision.map(Literal.string) ?? "none") + " -> "
                 + (new.plan.vision.map(Literal.string) ?? "none")]
+    }
+
+    static func owner(_ old: Side, _ new: Side, _ today: Day) -> [String] {
+        guard old.plan.owner != new.plan.owner else { return [] }
+        return ["~ owner: " + (old.plan.owner.map(Literal.string) ?? "none") + " -> "
+                + (new.plan.owner.map(Literal.string) ?? "none")]
     }
 
     static func entities(_ old: Side, _ new: Side, _ today: Day) -> [String] {

@@ -6,6 +6,7 @@ public enum PlanWriter {
     public static func render(_ plan: Plan, lets: [String] = []) -> String {
         var sections: [[String]] = []
         if let vision = plan.vision { sections.append(["vision " + Literal.string(vision)]) }
+        if let owner = plan.owner { sections.append(["owner " + Literal.string(owner)]) }
         for kind in EntityKind.allCases {
             let info = kind.info
             var lines: [String] = []

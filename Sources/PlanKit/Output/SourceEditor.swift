@@ -22,7 +22,11 @@ public enum SourceEditor {
         guard let main = editor.mainSource else { return [] }
         editor.entities()
         editor.vision()
+        editor.owner()
         var appended = editor.newEntities()
+        if editor.ownerIsNew, let owner = interpreter.plan.owner {
+            appended.insert("owner " + Literal.string(owner) + "\n", at: 0)
+        }
         if editor.visionIsNew, let vision = interpreter.plan.vision {
             appended.insert("vision " + Literal.string(vision) + "\n", at: 0)
         }
@@ -41,6 +45,7 @@ public enum SourceEditor {
         var edits: [Int: [Edit]] = [:]
         var parsed: [Int: (statements: [Int: Statement], comments: [SourceRange])] = [:]
         var visionIsNew = false
+        var ownerIsNew = false
 
         init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 
@@ -169,6 +174,16 @@ public enum SourceEditor {
             guard let vision = plan.vision, vision != origins.visionAsRead else { return }
             replace(first, with: "vision " + Literal.string(vision))
             origins.vision.dropFirst().forEach { delete($0) }
+        }
+
+        mutating func owner() {
+            guard let first = origins.owner.first else {
+                ownerIsNew = plan.owner != nil
+                return
+            }
+            guard let owner = plan.owner, owner != origins.ownerAsRead else { return }
+            replace(first, with: "owner " + Literal.string(owner))
+            origins.owner.dropFirst().forEach { delete($0) }
         }
 
         /// The entities no file declared, in canonical form, kind by kind.

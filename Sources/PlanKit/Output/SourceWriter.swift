@@ -48,6 +48,7 @@ public enum SourceWriter {
             case .none: return "none"
             case .today: return "today"
             case .vision: return "vision"
+            case .owner: return "owner"
             case .date(let day): return literal(expr) ?? day.description
             case .duration(let duration): return literal(expr) ?? Literal.duration(duration)
             case .identifier(let name): return name

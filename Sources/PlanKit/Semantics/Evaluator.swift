@@ -51,6 +51,7 @@ struct Evaluator {
         case .entity(let kind, let name, let spelled): return try entity(kind, name, spelled: spelled)
         case .collection(let kind, let spelled): return collection(kind, spelled: spelled, in: scope)
         case .vision: return plan.vision.map(Value.string) ?? .none
+        case .owner: return plan.owner.map(Value.string) ?? .none
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope), at: expr.range)
         case .logical(let op, let left, let right, let operatorRange):

@@ -260,6 +260,19 @@ public struct Interpreter: Sendable {
             plan.vision = text
             plan.visionRange = statement.range
             recordVisionOrigin(statement.range, fromFile: inclusion.fromFile)
+        case .owner(let name):
+            if plan.owner != nil {
+                emit(each, .diagnostic(.error(.duplicate, "the plan already has an owner", at: statement.range,
+                                              notes: [.init("first declared here", at: plan.ownerRange ?? .none)])))
+            } else {
+                plan.owner = name
+                plan.ownerRange = statement.range
+                recordOwnerOrigin(statement.range, fromFile: inclusion.fromFile)
+            }
+        case .updateOwner(let name):
+            plan.owner = name
+            plan.ownerRange = statement.range
+            recordOwnerOrigin(statement.range, fromFile: inclusion.fromFile)
         case .declaration(let declaration):
             switch plan.apply(declaration) {
             case .failure(let problem): emit(each, .diagnostic(problem))
@@ -319,6 +332,12 @@ public struct Interpreter: Sendable {
         guard fromFile, keepsOrigins else { return }
         origins.vision.append(range)
         origins.visionAsRead = plan.vision
+    }
+
+    private mutating func recordOwnerOrigin(_ range: SourceRange, fromFile: Bool) {
+        guard fromFile, keepsOrigins else { return }
+        origins.owner.append(range)
+        origins.ownerAsRead = plan.owner
     }
 
     private mutating func recordOrigin(of kind: EntityKind, at index: Int, _ range: SourceRange) {
@@ -485,6 +504,9 @@ public struct Origins: Sendable {
     /// The `vision` statement, then any `update vision`.
     public var vision: [SourceRange] = []
     public var visionAsRead: String?
+    /// The `owner` statement, then any `update owner`.
+    public var owner: [SourceRange] = []
+    public var ownerAsRead: String?
     /// The sources that are files, in the order read (the first is the main file).
     public var files: [Int] = []
 }

@@ -64,7 +64,7 @@ extension Evaluator {
             bareNames(in: base, into: &names)
             bareNames(in: position, into: &names)
         case .query(let base, _): bareNames(in: base, into: &names)
-        case .number, .string, .bool, .none, .today, .date, .duration, .entity, .collection, .vision: break
+        case .number, .string, .bool, .none, .today, .date, .duration, .entity, .collection, .vision, .owner: break
         }
     }
 

@@ -43,7 +43,7 @@ extension Expr {
 
     private var selects: Bool {
         switch kind {
-        case .number, .string, .bool, .none, .today, .date, .duration, .identifier, .entity, .collection, .vision:
+        case .number, .string, .bool, .none, .today, .date, .duration, .identifier, .entity, .collection, .vision, .owner:
             return false
         case .list(let items): return items.contains { $0.selects }
         case .call(_, _, let arguments): return arguments.contains { $0.selects }
@@ -98,6 +98,8 @@ public indirect enum ExprKind: Sendable {
     /// which lists only the mentors.
     case collection(EntityKind, spelled: Keyword)
     case vision
+    /// The client the plan is for, as `plan practice` names it.
+    case owner
     case unary(UnaryOperator, Expr)
     /// `operatorRange` is where a type error points.
     case logical(LogicalOperator, Expr, Expr, operatorRange: SourceRange)
@@ -351,6 +353,8 @@ public struct Declaration: Sendable {
 public struct Statement: Sendable {
     public enum Kind: Sendable {
         case vision(String)
+        /// `owner "Name"`: whose plan this is.
+        case owner(String)
         case declaration(Declaration)
         case `let`(name: String, nameRange: SourceRange, value: Expr)
         case include(path: String, pathRange: SourceRange)
@@ -358,6 +362,8 @@ public struct Statement: Sendable {
         case expression(Expr)
         /// `update vision "..."`.
         case updateVision(String)
+        /// `update owner "..."`.
+        case updateOwner(String)
         /// `remove goal "X"`; `key` as in `Declaration`.
         case remove(EntityKind, Name, key: [Clause])
         /// `rename goal "X" to "Y"`; `key` as in `Declaration`.

@@ -98,6 +98,10 @@ public struct Parser {
             advance()
             let text = try string("the vision")
             return Statement(.vision(text), token.range.through(previous.range))
+        case .keyword(.owner) where peekNext.kind == .string:
+            advance()
+            let text = try string("the owner's name")
+            return Statement(.owner(text), token.range.through(previous.range))
         case .keyword(.update): return try update()
         case .keyword(.let): return try letStatement()
         case .keyword(.include): return try include()
@@ -124,6 +128,11 @@ public struct Parser {
             advance()
             let text = try string("the vision")
             return Statement(.updateVision(text), keyword.range.through(previous.range))
+        }
+        if check(.keyword(.owner)) {
+            advance()
+            let text = try string("the owner's name")
+            return Statement(.updateOwner(text), keyword.range.through(previous.range))
         }
         guard case .keyword(let word) = peek.kind, let kind = EntityKind(word) else {
             let kinds = EntityKind.allCases.filter { $0.info.unique && !$0.info.derived }
@@ -226,7 +235,7 @@ public struct Parser {
     /// Every word a statement other than a question starts with, in the
     /// order the language reference gives them: what an unknown word at the
     /// start of a statement is measured against.
-    static let statementWords: [String] = [Keyword.vision.rawValue]
+    static let statementWords: [String] = [Keyword.vision.rawValue, Keyword.owner.rawValue]
         + EntityKind.allCases.filter { !$0.info.derived }.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
         + [Keyword.update.rawValue] + editWords.sorted() + [Keyword.let, .include, .assert].map(\.rawValue)
 
@@ -897,6 +906,9 @@ public struct Parser {
         case .keyword(.vision):
             advance()
             return Expr(.vision, token.range)
+        case .keyword(.owner):
+            advance()
+            return Expr(.owner, token.range)
         case .keyword(let keyword) where Parser.startsExpression(keyword):
             if let kind = EntityKind(keyword, collection: true) {
                 advance()

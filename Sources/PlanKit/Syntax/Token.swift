@@ -1,7 +1,7 @@
 /// Reserved words. The raw value is the spelling in source.
 public enum Keyword: String, CaseIterable, Sendable {
     // declarations and statements
-    case vision, value, skill, goal, milestone, mentor, contact, log
+    case vision, owner, value, skill, goal, milestone, mentor, contact, log
     case objective, experience, capacity, review
     case update, `let`, include, assert
     // clauses
