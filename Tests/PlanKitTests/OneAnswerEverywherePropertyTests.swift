@@ -6,7 +6,7 @@ import Testing
 /// everywhere"): a goal's weekly hours, a quarter's load and capacity, a
 /// person's next touch and a drift are the same number in the answers, their
 /// JSON, the JSON export, the report, the review (text and JSON), the agenda,
-/// the Markdown and the calendar. Plans from the as-of-a-day generator, a
+/// the Markdown, the SVG chart and the calendar. Plans from the as-of-a-day generator, a
 /// fixed seed; `ONE_ANSWER_CASES` (and `ONE_ANSWER_SEED`) runs more.
 @Suite struct OneAnswerEverywherePropertyTests {
     /// The figures as the fields answer them, exactly.
@@ -169,6 +169,15 @@ import Testing
             if !shown(Double(match.2), expected.load) || !shown(Double(match.3), expected.capacity) {
                 return "Markdown shows \(line) against \(expected)"
             }
+        }
+
+        // The SVG chart writes each quarter's load above its bar, just before its name.
+        let texts = SVGTimeline.render(plan, today: today).matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.1) }
+        for (label, name) in zip(texts, texts.dropFirst()) where name.firstMatch(of: /^\d{4}-Q\d$/) != nil {
+            guard let expected = figures.quarters[name] else { return "SVG charts \(name), the answers do not" }
+            let load = label.firstMatch(of: /^[0-9.]+/).flatMap { Double($0.0) }
+            tally.charted += 1
+            if !shown(load, expected.load) { return "SVG shows \(name) as \(label) against \(expected)" }
         }
 
         // A person's next touch: the report's and the Markdown's people to
