@@ -63,7 +63,9 @@ enum Help {
         let required = info.clauses.filter(\.required)
         // The clause the head already gives (a log entry's text) is no optional example.
         let optional = info.clauses.filter { !$0.required && $0.keyword != identityClause }
-        let declaration = ([kind.rawValue, head, identityGiven] + (required + optional.prefix(1)).map(written))
+        // The status has its own example below, so a clause with a value shows first.
+        let shown = optional.first { if case .flag = $0.shape { return false } else { return true } } ?? optional.first
+        let declaration = ([kind.rawValue, head, identityGiven] + (required + [shown].compactMap { $0 }).map(written))
             .filter { !$0.isEmpty }.joined(separator: " ")
         let form = [kind.rawValue, headForm(info.head), "{clause}"].filter { !$0.isEmpty }.joined(separator: " ")
         let article = "aeiou".contains(kind.rawValue.prefix(1)) ? "an" : "a"
@@ -76,7 +78,7 @@ enum Help {
         lines.append("")
         lines.append("  " + declaration)
         if !identityGiven.isEmpty { lines.append("  update \(updating)") }
-        if let clause = optional.first {
+        if let clause = shown {
             lines.append("  update \(updating) drop \([clause.lead?.rawValue, clause.keyword.rawValue].compactMap { $0 }.joined(separator: " "))")
         }
         let status = info.clause(.done).map { if case .flag = $0.shape { return true } else { return false } } ?? false
