@@ -90,6 +90,17 @@ import Testing
         #expect(terminal.screen.contains("undid"), "\(terminal.screen)")
     }
 
+    @Test func everyCommandOfTheOverviewHasItsHelp() {
+        #expect(Help.text(":review")?.hasPrefix(":review: the four strategy questions") == true)
+        #expect(Help.text("review")?.hasPrefix("review {clause}: declares a review") == true)
+        #expect(Help.text(":agenda")?.hasPrefix(":agenda [N]:") == true)
+        let commands = REPLCommand.helpText.split(separator: "\n").compactMap { line in
+            line.firstMatch(of: /^  (:[a-z!]+)/).map { String($0.1) }
+        }
+        #expect(commands.count > 10)
+        for command in commands { #expect(Help.text(command) != nil, "no :help \(command)") }
+    }
+
     @Test func theOverviewListsEveryCollectionAndFunction() {
         let listed = Set(REPLCommand.helpText.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
         for collection in EntityKind.collections.map(\.keyword.rawValue) + ["mentors", "logs_ahead"] {

@@ -6,6 +6,8 @@ import PlanKit
 enum Help {
     static func text(_ topic: String) -> String? {
         let word = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+        // `:review` is the command; `review` the kind, as typed in a plan.
+        if topic.hasPrefix(":"), let command = commands[word] { return command }
         if let kind = EntityKind.allCases.first(where: { $0.rawValue == word || $0.plural == word }) {
             return kindText(kind)
         }
@@ -231,6 +233,20 @@ enum Help {
             :report: the plan as a report: vision, values, timeline, skill gaps, next steps.
 
               :report
+            """,
+        "agenda": """
+            :agenda [N]: what is overdue, then what is due in the next N days (14), as
+            plan agenda prints it.
+
+              :agenda
+              :agenda 30
+            """,
+        "review": """
+            :review: the four strategy questions, the load against capacity by quarter, and
+            the log line that records the review, as plan review prints it (`review`
+            alone asks about the review's cadence; :help review is the kind).
+
+              :review
             """,
         "export": """
             :export FORMAT FILE: json, md, ics, dot or svg; FILE - is the screen.
