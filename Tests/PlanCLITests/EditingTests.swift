@@ -26,7 +26,7 @@ import Testing
         try terminal.expect("plan> ")
         terminal.type("remove skill rust\r")
         try terminal.expect("error[E027]: cannot remove skill \"rust\": goal \"Ship\" (needs) refers to it")
-        try terminal.expect("first: update goal Ship drop needs rust")
+        try terminal.expect("first: update goal Ship drop needs skill rust")
         try terminal.expect("plan> ")
         terminal.type("rename skill rust to \"Rust language\"\r")
         try terminal.expect("plan> ")

@@ -75,7 +75,7 @@ import Testing
               Lead product teams
 
             NON-NEGOTIABLES
-              "family": Home by 6pm
+              family: Home by 6pm
 
             LOAD AGAINST CAPACITY  # asked  ! over capacity  | capacity, hours a week
               2026-Q4  ##################################           |  7.48 of 10
@@ -98,7 +98,7 @@ import Testing
     @Test func jsonIsOneObject() throws {
         let result = try plan.run(["review", "--json", "--today", "2026-12-01", "-q", "strategy.plan"])
         #expect(result.stdout == #"""
-            {"today":"2026-12-01","goals":[{"name":"Write a book","due":"2027-03-31","role":null,"gaps":[],"missing":[],"impact":"Managers read it","aligns":[]},{"name":"Lead the platform launch","due":"2027-06-30","role":"Product Lead","gaps":[{"skill":"public speaking","level":1,"needed":3,"people":["Jordan Lee"]}],"missing":["led a team"],"impact":null,"aligns":["Ship the platform"]}],"objectives":[{"name":"Ship the platform","org":"Acme","goals":["Lead the platform launch"]},{"name":"Grow the team","org":"Acme","goals":[]}],"unaligned":["Write a book"],"vision":"Lead product teams","non_negotiables":[{"name":"family","note":"Home by 6pm"}],"quarters":[{"name":"2026-Q4","capacity":10,"load":7.48,"over":false},{"name":"2027-Q1","capacity":7.933333333333334,"load":7.48,"over":false},{"name":"2027-Q2","capacity":4,"load":3.98,"over":false}],"review":{"every":"4 weeks","last":"2026-10-01","next":"2026-10-29"},"record":"log 2026-12-01 reviewed"}
+            {"today":"2026-12-01","goals":[{"name":"Write a book","due":"2027-03-31","role":null,"gaps":[],"missing":[],"impact":"Managers read it","aligns":[]},{"name":"Lead the platform launch","due":"2027-06-30","role":"Product Lead","gaps":[{"skill":"public speaking","level":1,"needed":3,"people":["Jordan Lee"]}],"missing":["led a team"],"impact":null,"aligns":["Ship the platform"]}],"objectives":[{"name":"Ship the platform","org":"Acme","goals":["Lead the platform launch"]},{"name":"Grow the team","org":"Acme","goals":[]}],"unaligned":["Write a book"],"vision":"Lead product teams","non_negotiables":[{"name":"family","note":"Home by 6pm"}],"quarters":[{"name":"2026-Q4","capacity":10,"load":7.481042654028436,"over":false},{"name":"2027-Q1","capacity":7.933333333333334,"load":7.481042654028436,"over":false},{"name":"2027-Q2","capacity":4,"load":3.9810426540284363,"over":false}],"review":{"every":{"months":0,"days":28},"last":"2026-10-01","next":"2026-10-29"},"record":"log 2026-12-01 reviewed"}
 
             """#)
     }

@@ -80,10 +80,10 @@ import Testing
             SKILL GAPS
               t  level 1 of 3, gap 2
                 needed by: B (at 2)
-                mentors: none yet
+                help from: no one yet
               u  level 2 of 3, gap 1
                 needed by: Easy (at 1), B (at 3)
-                mentors: none yet
+                help from: no one yet
             """)
         #expect(report.contains("""
             NEXT STEPS

@@ -32,7 +32,7 @@ import Testing
         SKILL GAPS
           writing  level 1 of 3, gap 2
             needed by: Write a book (at 3)
-            mentors: Sam
+            help from: Sam
 
         OVERDUE
           2026-10-31  goal       Give a talk (25 days late)
@@ -202,7 +202,7 @@ import Testing
 
         ## Skill gaps
 
-        | Skill | Level | Target | Gap | Needed by | Mentors |
+        | Skill | Level | Target | Gap | Needed by | Help from |
         |---|---:|---:|---:|---|---|
         | writing | 1 | 3 | 2 | Write a book (at 3) | Sam |
 

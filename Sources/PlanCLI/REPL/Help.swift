@@ -6,6 +6,8 @@ import PlanKit
 enum Help {
     static func text(_ topic: String) -> String? {
         let word = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+        // `:review` is the command; `review` the kind, as typed in a plan.
+        if topic.hasPrefix(":"), let command = commands[word] { return command }
         if let kind = EntityKind.allCases.first(where: { $0.rawValue == word || $0.plural == word }) {
             return kindText(kind)
         }
@@ -20,31 +22,84 @@ enum Help {
 
     static func kindText(_ kind: EntityKind) -> String {
         let info = kind.info
-        let example = "\"An example\""
         func written(_ clause: ClauseSyntax) -> String {
-            [clause.keyword.rawValue, clause.shape.example].filter { !$0.isEmpty }.joined(separator: " ")
+            [clause.lead?.rawValue ?? "", clause.keyword.rawValue, clause.shape.example].filter { !$0.isEmpty }.joined(separator: " ")
         }
-        let required = info.clauses.filter(\.required).map(written)
-        let optional = info.clauses.filter { !$0.required }.map(written)
-        let declaration = ([kind.rawValue, example] + required + optional.prefix(1)).joined(separator: " ")
-        var lines = ["\(kind.rawValue) NAME {clause}: declares a \(kind.rawValue); \(kind.plural) lists them all", ""]
+        let query = "  \(kind.plural) where \(info.fieldNames.dropFirst().first ?? "name") != none select \(info.fieldNames.first ?? "name")"
+        if info.derived {
+            return ["\(kind.plural): worked out from the plan, never declared", "",
+                    "  fields:  " + info.fieldNames.joined(separator: " "), "", query].joined(separator: "\n")
+        }
+        // What picks the entity out: `update`, `rename` and `remove` write it
+        // as the kind's identity says, and the example renames it to `renamed`.
+        let day = "2027-06-30", movedDay = "2027-07-01", example = "\"An example\"", renamed = "\"A new name\""
+        let head: String, reference: String, updating: String, moved: String, renaming: String?
+        var identityClause: Keyword?
+        // A capacity is told apart by its `from`, which its declaration gives.
+        var identityGiven = ""
+        switch (info.head, info.identity) {
+        case (.none, _):
+            (head, reference, updating, renaming, moved) = ("", kind.rawValue, kind.rawValue, nil, kind.rawValue)
+        case (.amount(let words), .dayClause(let keyword)):
+            identityClause = keyword
+            identityGiven = "\(keyword.rawValue) \(day)"
+            head = (["10"] + words).joined(separator: " ")
+            reference = "\(kind.rawValue) \(keyword.rawValue) \(day)"
+            updating = "\(kind.rawValue) " + (["8"] + words).joined(separator: " ") + " \(keyword.rawValue) \(day)"
+            renaming = "\(reference) to \(movedDay)"
+            moved = "\(kind.rawValue) \(keyword.rawValue) \(movedDay)"
+        case (.date(let text), _):
+            identityClause = text
+            head = "\(day) \(example)"
+            reference = "\(kind.rawValue) \(head)"
+            updating = reference
+            renaming = "\(reference) to \(movedDay)"
+            moved = "\(kind.rawValue) \(movedDay) \(example)"
+        case (.name, _), (.amount, _):
+            head = example
+            reference = "\(kind.rawValue) \(example)"
+            updating = reference
+            renaming = "\(reference) to \(renamed)"
+            moved = "\(kind.rawValue) \(renamed)"
+        }
+        let required = info.clauses.filter(\.required)
+        // The clause the head already gives (a log entry's text) is no optional example.
+        let optional = info.clauses.filter { !$0.required && $0.keyword != identityClause }
+        // The status has its own example below, so a clause with a value shows first.
+        let shown = optional.first { if case .flag = $0.shape { return false } else { return true } } ?? optional.first
+        let declaration = ([kind.rawValue, head, identityGiven] + (required + [shown].compactMap { $0 }).map(written))
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        let form = [kind.rawValue, headForm(info.head), "{clause}"].filter { !$0.isEmpty }.joined(separator: " ")
+        let article = "aeiou".contains(kind.rawValue.prefix(1)) ? "an" : "a"
+        var lines = ["\(form): declares \(article) \(kind.rawValue); \(kind.plural) lists them all", ""]
         lines.append("  clauses: " + info.clauses.map(written).joined(separator: "  "))
         if !required.isEmpty {
-            lines.append("  needed:  " + info.clauses.filter(\.required).map { $0.keyword.rawValue }.joined(separator: ", "))
+            lines.append("  needed:  " + required.map { $0.keyword.rawValue }.joined(separator: ", "))
         }
         lines.append("  fields:  " + info.fieldNames.joined(separator: " "))
         lines.append("")
         lines.append("  " + declaration)
-        if let clause = info.clauses.first(where: { !$0.required }) {
-            lines.append("  update \(kind.rawValue) \(example) drop \(clause.keyword.rawValue)")
+        if !identityGiven.isEmpty { lines.append("  update \(updating)") }
+        if let clause = shown {
+            lines.append("  update \(updating) drop \([clause.lead?.rawValue, clause.keyword.rawValue].compactMap { $0 }.joined(separator: " "))")
         }
-        if info.clause(.done) != nil {
-            lines.append("  update \(kind.rawValue) \(example) done    (open again: update \(kind.rawValue) \(example) open)")
+        let status = info.clause(.done).map { if case .flag = $0.shape { return true } else { return false } } ?? false
+        if status {
+            lines.append("  update \(updating) done    (open again: update \(updating) open)")
         }
-        lines.append("  rename \(kind.rawValue) \(example) to \"A new name\"")
-        lines.append("  remove \(kind.rawValue) \(example)")
-        lines.append("  \(kind.plural) where \(info.fieldNames.dropFirst().first ?? "name") != none select name")
+        if let renaming { lines.append("  rename \(renaming)") }
+        lines.append("  remove \(moved)")
+        lines.append(query)
         return lines.joined(separator: "\n")
+    }
+
+    private static func headForm(_ head: Head) -> String {
+        switch head {
+        case .name: return "NAME"
+        case .none: return ""
+        case .amount(let words): return (["N"] + words).joined(separator: " ")
+        case .date: return "DATE [TEXT]"
+        }
     }
 
     static let statements: [String: String] = [
@@ -155,11 +210,15 @@ enum Help {
         "keep": """
             :keep: ends a what-if, keeping its changes (:undo still takes them back one by one).
 
+              :try
+              update goal "Lead a launch" by 2027-Q4
               :keep
             """,
         "drop": """
             :drop: ends a what-if, restoring the plan as it was at :try.
 
+              :try
+              update goal "Lead a launch" by 2027-Q4
               :drop
             """,
         "load": """
@@ -181,6 +240,20 @@ enum Help {
             :report: the plan as a report: vision, values, timeline, skill gaps, next steps.
 
               :report
+            """,
+        "agenda": """
+            :agenda [N]: what is overdue, then what is due in the next N days (14), as
+            plan agenda prints it.
+
+              :agenda
+              :agenda 30
+            """,
+        "review": """
+            :review: the four strategy questions, the load against capacity by quarter, and
+            the log line that records the review, as plan review prints it (`review`
+            alone asks about the review's cadence; :help review is the kind).
+
+              :review
             """,
         "export": """
             :export FORMAT FILE: json, md, ics, dot, svg or html; FILE - is the screen.

@@ -123,6 +123,21 @@ enum REPLCommand: Equatable {
         return expanded
     }
 
+    /// Words after a 13-column label, wrapped to 80 columns: the lists come
+    /// from the tables the evaluator reads, so a new one is listed at once.
+    private static func listed(_ words: [String]) -> String {
+        var lines = [""]
+        for word in words {
+            let last = lines[lines.count - 1]
+            if !last.isEmpty && 13 + last.count + 1 + word.count > 80 {
+                lines.append(word)
+            } else {
+                lines[lines.count - 1] = last.isEmpty ? word : last + " " + word
+            }
+        }
+        return lines.joined(separator: "\n" + String(repeating: " ", count: 13))
+    }
+
     static let helpText = """
         Type a statement to add to the plan, or an expression to ask about it.
 
@@ -144,9 +159,9 @@ enum REPLCommand: Equatable {
           count(values where goals == [])
           (goal "Lead a launch").ready
 
-        Collections: \(EntityKind.allCases.map(\.plural).joined(separator: " ")) vision
+        Collections: \(listed(EntityKind.collections.map(\.keyword.rawValue) + ["vision"]))
         Clauses:     where COND  sort by EXPR [asc|desc]  group by EXPR  limit N  select EXPR
-        Functions:   count sum min max avg any all first len join days
+        Functions:   \(listed(BuiltinFunction.allCases.map(\.rawValue)))
 
         Commands:
           :help [TOPIC]      this text, or a statement, kind or command (:help rename)

@@ -11,6 +11,10 @@ struct EntityJSON {
     let context: FieldContext
     var plan: Plan { context.plan }
 
+    static func duration(_ duration: Duration) -> JSON {
+        .object([("months", .number(Double(duration.months))), ("days", .number(Double(duration.days)))])
+    }
+
     func json(_ value: Value) -> JSON {
         switch value {
         case .none: return .null
@@ -18,8 +22,7 @@ struct EntityJSON {
         case .number(let number): return .number(number)
         case .string(let text): return .string(text)
         case .date(let day): return .string(day.description)
-        case .duration(let duration):
-            return .object([("months", .number(Double(duration.months))), ("days", .number(Double(duration.days)))])
+        case .duration(let duration): return Self.duration(duration)
         case .list(let items): return .array(items.map(json))
         case .group(let key, let items): return .object([("key", json(key)), ("items", .array(items.map(json)))])
         case .entity(let kind, let index):

@@ -16,8 +16,10 @@ public enum ICalendar {
         let stamp = "DTSTAMP:" + basic(today) + "T000000Z"
         for goal in plan.goals {
             guard let due = goal.due else { continue }
-            lines += ["BEGIN:VTODO", "UID:" + uid(.goal, goal.name.text), stamp, "DUE;VALUE=DATE:" + basic(due),
-                      "SUMMARY:" + escape(goal.name.text)]
+            lines += ["BEGIN:VTODO", "UID:" + uid(.goal, goal.name.text), stamp]
+            // A to-do may not start after it is due (RFC 5545 3.8.2.3), so a start past the date is left out.
+            if let start = goal.start, start <= due { lines.append("DTSTART;VALUE=DATE:" + basic(start)) }
+            lines += ["DUE;VALUE=DATE:" + basic(due), "SUMMARY:" + escape(goal.name.text)]
             var about: [String] = []
             if let role = goal.role { about.append("Role: \(role)") }
             if !goal.needs.isEmpty {

@@ -38,7 +38,7 @@ public enum MarkdownExport {
         if content.gaps.isEmpty {
             out += "_No skill gaps._\n"
         } else {
-            out += "| Skill | Level | Target | Gap | Needed by | Mentors |\n|---|---:|---:|---:|---|---|\n"
+            out += "| Skill | Level | Target | Gap | Needed by | Help from |\n|---|---:|---:|---:|---|---|\n"
             for gap in content.gaps {
                 let needs = gap.neededBy.map { "\(escape($0.goal)) (at \($0.level))" }
                 out += row([escape(gap.name), "\(gap.level)", "\(gap.target)", "\(gap.gap)",
@@ -64,7 +64,23 @@ public enum MarkdownExport {
             out += "\(position + 1). \(escape(step.text))\(step.overdue ? " **(overdue)**" : "")\n"
         }
         out += activity(ReportActivity(plan, today: today), today: today)
+        out += capacity(plan)
         out += contactsAndLog(plan, today: today)
+        return out
+    }
+
+    /// The report's capacity section as a table, only for a plan that
+    /// states its capacity; the figures as the chart shows them.
+    private static func capacity(_ plan: Plan) -> String {
+        guard !plan.capacities.isEmpty, !plan.quarters.isEmpty else { return "" }
+        var out = "\n## Capacity\n\nHours a week: asked by the goals not done, against the capacity (averaged over the quarter's days).\n\n"
+        out += "| Quarter | Asked | Capacity | Over | Capacity steps |\n|---|---:|---:|:---:|---|\n"
+        for quarter in plan.quarters {
+            let (load, capacity) = quarter.capacity.map { Literal.apart(quarter.load, $0) } ?? (Literal.rounded(quarter.load), "")
+            let steps = quarter.capacitySteps.count > 1
+                ? quarter.capacitySteps.map { "\(Literal.rounded($0.hours)) from \($0.from)" }.joined(separator: ", ") : ""
+            out += row([quarter.name.text, load, capacity, quarter.over ? "**over**" : "", steps])
+        }
         return out
     }
 

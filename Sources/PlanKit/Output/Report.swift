@@ -68,7 +68,8 @@ public struct Report: Sendable {
             }
             let needs = gap.neededBy.map { "\($0.goal) (at \($0.level))" }
             out.wrapped("needed by: " + (needs.isEmpty ? "no goal" : needs.joined(separator: ", ")), indent: 4, hang: 15)
-            out.wrapped("mentors: " + (gap.mentors.isEmpty ? "none yet" : gap.mentors.joined(separator: ", ")), indent: 4, hang: 13)
+            // Everyone who helps with the skill, contacts as well as mentors.
+            out.wrapped("help from: " + (gap.mentors.isEmpty ? "no one yet" : gap.mentors.joined(separator: ", ")), indent: 4, hang: 15)
         }
 
         out.heading("Overdue")
@@ -126,8 +127,10 @@ public struct Report: Sendable {
         let mark: String
         switch item.status {
         case .done: mark = out.style("[x]", .green)
+        // Overdue says more than doing, as the legend reads.
+        case _ where item.overdue: mark = out.style("[!]", .red)
         case .doing: mark = out.style("[~]", .yellow)
-        case .open: mark = item.overdue ? out.style("[!]", .red) : "[ ]"
+        case .open: mark = "[ ]"
         }
         let date = item.due?.description ?? "          "
         let kind = item.kind.rawValue.padding(to: 9)

@@ -111,8 +111,9 @@ public struct StrategyReview: Sendable {
     // MARK: - For a terminal
 
     /// A coaching session on a terminal: each question, then its answers,
-    /// names quoted as the language writes them so that no control
-    /// character reaches the terminal raw.
+    /// names written as in the plan (bare when they read back bare, else
+    /// quoted and escaped, so that no control character reaches the
+    /// terminal raw).
     public func render(color: Bool, width: Int = 80) -> String {
         var out = TextLayout(width: max(40, width), color: color)
         out.line(out.style("Strategy review", .bold) + " as of \(Agenda.weekday(today)) \(today)")
@@ -123,30 +124,30 @@ public struct StrategyReview: Sendable {
         if goals.isEmpty { open("no goal is left to do: what comes next?", into: &out) }
         for goal in goals {
             let role = goal.role.map { "role " + Literal.string($0) } ?? "no role stated"
-            out.wrapped(Literal.string(goal.name) + ": " + role, prefix: "  " + date(goal.due) + "  ",
+            out.wrapped(Literal.name(goal.name) + ": " + role, prefix: "  " + date(goal.due) + "  ",
                         prefixWidth: 14, hang: 14)
         }
 
         question(2, "What skills or experiences do you need?", into: &out)
         if goals.isEmpty { open("no goal is left to do", into: &out) }
         for goal in goals {
-            out.wrapped(Literal.string(goal.name), indent: 2, hang: 4)
+            out.wrapped(Literal.name(goal.name), indent: 2, hang: 4)
             if goal.gaps.isEmpty && goal.missing.isEmpty {
                 out.line("    " + out.style("no skill gap, no experience missing", .dim))
             }
             for gap in goal.gaps {
-                let who = gap.people.isEmpty ? "no one who helps yet" : "help: " + gap.people.map(Literal.string).joined(separator: ", ")
-                out.wrapped("skill \(Literal.string(gap.skill)) at level \(gap.level) of \(gap.needed); \(who)", indent: 4, hang: 6)
+                let who = gap.people.isEmpty ? "no one who helps yet" : "help: " + gap.people.map(Literal.name).joined(separator: ", ")
+                out.wrapped("skill \(Literal.name(gap.skill)) at level \(gap.level) of \(gap.needed); \(who)", indent: 4, hang: 6)
             }
             for experience in goal.missing {
-                out.wrapped("experience \(Literal.string(experience)) not had yet", indent: 4, hang: 6)
+                out.wrapped("experience \(Literal.name(experience)) not had yet", indent: 4, hang: 6)
             }
         }
 
         question(3, "What impact would you like to make?", into: &out)
         if goals.isEmpty { open("no goal is left to do", into: &out) }
         for goal in goals {
-            out.wrapped(Literal.string(goal.name) + ":", indent: 2, hang: 4)
+            out.wrapped(Literal.name(goal.name) + ":", indent: 2, hang: 4)
             if let impact = goal.impact {
                 out.wrapped(impact, indent: 4)
             } else {
@@ -157,17 +158,17 @@ public struct StrategyReview: Sendable {
         question(4, "How do your goals align with your organisation's objectives?", into: &out)
         if objectives.isEmpty { open("no objective stated: add objective \"...\" at \"...\"", into: &out) }
         for objective in objectives {
-            out.wrapped(Literal.string(objective.name) + (objective.org.map { " at " + Literal.string($0) } ?? ""), indent: 2, hang: 4)
+            out.wrapped(Literal.name(objective.name) + (objective.org.map { " at " + Literal.string($0) } ?? ""), indent: 2, hang: 4)
             if objective.goals.isEmpty {
                 out.line("    " + out.style("no goal aligns with it", .yellow))
             } else {
-                out.wrapped("goals: " + objective.goals.map(Literal.string).joined(separator: ", "), indent: 4, hang: 11)
+                out.wrapped("goals: " + objective.goals.map(Literal.name).joined(separator: ", "), indent: 4, hang: 11)
             }
         }
         let unaligned = self.unaligned
         if !objectives.isEmpty && !unaligned.isEmpty {
             out.line("  " + out.style("aligned with no objective:", .yellow))
-            for goal in unaligned { out.wrapped(Literal.string(goal.name), indent: 4, hang: 6) }
+            for goal in unaligned { out.wrapped(Literal.name(goal.name), indent: 4, hang: 6) }
         }
 
         out.heading("Vision")
@@ -180,7 +181,7 @@ public struct StrategyReview: Sendable {
         out.heading("Non-negotiables")
         if nonNegotiables.isEmpty { open("none declared: what must stay true in your life?", into: &out) }
         for value in nonNegotiables {
-            out.wrapped(Literal.string(value.name) + (value.note.map { ": " + $0 } ?? ""), indent: 2, hang: 4)
+            out.wrapped(Literal.name(value.name) + (value.note.map { ": " + $0 } ?? ""), indent: 2, hang: 4)
         }
 
         out.heading("Load against capacity", key: CapacityChart.key)
@@ -212,14 +213,17 @@ public struct StrategyReview: Sendable {
 
     private func date(_ day: Day?) -> String { day?.description ?? "no date   " }
 
-    /// The quarters' load as bars against the capacity line.
+    /// The quarters' load as bars against the capacity line, when the plan
+    /// states a capacity.
     private func capacity(into out: inout TextLayout) {
         guard !quarters.isEmpty else {
             open("no goal not done has a date from today on", into: &out)
             return
         }
+        // Without a capacity there is nothing to draw the load against, as in the report.
         if quarters.allSatisfy({ $0.capacity == nil }) {
             open("no capacity stated: add capacity 10 hours per week", into: &out)
+            return
         }
         CapacityChart(bars: quarters.map { .init(name: $0.name, capacity: $0.capacity, load: $0.load, over: $0.over, steps: $0.capacitySteps) })
             .render(into: &out)
@@ -227,7 +231,9 @@ public struct StrategyReview: Sendable {
 
     // MARK: - For a program
 
-    /// One object: the same answers, without the words around them.
+    /// One object: the same answers, without the words around them, each
+    /// figure as the JSON export writes it (the load unrounded, `every` as
+    /// months and days).
     public func json() -> JSON {
         func day(_ day: Day?) -> JSON { day.map { .string($0.description) } ?? .null }
         func text(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
@@ -256,10 +262,10 @@ public struct StrategyReview: Sendable {
             ("non_negotiables", .array(nonNegotiables.map { .object([("name", .string($0.name)), ("note", text($0.note))]) })),
             ("quarters", .array(quarters.map { quarter in
                 .object([("name", .string(quarter.name)), ("capacity", quarter.capacity.map(JSON.number) ?? .null),
-                         ("load", .number((quarter.load * 100).rounded() / 100)), ("over", .bool(quarter.over))])
+                         ("load", .number(quarter.load)), ("over", .bool(quarter.over))])
             })),
             ("review", .object([
-                ("every", every.map { .string(Literal.duration($0)) } ?? .null),
+                ("every", every.map(EntityJSON.duration) ?? .null),
                 ("last", day(lastReview)),
                 ("next", day(nextReview)),
             ])),

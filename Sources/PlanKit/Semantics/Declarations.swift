@@ -31,7 +31,7 @@ extension Plan {
         // Built whole, then added with one lookup of its name.
         guard let existing = info.declare(&self, name, clauses) else { return .success(count(of: kind) - 1) }
         let first = self.name(of: kind, at: existing)?.range ?? .none
-        let reference = "\(kind.rawValue) \(Literal.string(name.text))"
+        let reference = "\(spelling(of: kind, at: existing)) \(Literal.string(name.text))"
         return .failure(.error(.duplicate, "\(reference) is already declared", at: name.range,
                                hint: "to change it, write update \(reference) ...; to ask about it, write (\(reference))",
                                notes: [.init("first declared here", at: first)]))

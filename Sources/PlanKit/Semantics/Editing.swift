@@ -128,13 +128,13 @@ extension Plan {
         }
         let referrers = kind.info.identity == .name ? self.referrers(to: kind, named: name.text, except: index) : []
         if let first = referrers.first {
-            let subject = "\(kind.rawValue) \(Literal.string(name.text))"
-            let shown = referrers.prefix(5).map { "\($0.kind.rawValue) \(Literal.string($0.name)) (\($0.clause.rawValue))" }
+            let subject = "\(spelling(of: kind, at: index)) \(Literal.string(name.text))"
+            let shown = referrers.prefix(5).map { "\($0.spelled) \(Literal.string($0.name)) (\($0.clause.rawValue))" }
             let more = referrers.count > 5 ? " and \(referrers.count - 5) more" : ""
             let verb = referrers.count == 1 ? " refers to it" : " refer to it"
             let message = "cannot remove \(subject): " + shown.joined(separator: ", ") + more + verb
-            let hint = "first: update \(first.kind.rawValue) \(Literal.name(first.name)) drop \(first.clause.rawValue) "
-                + Literal.name(name.text)
+            let hint = "first: update \(first.spelled) \(Literal.name(first.name)) drop "
+                + Self.droppedAs(first.clause, of: first.kind) + " " + Literal.name(name.text)
             return (nil, .error(.removeOfReferenced, message, at: name.range, hint: hint))
         }
         remove(kind, at: index)
@@ -179,8 +179,8 @@ extension Plan {
 
     /// Each entity that names `name` of `kind`, once per clause, in kind order.
     func referrers(to kind: EntityKind, named name: String,
-                   except excluded: Int) -> [(kind: EntityKind, name: String, clause: Keyword)] {
-        var found: [(kind: EntityKind, name: String, clause: Keyword)] = []
+                   except excluded: Int) -> [(kind: EntityKind, spelled: String, name: String, clause: Keyword)] {
+        var found: [(kind: EntityKind, spelled: String, name: String, clause: Keyword)] = []
         for other in EntityKind.allCases {
             var seen = Set<String>()
             other.info.forEachReference(self, nil) { position, reference in
@@ -188,10 +188,26 @@ extension Plan {
                 guard self.resolve(reference.name.text, among: reference.kinds)?.kind == kind, reference.name.text == name, !(other == kind && position == excluded),
                       let holder = self.name(of: other, at: position)?.text,
                       seen.insert(holder + "\u{0}" + reference.clause.rawValue).inserted else { return }
-                found.append((other, holder, reference.clause))
+                found.append((other, self.spelling(of: other, at: position), holder, reference.clause))
             }
         }
         return found
+    }
+
+    /// The keyword a person would write for the entity: `mentor` for a
+    /// contact declared as one, else the kind's own.
+    func spelling(of kind: EntityKind, at index: Int) -> String {
+        guard let alias = kind.alias, kind.info.has(alias.declares, self, index) else { return kind.rawValue }
+        return alias.declares.rawValue
+    }
+
+    /// The words `drop` takes for a clause, as the clause is written:
+    /// `needs skill`, `needs experience`, `helps`.
+    private static func droppedAs(_ clause: Keyword, of kind: EntityKind) -> String {
+        guard let syntax = kind.info.clause(clause) else { return clause.rawValue }
+        var words = [syntax.lead, syntax.keyword].compactMap { $0?.rawValue }
+        if case .skillNeeds = syntax.shape { words.append(Keyword.skill.rawValue) }
+        return words.joined(separator: " ")
     }
 
     private func undeclared(_ verb: String, _ kind: EntityKind, _ name: Name) -> Diagnostic {

@@ -349,6 +349,14 @@ public struct Parser {
         case "drop":
             advance()
             let clauseToken = peek
+            // A two-word clause is dropped as it is written: `drop needs experience "x"`.
+            if case .keyword(let lead) = clauseToken.kind, case .keyword(let second) = peekNext.kind,
+               let rule = allowed.first(where: { $0.lead == lead && $0.keyword == second }) {
+                advance()
+                advance()
+                let names = rule.shape.isList && startsName(peek) ? try self.names("a name to drop") : []
+                return Clause(second, .dropped(names), token.range.through(previous.range))
+            }
             guard case .keyword(let keyword) = clauseToken.kind, let rule = allowed.first(where: { $0.keyword == keyword }) else {
                 throw error(at: clauseToken, "expected a clause of the \(kind.rawValue) after `drop`, found \(describe(clauseToken))",
                             code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")

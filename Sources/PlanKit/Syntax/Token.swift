@@ -73,10 +73,13 @@ public enum EntityKind: String, CaseIterable, Sendable {
     private static let byKeyword: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.flatMap { kind in
         [Keyword(rawValue: kind.rawValue), kind.alias?.declares].compactMap { $0 }.map { ($0, kind) }
     })
-    private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.flatMap { kind in
+    /// Every collection keyword with the kind it lists, in the kinds' order
+    /// (`goals`, `contacts`, `mentors`, `logs`, `logs_ahead`, ...).
+    public static let collections: [(keyword: Keyword, kind: EntityKind)] = allCases.flatMap { kind in
         ([Keyword(rawValue: kind.plural), kind.alias?.lists].compactMap { $0 } + kind.info.otherCollections.map(\.keyword))
             .map { ($0, kind) }
-    })
+    }
+    private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: collections.map { ($0.keyword, $0.kind) })
 }
 
 public enum TokenKind: Equatable, Hashable, Sendable {

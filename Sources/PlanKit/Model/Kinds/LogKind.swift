@@ -304,7 +304,7 @@ enum LogKind: EntityDescription {
     }
 
     /// A goal being worked on with nothing logged for it in 30 days, once
-    /// the plan keeps a log at all.
+    /// the plan keeps a log at all and the goal's declared start has come.
     static func drift(_ context: CheckContext) -> [Diagnostic] {
         let plan = context.plan
         guard keptBy(context.today, plan) else { return [] }
@@ -313,7 +313,8 @@ enum LogKind: EntityDescription {
         let today = context.today
         return plan.goals.indices.compactMap { index in
             let goal = plan.goals[index]
-            guard goal.status == .doing else { return nil }
+            // Before its declared start a goal has nothing to drift from.
+            guard goal.status == .doing, goal.start.map({ $0 <= today }) ?? true else { return nil }
             let last = totals.goalLogs[index].last.map { logs[$0].date }
             if let last, isRecent(last, today: today) { return nil }
             let since = last.map { "for \(today.ordinal - $0.ordinal) days" } ?? "yet"
