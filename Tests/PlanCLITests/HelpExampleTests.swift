@@ -80,7 +80,8 @@ import Testing
         try terminal.expect("plan> ")
         for topic in Self.typedTopics.sorted() {
             for example in Self.examples(try #require(Help.text(topic))) {
-                terminal.type(example + "\r")
+                // A declaration or update waits at ...> for clause lines: the second Return runs it.
+                terminal.type(example + (example.hasPrefix(":") ? "\r" : "\r\r"))
                 try terminal.expect("plan> ")
             }
         }

@@ -274,6 +274,11 @@ enum Help {
               :quit
               :q!
             """,
+        "quit!": """
+            :quit! (or :q!): leaves at once, without saving and without asking.
+
+              :quit!
+            """,
         "help": """
             :help [TOPIC]: the overview, or one statement, kind or command.
 

@@ -76,7 +76,7 @@ public enum MarkdownExport {
         var out = "\n## Capacity\n\nHours a week: asked by the goals not done, against the capacity (averaged over the quarter's days).\n\n"
         out += "| Quarter | Asked | Capacity | Over | Capacity steps |\n|---|---:|---:|:---:|---|\n"
         for quarter in plan.quarters {
-            let (load, capacity) = quarter.capacity.map { Literal.apart(quarter.load, $0) } ?? (Literal.rounded(quarter.load), "")
+            let (load, capacity) = quarter.capacity.map { Literal.rounded(quarter.load, apartFrom: $0) } ?? (Literal.rounded(quarter.load), "")
             let steps = quarter.capacitySteps.count > 1
                 ? quarter.capacitySteps.map { "\(Literal.rounded($0.hours)) from \($0.from)" }.joined(separator: ", ") : ""
             out += row([quarter.name.text, load, capacity, quarter.over ? "**over**" : "", steps])
