@@ -119,6 +119,20 @@ import Testing
         #expect(answer("(milestone Draft).goal\n", after: session) == ["goal \"Ship\""])
     }
 
+    /// A capacity is picked by its `from` day: kept without it, the one
+    /// from 2027 would stand in for the one from the beginning.
+    @Test func aClauseThatSaysWhichOneItIsDropsTheWholeDeclaration() {
+        let (found, session) = errors(head + "capacity 8 hours per week\ncapacity 4 hours per week from 2027-13-01\n"
+                                      + "update capacity 6 hours per week from 2027-02-30\n")
+        #expect(found == [
+            "5:32 E005 invalid date 2027-13-01: there is no month 13; months run from 01 to 12 @2027-13-01 | "
+                + "a date is YYYY-MM-DD, YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)",
+            "6:39 E005 invalid date 2027-02-30: February 2027 has 28 days, not 30 @2027-02-30 | "
+                + "a date is YYYY-MM-DD, YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)",
+        ])
+        #expect(answer("capacities select hours\n", after: session) == ["[8]"])
+    }
+
     /// A typed line with a wrong clause changes nothing: it is typed again
     /// whole, and would otherwise be a second declaration of the goal.
     @Test func typedInputDropsTheWholeDeclaration() {

@@ -220,6 +220,9 @@ public struct Parser {
                 clauses.append(clause)
             } catch {
                 guard recoversClauses else { throw error }
+                // Without the clause that says which one it is (a capacity's
+                // `from`), the entity would be another one: drop it whole.
+                if case .dayClause(let identifying) = info.identity, start.kind == .keyword(identifying) { throw error }
                 if case .keyword(let word) = start.kind { unread.insert(word) }
                 skipClause(from: start, among: syntax)
             }
