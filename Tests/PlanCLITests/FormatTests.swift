@@ -187,6 +187,26 @@ import Testing
         #expect(try files() == ["broken.plan", "messy.plan"])
     }
 
+    /// The parser keeps a goal without the clause it could not read; fmt
+    /// still writes nothing, rather than the goal without that clause's text.
+    @Test(arguments: [["fmt"], ["fmt", "-w"]])
+    func aGoalWithABadClauseIsNotWrittenWithoutIt(command: [String]) throws {
+        let text = "value growth\ngoal \"Ship v2\"\n    serves growth\n    by 2027-13-45\nlog 2027-01-05 \"worked\" for \"Ship v2\"\n"
+        try write("career.plan", text)
+        let result = try plan.run(command + ["--color", "never", "career.plan"])
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            career.plan:4:8: error[E005]: invalid date 2027-13-45: there is no month 13; months run from 01 to 12
+              |
+            4 |     by 2027-13-45
+              |        ^^^^^^^^^^ a date is YYYY-MM-DD, YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)
+
+            """)
+        #expect(result.status == 1)
+        #expect(try contents("career.plan") == text)
+        #expect(try modified("career.plan") == longAgo)
+    }
+
     @Test func errorsAreDrawnAsCheckDrawsThem() throws {
         try write("broken.plan", broken)
         let format = try plan.run(["fmt", "--color", "always", "broken.plan"])

@@ -32,6 +32,31 @@ import Testing
         #expect(try contents("career.plan") == main.replacingOccurrences(of: "2027-10", with: "2027-11"))
     }
 
+    /// A goal kept without a clause that did not parse would be written back
+    /// without that clause's text once the session changed it: a plan read
+    /// with a syntax error is never saved.
+    @Test func aFileWithABadClauseIsNotSaved() throws {
+        let text = "vision \"Grow\"\nvalue growth\ngoal \"Ship v2\"\n    serves growth\n    by 2027-13-45\n"
+            + "log 2027-01-05 \"worked\" for \"Ship v2\" hours 2\n"
+        try plan.write("career.plan", text)
+        let result = try plan.run(["repl", "--today", "2027-01-10", "--color", "never", "career.plan"],
+                                  stdin: "update goal \"Ship v2\" note \"first release\"\n(goal \"Ship v2\").note\n:save\n")
+        #expect(result.stdout == "first release\n")
+        let error = """
+            career.plan:5:8: error[E005]: invalid date 2027-13-45: there is no month 13; months run from 01 to 12
+              |
+            5 |     by 2027-13-45
+              |        ^^^^^^^^^^ a date is YYYY-MM-DD, YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)
+
+            """
+        #expect(result.stderr.hasPrefix(error))
+        #expect(result.stderr.contains(error + "error: nothing written: a file of the plan has syntax errors "
+                                       + "(fix them in the file, then :reload)\n"))
+        #expect(!result.stderr.contains("E011"))
+        #expect(result.status == 1)
+        #expect(try contents("career.plan") == text)
+    }
+
     /// A rename across files where the included file is read-only wrote the
     /// main file alone, leaving a plan that did not load.
     @Test func aSaveOfSeveralFilesWritesAllOrNone() throws {

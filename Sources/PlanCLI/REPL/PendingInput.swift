@@ -31,13 +31,13 @@ struct PendingInput {
     /// True while the input stops in the middle of a statement (an open
     /// string or bracket, a trailing operator or comma).
     var needsMore: Bool {
-        Self.endsInsideString(text) || Parser.parse(Source(name: "<repl>", text: text), id: 0).isIncomplete
+        Self.endsInsideString(text) || Parser.parse(Source(name: "<repl>", text: text), id: 0, recoversClauses: false).isIncomplete
     }
 
     /// The input is whole and ends with a declaration or an `update`,
     /// which indented clause lines may go on, as the docs write a goal.
     var takesClauseLines: Bool {
-        guard case .declaration = Parser.parse(Source(name: "<repl>", text: text), id: 0).statements.last?.kind else { return false }
+        guard case .declaration = Parser.parse(Source(name: "<repl>", text: text), id: 0, recoversClauses: false).statements.last?.kind else { return false }
         return true
     }
 

@@ -127,14 +127,14 @@ struct Session {
     /// Runs statements and prints their answers and problems; typed, then
     /// the problems the change causes.
     mutating func evaluate(_ source: Source) {
-        let changes = Parser.parse(source, id: 0).statements.filter { statement in
+        let changes = Parser.parse(source, id: 0, recoversClauses: false).statements.filter { statement in
             if case .expression = statement.kind { return false }
             return true
         }
         let additionCount = additions.count
         let sourceCount = interpreter.sources.count
         interpreter.beginChange()
-        let outcomes = interpreter.run(source)
+        let outcomes = interpreter.run(source, typed: true)
         let change = interpreter.endChange()
         // A shell command typed here gets the REPL command to type instead.
         let failed = present(outcomes.map { outcome in
@@ -392,6 +392,12 @@ struct Session {
             return
         }
         guard planIsWhole(or: "nothing written" + (path.map { " to \($0)" } ?? "")) else { return }
+        if let broken = interpreter.fileSyntaxError {
+            present([.diagnostic(broken)])
+            fail("nothing written" + (path.map { " to \($0)" } ?? "") + ": a file of the plan has syntax errors "
+                 + "(fix them in the file, then :reload)")
+            return
+        }
         let files = SourceEditor.edit(interpreter, additions: additions.map(\.text))
         guard let main = files.first else {
             guard let path else {

@@ -31,6 +31,10 @@ public struct Interpreter: Sendable {
         var includedFiles: [String: SourceRange]
         var changed = false
     }
+    /// The first syntax error in a file read. Such a file is never written
+    /// back: a declaration it keeps may lack a clause that did not parse,
+    /// and writing the declaration out again would lose that clause's text.
+    public private(set) var fileSyntaxError: Diagnostic?
     /// Whether to keep `origins`: a session that may `:save` does; a run
     /// or a check of a large plan need not pay for them.
     public var keepsOrigins = false
@@ -70,16 +74,19 @@ public struct Interpreter: Sendable {
 
     /// Parses and runs every statement of `source`: declarations change the
     /// plan, questions are answered against the plan as built so far.
-    /// Its `include`s resolve relative to the current directory.
-    public mutating func run(_ source: Source) -> [Outcome] {
+    /// Its `include`s resolve relative to the current directory. A plan
+    /// keeps a declaration whose clause is wrong, without that clause, so
+    /// that its log entries and the goals after it still find it; `typed`
+    /// input (a REPL line) is typed again whole, so a wrong line changes nothing.
+    public mutating func run(_ source: Source, typed: Bool = false) -> [Outcome] {
         var outcomes: [Outcome] = []
-        run(source) { outcome, _ in outcomes.append(outcome) }
+        run(source, typed: typed) { outcome, _ in outcomes.append(outcome) }
         return outcomes
     }
 
     /// `run`, handing each outcome to `each` as soon as it is made.
-    public mutating func run(_ source: Source, each: Sink) {
-        run(source, from: Inclusion(folder: "", chain: []), each: each)
+    public mutating func run(_ source: Source, typed: Bool = false, each: Sink) {
+        run(source, from: Inclusion(folder: "", chain: [], recoversClauses: !typed), each: each)
     }
 
     /// Reads the file at `path` and runs it; `include`s inside resolve
@@ -162,6 +169,8 @@ public struct Interpreter: Sendable {
         var depth = 0
         /// A file's text rather than typed or piped input.
         var fromFile = false
+        /// A wrong clause drops itself, not its declaration.
+        var recoversClauses = true
     }
 
     /// Each statement runs as soon as it is parsed, so that a large file
@@ -170,7 +179,7 @@ public struct Interpreter: Sendable {
         let id = sources.add(source)
         if inclusion.fromFile, keepsOrigins { origins.files.append(id) }
         reserveRoom(for: source)
-        var parser = Parser(source, id: id, boundNames: Set(bindings.keys))
+        var parser = Parser(source, id: id, boundNames: Set(bindings.keys), recoversClauses: inclusion.recoversClauses)
         // Syntax errors go between the answers where they stand, as a reader
         // of the file would meet them. Every error before a statement has been
         // found by the time that statement is parsed; later ones wait here,
@@ -196,6 +205,9 @@ public struct Interpreter: Sendable {
         var unshown = 0
         func collectSyntaxErrors() {
             var diagnostics = parser.takeDiagnostics()
+            if inclusion.fromFile, fileSyntaxError == nil {
+                fileSyntaxError = diagnostics.first { $0.severity == .error }
+            }
             if inclusion.depth > 0 {
                 if let first = diagnostics.lazy.filter({ $0.severity == .error }).map(\.range.start).min() {
                     sources.endExcerpts(of: id, atLineOf: first)

@@ -5,7 +5,10 @@
 ///
 /// A syntax error is recorded as a Diagnostic and unwinds to the statement,
 /// which then skips to the next statement end, so one run reports every
-/// broken statement of a file.
+/// broken statement of a file. A declaration's clause that does not parse
+/// unwinds to the clause instead (when `recoversClauses`): the parser skips to
+/// the next clause of the kind and the declaration keeps the clauses that
+/// parsed, so that what names the entity still finds it (docs/checks.md).
 public struct Parser {
     /// How deeply expressions may nest (brackets, unary operators, chains of
     /// binary operators, postfix chains). Past it is an error, not a stack
@@ -29,12 +32,15 @@ public struct Parser {
     /// The kind of the latest declaration read: a clause line left
     /// unindented after it most likely belongs to it.
     private var lastDeclared: EntityKind?
+    /// Whether a declaration with a clause that does not parse is kept,
+    /// without that clause, rather than dropped whole.
+    private let recoversClauses: Bool
 
     private struct Unwind: Error {}
 
     /// The whole source at once, for the formatter, the REPL and tests.
-    public static func parse(_ source: Source, id: Int) -> ParsedSource {
-        var parser = Parser(source, id: id, keepsComments: true)
+    public static func parse(_ source: Source, id: Int, recoversClauses: Bool = true) -> ParsedSource {
+        var parser = Parser(source, id: id, keepsComments: true, recoversClauses: recoversClauses)
         var statements: [Statement] = []
         while let statement = parser.nextStatement() {
             statements.append(statement)
@@ -52,9 +58,13 @@ public struct Parser {
     /// lexing only as far as it has read, so that running a large file never
     /// holds all of its tokens or statements at once. `boundNames` are the
     /// `let` names bound before `source` (a REPL session's earlier lines).
-    public init(_ source: Source, id: Int, keepsComments: Bool = false, boundNames: Set<String> = []) {
+    /// Unless `recoversClauses`, a clause that does not parse drops its
+    /// whole declaration, as typed input wants: the line is typed again whole.
+    public init(_ source: Source, id: Int, keepsComments: Bool = false, boundNames: Set<String> = [],
+                recoversClauses: Bool = true) {
         self.source = source
         self.boundNames = boundNames
+        self.recoversClauses = recoversClauses
         tokens = Lexer(bytes: source.bytes, id: id, keepsComments: keepsComments)
         current = tokens.next()
         previous = current
@@ -192,30 +202,44 @@ public struct Parser {
         for given in clauses {
             if let slot = syntax.firstIndex(where: { $0.keyword == given.keyword }), slot < 64 { slotsGiven |= 1 << slot }
         }
+        // Clauses written but not read: already reported, so not also missing.
+        var unread = Set<Keyword>()
         while !isStatementEnd {
-            if isUpdate, let removal = try removal(for: kind, among: syntax) {
-                clauses.append(removal)
-                continue
-            }
-            let (clause, rule) = try self.clause(for: kind, among: syntax)
-            if isUpdate, case .dayClause(clause.keyword) = info.identity {
-                key.append(clause)
-                continue
-            }
-            if !rule.shape.isList, let slot = syntax.firstIndex(where: { $0.keyword == rule.slot }), slot < 64 {
-                if slotsGiven & (1 << slot) != 0,
-                   let earlier = clauses.first(where: { given in syntax.first { $0.keyword == given.keyword }?.slot == rule.slot }) {
-                    parserDiagnostics.append(.error(
-                        .clauseNotAllowed, "`\(clause.keyword.rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
-                        at: clause.range, hint: "keep one of them",
-                        notes: [.init("given first here", at: earlier.range)]))
+            let start = peek
+            do {
+                if isUpdate, let removal = try removal(for: kind, among: syntax) {
+                    clauses.append(removal)
+                    continue
                 }
-                slotsGiven |= 1 << slot
+                let (clause, rule) = try self.clause(for: kind, among: syntax)
+                if isUpdate, case .dayClause(clause.keyword) = info.identity {
+                    key.append(clause)
+                    continue
+                }
+                if !rule.shape.isList, let slot = syntax.firstIndex(where: { $0.keyword == rule.slot }), slot < 64 {
+                    if slotsGiven & (1 << slot) != 0,
+                       let earlier = clauses.first(where: { given in syntax.first { $0.keyword == given.keyword }?.slot == rule.slot }) {
+                        parserDiagnostics.append(.error(
+                            .clauseNotAllowed, "`\(clause.keyword.rawValue)` is given twice for \(kind.rawValue) \(Literal.string(name.text))",
+                            at: clause.range, hint: "keep one of them",
+                            notes: [.init("given first here", at: earlier.range)]))
+                    }
+                    slotsGiven |= 1 << slot
+                }
+                clauses.append(clause)
+            } catch {
+                guard recoversClauses else { throw error }
+                // Without the clause that says which one it is (a capacity's
+                // `from`), the entity would be another one: drop it whole.
+                if case .dayClause(let identifying) = info.identity, start.kind == .keyword(identifying) { throw error }
+                if case .keyword(let word) = start.kind { unread.insert(word) }
+                skipClause(from: start, among: syntax)
             }
-            clauses.append(clause)
         }
         if !isUpdate {
-            let missing = syntax.filter { rule in rule.required && !clauses.contains { $0.keyword == rule.keyword } }
+            let missing = syntax.filter { rule in
+                rule.required && !unread.contains(rule.keyword) && !clauses.contains { $0.keyword == rule.keyword }
+            }
             if !missing.isEmpty {
                 let example = syntax.filter(\.required).map { " " + ([$0.keyword.rawValue, $0.shape.example].filter { !$0.isEmpty }).joined(separator: " ") }.joined()
                 parserDiagnostics.append(.error(
@@ -226,6 +250,18 @@ public struct Parser {
         if !isUpdate { lastDeclared = kind }
         let declaration = Declaration(kind: kind, spelling: spelling, name: name, clauses: clauses, isUpdate: isUpdate, key: key)
         return Statement(.declaration(declaration), keyword.range.through(previous.range))
+    }
+
+    /// Past the rest of a clause that did not parse, up to the next word
+    /// that starts a clause of the kind (on this line or a clause line
+    /// below) or the end of the statement.
+    private mutating func skipClause(from start: Token, among allowed: [ClauseSyntax]) {
+        // A clause word that could not go on (`needs` before no second word) is skipped with the rest.
+        if peek.range == start.range, !isStatementEnd { advance() }
+        while !isStatementEnd {
+            if case .keyword(let word) = peek.kind, allowed.contains(where: { ($0.lead ?? $0.keyword) == word }) { return }
+            advance()
+        }
     }
 
     /// Words that start a statement only before a kind (`remove goal "X"`),
