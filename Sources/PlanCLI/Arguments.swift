@@ -14,6 +14,8 @@ enum Command: Equatable, Sendable {
     /// nil: the help for every command.
     case help(command: String?)
     case version
+    /// The language server over stdin and stdout.
+    case lsp
 }
 
 enum ColorChoice: String, CaseIterable, Sendable {
@@ -38,7 +40,7 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
-    static let commands = ["run", "check", "fmt", "report", "agenda", "review", "export", "repl", "help", "version"]
+    static let commands = ["run", "check", "fmt", "report", "agenda", "review", "export", "repl", "lsp", "help", "version"]
     static let flags = ["--json", "--strict", "-q", "--quiet", "-w", "--write", "--check", "--help", "-h", "--version"]
     static let valued = ["--today", "--color", "-e", "--format", "-o", "--output", "--days"]
 
@@ -231,6 +233,9 @@ struct Arguments {
             }
             return .help(command: topic == "help" ? nil : topic)
         case "version": return .version
+        case "lsp":
+            guard files.isEmpty else { throw UsageError(description: "lsp takes no files: the editor sends them") }
+            return .lsp
         default:
             if word == "-" || word.hasSuffix(".plan") || fileExists(word) {
                 return .run(files: words, expressions: expressions)
@@ -302,6 +307,7 @@ extension Command {
         case .export: return "export"
         case .help: return "help"
         case .version: return "version"
+        case .lsp: return "lsp"
         }
     }
 }

@@ -61,6 +61,7 @@ private func run(_ command: Command, context: CommandContext) -> Int32 {
     case .agenda(let files, let days): return runAgenda(files: files, days: days, context: context)
     case .review(let files): return runReview(files: files, context: context)
     case .export(let format, let file, let output): return runExport(format: format, file: file, output: output, context: context)
+    case .lsp: return runLanguageServer(context: context)
     }
 }
 
@@ -126,6 +127,8 @@ Usage:
   plan export --format F FILE [-o OUT]
                                 F is json, md, ics, dot or svg; -o writes OUT atomically
   plan repl [FILE...]           REPL with the files loaded
+  plan lsp                      the language server, over stdin and stdout, for
+                                editors (docs/editors.md)
   plan help [COMMAND]           this text, or one command's usage, options and an example
                                 (also: plan COMMAND --help)
   plan version

@@ -1,0 +1,151 @@
+/// What stands at a place in an open document, read from the plan it is
+/// part of: the token there, and the entity a name token names.
+struct DocumentContext {
+    let document: OpenDocument
+    let analysis: Workspace.Analysis
+    /// The document's source id in the analysis, so that token ranges and
+    /// the plan's ranges are comparable.
+    let sourceID: Int
+    let tokens: [Token]
+
+    init?(_ document: OpenDocument, in workspace: Workspace) {
+        guard let analysis = workspace.analysis(for: document),
+              let sourceID = Workspace.sourceID(of: document.source.name, in: analysis.interpreter) else { return nil }
+        self.document = document
+        self.analysis = analysis
+        self.sourceID = sourceID
+        tokens = Lexer.tokenize(document.source, id: sourceID).tokens
+    }
+
+    var plan: Plan { analysis.interpreter.plan }
+
+    /// The token under `offset`, or the one just before it when the
+    /// cursor stands at its end.
+    func tokenIndex(at offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.end <= offset { low = mid + 1 } else { high = mid }
+        }
+        if low < tokens.count, tokens[low].range.start <= offset, offset < tokens[low].range.end, tokens[low].kind != .eof {
+            return low
+        }
+        if low > 0, tokens[low - 1].range.end == offset, Self.isName(tokens[low - 1]) { return low - 1 }
+        return nil
+    }
+
+    static func isName(_ token: Token) -> Bool { token.kind == .string || token.kind == .identifier }
+
+    func text(of token: Token) -> String {
+        token.kind == .string ? Lexeme.stringValue(of: token, in: document.source) : document.source.text(token.range)
+    }
+
+    /// The kinds a name at `index` may be of, from the nearest word before
+    /// it in its statement that names a kind (`goal`, `skill`) or a clause
+    /// that refers to some (`serves`, `after`); nil when nothing says.
+    func kinds(before index: Int) -> [EntityKind]? {
+        var position = index - 1
+        while position >= 0 {
+            switch tokens[position].kind {
+            case .newline, .semicolon:
+                return nil
+            case .keyword(let keyword):
+                if let kinds = Self.kinds(named: keyword) { return kinds }
+            default:
+                break
+            }
+            position -= 1
+        }
+        return nil
+    }
+
+    static func kinds(named keyword: Keyword) -> [EntityKind]? {
+        if let kind = EntityKind.allCases.first(where: { $0.rawValue == keyword.rawValue || $0.alias?.declares == keyword }) {
+            return [kind]
+        }
+        var kinds: [EntityKind] = []
+        for info in KindInfo.all {
+            for clause in info.clauses where clause.keyword == keyword {
+                for kind in clause.shape.referred.kinds where !kinds.contains(kind) {
+                    kinds.append(kind)
+                }
+            }
+        }
+        return kinds.isEmpty ? nil : kinds
+    }
+
+    /// The entity named by the token at `index`, if it names one.
+    func entity(at index: Int) -> (kind: EntityKind, index: Int)? {
+        guard tokens.indices.contains(index), Self.isName(tokens[index]) else { return nil }
+        return plan.resolve(text(of: tokens[index]), among: kinds(before: index) ?? EntityKind.allCases)
+    }
+
+    /// The places that name `target`: its declaration first, then every
+    /// clause of every entity that refers to it, in every file of the plan.
+    func references(to target: (kind: EntityKind, index: Int), includingDeclaration: Bool) -> [SourceRange] {
+        var ranges: [SourceRange] = []
+        if includingDeclaration, let name = plan.name(of: target.kind, at: target.index) { ranges.append(name.range) }
+        for info in KindInfo.all {
+            info.forEachReference(plan, nil) { _, reference in
+                guard let found = plan.resolve(reference.name.text, among: reference.kinds),
+                      found.kind == target.kind, found.index == target.index else { return }
+                ranges.append(reference.name.range)
+            }
+        }
+        return ranges.filter { $0.source >= 0 }
+    }
+}
+
+extension LanguageServer {
+    func converter(for analysis: Workspace.Analysis) -> DiagnosticConverter {
+        DiagnosticConverter(sources: analysis.interpreter.sources, encoding: encoding, checksDocument: nil, fallbackURI: analysis.root)
+    }
+
+    func location(_ range: SourceRange, in analysis: Workspace.Analysis) -> JSON? {
+        guard let (uri, lspRange) = converter(for: analysis).location(range) else { return nil }
+        return .object([("uri", .string(uri)), ("range", lspRange)])
+    }
+
+    func definition(in document: OpenDocument, at offset: Int) -> JSON {
+        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset) else { return .null }
+        if context.tokens[index].kind == .string, index > 0, context.tokens[index - 1].kind == .keyword(.include) {
+            let written = context.text(of: context.tokens[index])
+            let path = IncludePaths.resolve(written, in: IncludePaths.folder(of: document.source.name))
+            guard path.hasPrefix("/") else { return .null }
+            return .object([("uri", .string(DocumentURI.uri(of: DocumentURI.normalized(path)))), ("range", DiagnosticConverter.emptyRange)])
+        }
+        guard let target = context.entity(at: index), let name = context.plan.name(of: target.kind, at: target.index) else { return .null }
+        return location(name.range, in: context.analysis) ?? .null
+    }
+
+    func references(in document: OpenDocument, at offset: Int, includingDeclaration: Bool) -> JSON {
+        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset),
+              let target = context.entity(at: index) else { return .null }
+        let ranges = context.references(to: target, includingDeclaration: includingDeclaration)
+        return .array(ranges.compactMap { location($0, in: context.analysis) })
+    }
+
+    /// The entity as of today, as a one-row table of its kind's columns
+    /// (what `goals where name = ...` shows), or a date's weekday and
+    /// distance from today.
+    func hover(in document: OpenDocument, at offset: Int) -> JSON {
+        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset) else { return .null }
+        let token = context.tokens[index]
+        let text: String
+        if let target = context.entity(at: index) {
+            let current = context.analysis.interpreter.asOfToday
+            let title = target.kind.info.title(current, target.index)
+            let table = Answers.text(.list([.entity(target.kind, target.index)]), plan: current, today: today)
+            text = "**\(Literal.printable(title))** as of \(today)\n\n```\n\(table)\n```"
+        } else if token.kind == .date, case .success(let day) = Day.parse(context.document.source.text(token.range)) {
+            let days = day.ordinal - today.ordinal
+            let distance = days == 0 ? "today" : days > 0 ? "in \(days) days" : "\(-days) days ago"
+            text = "\(day) is a \(Agenda.weekday(day)), \(distance)"
+        } else {
+            return .null
+        }
+        guard let (_, range) = converter(for: context.analysis).location(token.range) else { return .null }
+        return .object([("contents", .object([("kind", .string("markdown")), ("value", .string(text))])), ("range", range)])
+    }
+}
