@@ -126,9 +126,9 @@ extension LanguageServer {
         return .array(ranges.compactMap { location($0, in: context.analysis) })
     }
 
-    /// The entity as of today, as a one-row table of its kind's columns
-    /// (what `goals where name = ...` shows), or a date's weekday and
-    /// distance from today.
+    /// The entity as of today, each of its kind's fields that has a value
+    /// on a line (what `(goal "X").due` and the rest answer), or a date's
+    /// weekday and distance from today.
     func hover(in document: OpenDocument, at offset: Int) -> JSON {
         guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset) else { return .null }
         let token = context.tokens[index]
@@ -136,8 +136,16 @@ extension LanguageServer {
         if let target = context.entity(at: index) {
             let current = context.analysis.interpreter.asOfToday
             let title = target.kind.info.title(current, target.index)
-            let table = Answers.text(.list([.entity(target.kind, target.index)]), plan: current, today: today)
-            text = "**\(Literal.printable(title))** as of \(today)\n\n```\n\(table)\n```"
+            let lines = target.kind.info.fieldNames.compactMap { field -> String? in
+                guard field != "name", let value = Answers.field(field, of: target.kind, at: target.index, plan: current, today: today)
+                else { return nil }
+                switch value {
+                case .none: return nil
+                case .list(let items) where items.isEmpty: return nil
+                default: return "\(field): \(Answers.inline(value, plan: current, today: today))"
+                }
+            }
+            text = "**\(Literal.printable(title))** as of \(today)\n\n```\n\(lines.joined(separator: "\n"))\n```"
         } else if token.kind == .date, case .success(let day) = Day.parse(context.document.source.text(token.range)) {
             let days = day.ordinal - today.ordinal
             let distance = days == 0 ? "today" : days > 0 ? "in \(days) days" : "\(-days) days ago"
