@@ -1,8 +1,9 @@
 # The two commands a person needs: `make run` and `make test`. Both install
 # whatever the machine is missing first.
 SWIFT ?= swift
-# The real consumers the export tests hand their files to.
-TEST_PACKAGES ?= graphviz librsvg2-bin
+# The real consumers the export tests hand their files to, and the editor
+# the language server is tested with (Tests/PlanCLITests/NeovimTests.swift).
+TEST_PACKAGES ?= graphviz librsvg2-bin neovim
 
 .PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl bench
 
