@@ -92,9 +92,23 @@ import Testing
             .filter { $0.hasSuffix(".plan") }.sorted()
         #expect(samples.count >= 6)
         let process = try PlanProcess()
+        // Beside the samples, a plan with problems of every sort on lines holding CJK, emoji and combining accents.
+        try process.write("broken.plan", """
+            value "成長" priority 9
+            value "成長"
+            skill "café\u{301}" level 7 target 3
+            goal "🚀 Ship 名前" by 2027-02-30 serves "成長", "grwth" needs skill "cafe" at 2 after "🚀 Shp"
+            goal "Talk 🎤" by 2026-01-01 serves "成長" after "Talk 🎤"
+            milestone "M" for "🚀 Ship 名前" by 2028-01-01
+            goal "x" by
+            count(golas)
+
+            """)
+        let files = samples.map { PlanProcess.samplesFolder.appendingPathComponent($0).path }
+            + [process.folder.appendingPathComponent("broken.plan").path]
         var compared = 0
-        for sample in samples {
-            let path = PlanProcess.samplesFolder.appendingPathComponent(sample).path
+        for path in files {
+            let sample = (path as NSString).lastPathComponent
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let uri = URL(fileURLWithPath: path).absoluteString
             let (result, messages) = try session([
@@ -130,8 +144,14 @@ import Testing
 
             let formatted = try process.run(["fmt", path])
             let edits = try #require(messages.first { $0["id"] as? Int == 1 }?["result"] as? [[String: Any]])
-            let applied = edits.first?["newText"] as? String ?? text
-            #expect(applied == formatted.stdout, "\(sample)")
+            if formatted.status == 0 {
+                let applied = edits.first?["newText"] as? String ?? text
+                #expect(applied == formatted.stdout, "\(sample)")
+            } else {
+                // A text with errors is not formatted, by either.
+                #expect(edits.isEmpty, "\(sample)")
+                #expect(formatted.stdout == "", "\(sample)")
+            }
         }
         #expect(compared > 10)
     }
