@@ -113,10 +113,12 @@ import Testing
         #expect(words.contains { $0["label"]?.string == "include" })
         let dotted = try #require(client.at("textDocument/completion", Self.uri, 10, 42)?.array)
         #expect(dotted.contains { $0["label"]?.string == "due" })
-        // An indented line under a goal: its clauses.
-        let clauses = try #require(client.at("textDocument/completion", Self.uri, 4, 2)?.array)
-        #expect(clauses.contains { $0["label"]?.string == "serves" })
-        #expect(clauses.contains { $0["label"]?.string == "needs experience" })
+        // An indented line under a goal: the clauses it still lacks.
+        let clauses = try #require(client.at("textDocument/completion", Self.uri, 4, 2)?.array).compactMap { $0["label"]?.string }
+        #expect(clauses.contains("role"))
+        #expect(clauses.contains("needs experience"))
+        #expect(!clauses.contains("serves"))
+        #expect(!clauses.contains("by"))
     }
 
     @Test func formattingIsPlanFmtAndNothingWhenTheTextHasErrors() throws {

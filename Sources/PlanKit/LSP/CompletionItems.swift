@@ -61,8 +61,13 @@ extension LanguageServer {
         }
         guard previous == nil else { return .array([]) }
         let indented = source.bytes.indices.contains(lineStart) && (source.bytes[lineStart] == 0x20 || source.bytes[lineStart] == 0x09)
-        if indented, let kind = Self.statementKind(before: first, in: tokens) {
-            return items(kind.info.clauses.map { ($0.lead.map { $0.rawValue + " " } ?? "") + $0.keyword.rawValue }, .keyword,
+        if indented, let (kind, start) = Self.statement(before: first, in: tokens) {
+            // A clause is given once: offer those the statement still lacks.
+            let given = Set(tokens[start..<first].compactMap { token -> Keyword? in
+                if case .keyword(let keyword) = token.kind { return keyword } else { return nil }
+            })
+            let lacking = kind.info.clauses.filter { !given.contains($0.keyword) }
+            return items(lacking.map { ($0.lead.map { $0.rawValue + " " } ?? "") + $0.keyword.rawValue }, .keyword,
                          detail: "clause of \(kind.rawValue)")
         }
         return items(Self.statementWords, .keyword, detail: "statement")
@@ -120,15 +125,16 @@ extension LanguageServer {
         return inQuery ? kind : nil
     }
 
-    /// The kind the statement that an indented line continues declares.
-    private static func statementKind(before index: Int, in tokens: [Token]) -> EntityKind? {
+    /// The kind the statement that an indented line continues declares,
+    /// and the index of its keyword.
+    private static func statement(before index: Int, in tokens: [Token]) -> (EntityKind, Int)? {
         var position = index - 1
         while position >= 0 {
             if case .keyword(let keyword) = tokens[position].kind, position == 0 || tokens[position - 1].kind == .newline
                 || (position >= 1 && tokens[position - 1].kind == .keyword(.update)) {
-                return DocumentContext.kinds(named: keyword)?.first.flatMap { kind in
-                    EntityKind.allCases.contains { $0.rawValue == keyword.rawValue || $0.alias?.declares == keyword } ? kind : nil
-                }
+                guard let kind = EntityKind.allCases.first(where: { $0.rawValue == keyword.rawValue || $0.alias?.declares == keyword })
+                else { return nil }
+                return (kind, position)
             }
             if tokens[position].kind == .newline, position > 0, tokens[position - 1].kind == .newline { return nil }
             position -= 1
