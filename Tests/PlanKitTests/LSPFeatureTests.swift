@@ -175,4 +175,42 @@ import Testing
         let fixed = client.change(Self.uri, version: 2, [.object([("range", LSPClient.range(2, 28, 2, 33)), ("text", .string("growth"))])])
         #expect(LSPClient.diagnostics(for: Self.uri, in: fixed) == [])
     }
+
+    static func actions(_ client: LSPClient, for diagnostic: JSON) -> [JSON] {
+        client.request("textDocument/codeAction", .object([
+            ("textDocument", .object([("uri", .string(uri))])), ("range", diagnostic["range"] ?? .null),
+            ("context", .object([("diagnostics", .array([diagnostic]))])),
+        ])).answer?["result"]?.array ?? []
+    }
+
+    @Test func aHintThatEndsInALineOfPlanIsAFixThatAddsIt() throws {
+        let client = LSPClient()
+        client.initialize()
+        let text = "vision \"v\"\nvalue growth\ngoal \"名前 🚀\" by 2026-10 serves growth needs skill \"public speaking\" at 4"
+        let published = client.open(Self.uri, text)
+        let diagnostics = try #require(LSPClient.diagnostics(for: Self.uri, in: published))
+        let unknown = try #require(diagnostics.first { $0["code"]?.string == "E012" })
+        let declare = try #require(Self.actions(client, for: unknown).first)
+        #expect(declare["title"]?.string == "Add `skill \"public speaking\" level 0 target 4`")
+        // The text does not end in a line feed, so the fix starts a line.
+        #expect(declare["edit"]?["changes"]?[Self.uri] == .array([.object([
+            ("range", LSPClient.range(2, 72, 2, 72)), ("newText", .string("\nskill \"public speaking\" level 0 target 4\n")),
+        ])]))
+        let overdue = try #require(diagnostics.first { $0["code"]?.string == "W002" })
+        #expect(Self.actions(client, for: overdue).first?["title"]?.string == "Add `update goal \"名前 🚀\" by 2027-02`")
+
+        let fixed = client.change(Self.uri, version: 2, [.object([
+            ("range", LSPClient.range(2, 72, 2, 72)), ("text", .string("\nskill \"public speaking\" level 0 target 4\n")),
+        ])])
+        #expect(LSPClient.diagnostics(for: Self.uri, in: fixed)?.contains { $0["code"]?.string == "E012" } == false)
+    }
+
+    @Test func anUnknownStatementWordIsFixedToTheNearestKeyword() throws {
+        let client = Self.opened("vision \"v\"\nexperiance \"Led a team\"\n")
+        let published = client.change(Self.uri, version: 2, [.object([("text", .string("vision \"v\"\nexperiance \"Led a team\"\n"))])])
+        let unknown = try #require(LSPClient.diagnostics(for: Self.uri, in: published)?.first { $0["code"]?.string == "E029" })
+        let fix = try #require(Self.actions(client, for: unknown).first)
+        #expect(fix["title"]?.string == "Change to experience")
+        #expect(fix["edit"]?["changes"]?[Self.uri]?.array?.first?["range"] == LSPClient.range(1, 0, 1, 10))
+    }
 }

@@ -52,28 +52,61 @@ extension LanguageServer {
         return Keyword(rawValue: name) == nil
     }
 
-    /// A quick fix for each diagnostic in the request whose hint names
-    /// the right spelling (`did you mean "X"?`): the name replaced by it.
+    /// A quick fix for each diagnostic in the request whose hint says what
+    /// to write: the right spelling (`did you mean "X"?`) put in place of the
+    /// name, or a line of plan (`declare it: skill "x" level 0 target 3`, the
+    /// `log` or `update` to write) added at the end of the document.
     func codeActions(in document: OpenDocument, context: JSON?) -> JSON {
         guard let diagnostics = context?["diagnostics"]?.array else { return .array([]) }
         var actions: [JSON] = []
         for diagnostic in diagnostics {
-            guard let message = diagnostic["message"]?.string, let range = diagnostic["range"],
-                  let start = LSPPosition(range["start"]), let end = LSPPosition(range["end"]),
-                  let from = Positions.offset(of: start, in: document.source, encoding: encoding),
-                  let to = Positions.offset(of: end, in: document.source, encoding: encoding), from <= to,
-                  let meant = Self.suggestion(in: message) else { continue }
-            let written = document.source.text(SourceRange(source: 0, start: from, end: to))
-            let replacement = written.hasPrefix("\"") ? Literal.string(meant) : meant
-            let edit = JSON.object([("changes", .object([(document.uri, .array([Self.edit(range, replacement)]))]))])
-            actions.append(.object([("title", .string("Change to \(replacement)")), ("kind", .string("quickfix")),
-                                    ("diagnostics", .array([diagnostic])), ("isPreferred", .bool(true)), ("edit", edit)]))
+            guard let message = diagnostic["message"]?.string, let range = diagnostic["range"] else { continue }
+            if let start = LSPPosition(range["start"]), let end = LSPPosition(range["end"]),
+               let from = Positions.offset(of: start, in: document.source, encoding: encoding),
+               let to = Positions.offset(of: end, in: document.source, encoding: encoding), from <= to,
+               let meant = Self.suggestion(in: message) {
+                let written = document.source.text(SourceRange(source: 0, start: from, end: to))
+                let replacement = written.hasPrefix("\"") ? Literal.string(meant) : meant
+                actions.append(Self.quickFix("Change to \(replacement)", document.uri, diagnostic, Self.edit(range, replacement)))
+            } else if let line = Self.lineToAdd(in: message) {
+                let bytes = document.source.bytes
+                let end = Positions.position(of: bytes.count, in: document.source, encoding: encoding)
+                let text = (bytes.isEmpty || bytes.last == 0x0A ? "" : "\n") + line + "\n"
+                actions.append(Self.quickFix("Add `\(line)`", document.uri, diagnostic,
+                                             Self.edit(DiagnosticConverter.range(end, end), text)))
+            }
         }
         return .array(actions)
     }
 
+    private static func quickFix(_ title: String, _ uri: String, _ diagnostic: JSON, _ edit: JSON) -> JSON {
+        .object([("title", .string(title)), ("kind", .string("quickfix")), ("diagnostics", .array([diagnostic])),
+                 ("isPreferred", .bool(true)), ("edit", .object([("changes", .object([(uri, .array([edit]))]))]))])
+    }
+
+    /// The line of plan a hint ends with, after its last `: `, when that
+    /// is a statement (docs/checks.md: "the hint ends with that line").
+    static func lineToAdd(in message: String) -> String? {
+        guard let hint = message.split(separator: "\n").dropFirst().first else { return nil }
+        var candidate: Substring?
+        var rest = hint[...]
+        while let colon = rest.firstIndex(of: ":") {
+            let after = rest[rest.index(after: colon)...]
+            if after.first == " " {
+                let line = after.dropFirst()
+                if let word = line.split(separator: " ").first, statementWords.contains(String(word)) { candidate = line }
+            }
+            rest = after
+        }
+        return candidate.map(String.init)
+    }
+
     /// The name a `did you mean "X"?` hint offers.
     static func suggestion(in message: String) -> String? {
+        if let range = message.range(of: "did you mean `") {
+            let word = message[range.upperBound...].prefix { $0 != "`" }
+            return word.isEmpty ? nil : String(word)
+        }
         guard let range = message.range(of: "did you mean \"") else { return nil }
         var name = ""
         var escaped = false
