@@ -80,6 +80,17 @@ import Testing
         #expect(messages.count == 1)
     }
 
+    @Test func hoverOnAStatementWordIsTheFirstLineOfItsHelp() throws {
+        let (result, messages) = try session([
+            Self.open("/nowhere/x.plan", text: "goal \"A\" by 2027-06\n"),
+            Self.request(1, "textDocument/hover", ["textDocument": ["uri": "file:///nowhere/x.plan"], "position": ["line": 0, "character": 1]]),
+            Self.request(2, "shutdown"), Self.notification("exit"),
+        ])
+        #expect(result.status == 0)
+        let hover = try #require(messages.first { $0["id"] as? Int == 1 }?["result"] as? [String: Any])
+        #expect((hover["contents"] as? [String: Any])?["value"] as? String == "goal NAME {clause}: declares a goal; goals lists them all")
+    }
+
     @Test func lspTakesNoFiles() throws {
         let result = try PlanProcess().run(["lsp", "career.plan"])
         #expect(result.status == 2)

@@ -12,7 +12,7 @@ import PlanKit
 /// when stdin closes first.
 func runLanguageServer(context: CommandContext) -> Int32 {
     var server = LanguageServer(reader: FileReader(), today: context.today, version: version,
-                                checksDocument: checksDocumentURI(),
+                                checksDocument: checksDocumentURI(), keywordHelp: { Help.text($0) },
                                 log: { StandardStream.error.write($0 + "\n") })
     var framer = MessageFramer()
     var chunk = [UInt8](repeating: 0, count: 1 << 16)

@@ -24,6 +24,8 @@ public struct LanguageServer {
     /// The page every diagnostic code links to, with `#CODE` after it.
     private let checksDocument: String?
     private let log: @Sendable (String) -> Void
+    /// The REPL's `:help` for a statement word or kind, whose first line hover shows.
+    let keywordHelp: @Sendable (String) -> String?
 
     private var initialized = false
     private var shutDown = false
@@ -38,9 +40,11 @@ public struct LanguageServer {
     /// `version` is what `serverInfo` says; `checksDocument` the URL of
     /// docs/checks.md, when the server knows where it is.
     public init(reader: any SourceReader, today: Day, version: String, checksDocument: String? = nil,
+                keywordHelp: @escaping @Sendable (String) -> String? = { _ in nil },
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         disk = reader
         self.version = version
+        self.keywordHelp = keywordHelp
         self.today = today
         self.checksDocument = checksDocument
         self.log = log

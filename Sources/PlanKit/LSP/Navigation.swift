@@ -126,6 +126,17 @@ extension LanguageServer {
         return .array(ranges.compactMap { location($0, in: context.analysis) })
     }
 
+    /// A statement word's or a kind's first line of `:help`; for a clause,
+    /// the kinds that take it and what it names.
+    func keywordMeaning(_ keyword: Keyword) -> String? {
+        if let help = keywordHelp(keyword.rawValue), let line = help.split(separator: "\n").first { return String(line) }
+        let takers = KindInfo.all.filter { $0.clause(keyword) != nil }
+        guard let first = takers.first?.clause(keyword) else { return nil }
+        let names = first.shape.referred.kinds.map(\.rawValue)
+        return "`\(keyword.rawValue)`: a clause of " + takers.map(\.kind.rawValue).joined(separator: ", ")
+            + (names.isEmpty ? "" : "; it names a " + names.joined(separator: " or "))
+    }
+
     /// The entity as of today, each of its kind's fields that has a value
     /// on a line (what `(goal "X").due` and the rest answer), or a date's
     /// weekday and distance from today.
@@ -146,6 +157,8 @@ extension LanguageServer {
                 }
             }
             text = "**\(Literal.printable(title))** as of \(today)\n\n```\n\(lines.joined(separator: "\n"))\n```"
+        } else if case .keyword(let keyword) = token.kind, let meaning = keywordMeaning(keyword) {
+            text = meaning
         } else if token.kind == .date, case .success(let day) = Day.parse(context.document.source.text(token.range)) {
             let days = day.ordinal - today.ordinal
             let distance = days == 0 ? "today" : days > 0 ? "in \(days) days" : "\(-days) days ago"
