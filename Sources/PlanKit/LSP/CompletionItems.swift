@@ -7,7 +7,7 @@ extension LanguageServer {
     /// at a line's start, statement words, or on an indented line the
     /// clauses the statement above still lacks. Items are whole: no resolve.
     func completion(in document: OpenDocument, at offset: Int) -> JSON {
-        guard let context = DocumentContext(document, in: workspace) else { return .array([]) }
+        guard let context = context(for: document) else { return .array([]) }
         let source = document.source
         let lineStart = source.start(ofLine: source.line(of: offset))
         let tokens = context.tokens

@@ -13,7 +13,7 @@ extension LanguageServer {
 
     /// The name under the cursor, when it names an entity that can be renamed.
     func prepareRename(in document: OpenDocument, at offset: Int) -> JSON {
-        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset),
+        guard let context = context(for: document), let index = context.tokenIndex(at: offset),
               let target = context.entity(at: index), target.kind.info.identity == .name,
               let (_, range) = converter(for: context.analysis).location(context.tokens[index].range) else { return .null }
         return .object([("range", range), ("placeholder", .string(context.text(of: context.tokens[index])))])
@@ -23,7 +23,7 @@ extension LanguageServer {
     /// to name it `newName`; refused when another entity of its kind has
     /// that name already.
     func rename(in document: OpenDocument, at offset: Int, to newName: String) throws(Failure) -> JSON {
-        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset),
+        guard let context = context(for: document), let index = context.tokenIndex(at: offset),
               let target = context.entity(at: index), target.kind.info.identity == .name else {
             throw Failure(code: .requestFailed, message: "there is no declared name here to rename")
         }

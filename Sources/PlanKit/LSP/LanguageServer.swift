@@ -34,6 +34,7 @@ public struct LanguageServer {
     private(set) var encoding = PositionEncoding.utf16
     private(set) var documents: [String: OpenDocument] = [:]
     private(set) var workspace = Workspace()
+    let contexts = ContextCache()
     /// URIs given diagnostics last time, so that fixed ones are cleared.
     private var published: Set<String> = []
 
@@ -257,8 +258,11 @@ public struct LanguageServer {
     /// with a problem, and an empty list for each one fixed since.
     private mutating func analyze() -> [JSON] {
         workspace = Workspace.analyze(Array(documents.values), disk: disk, today: today)
+        contexts.removeAll()
         var byURI: [String: [JSON]] = [:]
         var order: [String] = []
+        // A file two open plans include gets each problem once.
+        var seen: Set<String> = []
         for analysis in workspace.analyses {
             let converter = DiagnosticConverter(sources: analysis.interpreter.sources, encoding: encoding,
                                                 checksDocument: checksDocument, fallbackURI: analysis.root)
@@ -266,8 +270,7 @@ public struct LanguageServer {
             for diagnostic in analysis.diagnostics {
                 let (uri, json) = converter.convert(diagnostic)
                 if byURI[uri] == nil { byURI[uri] = []; order.append(uri) }
-                // A file two open plans include gets each problem once.
-                if byURI[uri]?.contains(json) == false { byURI[uri]?.append(json) }
+                if seen.insert(uri + "\u{0}" + json.serialized()).inserted { byURI[uri]?.append(json) }
             }
         }
         for document in documents.values.sorted(by: { $0.uri < $1.uri }) where byURI[document.uri] == nil {

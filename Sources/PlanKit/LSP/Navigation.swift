@@ -7,6 +7,8 @@ struct DocumentContext {
     /// the plan's ranges are comparable.
     let sourceID: Int
     let tokens: [Token]
+    /// The plan as of today, which hover and hints read.
+    let current: Plan
 
     init?(_ document: OpenDocument, in workspace: Workspace) {
         guard let analysis = workspace.analysis(for: document),
@@ -15,6 +17,7 @@ struct DocumentContext {
         self.analysis = analysis
         self.sourceID = sourceID
         tokens = Lexer.tokenize(document.source, id: sourceID).tokens
+        current = analysis.interpreter.asOfToday
     }
 
     var plan: Plan { analysis.interpreter.plan }
@@ -98,6 +101,12 @@ struct DocumentContext {
 }
 
 extension LanguageServer {
+    /// The document's context, made once for each text: requests between
+    /// two edits share its tokens and its plan as of today.
+    func context(for document: OpenDocument) -> DocumentContext? {
+        contexts.context(for: document) { DocumentContext(document, in: workspace) }
+    }
+
     func converter(for analysis: Workspace.Analysis) -> DiagnosticConverter {
         DiagnosticConverter(sources: analysis.interpreter.sources, encoding: encoding, checksDocument: nil, fallbackURI: analysis.root)
     }
@@ -108,7 +117,7 @@ extension LanguageServer {
     }
 
     func definition(in document: OpenDocument, at offset: Int) -> JSON {
-        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset) else { return .null }
+        guard let context = context(for: document), let index = context.tokenIndex(at: offset) else { return .null }
         if context.tokens[index].kind == .string, index > 0, context.tokens[index - 1].kind == .keyword(.include) {
             let written = context.text(of: context.tokens[index])
             let path = IncludePaths.resolve(written, in: IncludePaths.folder(of: document.source.name))
@@ -120,7 +129,7 @@ extension LanguageServer {
     }
 
     func references(in document: OpenDocument, at offset: Int, includingDeclaration: Bool) -> JSON {
-        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset),
+        guard let context = context(for: document), let index = context.tokenIndex(at: offset),
               let target = context.entity(at: index) else { return .null }
         let ranges = context.references(to: target, includingDeclaration: includingDeclaration)
         return .array(ranges.compactMap { location($0, in: context.analysis) })
@@ -141,15 +150,15 @@ extension LanguageServer {
     /// on a line (what `(goal "X").due` and the rest answer), or a date's
     /// weekday and distance from today.
     func hover(in document: OpenDocument, at offset: Int) -> JSON {
-        guard let context = DocumentContext(document, in: workspace), let index = context.tokenIndex(at: offset) else { return .null }
+        guard let context = context(for: document), let index = context.tokenIndex(at: offset) else { return .null }
         let token = context.tokens[index]
         let text: String
         if let target = context.entity(at: index) {
-            let current = context.analysis.interpreter.asOfToday
+            let current = context.current
             let title = target.kind.info.title(current, target.index)
+            let fields = Evaluator(plan: current, today: today, bindings: [:])
             let lines = target.kind.info.fieldNames.compactMap { field -> String? in
-                guard field != "name", let value = Answers.field(field, of: target.kind, at: target.index, plan: current, today: today)
-                else { return nil }
+                guard field != "name", let value = target.kind.info.value(of: field, fields.context, target.index) else { return nil }
                 switch value {
                 case .none: return nil
                 case .list(let items) where items.isEmpty: return nil
@@ -169,4 +178,20 @@ extension LanguageServer {
         guard let (_, range) = converter(for: context.analysis).location(token.range) else { return .null }
         return .object([("contents", .object([("kind", .string("markdown")), ("value", .string(text))])), ("range", range)])
     }
+}
+
+/// The contexts of the documents as they stand; the server drops them all
+/// at every change. A class, so that a request, which changes nothing
+/// else, can keep one.
+final class ContextCache {
+    private var contexts: [String: DocumentContext] = [:]
+
+    func context(for document: OpenDocument, make: () -> DocumentContext?) -> DocumentContext? {
+        if let kept = contexts[document.uri] { return kept }
+        let made = make()
+        contexts[document.uri] = made
+        return made
+    }
+
+    func removeAll() { contexts.removeAll() }
 }

@@ -73,9 +73,10 @@ extension LanguageServer {
     /// After a `by` date, how far it is from today; after `effort`, the
     /// hours a week the entity's `weekly` field works out.
     func inlayHints(in document: OpenDocument) -> JSON {
-        guard let context = DocumentContext(document, in: workspace) else { return .array([]) }
+        guard let context = context(for: document) else { return .array([]) }
         let parsed = Parser.parse(document.source, id: context.sourceID)
-        let current = context.analysis.interpreter.asOfToday
+        let current = context.current
+        let fields = Evaluator(plan: current, today: today, bindings: [:])
         var hints: [JSON] = []
         func hint(after range: SourceRange, _ label: String) {
             let position = Positions.position(of: range.end, in: document.source, encoding: encoding)
@@ -90,7 +91,7 @@ extension LanguageServer {
                     hint(after: clause.range, days == 0 ? "today" : days > 0 ? "\(days) days left" : "\(-days) days ago")
                 case (.effort, _):
                     guard let index = current.index(of: declaration.kind, named: declaration.name.text),
-                          case .number(let hours)? = Answers.field("weekly", of: declaration.kind, at: index, plan: current, today: today)
+                          case .number(let hours)? = declaration.kind.info.value(of: "weekly", fields.context, index)
                     else { continue }
                     hint(after: clause.range, "\(Literal.rounded(hours)) h/week")
                 default:
@@ -99,13 +100,5 @@ extension LanguageServer {
             }
         }
         return .array(hints)
-    }
-}
-
-extension Answers {
-    /// Field `name` of entity `index`, nil when its kind has no such field.
-    static func field(_ name: String, of kind: EntityKind, at index: Int, plan: Plan, today: Day) -> Value? {
-        let evaluator = Evaluator(plan: plan, today: today, bindings: [:])
-        return kind.info.value(of: name, evaluator.context, index)
     }
 }
