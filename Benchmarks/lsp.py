@@ -68,6 +68,13 @@ class Server:
             if message.get("method") == "textDocument/publishDiagnostics":
                 return message
 
+    def cpu_seconds(self):
+        """The server's user and system time so far: on a shared machine
+        the wall clock also counts the time other processes had the CPU."""
+        with open("/proc/%d/stat" % self.process.pid) as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_kib(self):
         with open("/proc/%d/status" % self.process.pid) as status:
             for line in status:
@@ -118,6 +125,7 @@ def main():
 
         edits = []
         memory = []
+        cpu_before = server.cpu_seconds()
         for index in range(options.edits):
             # Type one character at the comment's end, then take it away.
             insert = index % 2 == 0
@@ -133,10 +141,12 @@ def main():
             if index + 1 == min(1000, options.edits):
                 memory.append(server.rss_kib())
         memory.append(server.rss_kib())
+        edit_cpu = (server.cpu_seconds() - cpu_before) / len(edits)
 
         after_line = next(number for number, line in enumerate(lines) if line.strip().startswith("after "))
         after_column = lines[after_line].index('"') + 1
         completions, hovers = [], []
+        cpu_before = server.cpu_seconds()
         goal_line = next(number for number, line in enumerate(lines) if line.startswith('goal "'))
         for _ in range(options.requests):
             start = time.perf_counter()
@@ -150,14 +160,17 @@ def main():
             hovers.append(time.perf_counter() - start)
             assert answer.get("result"), answer
 
+        request_cpu = (server.cpu_seconds() - cpu_before) / (2 * options.requests)
         server.request("shutdown", None)
         server.send({"jsonrpc": "2.0", "method": "exit"})
         status = server.process.wait()
 
         print("plan lsp on 1,000 goals and 2,000 log entries (%d lines)" % len(lines))
-        print("  didChange to publishDiagnostics (%d edits): %s" % (len(edits), milliseconds(edits)))
+        print("  didChange to publishDiagnostics (%d edits): %s; server CPU %.2f ms an edit"
+              % (len(edits), milliseconds(edits), edit_cpu * 1000))
         print("  completion (%d): %s" % (len(completions), milliseconds(completions)))
-        print("  hover (%d): %s" % (len(hovers), milliseconds(hovers)))
+        print("  hover (%d): %s; server CPU %.2f ms a request (completion and hover)"
+              % (len(hovers), milliseconds(hovers), request_cpu * 1000))
         print("  resident memory after %d edits: %d KiB; after %d: %d KiB (%+.1f%%)"
               % (min(1000, options.edits), memory[0], len(edits), memory[-1], (memory[-1] - memory[0]) * 100.0 / memory[0]))
         print("  exit status %d" % status)

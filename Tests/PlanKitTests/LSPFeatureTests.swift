@@ -216,4 +216,17 @@ import Testing
         #expect(fix["title"]?.string == "Change to experience")
         #expect(fix["edit"]?["changes"]?[Self.uri]?.array?.first?["range"] == LSPClient.range(1, 0, 1, 10))
     }
+
+    @Test func answersFollowTheTextAfterEachEdit() throws {
+        let client = Self.opened("value a\ngoal \"G\" by 2027-06 serves a\n")
+        #expect(client.at("textDocument/definition", Self.uri, 1, 27)?["range"] == LSPClient.range(0, 6, 0, 7))
+        // A line before the value moves its declaration down; the next answer says so.
+        _ = client.change(Self.uri, version: 2, [.object([("range", LSPClient.range(0, 0, 0, 0)), ("text", .string("vision \"v\"\n"))])])
+        #expect(client.at("textDocument/definition", Self.uri, 2, 27)?["range"] == LSPClient.range(1, 6, 1, 7))
+        let hover = try #require(client.at("textDocument/hover", Self.uri, 2, 6)?["contents"]?["value"]?.string)
+        #expect(hover.contains("due: 2027-06-30"))
+        _ = client.change(Self.uri, version: 3, [.object([("range", LSPClient.range(2, 12, 2, 19)), ("text", .string("2028-01"))])])
+        let moved = try #require(client.at("textDocument/hover", Self.uri, 2, 6)?["contents"]?["value"]?.string)
+        #expect(moved.contains("due: 2028-01-31"))
+    }
 }

@@ -262,7 +262,7 @@ public struct LanguageServer {
         var byURI: [String: [JSON]] = [:]
         var order: [String] = []
         // A file two open plans include gets each problem once.
-        var seen: Set<String> = []
+        var seen: Set<PublishedKey> = []
         for analysis in workspace.analyses {
             let converter = DiagnosticConverter(sources: analysis.interpreter.sources, encoding: encoding,
                                                 checksDocument: checksDocument, fallbackURI: analysis.root)
@@ -270,7 +270,9 @@ public struct LanguageServer {
             for diagnostic in analysis.diagnostics {
                 let (uri, json) = converter.convert(diagnostic)
                 if byURI[uri] == nil { byURI[uri] = []; order.append(uri) }
-                if seen.insert(uri + "\u{0}" + json.serialized()).inserted { byURI[uri]?.append(json) }
+                let key = PublishedKey(uri: uri, code: diagnostic.code, start: diagnostic.range.start, end: diagnostic.range.end,
+                                       message: diagnostic.message)
+                if seen.insert(key).inserted { byURI[uri]?.append(json) }
             }
         }
         for document in documents.values.sorted(by: { $0.uri < $1.uri }) where byURI[document.uri] == nil {
@@ -286,4 +288,13 @@ public struct LanguageServer {
             return Self.notification("textDocument/publishDiagnostics", .object(members))
         }
     }
+}
+
+/// What tells two published diagnostics apart.
+private struct PublishedKey: Hashable {
+    var uri: String
+    var code: DiagnosticCode
+    var start: Int
+    var end: Int
+    var message: String
 }
