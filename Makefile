@@ -5,7 +5,7 @@ SWIFT ?= swift
 # the language server is tested with (Tests/PlanCLITests/NeovimTests.swift).
 TEST_PACKAGES ?= graphviz librsvg2-bin neovim
 
-.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl bench
+.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp bench
 
 deps:
 	@scripts/install-deps
@@ -46,7 +46,10 @@ release: deps
 # removed at exit), and Landlock keeps its writes there and in fuzz-build/.
 # Crashing inputs land in fuzz-build/; keep each as a test in
 # Tests/PlanKitTests/FuzzRegressions/ (REPL sessions in
-# Tests/PlanCLITests/SessionFuzzRegressions/). One target alone, longer:
+# Tests/PlanCLITests/SessionFuzzRegressions/). plan-fuzz-lsp sends each input
+# to the language server after initialize and the opening of a small plan
+# (Fuzz/LSPTarget.swift, seeded from Fuzz/corpus-lsp/: framed edits among
+# requests); every answer must read back as the JSON it was. One target alone, longer:
 #   make fuzz-repl FUZZ_SECONDS=1200 FUZZ_JOBS=1
 # (and fuzz-plan, fuzz-write); FUZZ_NICE=19 leaves the machine to others,
 # and FUZZ_TIMEOUT=60 keeps an input starved of CPU from passing for a hang.
@@ -68,7 +71,7 @@ REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift
 	Sources/PlanCLI/REPL/Help.swift Sources/PlanCLI/REPL/ShellCommand.swift Sources/PlanCLI/Arguments.swift \
 	Sources/PlanCLI/Commands/Export.swift
 
-fuzz: fuzz-plan fuzz-write fuzz-repl
+fuzz: fuzz-plan fuzz-write fuzz-repl fuzz-lsp
 
 fuzz-build/plan-fuzz: $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift | deps
 	mkdir -p fuzz-build/corpus
@@ -88,11 +91,19 @@ fuzz-build/plan-fuzz-repl: $(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTar
 		$(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTarget.swift \
 		-o fuzz-build/plan-fuzz-repl 2>&1 | grep -v 'Cannot export local symbol' || true
 
+fuzz-build/plan-fuzz-lsp: $(PLANKIT_SOURCES) Fuzz/LSPTarget.swift | deps
+	mkdir -p fuzz-build/corpus-lsp
+	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Fuzz/LSPTarget.swift \
+		-o fuzz-build/plan-fuzz-lsp 2>&1 | grep -v 'Cannot export local symbol' || true
+
 fuzz-plan: fuzz-build/plan-fuzz
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz $(FUZZ_RUN) corpus ../Samples ../Tests/PlanKitTests/FuzzRegressions
 
 fuzz-write: fuzz-build/plan-fuzz-write
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-write $(FUZZ_RUN) corpus-write ../Samples ../Tests/PlanKitTests/FuzzRegressions
+
+fuzz-lsp: fuzz-build/plan-fuzz-lsp
+	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-lsp $(FUZZ_RUN) corpus-lsp ../Fuzz/corpus-lsp
 
 fuzz-repl: fuzz-build/plan-fuzz-repl
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-repl $(FUZZ_RUN) corpus-repl ../Fuzz/corpus-repl ../Samples \

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlanKit
 
@@ -87,5 +88,26 @@ import Testing
         #expect(applied > 100)
         #expect(refused > 10)
         #expect(answered > 10)
+    }
+
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus-lsp")
+    static let seeds = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
+
+    /// The fuzz target's seeds (Fuzz/LSPTarget.swift) run as it runs them:
+    /// each answers every request with a result, and the ones that end
+    /// the session end it with 0.
+    @Test func theFuzzTargetsSeedsRunCleanly() throws {
+        #expect(Self.seeds.count >= 3)
+        for seed in Self.seeds {
+            let client = LSPClient()
+            client.initialize()
+            _ = client.open("file:///f.plan", "vision \"v\"\nvalue v\nskill s level 1 target 3\ngoal \"A 😀\" by 2027-06 serves v\n  needs skill s at 2\n")
+            let bytes = try Data(contentsOf: Self.corpus.appendingPathComponent(seed))
+            let answers = client.send(bytes: Array(bytes)).filter { $0["id"] != nil }
+            #expect(!answers.isEmpty, "\(seed)")
+            #expect(answers.allSatisfy { $0["error"] == nil }, "\(seed): \(answers.map { $0.serialized() })")
+            #expect(client.server.exitStatus == nil || client.server.exitStatus == 0, "\(seed)")
+        }
     }
 }
