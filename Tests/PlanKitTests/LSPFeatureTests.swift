@@ -45,7 +45,7 @@ import Testing
         let client = Self.opened()
         let found = client.at("textDocument/references", Self.uri, 3, 8, extra: [("context", .object([("includeDeclaration", .bool(true))]))])
         #expect(found?.array?.compactMap { $0["range"] } == [
-            LSPClient.range(3, 5, 3, 14), LSPClient.range(6, 29, 6, 38), LSPClient.range(5, 22, 5, 31),
+            LSPClient.range(3, 5, 3, 14), LSPClient.range(5, 22, 5, 31), LSPClient.range(6, 29, 6, 38),
         ])
     }
 
@@ -66,6 +66,22 @@ import Testing
         #expect(client.at("textDocument/prepareRename", Self.uri, 6, 7) == .object([
             ("range", LSPClient.range(6, 5, 6, 11)), ("placeholder", .string("Talk")),
         ]))
+    }
+
+    @Test func renameReachesUpdatesQuestionsAndIncludedFiles() throws {
+        let part = "skill \"go 🐹\" level 1 target 2\nupdate skill \"go 🐹\" target 3\n"
+        let client = Self.opened("include \"part.plan\"\ngoal \"G\" needs skill \"go 🐹\" at 2\n(skill \"go 🐹\").gap\nskills where name = \"go 🐹\"\n",
+                                 files: ["/plans/part.plan": part])
+        let edit = try #require(client.at("textDocument/rename", Self.uri, 1, 24, extra: [("newName", .string("Go"))]))
+        #expect(edit == .object([("changes", .object([
+            // The text compared in a query is no name the server can tell is the skill's: it stays.
+            (Self.uri, .array([
+                LanguageServer.edit(LSPClient.range(1, 21, 1, 28), "\"Go\""), LanguageServer.edit(LSPClient.range(2, 7, 2, 14), "\"Go\""),
+            ])),
+            ("file:///plans/part.plan", .array([
+                LanguageServer.edit(LSPClient.range(0, 6, 0, 13), "\"Go\""), LanguageServer.edit(LSPClient.range(1, 13, 1, 20), "\"Go\""),
+            ])),
+        ]))]))
     }
 
     @Test func hoverShowsTheEntityAsOfToday() throws {

@@ -48,13 +48,17 @@ struct DocumentContext {
     /// it in its statement that names a kind (`goal`, `skill`) or a clause
     /// that refers to some (`serves`, `after`); nil when nothing says.
     func kinds(before index: Int) -> [EntityKind]? {
+        Self.kinds(before: index, in: tokens)
+    }
+
+    static func kinds(before index: Int, in tokens: [Token]) -> [EntityKind]? {
         var position = index - 1
         while position >= 0 {
             switch tokens[position].kind {
             case .newline, .semicolon:
                 return nil
             case .keyword(let keyword):
-                if let kinds = Self.kinds(named: keyword) { return kinds }
+                if let kinds = kinds(named: keyword) { return kinds }
             default:
                 break
             }
@@ -84,19 +88,27 @@ struct DocumentContext {
         return plan.resolve(text(of: tokens[index]), among: kinds(before: index) ?? EntityKind.allCases)
     }
 
-    /// The places that name `target`: its declaration first, then every
-    /// clause of every entity that refers to it, in every file of the plan.
+    /// The places that name `target`, in every file of its plan, in order:
+    /// each name written where the words before it say its kind (its
+    /// declaration, the clauses that refer to it, `update`, `rename` and
+    /// `remove` of it, `(goal "X")` in a question). A file read twice is
+    /// searched once.
     func references(to target: (kind: EntityKind, index: Int), includingDeclaration: Bool) -> [SourceRange] {
+        let declaration = plan.name(of: target.kind, at: target.index)?.range
         var ranges: [SourceRange] = []
-        if includingDeclaration, let name = plan.name(of: target.kind, at: target.index) { ranges.append(name.range) }
-        for info in KindInfo.all {
-            info.forEachReference(plan, nil) { _, reference in
-                guard let found = plan.resolve(reference.name.text, among: reference.kinds),
-                      found.kind == target.kind, found.index == target.index else { return }
-                ranges.append(reference.name.range)
+        var searched: Set<String> = []
+        for (id, source) in analysis.interpreter.sources.sources.enumerated()
+        where searched.insert(DocumentURI.normalizedName(source.name)).inserted {
+            let tokens = id == sourceID ? self.tokens : Lexer.tokenize(source, id: id).tokens
+            for (index, token) in tokens.enumerated() where Self.isName(token) {
+                guard let kinds = Self.kinds(before: index, in: tokens), kinds.contains(target.kind) else { continue }
+                let name = token.kind == .string ? Lexeme.stringValue(of: token, in: source) : source.text(token.range)
+                guard let found = plan.resolve(name, among: kinds), found.kind == target.kind, found.index == target.index else { continue }
+                if !includingDeclaration, token.range == declaration { continue }
+                ranges.append(token.range)
             }
         }
-        return ranges.filter { $0.source >= 0 }
+        return ranges
     }
 }
 
