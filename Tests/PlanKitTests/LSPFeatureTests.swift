@@ -173,6 +173,12 @@ import Testing
             ("textDocument", .object([("uri", .string(Self.uri))])), ("range", LSPClient.range(0, 0, 8, 0)),
         ])).answer?["result"]?.array)
         #expect(hints.compactMap { $0["label"]?.string } == ["217 days left", "3.87 h/week", "96 days left", "309 days left"])
+        // Only those in the range asked for.
+        let some = client.request("textDocument/inlayHint", .object([
+            ("textDocument", .object([("uri", .string(Self.uri))])), ("range", LSPClient.range(5, 0, 6, 0)),
+        ])).answer?["result"]?.array
+        #expect(some?.compactMap { $0["label"]?.string } == ["96 days left"])
+        #expect(some?.first?["position"] == LSPClient.position(5, 45))
     }
 
     @Test func aDidYouMeanHintIsAQuickFix() throws {

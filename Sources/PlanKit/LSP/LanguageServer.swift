@@ -150,7 +150,13 @@ public struct LanguageServer {
             let (document, offset) = try place(params)
             return (prepareRename(in: document, at: offset), [])
         case "textDocument/inlayHint":
-            return (inlayHints(in: try document(params)), [])
+            let document = try document(params)
+            func offset(_ position: JSON?) -> Int? {
+                LSPPosition(position).flatMap { Positions.offset(of: $0, in: document.source, encoding: encoding) }
+            }
+            let from = offset(params["range"]?["start"]) ?? 0
+            let to = offset(params["range"]?["end"]) ?? document.source.bytes.count
+            return (inlayHints(in: document, from: from, to: to), [])
         default:
             throw Failure(code: .methodNotFound, message: "no method \(method)")
         }

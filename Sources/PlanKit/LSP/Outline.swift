@@ -71,14 +71,16 @@ extension LanguageServer {
     }
 
     /// After a `by` date, how far it is from today; after `effort`, the
-    /// hours a week the entity's `weekly` field works out.
-    func inlayHints(in document: OpenDocument) -> JSON {
+    /// hours a week the entity's `weekly` field works out; those whose place
+    /// lies between the byte offsets `from` and `to`.
+    func inlayHints(in document: OpenDocument, from: Int, to: Int) -> JSON {
         guard let context = context(for: document) else { return .array([]) }
         let parsed = Parser.parse(document.source, id: context.sourceID)
         let current = context.current
         let fields = Evaluator(plan: current, today: today, bindings: [:])
         var hints: [JSON] = []
         func hint(after range: SourceRange, _ label: String) {
+            guard range.end >= from, range.end <= to else { return }
             let position = Positions.position(of: range.end, in: document.source, encoding: encoding)
             hints.append(.object([("position", position.json), ("label", .string(label)), ("paddingLeft", .bool(true))]))
         }
