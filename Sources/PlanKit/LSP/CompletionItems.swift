@@ -12,14 +12,13 @@ extension LanguageServer {
         let lineStart = source.start(ofLine: source.line(of: offset))
         let tokens = context.tokens
         // The tokens of this line before the cursor.
-        var first = context.tokens.count
         var low = 0
         var high = tokens.count
         while low < high {
             let mid = (low + high) / 2
             if tokens[mid].range.start < lineStart { low = mid + 1 } else { high = mid }
         }
-        first = low
+        let first = low
         var last = first
         while last < tokens.count, tokens[last].range.start < offset, tokens[last].kind != .eof { last += 1 }
         let before = Array(tokens[first..<last])
