@@ -1,10 +1,11 @@
 # The two commands a person needs: `make run` and `make test`. Both install
 # whatever the machine is missing first.
 SWIFT ?= swift
-# The real consumers the export tests hand their files to.
-TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils
+# The real consumers the export tests hand their files to, and the editor
+# the language server is tested with (Tests/PlanCLITests/NeovimTests.swift).
+TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils neovim
 
-.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl bench
+.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp bench
 
 deps:
 	@scripts/install-deps
@@ -47,7 +48,10 @@ release: deps
 # removed at exit), and Landlock keeps its writes there and in fuzz-build/.
 # Crashing inputs land in fuzz-build/; keep each as a test in
 # Tests/PlanKitTests/FuzzRegressions/ (REPL sessions in
-# Tests/PlanCLITests/SessionFuzzRegressions/). One target alone, longer:
+# Tests/PlanCLITests/SessionFuzzRegressions/). plan-fuzz-lsp sends each input
+# to the language server after initialize and the opening of a small plan
+# (Fuzz/LSPTarget.swift, seeded from Fuzz/corpus-lsp/: framed edits among
+# requests); every answer must read back as the JSON it was. One target alone, longer:
 #   make fuzz-repl FUZZ_SECONDS=1200 FUZZ_JOBS=1
 # (and fuzz-plan, fuzz-write); FUZZ_NICE=19 leaves the machine to others,
 # and FUZZ_TIMEOUT=60 keeps an input starved of CPU from passing for a hang.
@@ -69,7 +73,7 @@ REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift
 	Sources/PlanCLI/REPL/Help.swift Sources/PlanCLI/REPL/ShellCommand.swift Sources/PlanCLI/Arguments.swift \
 	Sources/PlanCLI/Commands/Export.swift Sources/PlanCLI/ParallelMap.swift
 
-fuzz: fuzz-plan fuzz-write fuzz-repl
+fuzz: fuzz-plan fuzz-write fuzz-repl fuzz-lsp
 
 fuzz-build/plan-fuzz: $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift | deps
 	mkdir -p fuzz-build/corpus
@@ -89,12 +93,20 @@ fuzz-build/plan-fuzz-repl: $(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTar
 		$(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTarget.swift \
 		-o fuzz-build/plan-fuzz-repl 2>&1 | grep -v 'Cannot export local symbol' || true
 
+fuzz-build/plan-fuzz-lsp: $(PLANKIT_SOURCES) Fuzz/LSPTarget.swift | deps
+	mkdir -p fuzz-build/corpus-lsp
+	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Fuzz/LSPTarget.swift \
+		-o fuzz-build/plan-fuzz-lsp 2>&1 | grep -v 'Cannot export local symbol' || true
+
 fuzz-plan: fuzz-build/plan-fuzz
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz $(FUZZ_RUN) corpus ../Fuzz/corpus-plan ../Samples ../Tests/PlanKitTests/FuzzRegressions
 
 fuzz-write: fuzz-build/plan-fuzz-write
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-write $(FUZZ_RUN) corpus-write ../Fuzz/corpus-plan ../Samples \
 		../Tests/PlanKitTests/FuzzRegressions
+
+fuzz-lsp: fuzz-build/plan-fuzz-lsp
+	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-lsp $(FUZZ_RUN) corpus-lsp ../Fuzz/corpus-lsp
 
 fuzz-repl: fuzz-build/plan-fuzz-repl
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-repl $(FUZZ_RUN) corpus-repl ../Fuzz/corpus-repl ../Samples \

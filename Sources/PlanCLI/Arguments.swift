@@ -17,6 +17,8 @@ enum Command: Equatable, Sendable {
     /// nil: the help for every command.
     case help(command: String?)
     case version
+    /// The language server over stdin and stdout.
+    case lsp
 }
 
 enum ColorChoice: String, CaseIterable, Sendable {
@@ -41,7 +43,7 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 
 /// Reads argv. Options may stand anywhere on the line; `--` ends them.
 struct Arguments {
-    static let commands = ["run", "check", "fmt", "report", "agenda", "review", "export", "practice", "repl", "help", "version"]
+    static let commands = ["run", "check", "fmt", "report", "agenda", "review", "export", "practice", "repl", "lsp", "help", "version"]
     static let flags = ["--json", "--strict", "-q", "--quiet", "-w", "--write", "--check", "--help", "-h", "--version",
                         "--details", "--html"]
     static let valued = ["--today", "--color", "-e", "--format", "-o", "--output", "--days", "--jobs"]
@@ -253,6 +255,9 @@ struct Arguments {
             }
             return .help(command: topic == "help" ? nil : topic)
         case "version": return .version
+        case "lsp":
+            guard files.isEmpty else { throw UsageError(description: "lsp takes no files: the editor sends them") }
+            return .lsp
         default:
             if word == "-" || word.hasSuffix(".plan") || fileExists(word) {
                 return .run(files: words, expressions: expressions)
@@ -335,6 +340,7 @@ extension Command {
         case .practice: return "practice"
         case .help: return "help"
         case .version: return "version"
+        case .lsp: return "lsp"
         }
     }
 }

@@ -173,6 +173,21 @@ enum CommandHelp {
               plan repl career.plan
 
             """,
+        "lsp": """
+            Usage: plan lsp [--today YYYY-MM-DD]
+
+            The language server (LSP 3.17) for editors, over stdin and stdout:
+            the diagnostics of plan check as you type, formatting as plan fmt,
+            completion, hover, go to definition, references, rename, quick
+            fixes, symbols, folding and inlay hints. Started by the editor;
+            docs/editors.md says how to set up Neovim, Helix, Emacs and VS Code.
+            Exit status 0 after shutdown then exit; 1 when exit comes alone or
+            stdin closes first.
+
+            Example:
+              nvim career.plan   (with docs/editors.md's setup, which runs plan lsp)
+
+            """,
         "version": """
             Usage: plan version
                    plan --version

@@ -63,6 +63,7 @@ private func run(_ command: Command, context: CommandContext) -> Int32 {
     case .export(let format, let file, let output): return runExport(format: format, file: file, output: output, context: context)
     case .practice(let paths, let details, let jobs, let htmlFolder):
         return runPractice(paths: paths, details: details, jobs: jobs, htmlFolder: htmlFolder, context: context)
+    case .lsp: return runLanguageServer(context: context)
     }
 }
 
@@ -131,6 +132,8 @@ Usage:
                                 one row a client plan, most urgent first; in a
                                 folder, each plan no other plan of it includes
   plan repl [FILE...]           REPL with the files loaded
+  plan lsp                      the language server, over stdin and stdout, for
+                                editors (docs/editors.md)
   plan help [COMMAND]           this text, or one command's usage, options and an example
                                 (also: plan COMMAND --help)
   plan version

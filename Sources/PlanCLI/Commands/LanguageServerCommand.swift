@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PlanKit
+
+/// `plan lsp`: the language server between stdin and stdout
+/// (docs/editors.md). Messages are read as they arrive and answered in
+/// order; stdout carries nothing but framed messages, and the few logs go
+/// to stderr. Ends at `exit` (status 0 after `shutdown`, else 1) or with 1
+/// when stdin closes first.
+func runLanguageServer(context: CommandContext) -> Int32 {
+    var server = LanguageServer(reader: FileReader(), today: context.today, version: version,
+                                checksDocument: checksDocumentURI(), keywordHelp: { Help.text($0) },
+                                log: { StandardStream.error.write($0 + "\n") })
+    var framer = MessageFramer()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else {
+            StandardStream.error.write("plan lsp: stdin closed before exit\n")
+            return 1
+        }
+        framer.push(chunk.prefix(count))
+        while let frame = framer.next() {
+            var out: [UInt8] = []
+            for message in server.receive(frame) {
+                out += MessageFramer.frame(message.serialized())
+            }
+            if !out.isEmpty, let failure = StandardStream.writeAll(out, to: 1) {
+                StandardStream.error.write("plan lsp: cannot write to stdout: \(StandardStream.reason(failure))\n")
+                return 1
+            }
+            if let status = server.exitStatus { return status }
+        }
+    }
+}
+
+/// docs/checks.md beside the executable's source tree (`.build/debug/plan`
+/// three folders below it), which the diagnostics link their codes to;
+/// nil when plan runs from elsewhere.
+private func checksDocumentURI() -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let length = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+    guard length > 0 else { return nil }
+    var folder = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    for _ in 0..<4 {
+        guard let slash = folder.lastIndex(of: "/") else { return nil }
+        folder = String(folder[..<slash])
+        let candidate = folder + "/docs/checks.md"
+        var status = stat()
+        if stat(candidate, &status) == 0 { return DocumentURI.uri(of: candidate) }
+    }
+    return nil
+}
