@@ -21,16 +21,13 @@ enum Help {
     static func kindText(_ kind: EntityKind) -> String {
         let info = kind.info
         let example = "\"An example\""
-        func written(_ clause: ClauseSyntax) -> String {
-            [clause.keyword.rawValue, clause.shape.example].filter { !$0.isEmpty }.joined(separator: " ")
-        }
-        let required = info.clauses.filter(\.required).map(written)
-        let optional = info.clauses.filter { !$0.required }.map(written)
+        let required = info.clauses.filter(\.required).map(\.example)
+        let optional = info.clauses.filter { !$0.required }.map(\.example)
         let declaration = ([kind.rawValue, example] + required + optional.prefix(1)).joined(separator: " ")
         var lines = ["\(kind.rawValue) NAME {clause}: declares a \(kind.rawValue); \(kind.plural) lists them all", ""]
-        lines.append("  clauses: " + info.clauses.map(written).joined(separator: "  "))
+        lines.append("  clauses: " + info.clauses.map(\.example).joined(separator: "  "))
         if !required.isEmpty {
-            lines.append("  needed:  " + info.clauses.filter(\.required).map { $0.keyword.rawValue }.joined(separator: ", "))
+            lines.append("  needed:  " + info.clauses.filter(\.required).map(\.words).joined(separator: ", "))
         }
         lines.append("  fields:  " + info.fieldNames.joined(separator: " "))
         lines.append("")

@@ -217,7 +217,7 @@ public enum ClauseShape: Sendable {
         case .text: return "\"...\""
         case .date: return "2027-06-30"
         case .duration: return "6 weeks"
-        case .amount: return "2"
+        case .amount(_, let unit): return "2" + (unit.map { " " + $0.rawValue } ?? "")
         case .name(_, let kinds), .names(_, let kinds):
             guard let word = kinds.first?.rawValue else { return "name" }
             return "\"" + word.prefix(1).uppercased() + word.dropFirst() + "\""
@@ -303,6 +303,13 @@ public struct ClauseSyntax: Sendable {
     /// Clauses sharing a slot set the same thing (`done` and `doing` set a
     /// goal's status), so giving two of them is a repeat.
     public let slot: Keyword
+
+    /// The words the clause is written with before its value: `needs experience`.
+    public var words: String { (lead.map { $0.rawValue + " " } ?? "") + keyword.rawValue }
+
+    /// The clause as a person writes it, with a sample value, for help and
+    /// hints: `effort 2 hours`, `needs experience "Experience"`.
+    public var example: String { shape.example.isEmpty ? words : words + " " + shape.example }
 }
 
 public struct Declaration: Sendable {
