@@ -31,7 +31,9 @@ struct SaveGenerator {
 
     static let declaredKinds = EntityKind.allCases.filter { !$0.info.derived }
     private let words = ["family", "craft", "deep work", "naïve idea", "team's trust", "a # not a comment", "done", "x"]
-    private let dates = ["2027-06-30", "2027-Q2", "2027-09", "2028-01-15", "2027-q4", "2026-12-01"]
+    /// In order, so that a declaration's dates can follow one another.
+    private let dates = ["2026-12-01", "2027-Q2", "2027-06-30", "2027-09", "2027-q4", "2028-01-15"]
+    private var latestDate = 0
     private let logDates = ["2026-11-03", "2026-11-04", "2026-10-20", "2026-09-01"]
 
     mutating func trial() -> SaveTrial {
@@ -59,6 +61,18 @@ struct SaveGenerator {
             for (position, name) in (names[kind] ?? []).enumerated() {
                 units.append(declaration(kind, name: name, position: position))
             }
+        }
+        // Files also update what they declare, and name entities in expressions.
+        for _ in 0..<Int.random(in: 0...2, using: &random) {
+            guard let (kind, name, position) = someEntity() else { break }
+            units.append("update " + kind.rawValue + updateHead(kind, name, position: position) + " " + change(kind, position: position) + lineEnd())
+        }
+        for number in 0..<Int.random(in: 0...3, using: &random) {
+            guard let (kind, name, _) = someEntity(), kind.info.head == .name else { continue }
+            let entity = kind.rawValue + " " + self.name(name)
+            let field = kind.info.fieldNames.first ?? "name"
+            units.append(pick(["let named_\(number) = (\(entity)).\(field)", "(\(entity)).\(field)", "let listed_\(number) = [\(entity)]",
+                               "assert (\(entity)).name != \"\""]) + lineEnd())
         }
         units = joinedBySemicolons(units)
         let crlf = Int.random(in: 0..<6, using: &random) == 0
@@ -116,7 +130,10 @@ struct SaveGenerator {
         case .flag: return ""
         case .whole(_, let range): return String(Int.random(in: range ?? 1...9, using: &random))
         case .text: return Literal.string(pick(words))
-        case .date: return pick(dates)
+        case .date:
+            let index = Int.random(in: latestDate..<dates.count, using: &random)
+            latestDate = index
+            return dates[index]
         case .duration: return pick(["6 weeks", "3 months", "2 weeks", "1 year"])
         case .amount(_, let unit): return pick(["2", "1.5", "40", "0.5"]) + (unit.map { " " + $0.rawValue } ?? "")
         case .name(_, let kinds):
@@ -184,10 +201,23 @@ struct SaveGenerator {
             slots.insert(keyword)
             if !name.isEmpty { clauses.append(keyword.rawValue + " " + name) }
         }
-        for clause in info.clauses.shuffled(using: &random) where slots.insert(clause.slot).inserted {
-            guard clause.required || Int.random(in: 0..<3, using: &random) == 0 else { continue }
+        // Values in the kind's canonical order, dates never going back (a
+        // goal's `start` before its `by`); then laid out in any order.
+        latestDate = 0
+        let reserved = slots
+        var picked = info.clauses.shuffled(using: &random).filter { clause in
+            slots.insert(clause.slot).inserted && (clause.required || Int.random(in: 0..<3, using: &random) == 0)
+        }
+        // Something besides what says which: an entry that says nothing is refused.
+        if picked.isEmpty, let one = info.clauses.filter({ !reserved.contains($0.slot) }).randomElement(using: &random) {
+            picked.append(one)
+        }
+        let canonical = info.clauses.map(\.keyword)
+        picked.sort { (canonical.firstIndex(of: $0.keyword) ?? 0) < (canonical.firstIndex(of: $1.keyword) ?? 0) }
+        for clause in picked {
             if let written = clauseText(clause, of: kind, position: position) { clauses.append(written) }
         }
+        clauses.shuffle(using: &random)
         let multiLine = !clauses.isEmpty && (info.layout == .clausePerLine ? Int.random(in: 0..<4, using: &random) > 0 : Int.random(in: 0..<6, using: &random) == 0)
         guard multiLine else {
             return ([text] + clauses).joined(separator: " ") + lineEnd() + (Int.random(in: 0..<4, using: &random) == 0 ? "\n" : "")
@@ -266,6 +296,13 @@ struct SaveGenerator {
         }
     }
 
+    /// The flags that share the slot of `done`: what `open` clears.
+    private func statuses(of kind: EntityKind) -> [String] {
+        kind.info.clauses.filter { clause in
+            if case .flag = clause.shape { return clause.slot == .done } else { return false }
+        }.map(\.keyword.rawValue)
+    }
+
     /// A clause set or added, a clause dropped, names taken out of a list, a status.
     private mutating func change(_ kind: EntityKind, position: Int) -> String {
         let info = kind.info
@@ -275,15 +312,15 @@ struct SaveGenerator {
         }
         guard let clause = changeable.randomElement(using: &random) else { return "" }
         switch Int.random(in: 0..<6, using: &random) {
-        case 0 where info.clearable.contains(clause.keyword):
+        case 0 where info.clearable.contains(clause.keyword) && !clause.required:
             return "drop " + clause.keyword.rawValue
         case 1 where clause.shape.isList:
             guard let names = value(clause, of: kind, position: 99) else { return "" }
             let listed = names.hasPrefix("skill ") ? String(names.dropFirst(6)) : names
             let bare = listed.split(separator: ",").map { $0.split(separator: " at ").first.map(String.init) ?? String($0) }
             return "drop " + clause.keyword.rawValue + " " + bare.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
-        case 2 where info.clause(.done) != nil:
-            return pick(["done", "doing", "open"].filter { $0 == "open" || info.clause(Keyword(rawValue: $0) ?? .done) != nil })
+        case 2 where !statuses(of: kind).isEmpty:
+            return pick(statuses(of: kind) + ["open"])
         default:
             return clauseText(clause, of: kind, position: 99) ?? ""
         }

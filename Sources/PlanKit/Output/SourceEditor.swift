@@ -21,6 +21,7 @@ public enum SourceEditor {
         var editor = Editor(interpreter)
         guard let main = editor.mainSource else { return [] }
         editor.entities()
+        editor.renamedInExpressions()
         editor.vision()
         var appended = editor.newEntities()
         if editor.visionIsNew, let vision = interpreter.plan.vision {
@@ -64,7 +65,38 @@ public enum SourceEditor {
                 guard PlanWriter.clauses(plan, key.kind, index) != origin.asRead else { continue }
                 if origin.statements.count == 1, editClauses(key.kind, index, in: first) { continue }
                 replace(first, with: declaration(key.kind, index, writtenIn: origin.statements))
-                origin.statements.dropFirst().forEach { delete($0) }
+                // The entity stays: a comment after an `update` of it stays too.
+                origin.statements.dropFirst().forEach { delete($0, keepingComment: true) }
+            }
+        }
+
+        /// An entity renamed in the session is named by its new name in
+        /// the files' `let`s, asserts and questions (`(value family).goals`).
+        mutating func renamedInExpressions() {
+            var renamed: [EntityKind: [String: String]] = [:]
+            let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+            for (key, origin) in origins.entities where key.kind.info.identity == .name {
+                guard let index = positions[key.kind.ordinal][key.identity], let name = plan.name(of: key.kind, at: index),
+                      let asRead = origin.asRead.first else { continue }
+                let now = Literal.name(name.text)
+                if now != asRead { renamed[key.kind, default: [:]][asRead] = now }
+            }
+            guard !renamed.isEmpty else { return }
+            for id in origins.files {
+                for statement in parse(id).statements.values {
+                    let expressions: [Expr]
+                    switch statement.kind {
+                    case .let(_, _, let value): expressions = [value]
+                    case .assert(let condition, _): expressions = [condition]
+                    case .expression(let expr): expressions = [expr]
+                    default: expressions = []
+                    }
+                    for expr in expressions {
+                        expr.forEachEntity { kind, name in
+                            if let new = renamed[kind]?[Literal.name(name.text)] { replace(name.range, with: new) }
+                        }
+                    }
+                }
             }
         }
 
@@ -279,7 +311,7 @@ public enum SourceEditor {
         /// The statement and, when nothing else stands on them, its lines:
         /// the blanks before it and the rest of its last line, a comment
         /// there included.
-        private mutating func delete(_ range: SourceRange) {
+        private mutating func delete(_ range: SourceRange, keepingComment: Bool = false) {
             guard let source = interpreter.sources[range.source] else { return }
             let bytes = source.bytes
             func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
@@ -297,6 +329,10 @@ public enum SourceEditor {
                 while end < bytes.count, isBlank(bytes[end]) { end += 1 }
                 separated = true
             } else if end < bytes.count, bytes[end] == UInt8(ascii: "#") {
+                if keepingComment {
+                    edits[range.source, default: []].append(Edit(start: ownsLineStart ? range.start : start, end: end, text: ""))
+                    return
+                }
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             }
             let ownsLineEnd = end == bytes.count || bytes[end] == UInt8(ascii: "\n")
@@ -327,10 +363,14 @@ public enum SourceEditor {
                 let ordered = (edits[id] ?? []).enumerated().sorted { left, right in
                     (left.element.start, left.element.end, left.offset) < (right.element.start, right.element.end, right.offset)
                 }.map(\.element)
-                for edit in ordered where edit.start >= offset {
-                    bytes += source.bytes[offset..<edit.start]
+                for edit in ordered {
+                    // Two statements on one line may both take the `;` between
+                    // them: an edit that starts where another already took the
+                    // text does the rest of its work from there.
+                    let start = min(max(edit.start, offset), source.bytes.count)
+                    bytes += source.bytes[offset..<start]
                     bytes += Array(edit.text.utf8)
-                    offset = max(offset, min(edit.end, source.bytes.count))
+                    offset = max(start, min(edit.end, source.bytes.count))
                 }
                 bytes += source.bytes[offset...]
                 var text = String(decoding: bytes, as: UTF8.self)
