@@ -339,7 +339,8 @@ public enum SourceEditor {
             if ownsLineStart, ownsLineEnd {
                 edits[range.source, default: []].append(Edit(start: start, end: min(end + 1, bytes.count), text: ""))
             } else if separated {
-                edits[range.source, default: []].append(Edit(start: ownsLineStart ? range.start : start, end: end, text: ""))
+                // The blanks before it stay, between what comes before and after.
+                edits[range.source, default: []].append(Edit(start: range.start, end: end, text: ""))
             } else if start > firstLine, bytes[start - 1] == UInt8(ascii: ";") {
                 // The last of a line of statements takes the `;` before it.
                 var before = start - 1

@@ -209,7 +209,7 @@ public struct Interpreter: Sendable {
         case .remove(let kind, let name, let key):
             if kind.info.identity == .name, let named = origins.namedInExpressions[kind]?[name.text] {
                 // The file would no longer load: its `let` or question names the entity.
-                let place = sources[named.source].map { "\($0.name):\($0.line(of: named.start) + 1)" } ?? "a file"
+                let place = sources[named.source].map { "\($0.name):\($0.line(of: named.start))" } ?? "a file"
                 emit(each, .diagnostic(.error(.removeOfReferenced, "cannot remove \(kind.rawValue) \(Literal.string(name.text)): "
                                                    + "an expression at \(place) names it", at: name.range,
                                                    hint: "first change or delete the line at \(place)")))
