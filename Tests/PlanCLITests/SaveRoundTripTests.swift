@@ -282,9 +282,17 @@ struct EditingSession {
         var result: [(SourceRange, Bool, Bool)] = []
         let plan = interpreter.plan
         let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+        var days: [String: Int] = [:]
+        for kind in EntityKind.allCases where kind.info.identity == .dayAndText {
+            for index in 0..<plan.count(of: kind) { days["\(kind) \(plan.name(of: kind, at: index)?.text ?? "")", default: 0] += 1 }
+        }
         for (key, origin) in interpreter.origins.entities {
             let index = positions[key.kind.ordinal][key.identity]
-            let untouched = index.map { PlanWriter.clauses(plan, key.kind, $0) == origin.asRead } ?? false
+            // An entry an `update` in a file picks by its day alone is written
+            // again when another entry moved to that day: the file would not load.
+            let sharesItsDay = key.kind.info.identity == .dayAndText && origin.statements.count > 1
+                && (days["\(key.kind) \(index.flatMap { plan.name(of: key.kind, at: $0)?.text } ?? "")"] ?? 0) > 1
+            let untouched = !sharesItsDay && (index.map { PlanWriter.clauses(plan, key.kind, $0) == origin.asRead } ?? false)
             for range in origin.statements { result.append((range, untouched, index == nil)) }
         }
         return result

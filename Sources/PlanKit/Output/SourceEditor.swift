@@ -62,12 +62,29 @@ public enum SourceEditor {
                     origin.statements.forEach { delete($0) }
                     continue
                 }
-                guard PlanWriter.clauses(plan, key.kind, index) != origin.asRead else { continue }
+                guard PlanWriter.clauses(plan, key.kind, index) != origin.asRead || picksAnother(key.kind, index, origin) else { continue }
                 if origin.statements.count == 1, editClauses(key.kind, index, in: first) { continue }
                 replace(first, with: declaration(key.kind, index, writtenIn: origin.statements))
                 // The entity stays: a comment after an `update` of it stays too.
                 origin.statements.dropFirst().forEach { delete($0, keepingComment: true) }
             }
+        }
+
+        private var entriesByDay: [EntityKind: [String: Int]] = [:]
+
+        /// Whether an `update` in the files, which picks entity `index` by
+        /// its day alone, would now find several entries that day (one moved
+        /// there in the session): then the entity is written again whole.
+        private mutating func picksAnother(_ kind: EntityKind, _ index: Int, _ origin: Origin) -> Bool {
+            guard origin.statements.count > 1, kind.info.identity == .dayAndText, let day = plan.name(of: kind, at: index)?.text else { return false }
+            if entriesByDay[kind] == nil {
+                var counts: [String: Int] = [:]
+                for other in 0..<plan.count(of: kind) {
+                    if let name = plan.name(of: kind, at: other)?.text { counts[name, default: 0] += 1 }
+                }
+                entriesByDay[kind] = counts
+            }
+            return (entriesByDay[kind]?[day] ?? 0) > 1
         }
 
         /// An entity renamed in the session is named by its new name in
