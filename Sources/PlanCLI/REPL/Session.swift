@@ -286,6 +286,9 @@ struct Session {
         let changed = files.filter(\.changed)
         if changed.isEmpty { tell("nothing to save: the files already hold the plan") }
         for file in changed { write(file.text, to: file.path) }
+        #if PLAN_FUZZ_SINK
+        fuzzSaved(interpreter, files: files, typed: !additions.isEmpty)
+        #endif
     }
 
     private mutating func export(format: String, to path: String) {
