@@ -207,8 +207,8 @@ public struct Interpreter: Sendable {
                 if inclusion.fromFile, keepsOrigins { recordOrigin(of: declaration.kind, at: index, statement.range) }
             }
         case .remove(let kind, let name, let key):
-            if kind.info.identity == .name, let named = origins.namedInExpressions[kind]?[name.text] {
-                // The file would no longer load: its `let` or question names the entity.
+            if !inclusion.fromFile, kind.info.identity == .name, let named = origins.namedInExpressions[kind]?[name.text] {
+                // Saved, the file would no longer load: its `let` or question names the entity.
                 let place = sources[named.source].map { "\($0.name):\($0.line(of: named.start))" } ?? "a file"
                 emit(each, .diagnostic(.error(.removeOfReferenced, "cannot remove \(kind.rawValue) \(Literal.string(name.text)): "
                                                    + "an expression at \(place) names it", at: name.range,
