@@ -253,8 +253,14 @@ struct EditingSession {
         if session != back {
             return "the saved plan is not the session's:\n" + difference(session, back) + "\n" + texts(edited)
         }
-        let written = PlanWriter.render(interpreter.plan)
-        let rewritten = PlanWriter.render(reloaded.plan)
+        // The plan written from scratch, entity by entity in canonical form
+        // (what `PlanWriter.render` lays out), the session's and the saved one's.
+        func canonical(_ plan: Plan) -> String {
+            EntityKind.allCases.flatMap { kind in (0..<plan.count(of: kind)).compactMap { PlanWriter.line(plan, kind, $0) } }
+                .joined(separator: "\n")
+        }
+        let written = canonical(interpreter.plan)
+        let rewritten = canonical(reloaded.plan)
         if written != rewritten {
             return "fmt of the saved plan differs from the session's written from scratch:\n" + difference(written, rewritten)
         }
