@@ -145,6 +145,20 @@ import Testing
         }
     }
 
+    /// `value x` typed, then a file loaded that declares it too (refused,
+    /// E020): saved, the file's line says what the session holds, and the
+    /// main file gets no second `value x`.
+    @Test func aTypedEntityAFileLoadedLaterDeclaresIsSavedInThatFile() {
+        let files = ["main.plan": Array("value a\n".utf8), "other.plan": Array("value x priority 3  # kept\nvalue y\n".utf8)]
+        var session = EditingSession(files: MemoryFiles(files: files))
+        _ = session.interpreter.load(path: "main.plan")
+        session.type("value x priority 1")
+        _ = session.interpreter.load(path: "other.plan")
+        let saved = SourceEditor.edit(session.interpreter, additions: [])
+        #expect(saved.map(\.path) == ["main.plan", "other.plan"])
+        #expect(saved.map(\.text) == ["value a\n", "value x priority 1  # kept\nvalue y\n"])
+    }
+
     @Test func removingOneOfTwoStatementsOnALineTakesItsSemicolon() {
         #expect(Self.saved("value a; value b\n", ["remove value a"]) == "value b\n")
         #expect(Self.saved("value a; value b\n", ["remove value b"]) == "value a\n")

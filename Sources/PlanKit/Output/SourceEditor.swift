@@ -255,8 +255,15 @@ public enum SourceEditor {
             for kind in EntityKind.allCases {
                 for index in 0..<plan.count(of: kind) {
                     guard let identity = plan.identity(of: kind, at: index),
-                          origins.entities[EntityKey(kind: kind, identity: identity)] == nil,
-                          let line = PlanWriter.line(plan, kind, index, written: { keyword, value in
+                          origins.entities[EntityKey(kind: kind, identity: identity)] == nil else { continue }
+                    if kind.info.unique, let name = plan.name(of: kind, at: index)?.text, let refused = refusedDeclaration(kind, name) {
+                        // A file loaded after the entity was typed declares it
+                        // too, refused as a repeat: that line now says what the
+                        // session holds, so the name is declared once.
+                        replace(refused, with: declaration(kind, index, writtenIn: [refused]))
+                        continue
+                    }
+                    guard let line = PlanWriter.line(plan, kind, index, written: { keyword, value in
                               let canonical = Formatter.clause(keyword, value, of: kind, indent: "")
                               return sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
                           }) else { continue }
@@ -264,6 +271,28 @@ public enum SourceEditor {
                 }
             }
             return blocks
+        }
+
+        private var refused: [EntityKind: [String: SourceRange]]?
+
+        /// The first declaration in the files of `name` of `kind` that no
+        /// entity came from: one the plan refused, its name being taken.
+        private mutating func refusedDeclaration(_ kind: EntityKind, _ name: String) -> SourceRange? {
+            if refused == nil {
+                var origin = Set<SourceRange>()
+                for entity in origins.entities.values { origin.formUnion(entity.statements) }
+                var found: [EntityKind: [String: SourceRange]] = [:]
+                for id in origins.files {
+                    for statement in parse(id).statements.values.sorted(by: { $0.range.start < $1.range.start }) {
+                        guard case .declaration(let declaration) = statement.kind, !declaration.isUpdate,
+                              !origin.contains(statement.range),
+                              found[declaration.kind]?[declaration.name.text] == nil else { continue }
+                        found[declaration.kind, default: [:]][declaration.name.text] = statement.range
+                    }
+                }
+                refused = found
+            }
+            return refused?[kind]?[name]
         }
 
         /// The entity in canonical form, keeping each date and duration as
