@@ -159,6 +159,15 @@ import Testing
         #expect(saved.map(\.text) == ["value a\n", "value x priority 1  # kept\nvalue y\n"])
     }
 
+    @Test func aTypedVisionAFileLoadedLaterHasTooIsSavedInThatFile() {
+        let files = ["main.plan": Array("value a\n".utf8), "other.plan": Array("vision \"old\"\nvalue y\n".utf8)]
+        var session = EditingSession(files: MemoryFiles(files: files))
+        _ = session.interpreter.load(path: "main.plan")
+        session.type("vision \"new\"")
+        _ = session.interpreter.load(path: "other.plan")
+        #expect(SourceEditor.edit(session.interpreter, additions: []).map(\.text) == ["value a\n", "vision \"new\"\nvalue y\n"])
+    }
+
     @Test func removingOneOfTwoStatementsOnALineTakesItsSemicolon() {
         #expect(Self.saved("value a; value b\n", ["remove value a"]) == "value b\n")
         #expect(Self.saved("value a; value b\n", ["remove value b"]) == "value a\n")

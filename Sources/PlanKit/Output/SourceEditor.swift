@@ -241,7 +241,19 @@ public enum SourceEditor {
 
         mutating func vision() {
             guard let first = origins.vision.first else {
-                visionIsNew = plan.vision != nil
+                guard let vision = plan.vision else { return }
+                // A vision typed before a file with one of its own was loaded
+                // (refused, E020): that file's line says it, so it is said once.
+                for id in origins.files {
+                    let refused = parse(id).statements.values.filter { statement in
+                        if case .vision = statement.kind { return true } else { return false }
+                    }.min { $0.range.start < $1.range.start }
+                    if let refused {
+                        replace(refused.range, with: "vision " + Literal.string(vision))
+                        return
+                    }
+                }
+                visionIsNew = true
                 return
             }
             guard let vision = plan.vision, vision != origins.visionAsRead else { return }
