@@ -5,7 +5,7 @@ SWIFT ?= swift
 # the language server is tested with (Tests/PlanCLITests/NeovimTests.swift).
 TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils neovim
 
-.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp bench
+.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp fuzz-save bench
 
 deps:
 	@scripts/install-deps
@@ -111,6 +111,16 @@ fuzz-lsp: fuzz-build/plan-fuzz-lsp
 fuzz-repl: fuzz-build/plan-fuzz-repl
 	cd fuzz-build && $(FUZZ_ENV) ./plan-fuzz-repl $(FUZZ_RUN) corpus-repl ../Fuzz/corpus-repl ../Samples \
 		../Tests/PlanCLITests/SessionFuzzRegressions
+
+# The `:save` round trip (Tests/PlanCLITests/SaveRoundTripTests.swift) with
+# random seeds for FUZZ_SECONDS: each session edits a generated plan, saves,
+# reads it back and holds it to what :save promises. A failure is shrunk and
+# kept in Tests/PlanCLITests/SaveRoundTrips/, which `make test` replays.
+#   make fuzz-save FUZZ_SECONDS=1800 FUZZ_NICE=10
+fuzz-save: deps
+	$(SWIFT) build --build-tests
+	PLAN_SAVE_FUZZ_SECONDS=$(FUZZ_SECONDS) nice -n $(FUZZ_NICE) "$$(command -v $(SWIFT))" test --skip-build \
+		--filter 'SaveRoundTripTests/randomSeedsForAsLongAsAsked'
 
 # Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
 # same data, then the workloads of SPEC 14, then a coach's practice and its

@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(name: "plan", dependencies: ["PlanCLI"]),
         .executableTarget(name: "plan-bench", dependencies: ["PlanKit"], path: "Benchmarks/PlanBench"),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "PlanCLI"], exclude: ["FuzzRegressions"]),
-        .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI", "PlanKit"], exclude: ["SessionFuzzRegressions"]),
+        .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI", "PlanKit"], exclude: ["SessionFuzzRegressions", "SaveRoundTrips"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -212,3 +212,51 @@ final class FuzzWorkspace {
         exit(1)
     }
 }
+
+/// The `:save` round trip's oracle (Tests/PlanCLITests/SaveRoundTripTests.swift)
+/// after each `:save` that wrote every file it changed, over a session whose
+/// files loaded without an error: the saved files load without one, into
+/// the session's plan (its JSON export). A session that typed a `let` or an
+/// `assert` is held to the plan alone, since what those name may be gone.
+func fuzzSaved(_ session: Interpreter, files: [SourceEditor.File], typed: Bool) {
+    for file in files where file.changed {
+        guard case .success(let read) = FileReader.contents(of: file.path), read.bytes.elementsEqual(file.text.utf8) else { return }
+    }
+    func load(_ texts: [String: String]) -> (Interpreter, [Diagnostic]) {
+        var interpreter = Interpreter(today: session.today, reader: FuzzFiles(texts: texts))
+        var errors: [Diagnostic] = []
+        for path in session.loadedFiles {
+            for case .diagnostic(let diagnostic) in interpreter.load(path: path) where diagnostic.severity == .error { errors.append(diagnostic) }
+        }
+        return (interpreter, errors + interpreter.check().filter { $0.severity == .error })
+    }
+    var originals: [String: String] = [:]
+    var saved: [String: String] = [:]
+    for file in files {
+        originals[file.path] = file.original
+        saved[file.path] = file.text
+    }
+    guard load(originals).1.isEmpty else { return }
+    let (reloaded, errors) = load(saved)
+    if let error = errors.first {
+        guard typed else { fatalError("the saved plan does not load: \(error.code.rawValue) \(Literal.printable(error.message))") }
+        return
+    }
+    let before = JSONExport.render(session.asOfToday, today: session.today)
+    let after = JSONExport.render(reloaded.asOfToday, today: session.today)
+    guard before == after else { fatalError("the saved plan is not the session's:\n\(Literal.printable(before))\n\(Literal.printable(after))") }
+}
+
+/// The files as `:save` had them, read from memory.
+struct FuzzFiles: SourceReader {
+    let texts: [String: String]
+
+    func read(_ path: String) -> Result<SourceText, ReadFailure> {
+        guard let text = texts[path] else { return .failure(ReadFailure(reason: "no such file")) }
+        return .success(SourceText(bytes: Array(text.utf8), canonicalPath: path))
+    }
+
+    func realPath(_ path: String) -> Result<String, ReadFailure> {
+        texts[path] == nil ? .failure(ReadFailure(reason: "no such file")) : .success(path)
+    }
+}

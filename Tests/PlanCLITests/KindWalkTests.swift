@@ -209,7 +209,7 @@ import Testing
             #expect(Self.errors(outcomes) == [], "\(update)")
             let index = interpreter.plan.index(of: kind, named: Self.key(kind)) ?? -1
             let written = kind.info.written(interpreter.plan, index)
-                .map { Formatter.clause($0.0, $0.1, indent: "", syntax: kind.info.clause($0.0)) }
+                .map { Formatter.clause($0.0, $0.1, of: kind, indent: "") }
             let expected = Self.clauseText(clause, alternate: true)
             if clause.shape.isList {
                 #expect(written.contains { $0.hasPrefix(expected.prefix { $0 != " " } + " ") }, "\(update)")
@@ -339,7 +339,7 @@ import Testing
             let (interpreter, outcomes) = Self.load(Self.fixture() + update)
             let index = interpreter.plan.index(of: kind, named: Self.key(kind)) ?? -1
             let written = kind.info.written(interpreter.plan, index).map {
-                Formatter.clause($0.0, $0.1, indent: "", syntax: kind.info.clause($0.0))
+                Formatter.clause($0.0, $0.1, of: kind, indent: "")
             }
             if clause.required {
                 #expect(Self.errors(outcomes) == ["a \(kind.rawValue) must have `\(clause.keyword.rawValue)`"], "\(update)")

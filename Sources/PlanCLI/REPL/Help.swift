@@ -22,9 +22,6 @@ enum Help {
 
     static func kindText(_ kind: EntityKind) -> String {
         let info = kind.info
-        func written(_ clause: ClauseSyntax) -> String {
-            [clause.lead?.rawValue ?? "", clause.keyword.rawValue, clause.shape.example].filter { !$0.isEmpty }.joined(separator: " ")
-        }
         let query = "  \(kind.plural) where \(info.fieldNames.dropFirst().first ?? "name") != none select \(info.fieldNames.first ?? "name")"
         if info.derived {
             return ["\(kind.plural): worked out from the plan, never declared", "",
@@ -67,21 +64,21 @@ enum Help {
         let optional = info.clauses.filter { !$0.required && $0.keyword != identityClause }
         // The status has its own example below, so a clause with a value shows first.
         let shown = optional.first { if case .flag = $0.shape { return false } else { return true } } ?? optional.first
-        let declaration = ([kind.rawValue, head, identityGiven] + (required + [shown].compactMap { $0 }).map(written))
+        let declaration = ([kind.rawValue, head, identityGiven] + (required + [shown].compactMap { $0 }).map(\.example))
             .filter { !$0.isEmpty }.joined(separator: " ")
         let form = [kind.rawValue, headForm(info.head), "{clause}"].filter { !$0.isEmpty }.joined(separator: " ")
         let article = "aeiou".contains(kind.rawValue.prefix(1)) ? "an" : "a"
         var lines = ["\(form): declares \(article) \(kind.rawValue); \(kind.plural) lists them all", ""]
-        lines.append("  clauses: " + info.clauses.map(written).joined(separator: "  "))
+        lines.append("  clauses: " + info.clauses.map(\.example).joined(separator: "  "))
         if !required.isEmpty {
-            lines.append("  needed:  " + required.map { $0.keyword.rawValue }.joined(separator: ", "))
+            lines.append("  needed:  " + required.map(\.words).joined(separator: ", "))
         }
         lines.append("  fields:  " + info.fieldNames.joined(separator: " "))
         lines.append("")
         lines.append("  " + declaration)
         if !identityGiven.isEmpty { lines.append("  update \(updating)") }
         if let clause = shown {
-            lines.append("  update \(updating) drop \([clause.lead?.rawValue, clause.keyword.rawValue].compactMap { $0 }.joined(separator: " "))")
+            lines.append("  update \(updating) drop \(clause.words)")
         }
         let status = info.clause(.done).map { if case .flag = $0.shape { return true } else { return false } } ?? false
         if status {

@@ -428,6 +428,9 @@ struct Session {
         }
         guard overwriting || refuseChanged(changed.map(\.path)) else { return }
         if write(changed.map { ($0.text, $0.path) }) { markSaved() }
+        #if PLAN_FUZZ_SINK
+        fuzzSaved(interpreter, files: files, typed: !additions.isEmpty)
+        #endif
     }
 
     /// The files now hold the plan: leaving loses nothing.

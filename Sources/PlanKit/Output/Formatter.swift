@@ -65,13 +65,14 @@ public enum Formatter {
         return rows.indices.map { index in texts[index] + (rows[index].comment.map { "  " + $0 } ?? "") }
     }
 
-    /// One clause in canonical form: the one printer of clauses, for `fmt`
-    /// (dates and durations as written, from `written`) and for writing a
-    /// plan back out (`:save`).
-    static func clause(_ keyword: Keyword, _ value: ClauseValue, indent: String, syntax: ClauseSyntax? = nil,
+    /// One clause of `kind` in canonical form: the one printer of clauses,
+    /// for `fmt` (dates and durations as written, from `written`), for
+    /// writing a plan back out (`:save`) and for the report. Its words come
+    /// from the kind's description (`needs experience`, `effort N hours`).
+    static func clause(_ keyword: Keyword, _ value: ClauseValue, of kind: EntityKind, indent: String,
                        written: () -> String? = { nil }) -> String {
-        // A two-word clause is written with its first word (`needs experience`).
-        let word = (syntax?.lead.map { $0.rawValue + " " } ?? "") + keyword.rawValue
+        let syntax = kind.info.clause(keyword)
+        let word = syntax?.words ?? keyword.rawValue
         var unit: Keyword?
         if case .amount(_, let after)? = syntax?.shape { unit = after }
         func names(_ list: [Name]) -> String { list.map { Literal.name($0.text) }.joined(separator: ", ") }
@@ -88,7 +89,8 @@ public enum Formatter {
         case .needs(let needs):
             let items = needs.map { need in Literal.name(need.skill.text) + (need.level.map { " at \($0)" } ?? "") }
             return Writer.wrapped(prefix: word + " skill ", items: items, indent: indent)
-        case .dropped(let list): return (["drop", word] + (list.isEmpty ? [] : [names(list)])).joined(separator: " ")
+        // `drop` names the clause by its keyword alone, as the parser reads it.
+        case .dropped(let list): return (["drop", keyword.rawValue] + (list.isEmpty ? [] : [names(list)])).joined(separator: " ")
         case .reopened: return "open"
         }
     }
@@ -338,7 +340,7 @@ public enum Formatter {
         }
 
         private func clause(_ clause: Clause, of kind: EntityKind, indent: String) -> String {
-            Formatter.clause(clause.keyword, clause.value, indent: indent, syntax: kind.info.clause(clause.keyword)) {
+            Formatter.clause(clause.keyword, clause.value, of: kind, indent: indent) {
                 self.writtenLiteral(clause.range)
             }
         }

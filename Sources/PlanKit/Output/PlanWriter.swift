@@ -54,7 +54,7 @@ public enum PlanWriter {
             clauses.removeAll { $0.0 == textKeyword }
         }
         let written = clauses.map { keyword, value in
-            Formatter.clause(keyword, value, indent: "", syntax: info.clause(keyword)) { written(keyword, value) }
+            Formatter.clause(keyword, value, of: kind, indent: "") { written(keyword, value) }
         }
         return ([head.isEmpty ? word : word + " " + head] + written).joined(separator: " ")
     }
@@ -63,7 +63,7 @@ public enum PlanWriter {
     public static func clauses(_ plan: Plan, _ kind: EntityKind, _ index: Int) -> [String] {
         guard let name = plan.name(of: kind, at: index) else { return [] }
         return [Literal.name(name.text)] + kind.info.written(plan, index).map {
-            Formatter.clause($0.0, $0.1, indent: "", syntax: kind.info.clause($0.0))
+            Formatter.clause($0.0, $0.1, of: kind, indent: "")
         }
     }
 

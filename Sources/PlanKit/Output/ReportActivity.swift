@@ -70,7 +70,7 @@ struct ReportActivity {
     static func describe(_ plan: Plan, _ index: Int) -> Progress {
         let entry = plan.logs[index]
         var words: [String] = entry.note.map { [Literal.string($0)] } ?? []
-        words += EntityKind.log.info.written(plan, index).filter { $0.0 != .note }.map { Formatter.clause($0.0, $0.1, indent: "") }
+        words += EntityKind.log.info.written(plan, index).filter { $0.0 != .note }.map { Formatter.clause($0.0, $0.1, of: .log, indent: "") }
         return Progress(date: entry.date, text: words.joined(separator: " "))
     }
 

@@ -21,6 +21,7 @@ public enum SourceEditor {
         var editor = Editor(interpreter)
         guard let main = editor.mainSource else { return [] }
         editor.entities()
+        editor.renamedInExpressions()
         editor.vision()
         editor.owner()
         var appended = editor.newEntities()
@@ -66,10 +67,58 @@ public enum SourceEditor {
                     origin.statements.forEach { delete($0) }
                     continue
                 }
-                guard PlanWriter.clauses(plan, key.kind, index) != origin.asRead else { continue }
+                guard PlanWriter.clauses(plan, key.kind, index) != origin.asRead || picksAnother(key.kind, index, origin) else { continue }
                 if origin.statements.count == 1, editClauses(key.kind, index, in: first) { continue }
                 replace(first, with: declaration(key.kind, index, writtenIn: origin.statements))
-                origin.statements.dropFirst().forEach { delete($0) }
+                // The entity stays: a comment after an `update` of it stays too.
+                origin.statements.dropFirst().forEach { delete($0, keepingComment: true) }
+            }
+        }
+
+        private var entriesByDay: [EntityKind: [String: Int]] = [:]
+
+        /// Whether an `update` in the files, which picks entity `index` by
+        /// its day alone, would now find several entries that day (one moved
+        /// there in the session): then the entity is written again whole.
+        private mutating func picksAnother(_ kind: EntityKind, _ index: Int, _ origin: Origin) -> Bool {
+            guard origin.statements.count > 1, kind.info.identity == .dayAndText, let day = plan.name(of: kind, at: index)?.text else { return false }
+            if entriesByDay[kind] == nil {
+                var counts: [String: Int] = [:]
+                for other in 0..<plan.count(of: kind) {
+                    if let name = plan.name(of: kind, at: other)?.text { counts[name, default: 0] += 1 }
+                }
+                entriesByDay[kind] = counts
+            }
+            return (entriesByDay[kind]?[day] ?? 0) > 1
+        }
+
+        /// An entity renamed in the session is named by its new name in
+        /// the files' `let`s, asserts and questions (`(value family).goals`).
+        mutating func renamedInExpressions() {
+            var renamed: [EntityKind: [String: String]] = [:]
+            let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+            for (key, origin) in origins.entities where key.kind.info.identity == .name {
+                guard let index = positions[key.kind.ordinal][key.identity], let name = plan.name(of: key.kind, at: index),
+                      let asRead = origin.asRead.first else { continue }
+                let now = Literal.name(name.text)
+                if now != asRead { renamed[key.kind, default: [:]][asRead] = now }
+            }
+            guard !renamed.isEmpty else { return }
+            for id in origins.files {
+                for statement in parse(id).statements.values {
+                    let expressions: [Expr]
+                    switch statement.kind {
+                    case .let(_, _, let value): expressions = [value]
+                    case .assert(let condition, _): expressions = [condition]
+                    case .expression(let expr): expressions = [expr]
+                    default: expressions = []
+                    }
+                    for expr in expressions {
+                        expr.forEachEntity { kind, name in
+                            if let new = renamed[kind]?[Literal.name(name.text)] { replace(name.range, with: new) }
+                        }
+                    }
+                }
             }
         }
 
@@ -93,38 +142,67 @@ public enum SourceEditor {
             if case .date(let keyword) = kind.info.head { headText = keyword }
             let current = kind.info.written(plan, index)
             let multiLine = source.line(of: range.start) != source.line(of: max(range.start, range.end - 1))
-            let indent = multiLine ? Formatter.indent : ""
+            // New clause lines take the file's own indentation and line ends.
+            let indent = multiLine ? Editor.indentation(of: declaration.clauses, in: source) : ""
+            // Where the head ends: before the first clause, blanks left out.
+            var kept = range.end
+            if let first = declaration.clauses.map(\.range.start).min() {
+                kept = first
+                while kept > range.start, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+                    .contains(source.bytes[kept - 1]) { kept -= 1 }
+            }
             for clause in declaration.clauses {
                 guard let now = current.first(where: { $0.0 == clause.keyword }) else {
-                    delete(clause.range)
+                    deleteClause(clause.range)
                     continue
                 }
-                let was = Formatter.clause(clause.keyword, clause.value, indent: indent)
-                guard Formatter.clause(now.0, now.1, indent: indent) != was else { continue }
+                kept = max(kept, clause.range.end)
+                let was = Formatter.clause(clause.keyword, clause.value, of: kind, indent: indent)
+                guard Formatter.clause(now.0, now.1, of: kind, indent: indent) != was else { continue }
                 if clause.keyword == headText, clause.range.start == declaration.clauses.first?.range.start,
                    source.bytes.indices.contains(clause.range.start), source.bytes[clause.range.start] == UInt8(ascii: "\""),
                    case .text(let text) = now.1 {
                     replace(clause.range, with: Literal.string(text))
                 } else {
-                    replace(clause.range, with: written(now.0, now.1, indent: indent))
+                    replace(clause.range, with: written(now.0, now.1, of: kind, indent: indent))
                 }
             }
-            let end = declaration.clauses.map(\.range.end).max() ?? declaration.name.range.end
             let added = current.filter { keyword, _ in !declaration.clauses.contains { $0.keyword == keyword } }
-            let separator = multiLine ? "\n" + Formatter.indent : " "
-            let text = added.map { separator + written($0.0, $0.1, indent: indent) }.joined()
-            if !text.isEmpty {
-                edits[range.source, default: []].append(Edit(start: end, end: end, text: text))
+            guard !added.isEmpty else { return true }
+            // New clauses follow the last clause that stays (the words after
+            // an amount head when none does), never one that goes with its line.
+            var end = kept
+            var separator = " "
+            if multiLine {
+                // After the comment that ends that clause's line, which stays with it.
+                let bytes = source.bytes
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                let crlf = end < bytes.count && bytes[end] == UInt8(ascii: "\r")
+                separator = (crlf ? "\r\n" : "\n") + indent
             }
+            let text = added.map { separator + written($0.0, $0.1, of: kind, indent: indent) }.joined()
+            edits[range.source, default: []].append(Edit(start: end, end: end, text: text))
             return true
+        }
+
+        /// The blanks that start the first clause line, or the canonical indent.
+        static func indentation(of clauses: [Clause], in source: Source) -> String {
+            let bytes = source.bytes
+            for clause in clauses.sorted(by: { $0.range.start < $1.range.start }) {
+                var start = clause.range.start
+                while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+                guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n"), start < clause.range.start else { continue }
+                return String(decoding: bytes[start..<clause.range.start], as: UTF8.self)
+            }
+            return Formatter.indent
         }
 
         /// A clause in canonical form, with a date or duration as the session
         /// or the files wrote it when they wrote that value.
-        private mutating func written(_ keyword: Keyword, _ value: ClauseValue, indent: String) -> String {
-            let canonical = Formatter.clause(keyword, value, indent: "")
+        private mutating func written(_ keyword: Keyword, _ value: ClauseValue, of kind: EntityKind, indent: String) -> String {
+            let canonical = Formatter.clause(keyword, value, of: kind, indent: "")
             let form = sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
-            return Formatter.clause(keyword, value, indent: indent) { form }
+            return Formatter.clause(keyword, value, of: kind, indent: indent) { form }
         }
 
         private var knownForms: [(keyword: Keyword, canonical: String, written: String)]?
@@ -143,7 +221,7 @@ public enum SourceEditor {
                     case .rename(let kind, _, _, let new):
                         // `rename capacity from 2027-01-01 to 2027-Q1` writes the new `from`.
                         guard case .dayClause(let keyword) = kind.info.identity, case .success(let day) = Day.parse(new.text) else { continue }
-                        forms.append((keyword, Formatter.clause(keyword, .date(day), indent: ""), source.text(new.range)))
+                        forms.append((keyword, Formatter.clause(keyword, .date(day), of: kind, indent: ""), source.text(new.range)))
                     default:
                         continue
                     }
@@ -158,7 +236,7 @@ public enum SourceEditor {
                 switch clause.value {
                 case .date, .duration:
                     let words = source.text(clause.range).split(whereSeparator: { " \t\r\n".contains($0) })
-                    return (clause.keyword, Formatter.clause(clause.keyword, clause.value, indent: ""),
+                    return (clause.keyword, Formatter.clause(clause.keyword, clause.value, of: declaration.kind, indent: ""),
                             words.dropFirst().joined(separator: " "))
                 default:
                     return nil
@@ -168,7 +246,19 @@ public enum SourceEditor {
 
         mutating func vision() {
             guard let first = origins.vision.first else {
-                visionIsNew = plan.vision != nil
+                guard let vision = plan.vision else { return }
+                // A vision typed before a file with one of its own was loaded
+                // (refused, E020): that file's line says it, so it is said once.
+                for id in origins.files {
+                    let refused = parse(id).statements.values.filter { statement in
+                        if case .vision = statement.kind { return true } else { return false }
+                    }.min { $0.range.start < $1.range.start }
+                    if let refused {
+                        replace(refused.range, with: "vision " + Literal.string(vision))
+                        return
+                    }
+                }
+                visionIsNew = true
                 return
             }
             guard let vision = plan.vision, vision != origins.visionAsRead else { return }
@@ -192,15 +282,44 @@ public enum SourceEditor {
             for kind in EntityKind.allCases {
                 for index in 0..<plan.count(of: kind) {
                     guard let identity = plan.identity(of: kind, at: index),
-                          origins.entities[EntityKey(kind: kind, identity: identity)] == nil,
-                          let line = PlanWriter.line(plan, kind, index, written: { keyword, value in
-                              let canonical = Formatter.clause(keyword, value, indent: "")
+                          origins.entities[EntityKey(kind: kind, identity: identity)] == nil else { continue }
+                    if kind.info.unique, let name = plan.name(of: kind, at: index)?.text, let refused = refusedDeclaration(kind, name) {
+                        // A file loaded after the entity was typed declares it
+                        // too, refused as a repeat: that line now says what the
+                        // session holds, so the name is declared once.
+                        replace(refused, with: declaration(kind, index, writtenIn: [refused]))
+                        continue
+                    }
+                    guard let line = PlanWriter.line(plan, kind, index, written: { keyword, value in
+                              let canonical = Formatter.clause(keyword, value, of: kind, indent: "")
                               return sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
                           }) else { continue }
                     blocks.append(PlanWriter.laidOut(line))
                 }
             }
             return blocks
+        }
+
+        private var refused: [EntityKind: [String: SourceRange]]?
+
+        /// The first declaration in the files of `name` of `kind` that no
+        /// entity came from: one the plan refused, its name being taken.
+        private mutating func refusedDeclaration(_ kind: EntityKind, _ name: String) -> SourceRange? {
+            if refused == nil {
+                var origin = Set<SourceRange>()
+                for entity in origins.entities.values { origin.formUnion(entity.statements) }
+                var found: [EntityKind: [String: SourceRange]] = [:]
+                for id in origins.files {
+                    for statement in parse(id).statements.values.sorted(by: { $0.range.start < $1.range.start }) {
+                        guard case .declaration(let declaration) = statement.kind, !declaration.isUpdate,
+                              !origin.contains(statement.range),
+                              found[declaration.kind]?[declaration.name.text] == nil else { continue }
+                        found[declaration.kind, default: [:]][declaration.name.text] = statement.range
+                    }
+                }
+                refused = found
+            }
+            return refused?[kind]?[name]
         }
 
         /// The entity in canonical form, keeping each date and duration as
@@ -220,7 +339,7 @@ public enum SourceEditor {
             }
             forms = sessionForms() + forms
             let line = PlanWriter.line(plan, kind, index) { keyword, value in
-                let canonical = Formatter.clause(keyword, value, indent: "")
+                let canonical = Formatter.clause(keyword, value, of: kind, indent: "")
                 return forms.last { $0.keyword == keyword && $0.canonical == canonical }?.written
             } ?? ""
             var text = PlanWriter.laidOut(line)
@@ -242,27 +361,64 @@ public enum SourceEditor {
             edits[range.source, default: []].append(Edit(start: range.start, end: range.end, text: text))
         }
 
+        /// A clause and the blanks before it; its line too when nothing
+        /// else stands there. A comment after it stays, on a line of its own.
+        private mutating func deleteClause(_ range: SourceRange) {
+            guard let source = interpreter.sources[range.source] else { return }
+            let bytes = source.bytes
+            func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            var start = range.start
+            while start > 0, isBlank(bytes[start - 1]) { start -= 1 }
+            let ownsLineStart = start == 0 || bytes[start - 1] == UInt8(ascii: "\n")
+            var end = range.end
+            while end < bytes.count, isBlank(bytes[end]) || bytes[end] == UInt8(ascii: "\r") { end += 1 }
+            if ownsLineStart, end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                edits[range.source, default: []].append(Edit(start: start, end: min(end + 1, bytes.count), text: ""))
+            } else if ownsLineStart, end < bytes.count, bytes[end] == UInt8(ascii: "#") {
+                edits[range.source, default: []].append(Edit(start: range.start, end: end, text: ""))
+            } else {
+                edits[range.source, default: []].append(Edit(start: start, end: range.end, text: ""))
+            }
+        }
+
         /// The statement and, when nothing else stands on them, its lines:
         /// the blanks before it and the rest of its last line, a comment
         /// there included.
-        private mutating func delete(_ range: SourceRange) {
+        private mutating func delete(_ range: SourceRange, keepingComment: Bool = false) {
             guard let source = interpreter.sources[range.source] else { return }
             let bytes = source.bytes
+            func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            // A byte order mark is no part of the first line: it stays.
+            let firstLine = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var start = range.start
-            while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
-            let ownsLineStart = start == 0 || bytes[start - 1] == UInt8(ascii: "\n")
+            while start > firstLine, isBlank(bytes[start - 1]) { start -= 1 }
+            let ownsLineStart = start == firstLine || bytes[start - 1] == UInt8(ascii: "\n")
             var end = range.end
-            while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") || bytes[end] == UInt8(ascii: "\r") {
-                end += 1
-            }
+            while end < bytes.count, isBlank(bytes[end]) || bytes[end] == UInt8(ascii: "\r") { end += 1 }
+            var separated = false
             if end < bytes.count, bytes[end] == UInt8(ascii: ";") {
+                // The `;` after it goes with it, and the blanks up to the next statement.
                 end += 1
+                while end < bytes.count, isBlank(bytes[end]) { end += 1 }
+                separated = true
             } else if end < bytes.count, bytes[end] == UInt8(ascii: "#") {
+                if keepingComment {
+                    edits[range.source, default: []].append(Edit(start: ownsLineStart ? range.start : start, end: end, text: ""))
+                    return
+                }
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             }
             let ownsLineEnd = end == bytes.count || bytes[end] == UInt8(ascii: "\n")
             if ownsLineStart, ownsLineEnd {
                 edits[range.source, default: []].append(Edit(start: start, end: min(end + 1, bytes.count), text: ""))
+            } else if separated {
+                // The blanks before it stay, between what comes before and after.
+                edits[range.source, default: []].append(Edit(start: range.start, end: end, text: ""))
+            } else if start > firstLine, bytes[start - 1] == UInt8(ascii: ";") {
+                // The last of a line of statements takes the `;` before it.
+                var before = start - 1
+                while before > firstLine, isBlank(bytes[before - 1]) { before -= 1 }
+                edits[range.source, default: []].append(Edit(start: before, end: range.end, text: ""))
             } else {
                 // The blanks before it go too, so that no gap is left.
                 edits[range.source, default: []].append(Edit(start: start, end: range.end, text: ""))
@@ -277,10 +433,18 @@ public enum SourceEditor {
                 guard let source = interpreter.sources[id], seen.insert(source.name).inserted else { continue }
                 var bytes: [UInt8] = []
                 var offset = 0
-                for edit in (edits[id] ?? []).sorted(by: { $0.start < $1.start }) where edit.start >= offset {
-                    bytes += source.bytes[offset..<edit.start]
+                // An insertion goes before a deletion that starts where it does.
+                let ordered = (edits[id] ?? []).enumerated().sorted { left, right in
+                    (left.element.start, left.element.end, left.offset) < (right.element.start, right.element.end, right.offset)
+                }.map(\.element)
+                for edit in ordered {
+                    // Two statements on one line may both take the `;` between
+                    // them: an edit that starts where another already took the
+                    // text does the rest of its work from there.
+                    let start = min(max(edit.start, offset), source.bytes.count)
+                    bytes += source.bytes[offset..<start]
                     bytes += Array(edit.text.utf8)
-                    offset = max(offset, min(edit.end, source.bytes.count))
+                    offset = max(start, min(edit.end, source.bytes.count))
                 }
                 bytes += source.bytes[offset...]
                 var text = String(decoding: bytes, as: UTF8.self)

@@ -163,6 +163,13 @@ extension Plan {
             for other in EntityKind.allCases {
                 _ = other.info.renameReferences(&self, kind, old.text, new)
             }
+            assertions = assertions.map { assertion in
+                var renamed = assertion
+                renamed.condition = assertion.condition.renamingEntities { entityKind, name in
+                    entityKind == kind && name.text == old.text ? Name(text: new.text, range: name.range, quoted: new.quoted) : nil
+                }
+                return renamed
+            }
         case .dayAndText:
             rename(kind, at: index, to: new)
         case .dayClause(let keyword):

@@ -293,6 +293,14 @@ public struct Interpreter: Sendable {
                 if declaration.isUpdate { weigh(declaration, at: index, inFile: inclusion.fromFile, each: each) }
             }
         case .remove(let kind, let name, let key):
+            if !inclusion.fromFile, kind.info.identity == .name, let named = origins.namedInExpressions[kind]?[name.text] {
+                // Saved, the file would no longer load: its `let` or question names the entity.
+                let place = sources[named.source].map { "\($0.name):\($0.line(of: named.start))" } ?? "a file"
+                emit(each, .diagnostic(.error(.removeOfReferenced, "cannot remove \(kind.rawValue) \(Literal.string(name.text)): "
+                                                   + "an expression at \(place) names it", at: name.range,
+                                                   hint: "first change or delete the line at \(place)")))
+                return
+            }
             let (removed, problem) = plan.remove(kind, named: name, key: key)
             if let problem { emit(each, .diagnostic(problem)) }
             if let removed { bindings = bindings.mapValues { $0.afterRemoving(kind, at: removed) } }
@@ -300,9 +308,13 @@ public struct Interpreter: Sendable {
             switch plan.rename(kind, old, key: key, to: new) {
             case .failure(let problem): emit(each, .diagnostic(problem))
             case .success(let index):
+                if kind.info.identity == .name, let named = origins.namedInExpressions[kind]?.removeValue(forKey: old.text) {
+                    origins.namedInExpressions[kind, default: [:]][new.text] = named
+                }
                 if inclusion.fromFile, keepsOrigins { recordOrigin(of: kind, at: index, statement.range) }
             }
         case .let(let name, _, let expr):
+            if inclusion.fromFile, keepsOrigins { recordNames(in: expr) }
             switch evaluate(expr) {
             case .success(let value) where value.nests(deeperThan: Parser.maxDepth):
                 // `let x = [x]`, repeated, would otherwise grow a value too deep to print or compare.
@@ -314,8 +326,10 @@ public struct Interpreter: Sendable {
         case .include(let path, let pathRange):
             include(path, at: pathRange, from: inclusion, each: each)
         case .assert(let condition, let message):
+            if inclusion.fromFile, keepsOrigins { recordNames(in: condition) }
             plan.assertions.append(Assertion(condition: condition, message: message, range: statement.range))
         case .expression(let expr):
+            if inclusion.fromFile, keepsOrigins { recordNames(in: expr) }
             switch evaluate(expr) {
             case .success(let value): emit(each, .answer(value, statement.range, listing: expr.listing))
             case .failure(let problem): emit(each, .diagnostic(problem.diagnostic))
@@ -338,6 +352,12 @@ public struct Interpreter: Sendable {
     /// Hands `outcome` on with the interpreter as it stands now.
     private func emit(_ each: Sink, _ outcome: Outcome) {
         each(outcome, self)
+    }
+
+    private mutating func recordNames(in expr: Expr) {
+        expr.forEachEntity { kind, name in
+            if origins.namedInExpressions[kind]?[name.text] == nil { origins.namedInExpressions[kind, default: [:]][name.text] = name.range }
+        }
     }
 
     private mutating func recordVisionOrigin(_ range: SourceRange, fromFile: Bool) {
@@ -521,6 +541,10 @@ public struct Origins: Sendable {
     public var ownerAsRead: String?
     /// The sources that are files, in the order read (the first is the main file).
     public var files: [Int] = []
+    /// Where the files' `let`s, asserts and questions first name each
+    /// entity (`(value family).goals`), by kind and name as it is now: a
+    /// `remove` that would leave such a line unable to load is refused.
+    public var namedInExpressions: [EntityKind: [String: SourceRange]] = [:]
 }
 
 /// Where one entity was written, and what the files made of it.

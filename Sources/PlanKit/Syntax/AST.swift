@@ -23,6 +23,49 @@ public struct Expr: Sendable {
 }
 
 extension Expr {
+    /// The expression with each entity it names (`(value family)`, `goal
+    /// "X"`) given the name `renamed` returns, where it returns one: a
+    /// rename reaches expressions as it reaches clauses.
+    public func renamingEntities(_ renamed: (EntityKind, Name) -> Name?) -> Expr {
+        func again(_ expr: Expr) -> Expr { expr.renamingEntities(renamed) }
+        var copy = self
+        switch kind {
+        case .number, .string, .bool, .none, .today, .date, .duration, .identifier, .collection, .vision, .owner:
+            return self
+        case .entity(let entityKind, let name, let spelled):
+            guard let new = renamed(entityKind, name) else { return self }
+            copy.kind = .entity(entityKind, new, spelled: spelled)
+        case .list(let items): copy.kind = .list(items.map(again))
+        case .unary(let op, let operand): copy.kind = .unary(op, again(operand))
+        case .logical(let op, let left, let right, let at): copy.kind = .logical(op, again(left), again(right), operatorRange: at)
+        case .binary(let op, let left, let right, let at): copy.kind = .binary(op, again(left), again(right), operatorRange: at)
+        case .field(let base, let name, let at): copy.kind = .field(again(base), name: name, nameRange: at)
+        case .call(let name, let at, let arguments): copy.kind = .call(name: name, nameRange: at, arguments: arguments.map(again))
+        case .index(let base, let position): copy.kind = .index(again(base), again(position))
+        case .query(let base, let clauses):
+            copy.kind = .query(again(base), clauses.map { clause in
+                var clause = clause
+                switch clause.kind {
+                case .where(let expr): clause.kind = .where(again(expr))
+                case .sort(let expr, let descending): clause.kind = .sort(again(expr), descending: descending)
+                case .group(let expr): clause.kind = .group(again(expr))
+                case .limit(let expr): clause.kind = .limit(again(expr))
+                case .select(let expr): clause.kind = .select(again(expr))
+                }
+                return clause
+            })
+        }
+        return copy
+    }
+
+    /// Each entity the expression names, in no set order.
+    public func forEachEntity(_ body: (EntityKind, Name) -> Void) {
+        _ = renamingEntities { kind, name in
+            body(kind, name)
+            return nil
+        }
+    }
+
     /// The collection a question lists when it starts with one (`goals
     /// where ...`, `(goals)`) and selects nothing anywhere, so that an empty
     /// answer can say `(no goals)` instead of `[]`.
@@ -219,7 +262,7 @@ public enum ClauseShape: Sendable {
         case .text: return "\"...\""
         case .date: return "2027-06-30"
         case .duration: return "6 weeks"
-        case .amount: return "2"
+        case .amount(_, let unit): return "2" + (unit.map { " " + $0.rawValue } ?? "")
         case .name(_, let kinds), .names(_, let kinds):
             guard let word = kinds.first?.rawValue else { return "name" }
             return "\"" + word.prefix(1).uppercased() + word.dropFirst() + "\""
@@ -325,6 +368,13 @@ public struct ClauseSyntax: Sendable {
     /// Clauses sharing a slot set the same thing (`done` and `doing` set a
     /// goal's status), so giving two of them is a repeat.
     public let slot: Keyword
+
+    /// The words the clause is written with before its value: `needs experience`.
+    public var words: String { (lead.map { $0.rawValue + " " } ?? "") + keyword.rawValue }
+
+    /// The clause as a person writes it, with a sample value, for help and
+    /// hints: `effort 2 hours`, `needs experience "Experience"`.
+    public var example: String { shape.example.isEmpty ? words : words + " " + shape.example }
 }
 
 public struct Declaration: Sendable {

@@ -243,7 +243,7 @@ public struct Parser {
             if !missing.isEmpty {
                 let example = syntax.filter(\.required).map { " " + ([$0.keyword.rawValue, $0.shape.example].filter { !$0.isEmpty }).joined(separator: " ") }.joined()
                 parserDiagnostics.append(.error(
-                    .syntax, "\(kind.rawValue) \(Literal.string(name.text)) needs \(missing.map { "`\($0.keyword.rawValue)`" }.joined(separator: " and "))",
+                    .syntax, "\(kind.rawValue) \(Literal.string(name.text)) needs \(missing.map { "`\($0.words)`" }.joined(separator: " and "))",
                     at: name.range, hint: "write: \(kind.rawValue) \(Literal.string(name.text))" + example))
             }
         }
@@ -370,7 +370,7 @@ public struct Parser {
     private mutating func removal(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> Clause? {
         let token = peek
         guard token.kind == .identifier else { return nil }
-        let list = allowed.map { "`\($0.keyword.rawValue)`" }.joined(separator: ", ")
+        let list = allowed.map { "`\($0.words)`" }.joined(separator: ", ")
         switch source.text(token.range) {
         case "open":
             advance()
@@ -429,7 +429,7 @@ public struct Parser {
             return (Clause(second, value, token.range.through(previous.range)), rule)
         }
         guard case .keyword(let keyword) = token.kind, let rule = allowed.first(where: { $0.keyword == keyword && $0.lead == nil }) else {
-            let list = allowed.map { "`\($0.keyword.rawValue)`" }.joined(separator: ", ")
+            let list = allowed.map { "`\($0.words)`" }.joined(separator: ", ")
             if case .keyword(let keyword) = token.kind, KindInfo.all.contains(where: { $0.clause(keyword) != nil }) {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
                             code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
