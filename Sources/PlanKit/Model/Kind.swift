@@ -319,8 +319,21 @@ public final class KindInfo: Sendable {
                 }
             }
         }
-        makeTable = { EntityTable<Entity>() }
         let unique = Description.unique
+        let pickedDay: (@Sendable (Entity) -> Day?)?
+        switch Description.identity {
+        case .name:
+            pickedDay = nil
+        case .dayAndText:
+            pickedDay = { try? Day.parse($0.name.text).get() }
+        case .dayClause(let keyword):
+            let read = rules.first { $0.syntax.keyword == keyword }?.read
+            pickedDay = { entity in
+                guard case .date(let day)? = read?(entity) else { return nil }
+                return day
+            }
+        }
+        makeTable = { EntityTable<Entity>(unique: unique, pickedDay: pickedDay) }
         declare = { plan, name, clauses in
             var entity = Entity(name: name)
             apply(clauses, to: &entity)
