@@ -125,4 +125,29 @@ import Testing
         }
         #expect(interpreter.plan.index(of: .value, named: "v0") == nil)
     }
+
+    /// `rename` and `remove` read only the kinds whose entities name the
+    /// entity, by counts of the names each kind refers to: counted on the
+    /// first rename or remove, kept as entities come and go, counted again
+    /// after one changes in place or comes back through undo.
+    @Test func renameAndRemoveSeeEveryReferenceWhateverCameBetween() {
+        var interpreter = Interpreter(today: testToday)
+        _ = interpreter.run(Source(name: "plan", text: "goal a by 2027-06\ngoal b by 2027-06\ngoal x by 2027-06"))
+        #expect(Self.run("rename goal a to a2", in: &interpreter) == [])
+        #expect(Self.run("goal c after b by 2027-06", in: &interpreter) == [])
+        #expect(Self.run("remove goal b", in: &interpreter) == ["E027"])
+        #expect(Self.run("update goal c after x", in: &interpreter) == [])
+        #expect(Self.run("rename goal x to y", in: &interpreter) == [])
+        #expect(Self.run("(goal \"c\").after select name", in: &interpreter) == [#"["b", "y"]"#])
+        interpreter.beginChange()
+        #expect(Self.run("milestone m for a2 by 2027-01", in: &interpreter) == [])
+        interpreter.takeBack(interpreter.endChange())
+        interpreter.beginChange()
+        #expect(Self.run("update goal c drop after b", in: &interpreter) == [])
+        interpreter.takeBack(interpreter.endChange())
+        #expect(Self.run("remove goal b", in: &interpreter) == ["E027"])
+        #expect(Self.run("remove goal a2", in: &interpreter) == [])
+        #expect(Self.run("remove goal c; remove goal b", in: &interpreter) == [])
+        #expect(Self.run("goals select name", in: &interpreter) == [#"["y"]"#])
+    }
 }

@@ -333,7 +333,13 @@ public final class KindInfo: Sendable {
                 return day
             }
         }
-        makeTable = { EntityTable<Entity>(unique: unique, pickedDay: pickedDay) }
+        let referringReads = rules.filter { !$0.syntax.shape.referred.isEmpty }.map(\.read)
+        let namesReferred: @Sendable (Entity) -> [String] = { entity in
+            var names: [String] = []
+            for read in referringReads { read(entity)?.forEachName { name, _ in names.append(name.text) } }
+            return names
+        }
+        makeTable = { EntityTable<Entity>(unique: unique, pickedDay: pickedDay, namesReferred: namesReferred) }
         declare = { plan, name, clauses in
             var entity = Entity(name: name)
             apply(clauses, to: &entity)
@@ -364,6 +370,7 @@ public final class KindInfo: Sendable {
         clearable = Set(rules.filter { $0.clear != nil }.map(\.syntax.keyword))
         loggedBy = Dictionary(uniqueKeysWithValues: rules.compactMap { rule in rule.loggedBy.map { (rule.syntax.keyword, $0) } })
         renameReferences = { plan, target, old, new in
+            guard plan.mayRefer(Description.kind, to: old) else { return [] }
             var changed: [Int] = []
             for rule in referring where rule.syntax.shape.refers.contains(target) {
                 guard let clear = rule.clear else { continue }

@@ -91,6 +91,22 @@ public struct Plan: Sendable {
         tables[kind.ordinal].positions(pickedBy: day)
     }
 
+    /// Whether an entity of `kind` may name `name` in one of its clauses:
+    /// false only when `countReferences` has counted them and none does.
+    func mayRefer(_ kind: EntityKind, to name: String) -> Bool {
+        tables[kind.ordinal].mayRefer(to: name)
+    }
+
+    /// Counts the names each kind's entities refer to, where they are not
+    /// counted yet, so that `rename` and `remove` look only at the kinds
+    /// that name the entity.
+    mutating func countReferences() {
+        for ordinal in tables.indices where !tables[ordinal].referencesCounted {
+            if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+            tables[ordinal].countReferences()
+        }
+    }
+
     /// The declared name of entity `index` of `kind`.
     public func name(of kind: EntityKind, at index: Int) -> Name? {
         tables[kind.ordinal].name(at: index)
@@ -250,6 +266,9 @@ class EntityTableBase: @unchecked Sendable {
     func name(at index: Int) -> Name? { nil }
     func find(_ name: String, hash: UInt32) -> Int? { nil }
     func positions(pickedBy day: Day?) -> [Int] { [] }
+    var referencesCounted: Bool { true }
+    func countReferences() {}
+    func mayRefer(to name: String) -> Bool { true }
     func reserve(_ count: Int) {}
     func copy() -> EntityTableBase { self }
     func identity(at index: Int) -> Int? { nil }
@@ -279,10 +298,17 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     /// The positions of the entities each day picks, in order, so that an
     /// `update` finds its entity without reading every other one.
     @exclusivity(unchecked) private var byDay: [Day?: [Int]] = [:]
+    /// The names an entity's clauses refer to, each as often as it does.
+    private let namesReferred: @Sendable (Entity) -> [String]
+    /// `namesReferred` of every entity, counted by name: nil until a rename
+    /// or remove first asks, and again once an entity changes in place (an
+    /// `update` may add names a thousand times before anyone asks).
+    @exclusivity(unchecked) private var referenced: [String: Int]?
 
-    init(unique: Bool, pickedDay: (@Sendable (Entity) -> Day?)?) {
+    init(unique: Bool, pickedDay: (@Sendable (Entity) -> Day?)?, namesReferred: @escaping @Sendable (Entity) -> [String]) {
         self.unique = unique
         self.pickedDay = pickedDay
+        self.namesReferred = namesReferred
     }
 
     override var count: Int { items.count }
@@ -300,6 +326,20 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         byDay[day] ?? []
     }
 
+    override var referencesCounted: Bool { referenced != nil }
+
+    override func countReferences() {
+        var counts: [String: Int] = [:]
+        for item in items {
+            for name in namesReferred(item) { counts[name, default: 0] += 1 }
+        }
+        referenced = counts
+    }
+
+    override func mayRefer(to name: String) -> Bool {
+        referenced.map { $0[name] != nil } ?? true
+    }
+
     /// `reserveCapacity` gives exactly what is asked; asked for a little more
     /// at a time (a REPL line, a small include), it would copy the array each
     /// time. Never growing by less than double keeps that linear.
@@ -311,12 +351,13 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     }
 
     override func copy() -> EntityTableBase {
-        let copy = EntityTable<Entity>(unique: unique, pickedDay: pickedDay)
+        let copy = EntityTable<Entity>(unique: unique, pickedDay: pickedDay, namesReferred: namesReferred)
         copy.items = items
         copy.entityNames = entityNames
         copy.index = index
         copy.identities = identities
         copy.byDay = byDay
+        copy.referenced = referenced
         return copy
     }
 
@@ -331,6 +372,12 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         let name = entityNames[position].text
         let hash = NameTable.hash(name)
         let held = index.remove(hash, position)
+        if referenced != nil {
+            for name in namesReferred(items[position]) {
+                referenced?[name]? -= 1
+                if referenced?[name] == 0 { referenced?[name] = nil }
+            }
+        }
         items.remove(at: position)
         entityNames.remove(at: position)
         identities.remove(at: position)
@@ -396,6 +443,7 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     override func restore(_ record: EntityRecord, at position: Int, inserting: Bool) {
         guard let entity = record.entity as? Entity, position >= 0,
               inserting ? position <= items.count : position < items.count else { return }
+        referenced = nil
         if inserting {
             items.insert(entity, at: position)
             entityNames.insert(record.name, at: position)
@@ -432,6 +480,7 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         let dayBefore = pickedDay?(items[position])
         change(&items[position])
         refileDay(of: position, from: dayBefore)
+        referenced = nil
     }
 
     /// Appends `entity` and indexes its name, hashing the name once; returns
@@ -444,6 +493,9 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         let existing = find(name.text, hash: hash)
         if unlessTaken, existing != nil { return existing }
         if let pickedDay { byDay[pickedDay(entity), default: []].append(items.count) }
+        if referenced != nil {
+            for name in namesReferred(entity) { referenced?[name, default: 0] += 1 }
+        }
         entityNames.append(name)
         identities.append(identity)
         items.append(consume entity)

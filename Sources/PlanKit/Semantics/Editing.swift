@@ -126,6 +126,7 @@ extension Plan {
         case .failure(let problem): return (nil, problem)
         case .success(let found): index = found
         }
+        if kind.info.identity == .name { countReferences() }
         let referrers = kind.info.identity == .name ? self.referrers(to: kind, named: name.text, except: index) : []
         if let first = referrers.first {
             let subject = "\(kind.rawValue) \(Literal.string(name.text))"
@@ -160,6 +161,7 @@ extension Plan {
                                        notes: [.init("declared here", at: name(of: kind, at: taken)?.range ?? .none)]))
             }
             rename(kind, at: index, to: new)
+            countReferences()
             for other in EntityKind.allCases {
                 _ = other.info.renameReferences(&self, kind, old.text, new)
             }
@@ -181,7 +183,7 @@ extension Plan {
     func referrers(to kind: EntityKind, named name: String,
                    except excluded: Int) -> [(kind: EntityKind, name: String, clause: Keyword)] {
         var found: [(kind: EntityKind, name: String, clause: Keyword)] = []
-        for other in EntityKind.allCases {
+        for other in EntityKind.allCases where mayRefer(other, to: name) {
             var seen = Set<String>()
             other.info.forEachReference(self, nil) { position, reference in
                 // A name that may be of several kinds refers to the first that declares it.
