@@ -373,9 +373,9 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         let hash = NameTable.hash(name)
         let held = index.remove(hash, position)
         if referenced != nil {
-            for name in namesReferred(items[position]) {
-                referenced?[name]? -= 1
-                if referenced?[name] == 0 { referenced?[name] = nil }
+            for referred in namesReferred(items[position]) {
+                referenced?[referred]? -= 1
+                if referenced?[referred] == 0 { referenced?[referred] = nil }
             }
         }
         items.remove(at: position)
