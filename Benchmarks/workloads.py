@@ -17,14 +17,29 @@ that run's peak resident memory (GNU time):
   include bomb  D files, each declaring a goal and including the next file
                 twice: 2^D runs of the last file if every include ran
 
+and, at each size N of --scale (10 000 and 100 000), with the ratio of the
+two times (10 means linear):
+
+  diff          `plan repl` of N goals, then `:try`, `value zz`, `:diff`
+  update log    N entries a day apart, then `update log DATE hours 2` each
+  by text       N entries, 10 a day, then `update log DATE "TEXT" hours 2` each
+  capacity      N capacities, each `from` its own day, then `update capacity` each
+  remove        N values, then `remove value` each
+  rename        N goals, then `rename goal` each
+  duplicates    `value a` N + 1 times, `plan check`: N errors E020
+  export json   generate.py's rich plan of N goals, `plan export --format json`
+                to stdout, beside `plan check` of the same plan (the plan's
+                own memory) and the file's size
+
     python3 Benchmarks/workloads.py [--plan .build/release/plan] [--runs 3]
                                     [--ones 100000] [--items 20000]
-                                    [--bomb-depths 20,40]
+                                    [--bomb-depths 20,40] [--scale 10000,100000]
 
 run.py calls it after its own tables; Python 3 standard library only.
 """
 
 import argparse
+import datetime
 import os
 import sys
 import tempfile
@@ -78,6 +93,85 @@ def include_bomb(folder, depth):
     return os.path.join(folder, "bomb0.plan")
 
 
+def day(offset):
+    """Days after 1700-01-01: 100 000 of them end in 1973, before TODAY,
+    so that no entry waits for its day."""
+    return (datetime.date(1700, 1, 1) + datetime.timedelta(days=offset)).isoformat()
+
+
+def update_logs(count):
+    entries = "".join('log %s "e%d" for g hours 1\n' % (day(n), n) for n in range(count))
+    return "goal g by 2027-06\n" + entries + "".join("update log %s hours 2\n" % day(n) for n in range(count))
+
+
+def update_logs_by_text(count, per_day=10):
+    entries = "".join('log %s "e%d" for g hours 1\n' % (day(n // per_day), n) for n in range(count))
+    return ("goal g by 2027-06\n" + entries
+            + "".join('update log %s "e%d" hours 2\n' % (day(n // per_day), n) for n in range(count)))
+
+
+def update_capacities(count):
+    return ("".join("capacity 10 hours per week from %s\n" % day(n) for n in range(count))
+            + "".join("update capacity %d hours per week from %s\n" % (12 + n % 7, day(n)) for n in range(count)))
+
+
+def remove_values(count):
+    return "".join("value v%d\n" % n for n in range(count)) + "".join("remove value v%d\n" % n for n in range(count))
+
+
+def rename_goals(count):
+    return ("".join("goal g%d by 2028-01\n" % n for n in range(count))
+            + "".join("rename goal g%d to h%d\n" % (n, n) for n in range(count)))
+
+
+def duplicates(count):
+    return "value a\n" * (count + 1)
+
+
+def at_scale(args, folder):
+    """The workloads of issue 23 items 6 to 8 at each size, and 100k over 10k."""
+    sizes = [int(part) for part in args.scale.split(",") if part]
+    if not sizes:
+        return
+    import generate  # noqa: E402  (only these workloads need it)
+    files = [("update log", "run", update_logs), ("by text", "run", update_logs_by_text),
+             ("capacity", "run", update_capacities), ("remove", "run", remove_values),
+             ("rename", "run", rename_goals), ("duplicates", "check", duplicates)]
+    times = {}
+    print()
+    print("%-32s %10s %10s %8s" % ("workload at scale", "seconds", "peak MB", "status"))
+    for size in sizes:
+        for name, command, make in files:
+            path = os.path.join(folder, "scale.plan")
+            with open(path, "w") as out:
+                out.write(make(size))
+            seconds, peak, status, _ = measure([args.plan, command, "--today", TODAY, path], args.runs)
+            times[(name, size)] = seconds
+            print("%-32s %10.3f %10.1f %8d" % ("%s, %d" % (name, size), seconds, peak, status))
+        plan_file = os.path.join(folder, "scale-goals.plan")
+        with open(plan_file, "w") as out:
+            out.write(goals(size))
+        script_file = os.path.join(folder, "diff.txt")
+        with open(script_file, "w") as out:
+            out.write(":try\nvalue zz\n:diff\n")
+        seconds, peak, status, _ = measure([args.plan, "repl", "--today", TODAY, plan_file], args.runs, script_file)
+        times[("diff", size)] = seconds
+        print("%-32s %10.3f %10.1f %8d" % ("diff, %d" % size, seconds, peak, status))
+        rich = generate.generate(size, 1, os.path.join(folder, "generated"), "rich")[0]
+        megabytes = os.path.getsize(rich) / 1e6
+        for name, argv in [("export json", ["export", "--format", "json"]), ("check", ["check"])]:
+            seconds, peak, status, _ = measure([args.plan] + argv + ["--today", TODAY, rich], args.runs)
+            times[(name, size)] = seconds
+            print("%-32s %10.3f %10.1f %8d  (plan file %.1f MB)" % ("%s, %d goals" % (name, size), seconds, peak,
+                                                                    status, megabytes))
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        print("time %d / %d (%.0f means linear):" % (large, small, large / small))
+        for name in [n for n, _, _ in files] + ["diff", "export json", "check"]:
+            if times.get((name, small)):
+                print("  %-14s %6.2fx" % (name, times[(name, large)] / times[(name, small)]))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan", default=os.path.join(ROOT, ".build", "release", "plan"))
@@ -87,6 +181,7 @@ def main():
     parser.add_argument("--lines", type=int, default=20000)
     parser.add_argument("--goals", type=int, default=20000)
     parser.add_argument("--bomb-depths", default="20,40")
+    parser.add_argument("--scale", default="10000,100000")
     args = parser.parse_args()
 
     work = [("ones", "%d lines of 1" % args.ones, ones(args.ones)),
@@ -129,6 +224,7 @@ def main():
             seconds, peak, status, _ = measure(
                 [args.plan, "run", "--today", TODAY, include_bomb(bomb, depth)], args.runs)
             print("%-32s %10.3f %10.1f %8d" % ("include bomb, depth %d" % depth, seconds, peak, status))
+        at_scale(args, folder)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,16 @@ enum AtomicFile {
     /// Writes every file or, when one cannot be written, leaves them all as
     /// they were. Messages name each file as it was given.
     static func write(_ files: [(text: String, path: String)], sparing: [String] = []) throws(WriteError) {
+        try write(files.map { (bytes: Array($0.text.utf8), path: $0.path) }, sparing: sparing)
+    }
+
+    /// `write`, for bytes already encoded: a large export made straight into
+    /// bytes is never held as a string too.
+    static func write(_ bytes: [UInt8], to given: String, sparing: [String] = []) throws(WriteError) {
+        try write([(bytes: bytes, path: given)], sparing: sparing)
+    }
+
+    static func write(_ files: [(bytes: [UInt8], path: String)], sparing: [String] = []) throws(WriteError) {
         let several = files.count > 1
         func refusal(_ error: WriteError) -> WriteError {
             several ? WriteError(description: error.description + "; no file was written") : error
@@ -41,7 +51,7 @@ enum AtomicFile {
         for file in files {
             let target: Target
             do {
-                target = try Target(file.text, to: file.path, sparing: sparing)
+                target = try Target(file.bytes, to: file.path, sparing: sparing)
             } catch {
                 throw refusal(error)
             }
@@ -97,6 +107,10 @@ enum AtomicFile {
         let existing: stat?
 
         init(_ text: String, to given: String, sparing: [String]) throws(WriteError) {
+            try self.init(Array(text.utf8), to: given, sparing: sparing)
+        }
+
+        init(_ bytes: [UInt8], to given: String, sparing: [String]) throws(WriteError) {
             name = given
             path = try AtomicFile.followingLink(given)
             // From the root, so that a message names the folder whatever the
@@ -104,7 +118,7 @@ enum AtomicFile {
             let full = FileReader.absolute(path)
             let slash = full.lastIndex(of: "/") ?? full.startIndex
             folder = slash == full.startIndex ? "/" : String(full[..<slash])
-            bytes = Array(text.utf8)
+            self.bytes = bytes
 
             var status = stat()
             guard stat(path, &status) == 0 else {

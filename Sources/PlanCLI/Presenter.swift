@@ -88,3 +88,31 @@ public struct PresentationStream {
         pending.text += text
     }
 }
+
+/// How many diagnostics of each code are shown, and how many more are not:
+/// input that repeats one mistake a million times shows it `shownPerCode`
+/// times, then one note with the count, so that neither the time to show
+/// them nor the memory to keep them grows with the flood (docs/cli.md).
+struct DiagnosticCap {
+    static let shownPerCode = 100
+    private var shownByCode: [DiagnosticCode: Int] = [:]
+    private var hiddenByCode: [DiagnosticCode: (count: Int, severity: Severity)] = [:]
+
+    /// Whether `diagnostic` is to be shown; one that is not is counted.
+    mutating func admits(_ diagnostic: Diagnostic) -> Bool {
+        let shown = shownByCode[diagnostic.code, default: 0]
+        guard shown >= Self.shownPerCode else {
+            shownByCode[diagnostic.code] = shown + 1
+            return true
+        }
+        hiddenByCode[diagnostic.code, default: (0, diagnostic.severity)].count += 1
+        return false
+    }
+
+    /// A line for each code some diagnostics of which were not shown, by code.
+    var notes: [String] {
+        hiddenByCode.sorted { $0.key.rawValue < $1.key.rawValue }.map { code, hidden in
+            "note: \(hidden.count) more \(hidden.severity.rawValue)[\(code.rawValue)] not shown (the first \(Self.shownPerCode) are)"
+        }
+    }
+}

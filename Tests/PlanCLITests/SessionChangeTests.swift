@@ -123,7 +123,7 @@ import Testing
         let run = try home.run(["repl", "-q"], environment: Self.environment,
                                stdin: "vision \"v\"\n" + String(repeating: "value a\n", count: 251))
         let errors = run.stderr.components(separatedBy: "error[E020]: value \"a\" is already declared").count - 1
-        #expect(errors == Session.shownPerCode)
+        #expect(errors == DiagnosticCap.shownPerCode)
         #expect(run.stderr.contains("<stdin>:102:7: error[E020]"))
         #expect(!run.stderr.contains("<stdin>:103:7: error[E020]"))
         #expect(run.stderr.hasSuffix("  |       ^\nnote: 150 more error[E020] not shown (the first 100 are)\n"))

@@ -120,7 +120,7 @@ import Testing
         }
 
         let plan = interpreter.asOfToday
-        let export = parse(JSONExport.document(plan, today: today).serialized())
+        let export = parse(JSONExport.render(plan, today: today))
         for goal in (export["goals"] as? [[String: Any]]) ?? [] {
             let name = goal["name"] as? String ?? ""
             if !same(goal["weekly"], figures.weekly[name]) { return "JSON export weekly of \(name): \(goal["weekly"] ?? "none")" }

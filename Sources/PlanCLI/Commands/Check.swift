@@ -3,14 +3,25 @@ import PlanKit
 /// `plan check FILE... [--strict] [-q]`: loads without printing answers and shows
 /// only the problems; a clean plan prints nothing. With --json each
 /// diagnostic is one JSON object per line on stdout, for editors and CI.
+/// Of one code, the first `DiagnosticCap.shownPerCode` are shown and the
+/// rest counted, each as it is found, so that a file repeating one mistake
+/// is neither kept nor printed whole.
 func runCheck(files: [String], context: CommandContext) -> Int32 {
     var interpreter = Interpreter(today: context.today, reader: FileReader())
-    var diagnostics: [Diagnostic] = []
-    for file in files {
-        diagnostics += Inputs.diagnostics(in: Inputs.load(file, into: &interpreter))
+    var cap = DiagnosticCap()
+    var shown: [Diagnostic] = []
+    var failed = false
+    func take(_ diagnostic: Diagnostic) {
+        failed = failed || Inputs.fails([diagnostic], strict: context.strict)
+        guard context.shows(.diagnostic(diagnostic)), cap.admits(diagnostic) else { return }
+        shown.append(diagnostic)
     }
-    diagnostics += interpreter.check()
-    let shown = Inputs.diagnostics(in: context.visible(diagnostics.map(Outcome.diagnostic)))
+    for file in files {
+        Inputs.load(file, into: &interpreter) { outcome, _ in
+            if case .diagnostic(let diagnostic) = outcome { take(diagnostic) }
+        }
+    }
+    interpreter.check().forEach(take)
 
     if context.output.json {
         let renderer = DiagnosticRenderer(sources: interpreter.sources)
@@ -22,5 +33,7 @@ func runCheck(files: [String], context: CommandContext) -> Int32 {
     } else {
         Presenter(options: context.output).present(shown.map(Outcome.diagnostic), in: interpreter)
     }
-    return Inputs.fails(diagnostics, strict: context.strict) ? 1 : 0
+    // On stderr even with --json, whose stdout holds diagnostics alone.
+    for note in cap.notes { StandardStream.error.write(note + "\n") }
+    return failed ? 1 : 0
 }

@@ -10,13 +10,16 @@ func runExport(format: String, file: String, output: String?, context: CommandCo
         return 2
     }
     guard let interpreter = context.loadForOutput([file]) else { return 1 }
-    let text = exportFormat.render(interpreter.asOfToday, today: context.today)
+    let plan = interpreter.asOfToday
     guard let output, output != "-" else {
-        StandardStream.output.write(text)
+        exportFormat.write(plan, today: context.today) { StandardStream.output.write($0) }
         return 0
     }
+    // Bytes, not a string: the text is held once on its way to the file.
+    var bytes: [UInt8] = []
+    exportFormat.write(plan, today: context.today) { bytes.append(contentsOf: $0.utf8) }
     do {
-        try AtomicFile.write(text, to: output, sparing: interpreter.sourceFiles)
+        try AtomicFile.write(bytes, to: output, sparing: interpreter.sourceFiles)
     } catch {
         StandardStream.error.write("plan: error: \(Literal.printable(error.description))\n")
         return 1

@@ -33,12 +33,9 @@ struct Session {
     private var savedHistoryCount: Int? = 0
     /// `:quit!` said to leave what is not saved without a word.
     private var leavingWithoutSaving = false
-    /// How many diagnostics of each code a script has shown, and how many
-    /// more it did not: a script that repeats one mistake a million times
-    /// shows it `shownPerCode` times, then a count at its end.
-    private var shownByCode: [DiagnosticCode: Int] = [:]
-    private var hiddenByCode: [DiagnosticCode: (count: Int, severity: Severity)] = [:]
-    static let shownPerCode = 100
+    /// The diagnostics a script has shown of each code, and those it did
+    /// not: their count is told at its end.
+    private var cap = DiagnosticCap()
     private var trial: Trial?
     /// The problems the checks found after the last change, so that the
     /// next one shows only those it causes.
@@ -198,9 +195,7 @@ struct Session {
     mutating func finish() -> Int32 {
         let diagnostics = interpreter.check()
         Presenter(options: context.output).present(capped(context.visible(diagnostics.map(Outcome.diagnostic))), in: interpreter)
-        for (code, hidden) in hiddenByCode.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            tell("note: \(hidden.count) more \(hidden.severity.rawValue)[\(code.rawValue)] not shown (the first \(Self.shownPerCode) are)")
-        }
+        cap.notes.forEach(tell)
         if unsavedChanges > 0, !leavingWithoutSaving, !context.quiet {
             tell("note: \(Self.changes(unsavedChanges)) \(unsavedChanges == 1 ? "was" : "were") not saved: :save in the script writes them")
         }
@@ -530,19 +525,13 @@ struct Session {
     }
 
     /// `outcomes` without the diagnostics of a code a script has shown
-    /// `shownPerCode` times already, those counted instead. Typed, each
-    /// shows: a person reads them one at a time.
+    /// `DiagnosticCap.shownPerCode` times already, those counted instead.
+    /// Typed, each shows: a person reads them one at a time.
     private mutating func capped(_ outcomes: [Outcome]) -> [Outcome] {
         guard !interactive else { return outcomes }
         return outcomes.filter { outcome in
             guard case .diagnostic(let diagnostic) = outcome else { return true }
-            let shown = shownByCode[diagnostic.code, default: 0]
-            guard shown >= Self.shownPerCode else {
-                shownByCode[diagnostic.code] = shown + 1
-                return true
-            }
-            hiddenByCode[diagnostic.code, default: (0, diagnostic.severity)].count += 1
-            return false
+            return cap.admits(diagnostic)
         }
     }
 

@@ -319,8 +319,27 @@ public final class KindInfo: Sendable {
                 }
             }
         }
-        makeTable = { EntityTable<Entity>() }
         let unique = Description.unique
+        let pickedDay: (@Sendable (Entity) -> Day?)?
+        switch Description.identity {
+        case .name:
+            pickedDay = nil
+        case .dayAndText:
+            pickedDay = { try? Day.parse($0.name.text).get() }
+        case .dayClause(let keyword):
+            let read = rules.first { $0.syntax.keyword == keyword }?.read
+            pickedDay = { entity in
+                guard case .date(let day)? = read?(entity) else { return nil }
+                return day
+            }
+        }
+        let referringReads = rules.filter { !$0.syntax.shape.referred.isEmpty }.map(\.read)
+        let namesReferred: @Sendable (Entity) -> [String] = { entity in
+            var names: [String] = []
+            for read in referringReads { read(entity)?.forEachName { name, _ in names.append(name.text) } }
+            return names
+        }
+        makeTable = { EntityTable<Entity>(unique: unique, pickedDay: pickedDay, namesReferred: namesReferred) }
         declare = { plan, name, clauses in
             var entity = Entity(name: name)
             apply(clauses, to: &entity)
@@ -351,6 +370,7 @@ public final class KindInfo: Sendable {
         clearable = Set(rules.filter { $0.clear != nil }.map(\.syntax.keyword))
         loggedBy = Dictionary(uniqueKeysWithValues: rules.compactMap { rule in rule.loggedBy.map { (rule.syntax.keyword, $0) } })
         renameReferences = { plan, target, old, new in
+            guard plan.mayRefer(Description.kind, to: old) else { return [] }
             var changed: [Int] = []
             for rule in referring where rule.syntax.shape.refers.contains(target) {
                 guard let clear = rule.clear else { continue }

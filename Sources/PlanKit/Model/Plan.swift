@@ -87,6 +87,29 @@ public struct Plan: Sendable {
         tables[kind.ordinal].count
     }
 
+    /// The entities of a kind picked by a day (log entries by their date, a
+    /// capacity by its `from`, none standing for "from the beginning"), in
+    /// order; empty for a kind picked by name.
+    func positions(of kind: EntityKind, pickedBy day: Day?) -> [Int] {
+        tables[kind.ordinal].positions(pickedBy: day)
+    }
+
+    /// Whether an entity of `kind` may name `name` in one of its clauses:
+    /// false only when `countReferences` has counted them and none does.
+    func mayRefer(_ kind: EntityKind, to name: String) -> Bool {
+        tables[kind.ordinal].mayRefer(to: name)
+    }
+
+    /// Counts the names each kind's entities refer to, where they are not
+    /// counted yet, so that `rename` and `remove` look only at the kinds
+    /// that name the entity.
+    mutating func countReferences() {
+        for ordinal in tables.indices where !tables[ordinal].referencesCounted {
+            if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+            tables[ordinal].countReferences()
+        }
+    }
+
     /// The declared name of entity `index` of `kind`.
     public func name(of kind: EntityKind, at index: Int) -> Name? {
         tables[kind.ordinal].name(at: index)
@@ -245,6 +268,10 @@ class EntityTableBase: @unchecked Sendable {
     var names: [String] { [] }
     func name(at index: Int) -> Name? { nil }
     func find(_ name: String, hash: UInt32) -> Int? { nil }
+    func positions(pickedBy day: Day?) -> [Int] { [] }
+    var referencesCounted: Bool { true }
+    func countReferences() {}
+    func mayRefer(to name: String) -> Bool { true }
     func reserve(_ count: Int) {}
     func copy() -> EntityTableBase { self }
     func identity(at index: Int) -> Int? { nil }
@@ -265,6 +292,27 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     @exclusivity(unchecked) private var entityNames: [Name] = []
     @exclusivity(unchecked) private var index = NameTable()
     @exclusivity(unchecked) private var identities: [Int] = []
+    /// Whether a name holds one entity; where it does not, the name table
+    /// finds the latest entity of that name.
+    private let unique: Bool
+    /// The day that picks an entity for `update`, `remove` and `rename`,
+    /// for a kind picked by a day (`Identity`); nil for one picked by name.
+    private let pickedDay: (@Sendable (Entity) -> Day?)?
+    /// The positions of the entities each day picks, in order, so that an
+    /// `update` finds its entity without reading every other one.
+    @exclusivity(unchecked) private var byDay: [Day?: [Int]] = [:]
+    /// The names an entity's clauses refer to, each as often as it does.
+    private let namesReferred: @Sendable (Entity) -> [String]
+    /// `namesReferred` of every entity, counted by name: nil until a rename
+    /// or remove first asks, and again once an entity changes in place (an
+    /// `update` may add names a thousand times before anyone asks).
+    @exclusivity(unchecked) private var referenced: [String: Int]?
+
+    init(unique: Bool, pickedDay: (@Sendable (Entity) -> Day?)?, namesReferred: @escaping @Sendable (Entity) -> [String]) {
+        self.unique = unique
+        self.pickedDay = pickedDay
+        self.namesReferred = namesReferred
+    }
 
     override var count: Int { items.count }
     override var names: [String] { entityNames.map(\.text) }
@@ -275,6 +323,24 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     override func find(_ name: String, hash: UInt32) -> Int? {
         let names = entityNames
         return index.find(hash) { names[$0].text == name }
+    }
+
+    override func positions(pickedBy day: Day?) -> [Int] {
+        byDay[day] ?? []
+    }
+
+    override var referencesCounted: Bool { referenced != nil }
+
+    override func countReferences() {
+        var counts: [String: Int] = [:]
+        for item in items {
+            for name in namesReferred(item) { counts[name, default: 0] += 1 }
+        }
+        referenced = counts
+    }
+
+    override func mayRefer(to name: String) -> Bool {
+        referenced.map { $0[name] != nil } ?? true
     }
 
     /// `reserveCapacity` gives exactly what is asked; asked for a little more
@@ -288,11 +354,13 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     }
 
     override func copy() -> EntityTableBase {
-        let copy = EntityTable<Entity>()
+        let copy = EntityTable<Entity>(unique: unique, pickedDay: pickedDay, namesReferred: namesReferred)
         copy.items = items
         copy.entityNames = entityNames
         copy.index = index
         copy.identities = identities
+        copy.byDay = byDay
+        copy.referenced = referenced
         return copy
     }
 
@@ -300,19 +368,72 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         position >= 0 && position < identities.count ? identities[position] : nil
     }
 
+    /// The later entities move up one: their slots in the name table and
+    /// the day index are renumbered, no name hashed again.
     override func remove(at position: Int) {
         guard position >= 0, position < items.count else { return }
+        let name = entityNames[position].text
+        let hash = NameTable.hash(name)
+        let held = index.remove(hash, position)
+        if referenced != nil {
+            for referred in namesReferred(items[position]) {
+                referenced?[referred]? -= 1
+                if referenced?[referred] == 0 { referenced?[referred] = nil }
+            }
+        }
         items.remove(at: position)
         entityNames.remove(at: position)
         identities.remove(at: position)
-        reindex()
+        index.renumber(after: position)
+        if held { fileLatest(named: name, hash: hash, before: position) }
+        guard pickedDay != nil else { return }
+        var renumbered: [Day?: [Int]] = [:]
+        for (day, positions) in byDay {
+            let kept = positions.compactMap { $0 == position ? nil : $0 > position ? $0 - 1 : $0 }
+            if !kept.isEmpty { renumbered[day] = kept }
+        }
+        byDay = renumbered
     }
 
     override func rename(at position: Int, to name: Name) {
         guard position >= 0, position < items.count else { return }
+        let old = entityNames[position].text
+        let dayBefore = pickedDay?(items[position])
         items[position].name = name
         entityNames[position] = name
-        reindex()
+        refileDay(of: position, from: dayBefore)
+        guard old != name.text else { return }
+        let oldHash = NameTable.hash(old)
+        if index.remove(oldHash, position) { fileLatest(named: old, hash: oldHash, before: position) }
+        let newHash = NameTable.hash(name.text)
+        let holder = find(name.text, hash: newHash)
+        // The latest entity of a name holds it.
+        if holder.map({ $0 < position }) ?? true { index.set(newHash, position, replacing: holder) }
+    }
+
+    /// Where names are shared, the name `position` held passes to the
+    /// latest entity before it of that name, if there is one.
+    private func fileLatest(named name: String, hash: UInt32, before position: Int) {
+        guard !unique, let earlier = entityNames[..<position].lastIndex(where: { $0.text == name }) else { return }
+        index.set(hash, earlier, replacing: nil)
+    }
+
+    /// Files `position` under the day that now picks it, if that changed.
+    private func refileDay(of position: Int, from before: Day?) {
+        guard let pickedDay else { return }
+        let after = pickedDay(items[position])
+        guard after != before else { return }
+        if let at = byDay[before]?.firstIndex(of: position) {
+            byDay[before]?.remove(at: at)
+            if byDay[before]?.isEmpty == true { byDay[before] = nil }
+        }
+        fileDay(position, under: after)
+    }
+
+    private func fileDay(_ position: Int, under day: Day?) {
+        var positions = byDay[day] ?? []
+        positions.insert(position, at: positions.lastIndex { $0 < position }.map { $0 + 1 } ?? 0)
+        byDay[day] = positions
     }
 
     override func record(at position: Int) -> EntityRecord? {
@@ -325,15 +446,18 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     override func restore(_ record: EntityRecord, at position: Int, inserting: Bool) {
         guard let entity = record.entity as? Entity, position >= 0,
               inserting ? position <= items.count : position < items.count else { return }
+        referenced = nil
         if inserting {
             items.insert(entity, at: position)
             entityNames.insert(record.name, at: position)
             identities.insert(record.identity, at: position)
         } else {
             let renamed = entityNames[position].text != record.name.text
+            let dayBefore = pickedDay?(items[position])
             items[position] = entity
             entityNames[position] = record.name
             identities[position] = record.identity
+            refileDay(of: position, from: dayBefore)
             guard renamed else { return }
         }
         reindex()
@@ -348,12 +472,18 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
             let hash = NameTable.hash(name.text)
             index.set(hash, position, replacing: find(name.text, hash: hash))
         }
+        guard let pickedDay else { return }
+        byDay = [:]
+        for (position, item) in items.enumerated() { byDay[pickedDay(item), default: []].append(position) }
     }
 
     /// Changes entity `position` in place; its name stays as it is.
     func modify(at position: Int, _ change: (inout Entity) -> Void) {
         guard position >= 0, position < items.count else { return }
+        let dayBefore = pickedDay?(items[position])
         change(&items[position])
+        refileDay(of: position, from: dayBefore)
+        referenced = nil
     }
 
     /// Appends `entity` and indexes its name, hashing the name once; returns
@@ -365,6 +495,10 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         let hash = NameTable.hash(name.text)
         let existing = find(name.text, hash: hash)
         if unlessTaken, existing != nil { return existing }
+        if let pickedDay { byDay[pickedDay(entity), default: []].append(items.count) }
+        if referenced != nil {
+            for name in namesReferred(entity) { referenced?[name, default: 0] += 1 }
+        }
         entityNames.append(name)
         identities.append(identity)
         items.append(consume entity)
@@ -463,6 +597,40 @@ struct NameTable: Sendable {
         if (count + 1) * 4 > slots.count * 3 { grow() }
         place(packed)
         count += 1
+    }
+
+    /// Takes out the slot of `position` filed under `hash`; whether there
+    /// was one. Linear probing finds a name by walking from its home slot
+    /// to the first empty one, so each later slot of the run that the hole
+    /// would cut off from its home moves into the hole.
+    mutating func remove(_ hash: UInt32, _ position: Int) -> Bool {
+        guard !slots.isEmpty else { return false }
+        let mask = slots.count - 1
+        let packed = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: position + 1))
+        var hole = Int(hash) & mask
+        while slots[hole] != packed {
+            if slots[hole] == 0 { return false }
+            hole = (hole + 1) & mask
+        }
+        slots[hole] = 0
+        count -= 1
+        var next = (hole + 1) & mask
+        while slots[next] != 0 {
+            let home = Int(truncatingIfNeeded: slots[next] >> 32) & mask
+            if (next - home) & mask >= (next - hole) & mask {
+                slots[hole] = slots[next]
+                slots[next] = 0
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        return true
+    }
+
+    /// Every position after `removed` one less, as the entities move up.
+    mutating func renumber(after removed: Int) {
+        let limit = UInt64(UInt32(truncatingIfNeeded: removed + 1))
+        for slot in slots.indices where slots[slot] & 0xFFFF_FFFF > limit { slots[slot] -= 1 }
     }
 
     private mutating func place(_ packed: UInt64) {

@@ -23,7 +23,13 @@ public enum Answers {
 
     /// The answer on one line, as inside a list (`:diff` shows fields so).
     public static func inline(_ value: Value, plan: Plan, today: Day) -> String {
-        TextWriter(fields: Evaluator(plan: plan, today: today, bindings: [:])).inline(value)
+        inline(value, by: Evaluator(plan: plan, today: today, bindings: [:]))
+    }
+
+    /// `value` on one line, read through `evaluator`, whose links are
+    /// worked out once however many values it shows.
+    static func inline(_ value: Value, by evaluator: Evaluator) -> String {
+        TextWriter(fields: evaluator).inline(value)
     }
 
     public static func json(_ value: Value, plan: Plan, today: Day) -> JSON {

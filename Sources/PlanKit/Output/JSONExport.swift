@@ -5,29 +5,64 @@
 public enum JSONExport {
     public static let schema = "plan/2"
 
-    public static func document(_ plan: Plan, today: Day) -> JSON {
+    /// Indented two spaces a level, one member a line, ending in a newline:
+    /// a file people also read and diff.
+    public static func render(_ plan: Plan, today: Day) -> String {
+        var text = ""
+        write(plan, today: today) { text += $0 }
+        return text
+    }
+
+    /// How much text `write` gathers before handing it on.
+    static let chunkSize = 1 << 16
+
+    /// `render`'s text, handed to `sink` a chunk at a time as each entity is
+    /// written, so that a large plan's export is never held whole: neither
+    /// as a document nor as one string.
+    public static func write(_ plan: Plan, today: Day, to sink: (String) -> Void) {
         let writer = EntityJSON(context: FieldContext(plan: plan, today: today, links: Links(plan: plan, today: today)))
-        var members: [(String, JSON)] = [
+        var out = "{\n"
+        let head: [(String, JSON)] = [
             ("schema", .string(schema)),
             ("today", .string(today.description)),
             ("vision", plan.vision.map(JSON.string) ?? .null),
             ("owner", plan.owner.map(JSON.string) ?? .null),
         ]
-        for kind in EntityKind.allCases {
-            let fields = kind.info.exportMembers
-            members.append((kind.plural, .array((0..<plan.count(of: kind)).map { index in
-                writer.object(kind, index, members: fields, leadingKind: false)
-            })))
+        for (key, value) in head {
+            member(key, into: &out)
+            pretty(value, indent: "  ", into: &out)
+            out += ",\n"
         }
-        return .object(members)
+        let kinds = EntityKind.allCases
+        for (position, kind) in kinds.enumerated() {
+            member(kind.plural, into: &out)
+            let count = plan.count(of: kind)
+            if count == 0 {
+                out += "[]"
+            } else {
+                out += "[\n"
+                let fields = kind.info.exportMembers
+                for index in 0..<count {
+                    out += "    "
+                    pretty(writer.object(kind, index, members: fields, leadingKind: false), indent: "    ", into: &out)
+                    out += index + 1 < count ? ",\n" : "\n"
+                    if out.utf8.count >= chunkSize {
+                        sink(out)
+                        out = ""
+                    }
+                }
+                out += "  ]"
+            }
+            out += position + 1 < kinds.count ? ",\n" : "\n"
+        }
+        sink(out + "}\n")
     }
 
-    /// Indented two spaces a level, one member a line, ending in a newline:
-    /// a file people also read and diff.
-    public static func render(_ plan: Plan, today: Day) -> String {
-        var out = ""
-        pretty(document(plan, today: today), indent: "", into: &out)
-        return out + "\n"
+    /// A member of the document's top object, up to its value.
+    private static func member(_ key: String, into out: inout String) {
+        out += "  "
+        JSON.quote(key, into: &out)
+        out += ": "
     }
 
     private static func pretty(_ json: JSON, indent: String, into out: inout String) {

@@ -39,6 +39,10 @@ public enum PlanDiff {
 
     static func entities(_ old: Side, _ new: Side, _ today: Day) -> [String] {
         var lines: [String] = []
+        // One evaluator a side: its links (the log's totals among them) are
+        // worked out once for the whole plan, not once for every field read.
+        let oldEvaluator = Evaluator(plan: old.plan, today: today, bindings: [:])
+        let newEvaluator = Evaluator(plan: new.plan, today: today, bindings: [:])
         for kind in EntityKind.allCases {
             func key(_ plan: Plan, _ index: Int) -> String? {
                 if kind.info.derived { return plan.name(of: kind, at: index).map { "name " + $0.text } }
@@ -62,8 +66,8 @@ public enum PlanDiff {
                     continue
                 }
                 let changes = kind.info.fieldNames.compactMap { field -> String? in
-                    let from = text(field, of: kind, was, in: old.plan, today)
-                    let to = text(field, of: kind, index, in: new.plan, today)
+                    let from = text(field, of: kind, was, by: oldEvaluator)
+                    let to = text(field, of: kind, index, by: newEvaluator)
                     return from == to ? nil : "    \(field): \(from) -> \(to)"
                 }
                 if !changes.isEmpty { lines += ["~ " + kind.info.title(new.plan, index)] + changes }
@@ -72,9 +76,9 @@ public enum PlanDiff {
         return lines
     }
 
-    private static func text(_ field: String, of kind: EntityKind, _ index: Int, in plan: Plan, _ today: Day) -> String {
-        let value = Evaluator(plan: plan, today: today, bindings: [:]).fieldValue(field, of: .entity(kind, index)) ?? .none
-        return Answers.inline(value, plan: plan, today: today)
+    private static func text(_ field: String, of kind: EntityKind, _ index: Int, by evaluator: Evaluator) -> String {
+        let value = evaluator.fieldValue(field, of: .entity(kind, index)) ?? .none
+        return Answers.inline(value, by: evaluator)
     }
 
     static func problems(_ old: Side, _ new: Side, _ today: Day) -> [String] {

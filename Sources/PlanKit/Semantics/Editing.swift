@@ -51,7 +51,7 @@ extension Plan {
             guard case .date(let textKeyword) = info.head, case .success(let day) = Day.parse(name.text) else {
                 return .failure(undeclared(verb, kind, name))
             }
-            let sameDay = (0..<count(of: kind)).filter { self.day(of: kind, at: $0) == day }
+            let sameDay = positions(of: kind, pickedBy: day)
             let texts = sameDay.map { text(textKeyword, of: kind, at: $0) }
             let wanted = key.first { $0.keyword == textKeyword }.flatMap { clause -> String? in
                 if case .text(let text) = clause.value { return text } else { return nil }
@@ -79,8 +79,8 @@ extension Plan {
             let wanted = key.first { $0.keyword == keyword }.flatMap { clause -> Day? in
                 if case .date(let day) = clause.value { return day } else { return nil }
             }
+            if let index = positions(of: kind, pickedBy: wanted).first { return .success(index) }
             let starts = (0..<count(of: kind)).map { day(keyword, of: kind, at: $0) }
-            if let index = starts.firstIndex(of: wanted) { return .success(index) }
             let subject = "\(kind.rawValue) " + Self.from(keyword, wanted)
             let known = starts.map { Self.from(keyword, $0) }
             let hint = known.isEmpty ? "there is no \(kind.rawValue)" : "the \(kind.plural): " + known.joined(separator: ", ")
@@ -126,6 +126,7 @@ extension Plan {
         case .failure(let problem): return (nil, problem)
         case .success(let found): index = found
         }
+        if kind.info.identity == .name { countReferences() }
         let referrers = kind.info.identity == .name ? self.referrers(to: kind, named: name.text, except: index) : []
         if let first = referrers.first {
             let subject = "\(spelling(of: kind, at: index)) \(Literal.string(name.text))"
@@ -160,6 +161,7 @@ extension Plan {
                                        notes: [.init("declared here", at: name(of: kind, at: taken)?.range ?? .none)]))
             }
             rename(kind, at: index, to: new)
+            countReferences()
             for other in EntityKind.allCases {
                 _ = other.info.renameReferences(&self, kind, old.text, new)
             }
@@ -188,7 +190,7 @@ extension Plan {
     func referrers(to kind: EntityKind, named name: String,
                    except excluded: Int) -> [(kind: EntityKind, spelled: String, name: String, clause: Keyword)] {
         var found: [(kind: EntityKind, spelled: String, name: String, clause: Keyword)] = []
-        for other in EntityKind.allCases {
+        for other in EntityKind.allCases where mayRefer(other, to: name) {
             var seen = Set<String>()
             other.info.forEachReference(self, nil) { position, reference in
                 // A name that may be of several kinds refers to the first that declares it.
