@@ -35,6 +35,23 @@ import Testing
     /// A goal kept without a clause that did not parse would be written back
     /// without that clause's text once the session changed it: a plan read
     /// with a syntax error is never saved.
+    /// A value typed before a file that declares it too was loaded: the
+    /// file's declaration was refused (E020), so the session's plan is not
+    /// the file's, and saving would put the typed one in the file's place.
+    /// Found by the REPL fuzz target's :save oracle on the merged branches.
+    @Test func aFileThatHadErrorsWhenLoadedIsNotSaved() throws {
+        let text = "vision \"Grow\"\nvalue family priority 1\nvalue growth priority 2\n"
+        try plan.write("career.plan", text)
+        let result = try plan.run(["repl", "--today", "2027-01-10", "--color", "never"],
+                                  stdin: "value family priority 9\n:load career.plan\n:save\n")
+        #expect(result.stderr.contains("career.plan:2:7: error[E020]: value \"family\" is already declared"))
+        #expect(result.stderr.contains("error: nothing written: a file of the plan had errors when it was read "
+                                       + "(fix them in the file, then :reload)\n"))
+        #expect(!result.stderr.contains("saved career.plan"))
+        #expect(result.status == 1)
+        #expect(try contents("career.plan") == text)
+    }
+
     @Test func aFileWithABadClauseIsNotSaved() throws {
         let text = "vision \"Grow\"\nvalue growth\ngoal \"Ship v2\"\n    serves growth\n    by 2027-13-45\n"
             + "log 2027-01-05 \"worked\" for \"Ship v2\" hours 2\n"
@@ -50,7 +67,7 @@ import Testing
 
             """
         #expect(result.stderr.hasPrefix(error))
-        #expect(result.stderr.contains(error + "error: nothing written: a file of the plan has syntax errors "
+        #expect(result.stderr.contains(error + "error: nothing written: a file of the plan had errors when it was read "
                                        + "(fix them in the file, then :reload)\n"))
         #expect(!result.stderr.contains("E011"))
         #expect(result.status == 1)

@@ -387,9 +387,9 @@ struct Session {
             return
         }
         guard planIsWhole(or: "nothing written" + (path.map { " to \($0)" } ?? "")) else { return }
-        if let broken = interpreter.fileSyntaxError {
+        if let broken = interpreter.fileError {
             present([.diagnostic(broken)])
-            fail("nothing written" + (path.map { " to \($0)" } ?? "") + ": a file of the plan has syntax errors "
+            fail("nothing written" + (path.map { " to \($0)" } ?? "") + ": a file of the plan had errors when it was read "
                  + "(fix them in the file, then :reload)")
             return
         }

@@ -31,10 +31,11 @@ public struct Interpreter: Sendable {
         var includedFiles: [String: SourceRange]
         var changed = false
     }
-    /// The first syntax error in a file read. Such a file is never written
-    /// back: a declaration it keeps may lack a clause that did not parse,
-    /// and writing the declaration out again would lose that clause's text.
-    public private(set) var fileSyntaxError: Diagnostic?
+    /// The first error met reading a file. Such a plan is never written
+    /// back: a declaration kept without a clause that did not parse would
+    /// lose that clause's text, and a declaration the session already had
+    /// (E020) would put the session's in the file's place.
+    public private(set) var fileError: Diagnostic?
     /// Whether to keep `origins`: a session that may `:save` does; a run
     /// or a check of a large plan need not pay for them.
     public var keepsOrigins = false
@@ -105,7 +106,12 @@ public struct Interpreter: Sendable {
             emit(each, .diagnostic(failure.cannotRead(path)))
         case .success(let file):
             let inclusion = Inclusion(folder: IncludePaths.folder(of: path), chain: [(file.canonicalPath, path)], fromFile: true)
-            run(Source(name: path, bytes: file.bytes), from: inclusion, each: each)
+            var firstError: Diagnostic?
+            run(Source(name: path, bytes: file.bytes), from: inclusion) { outcome, interpreter in
+                if firstError == nil, case .diagnostic(let diagnostic) = outcome, diagnostic.severity == .error { firstError = diagnostic }
+                each(outcome, interpreter)
+            }
+            if fileError == nil { fileError = firstError }
             weighUpdates(each: each)
         }
     }
@@ -205,8 +211,8 @@ public struct Interpreter: Sendable {
         var unshown = 0
         func collectSyntaxErrors() {
             var diagnostics = parser.takeDiagnostics()
-            if inclusion.fromFile, fileSyntaxError == nil {
-                fileSyntaxError = diagnostics.first { $0.severity == .error }
+            if inclusion.fromFile, fileError == nil {
+                fileError = diagnostics.first { $0.severity == .error }
             }
             if inclusion.depth > 0 {
                 if let first = diagnostics.lazy.filter({ $0.severity == .error }).map(\.range.start).min() {
