@@ -4,8 +4,9 @@
 /// are written again, each where it was declared, in canonical form with
 /// its dates as they were written. Comments, blank lines, `include`, `let`,
 /// questions and everything else the session did not change stay byte for
-/// byte. A removed entity goes with its lines; a new one goes at the end of
-/// the main file, with the `let`s and `assert`s the session added.
+/// byte. A removed entity goes with its lines; a new one goes on the line
+/// after the last entity of its kind in the main file, or at the end of the
+/// main file when it declares none, with the `let`s and `assert`s added.
 public enum SourceEditor {
     public struct File: Sendable, Equatable {
         public var path: String
@@ -24,7 +25,10 @@ public enum SourceEditor {
         editor.renamedInExpressions()
         editor.vision()
         editor.owner()
-        var appended = editor.newEntities()
+        var appended: [String] = []
+        for entity in editor.newEntities() where !editor.insert(entity.text, afterLastOf: entity.kind, index: entity.index, in: main) {
+            appended.append(entity.text)
+        }
         if editor.ownerIsNew, let owner = interpreter.plan.owner {
             appended.insert("owner " + Literal.string(owner) + "\n", at: 0)
         }
@@ -277,8 +281,8 @@ public enum SourceEditor {
         }
 
         /// The entities no file declared, in canonical form, kind by kind.
-        mutating func newEntities() -> [String] {
-            var blocks: [String] = []
+        mutating func newEntities() -> [(kind: EntityKind, index: Int, text: String)] {
+            var blocks: [(kind: EntityKind, index: Int, text: String)] = []
             for kind in EntityKind.allCases {
                 for index in 0..<plan.count(of: kind) {
                     guard let identity = plan.identity(of: kind, at: index),
@@ -294,10 +298,47 @@ public enum SourceEditor {
                               let canonical = Formatter.clause(keyword, value, of: kind, indent: "")
                               return sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
                           }) else { continue }
-                    blocks.append(PlanWriter.laidOut(line))
+                    blocks.append((kind, index, PlanWriter.laidOut(line)))
                 }
             }
             return blocks
+        }
+
+        /// Per kind, the last declaration of the files that stays, its
+        /// entity's index, and whether the main file holds it.
+        private var lastDeclarations: [EntityKind: (range: SourceRange, index: Int)]?
+
+        /// `text`, new entity `index` of `kind`, on the line after the last
+        /// declaration of that kind in the files when the main file holds it,
+        /// so that entries stay together and the file's questions stay last;
+        /// read back, the plan keeps its order. False when that declaration
+        /// is elsewhere or there is none: then the text goes at the end.
+        mutating func insert(_ text: String, afterLastOf kind: EntityKind, index: Int, in main: Int) -> Bool {
+            if lastDeclarations == nil {
+                let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+                var last: [EntityKind: (range: SourceRange, index: Int)] = [:]
+                for (key, origin) in origins.entities {
+                    guard let at = positions[key.kind.ordinal][key.identity], let first = origin.statements.first else { continue }
+                    if let known = last[key.kind], known.index >= at { continue }
+                    last[key.kind] = (first, at)
+                }
+                lastDeclarations = last
+            }
+            guard let last = lastDeclarations?[kind], last.range.source == main, last.index < index,
+                  let source = interpreter.sources[main] else { return false }
+            let anchor = last.range
+            let bytes = source.bytes
+            var end = anchor.end
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let lineEnd = end > anchor.end && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+            var inserted = lineEnd == "\n" ? text : text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+            if end < bytes.count {
+                end += 1
+            } else {
+                inserted = lineEnd + inserted
+            }
+            edits[main, default: []].append(Edit(start: end, end: end, text: inserted))
+            return true
         }
 
         private var refused: [EntityKind: [String: SourceRange]]?
