@@ -43,6 +43,59 @@ import Testing
         #expect(Self.saved("goal g by 2027-12 note \"x\"\n", ["update goal g drop note role \"Lead\""]) == "goal g by 2027-12 role \"Lead\"\n")
     }
 
+    @Test func aNewEntityFollowsTheLastOfItsKindSoQuestionsStayLast() {
+        let text = """
+            goal g by 2027-12
+            log 2027-01-05 for g hours 2
+            log 2027-01-06 for g hours 1
+            # what have I done
+            sum(logs select hours)
+
+            """
+        #expect(Self.saved(text, ["log 2027-01-07 for g hours 3", "goal h by 2027-11"]) == """
+            goal g by 2027-12
+            goal h by 2027-11
+            log 2027-01-05 for g hours 2
+            log 2027-01-06 for g hours 1
+            log 2027-01-07 for g hours 3
+            # what have I done
+            sum(logs select hours)
+
+            """)
+        // A kind the main file declares none of goes at its end.
+        #expect(Self.saved(text, ["value craft"]) == text + "\nvalue craft\n")
+        // Its line ends are the anchor's.
+        #expect(Self.saved("log 2027-01-05 \"a\"\r\nsum(logs select hours)\r\n", ["log 2027-01-07 \"b\""])
+            == "log 2027-01-05 \"a\"\r\nlog 2027-01-07 \"b\"\r\nsum(logs select hours)\r\n")
+    }
+
+    @Test func aRenameLaysItsAlignedBlockOutAsFmtDoes() {
+        let aligned = """
+            skill go      level 2 target 3
+            skill writing level 1 target 2
+            # later
+            skill rust level 1
+
+            """
+        #expect(Self.saved(aligned, ["rename skill go to golang_systems"]) == """
+            skill golang_systems level 2 target 3
+            skill writing        level 1 target 2
+            # later
+            skill rust level 1
+
+            """)
+        #expect(Self.saved(aligned, ["rename skill writing to w"]) == """
+            skill go level 2 target 3
+            skill w  level 1 target 2
+            # later
+            skill rust level 1
+
+            """)
+        // A block laid out by hand keeps its other lines byte for byte.
+        let byHand = "skill go    level 2 target 3\nskill writing level 1 target 2\n"
+        #expect(Self.saved(byHand, ["rename skill go to golang"]) == "skill golang    level 2 target 3\nskill writing level 1 target 2\n")
+    }
+
     @Test func effortKeepsItsHours() {
         #expect(Self.saved("goal g by 2027-12\n", ["update goal g effort 60 hours"]) == "goal g by 2027-12 effort 60 hours\n")
         #expect(Self.saved("goal g\n    by 2027-12\n    effort 2 hours\n", ["update goal g effort 60 hours"])

@@ -325,7 +325,11 @@ struct EditingSession {
             }
             if shared { continue }
             let block = Array(source.bytes[lines])
-            if !contains(after, block) {
+            // One line of a block fmt lines up in columns is laid out again
+            // when another row of it changed: only its blanks move.
+            let realigned = !block.dropLast().contains(UInt8(ascii: "\n"))
+                && contains(Self.squeezingBlanks([UInt8(ascii: "\n")] + after), Self.squeezingBlanks([UInt8(ascii: "\n")] + block))
+            if !contains(after, block), !realigned {
                 return "an untouched entity's lines changed in \(source.name):\n\(String(decoding: block, as: UTF8.self))\n" + texts(edited)
             }
         }
@@ -363,6 +367,13 @@ struct EditingSession {
         var end = min(range.end, bytes.count)
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
         return start..<min(end + 1, bytes.count)
+    }
+
+    /// Each run of spaces one space, so columns no longer count.
+    static func squeezingBlanks(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        for byte in bytes where byte != UInt8(ascii: " ") || result.last != UInt8(ascii: " ") { result.append(byte) }
+        return result
     }
 
     private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

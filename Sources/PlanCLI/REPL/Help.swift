@@ -163,7 +163,8 @@ enum Help {
         "save": """
             :save [FILE]: writes the session's changes back into the files the plan was
             read from, keeping everything else byte for byte; a changed entity is written
-            where it was declared, a new one at the end of the main file. With FILE, the
+            where it was declared, a new one after the main file's last of its kind (at its
+            end when it has none). With FILE, the
             main file's text goes to FILE, which may not be one of the other files the plan
             was read from. Nothing is written while the plan has errors, and when one file
             cannot be written none is. A file changed on disk since it was read (by an editor,

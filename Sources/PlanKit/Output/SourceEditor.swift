@@ -4,8 +4,9 @@
 /// are written again, each where it was declared, in canonical form with
 /// its dates as they were written. Comments, blank lines, `include`, `let`,
 /// questions and everything else the session did not change stay byte for
-/// byte. A removed entity goes with its lines; a new one goes at the end of
-/// the main file, with the `let`s and `assert`s the session added.
+/// byte. A removed entity goes with its lines; a new one goes on the line
+/// after the last entity of its kind in the main file, or at the end of the
+/// main file when it declares none, with the `let`s and `assert`s added.
 public enum SourceEditor {
     public struct File: Sendable, Equatable {
         public var path: String
@@ -24,7 +25,10 @@ public enum SourceEditor {
         editor.renamedInExpressions()
         editor.vision()
         editor.owner()
-        var appended = editor.newEntities()
+        var appended: [String] = []
+        for entity in editor.newEntities() where !editor.insert(entity.text, afterLastOf: entity.kind, index: entity.index, in: main) {
+            appended.append(entity.text)
+        }
         if editor.ownerIsNew, let owner = interpreter.plan.owner {
             appended.insert("owner " + Literal.string(owner) + "\n", at: 0)
         }
@@ -45,6 +49,9 @@ public enum SourceEditor {
         let interpreter: Interpreter
         var edits: [Int: [Edit]] = [:]
         var parsed: [Int: (statements: [Int: Statement], comments: [SourceRange])] = [:]
+        /// Blocks of one-line declarations, by source, laid out again once edited.
+        var realigned: [Int: [Range<Int>]] = [:]
+        var rowsLookedAt: [Int: Set<Int>] = [:]
         var visionIsNew = false
         var ownerIsNew = false
 
@@ -133,6 +140,9 @@ public enum SourceEditor {
                   !declaration.isUpdate, declaration.kind == kind,
                   Set(declaration.clauses.map(\.keyword)).count == declaration.clauses.count,
                   let name = plan.name(of: kind, at: index) else { return false }
+            if source.line(of: range.start) == source.line(of: max(range.start, range.end - 1)) {
+                realignBlock(around: range, of: kind, in: source)
+            }
             if name.text != declaration.name.text {
                 // A date or a number heads a log entry or a capacity as it is.
                 replace(declaration.name.range, with: kind.info.head == .name ? Literal.name(name.text) : name.text)
@@ -183,6 +193,47 @@ public enum SourceEditor {
             let text = added.map { separator + written($0.0, $0.1, of: kind, indent: indent) }.joined()
             edits[range.source, default: []].append(Edit(start: end, end: end, text: text))
             return true
+        }
+
+        /// The lines `plan fmt` lines up in columns with the one-line
+        /// declaration at `range` (see docs/language.md), when fmt would leave
+        /// them as they are: once edited, they are laid out again as fmt does.
+        /// A block laid out by hand stays as it was.
+        private mutating func realignBlock(around range: SourceRange, of kind: EntityKind, in source: Source) {
+            // Each line is looked at once, so a block of many renamed rows stays linear.
+            guard rowsLookedAt[range.source, default: []].insert(source.line(of: range.start)).inserted else { return }
+            let statements = parse(range.source).statements
+            let bytes = source.bytes
+            func isRow(_ line: Int) -> Bool {
+                let lineStart = source.start(ofLine: line)
+                guard line >= source.firstLine, lineStart < bytes.count || line == source.firstLine else { return false }
+                var start = lineStart
+                while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+                guard let statement = statements[start], case .declaration(let declaration) = statement.kind,
+                      !declaration.isUpdate, declaration.kind == kind,
+                      source.line(of: max(start, statement.range.end - 1)) == line else { return false }
+                var end = statement.range.end
+                while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
+                return end == bytes.count || bytes[end] == UInt8(ascii: "\n") || bytes[end] == UInt8(ascii: "#")
+            }
+            let line = source.line(of: range.start)
+            var first = line
+            var last = line
+            while first > source.firstLine, isRow(first - 1) {
+                first -= 1
+                rowsLookedAt[range.source, default: []].insert(first)
+            }
+            while source.line(of: source.start(ofLine: last + 1)) == last + 1, isRow(last + 1) {
+                last += 1
+                rowsLookedAt[range.source, default: []].insert(last)
+            }
+            guard last > first else { return }
+            let start = source.start(ofLine: first)
+            let end = source.line(of: source.start(ofLine: last + 1)) == last + 1 ? source.start(ofLine: last + 1) : bytes.count
+            let block = String(decoding: bytes[start..<end], as: UTF8.self)
+            guard block.hasSuffix("\n"), !block.contains("\r"),
+                  Formatter.format(Source(name: source.name, text: block)).text == block else { return }
+            realigned[range.source, default: []].append(start..<end)
         }
 
         /// The blanks that start the first clause line, or the canonical indent.
@@ -277,8 +328,8 @@ public enum SourceEditor {
         }
 
         /// The entities no file declared, in canonical form, kind by kind.
-        mutating func newEntities() -> [String] {
-            var blocks: [String] = []
+        mutating func newEntities() -> [(kind: EntityKind, index: Int, text: String)] {
+            var blocks: [(kind: EntityKind, index: Int, text: String)] = []
             for kind in EntityKind.allCases {
                 for index in 0..<plan.count(of: kind) {
                     guard let identity = plan.identity(of: kind, at: index),
@@ -294,10 +345,47 @@ public enum SourceEditor {
                               let canonical = Formatter.clause(keyword, value, of: kind, indent: "")
                               return sessionForms().last { $0.keyword == keyword && $0.canonical == canonical }?.written
                           }) else { continue }
-                    blocks.append(PlanWriter.laidOut(line))
+                    blocks.append((kind, index, PlanWriter.laidOut(line)))
                 }
             }
             return blocks
+        }
+
+        /// Per kind, the last declaration of the files that stays, its
+        /// entity's index, and whether the main file holds it.
+        private var lastDeclarations: [EntityKind: (range: SourceRange, index: Int)]?
+
+        /// `text`, new entity `index` of `kind`, on the line after the last
+        /// declaration of that kind in the files when the main file holds it,
+        /// so that entries stay together and the file's questions stay last;
+        /// read back, the plan keeps its order. False when that declaration
+        /// is elsewhere or there is none: then the text goes at the end.
+        mutating func insert(_ text: String, afterLastOf kind: EntityKind, index: Int, in main: Int) -> Bool {
+            if lastDeclarations == nil {
+                let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+                var last: [EntityKind: (range: SourceRange, index: Int)] = [:]
+                for (key, origin) in origins.entities {
+                    guard let at = positions[key.kind.ordinal][key.identity], let first = origin.statements.first else { continue }
+                    if let known = last[key.kind], known.index >= at { continue }
+                    last[key.kind] = (first, at)
+                }
+                lastDeclarations = last
+            }
+            guard let last = lastDeclarations?[kind], last.range.source == main, last.index < index,
+                  let source = interpreter.sources[main] else { return false }
+            let anchor = last.range
+            let bytes = source.bytes
+            var end = anchor.end
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let lineEnd = end > anchor.end && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+            var inserted = lineEnd == "\n" ? text : text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+            if end < bytes.count {
+                end += 1
+            } else {
+                inserted = lineEnd + inserted
+            }
+            edits[main, default: []].append(Edit(start: end, end: end, text: inserted))
+            return true
         }
 
         private var refused: [EntityKind: [String: SourceRange]]?
@@ -425,6 +513,43 @@ public enum SourceEditor {
             }
         }
 
+        /// Each block of `blocks` (ranges of the file as read) laid out by
+        /// fmt where `edits` (in order) left it in `bytes`. A new line
+        /// inserted at a block's start or end is no part of it. One pass over
+        /// the blocks and the edits, so linear in the file.
+        static func realign(_ blocks: [Range<Int>], in bytes: [UInt8], edits: [Edit]) -> [UInt8] {
+            guard !blocks.isEmpty else { return bytes }
+            func growth(_ edit: Edit) -> Int { edit.text.utf8.count - (edit.end - edit.start) }
+            let byEnd = edits.sorted { $0.end < $1.end }
+            var endedBefore = 0
+            var grownBefore = 0
+            var startedBefore = 0
+            var grownWithin = 0
+            var result: [UInt8] = []
+            var copied = 0
+            for block in blocks.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                while endedBefore < byEnd.count, byEnd[endedBefore].end <= block.lowerBound {
+                    grownBefore += growth(byEnd[endedBefore])
+                    endedBefore += 1
+                }
+                while startedBefore < edits.count, edits[startedBefore].start < block.upperBound {
+                    grownWithin += growth(edits[startedBefore])
+                    startedBefore += 1
+                }
+                let start = block.lowerBound + grownBefore
+                let end = block.upperBound + grownWithin
+                guard start >= copied, start <= end, end <= bytes.count,
+                      start == 0 || bytes[start - 1] == UInt8(ascii: "\n"),
+                      let laid = Formatter.format(Source(name: "plan", text: String(decoding: bytes[start..<end], as: UTF8.self))).text
+                else { continue }
+                result += bytes[copied..<start]
+                result += Array(laid.utf8)
+                copied = end
+            }
+            result += bytes[copied...]
+            return result
+        }
+
         func files(appending blocks: [String], to main: Int) -> [File] {
             var seen = Set<String>()
             var files: [File] = []
@@ -447,6 +572,7 @@ public enum SourceEditor {
                     offset = max(start, min(edit.end, source.bytes.count))
                 }
                 bytes += source.bytes[offset...]
+                bytes = Editor.realign(realigned[id] ?? [], in: bytes, edits: ordered)
                 var text = String(decoding: bytes, as: UTF8.self)
                 if id == main, !blocks.isEmpty {
                     if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
