@@ -27,7 +27,7 @@ import Testing
         }
     }
 
-    @Test func stringsAreWrittenWholeOrEscapedScalarByScalar() {
+    @Test func stringsKeepWhatNeedsNoEscapeAndEscapeTheRest() {
         #expect(JSON.string("plain ASCII, ~ and {}").serialized() == #""plain ASCII, ~ and {}""#)
         #expect(JSON.string("say \"hi\" \\ tab\t").serialized() == #""say \"hi\" \\ tab\t""#)
         #expect(JSON.string("del\u{7F} nel\u{85} ok é 🚀").serialized() == #""del\u007f nel\u0085 ok é 🚀""#)
