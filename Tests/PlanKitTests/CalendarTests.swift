@@ -16,6 +16,9 @@ import Testing
         #expect(Day.parse("2027-13") == .failure(.monthOutOfRange(13)))
         #expect(Day.parse("2027-Q5") == .failure(.quarterOutOfRange))
         #expect(Day.parse("0000-01-01") == .failure(.yearOutOfRange))
+        #expect(Day.parse("2027-00-10") == .failure(.monthOutOfRange(0)))
+        #expect(Day.parse("2027-06-3x") == .failure(.malformed))
+        #expect(Day.parse("2027/06/30") == .failure(.malformed))
         #expect(Day.parse("0000-Q1") == .failure(.yearOutOfRange))
         #expect(try Day.parse("0001-01-01").get().description == "0001-01-01")
     }

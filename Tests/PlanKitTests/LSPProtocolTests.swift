@@ -27,6 +27,13 @@ import Testing
         }
     }
 
+    @Test func stringsKeepWhatNeedsNoEscapeAndEscapeTheRest() {
+        #expect(JSON.string("plain ASCII, ~ and {}").serialized() == #""plain ASCII, ~ and {}""#)
+        #expect(JSON.string("say \"hi\" \\ tab\t").serialized() == #""say \"hi\" \\ tab\t""#)
+        #expect(JSON.string("del\u{7F} nel\u{85} ok é 🚀").serialized() == #""del\u007f nel\u0085 ok é 🚀""#)
+        #expect(JSON.string("").serialized() == #""""#)
+    }
+
     @Test func nestingPastTheLimitIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONReader.Failure(message: "JSON nested deeper than 256", offset: 256)) { try parse(deep).get() }

@@ -105,6 +105,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// month) and `2027-Q2` (last day of the quarter). The error explains why
     /// the text is not a real day.
     public static func parse(_ text: String) -> Result<Day, DateError> {
+        // A plan holds thousands of full dates (a log entry each): read
+        // digits in place rather than splitting the text into strings.
+        if let (year, month, day) = fullDateDigits(text.utf8) {
+            guard year >= 1 else { return .failure(.yearOutOfRange) }
+            guard (1...12).contains(month) else { return .failure(.monthOutOfRange(month)) }
+            guard let result = Day(year: year, month: month, day: day) else {
+                return .failure(.dayOutOfRange(year: year, month: month, day: day))
+            }
+            return .success(result)
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 || parts.count == 3, parts[0].count == 4, let year = Int(parts[0]) else {
             return .failure(.malformed)
@@ -126,6 +136,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             return .failure(.dayOutOfRange(year: year, month: month, day: day))
         }
         return .success(result)
+    }
+
+    /// Year, month and day of text that is exactly `DDDD-DD-DD` in ASCII digits.
+    private static func fullDateDigits(_ utf8: String.UTF8View) -> (Int, Int, Int)? {
+        guard utf8.count == 10 else { return nil }
+        var fields = [0, 0, 0]
+        var field = 0
+        for (position, byte) in utf8.enumerated() {
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                field += 1
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+        }
+        return (fields[0], fields[1], fields[2])
     }
 
     public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {

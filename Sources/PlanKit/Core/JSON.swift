@@ -55,23 +55,34 @@ public indirect enum JSON: Sendable, Equatable {
 
     static func quote(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
+        // What needs no escape is copied in runs, not scalar by scalar:
+        // names, URIs and messages are mostly such runs, and large answers
+        // (every diagnostic, a thousand completions) spent their time here.
+        let scalars = text.unicodeScalars
+        var runStart = scalars.startIndex
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let escape: String
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": escape = "\\\""
+            case "\\": escape = "\\\\"
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
             // JSON requires only C0 escaped; DEL, C1, the bidirectional
             // controls and U+2028/U+2029 are too, so that `--json` read on a
             // terminal cannot drive or reorder it, nor be split by a reader
             // that takes U+2028 for a line break.
             case _ where Literal.isHidden(scalar):
                 let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: continue
             }
+            out += Substring(scalars[runStart..<index])
+            out += escape
+            runStart = scalars.index(after: index)
         }
+        out += Substring(scalars[runStart...])
         out += "\""
     }
 }

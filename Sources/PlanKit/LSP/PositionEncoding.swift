@@ -79,6 +79,12 @@ enum Positions {
         let end = min(end, bytes.count)
         while index < end {
             let lead = bytes[index]
+            if lead < 0x80 {
+                // ASCII is its own scalar; decoding it as text is most of the cost.
+                body(Unicode.Scalar(lead), index)
+                index += 1
+                continue
+            }
             let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
             var scalar: Unicode.Scalar = "\u{FFFD}"
             if index + length <= end,
