@@ -212,6 +212,18 @@ import Testing
         #expect(saved.map(\.text) == ["value a\n", "value x priority 1  # kept\nvalue y\n"])
     }
 
+    /// A value typed before the file was loaded comes first in the plan:
+    /// written before the file's first value, it comes first read back too.
+    /// Found by the REPL fuzz target's :save oracle.
+    @Test func anEntityTypedBeforeTheFileWasLoadedGoesBeforeItsKind() {
+        let files = ["main.plan": Array("vision \"v\"\n# values\nvalue a\nvalue b\n\na + 1\n".utf8)]
+        var session = EditingSession(files: MemoryFiles(files: files))
+        session.type("value x priority 1")
+        _ = session.interpreter.load(path: "main.plan")
+        #expect(SourceEditor.edit(session.interpreter, additions: []).map(\.text)
+                == ["vision \"v\"\n# values\nvalue x priority 1\nvalue a\nvalue b\n\na + 1\n"])
+    }
+
     @Test func aTypedVisionAFileLoadedLaterHasTooIsSavedInThatFile() {
         let files = ["main.plan": Array("value a\n".utf8), "other.plan": Array("vision \"old\"\nvalue y\n".utf8)]
         var session = EditingSession(files: MemoryFiles(files: files))

@@ -351,30 +351,40 @@ public enum SourceEditor {
             return blocks
         }
 
-        /// Per kind, the last declaration of the files that stays, its
-        /// entity's index, and whether the main file holds it.
-        private var lastDeclarations: [EntityKind: (range: SourceRange, index: Int)]?
+        /// Per kind, the declarations of the files that stay, with their
+        /// entities' indexes, in plan order.
+        private var declarations: [EntityKind: [(range: SourceRange, index: Int)]]?
 
-        /// `text`, new entity `index` of `kind`, on the line after the last
-        /// declaration of that kind in the files when the main file holds it,
-        /// so that entries stay together and the file's questions stay last;
-        /// read back, the plan keeps its order. False when that declaration
-        /// is elsewhere or there is none: then the text goes at the end.
+        /// `text`, new entity `index` of `kind`, next to the declarations of
+        /// that kind in the main file, so that entries stay together and the
+        /// file's questions stay last: before the first declaration that
+        /// comes after it in the plan (an entity typed before the file was
+        /// loaded), else on the line after the last one. Read back, the plan
+        /// keeps its order. False when that declaration is in another file or
+        /// there is none: then the text goes at the end.
         mutating func insert(_ text: String, afterLastOf kind: EntityKind, index: Int, in main: Int) -> Bool {
-            if lastDeclarations == nil {
+            if declarations == nil {
                 let positions = EntityKind.allCases.map { plan.positions(of: $0) }
-                var last: [EntityKind: (range: SourceRange, index: Int)] = [:]
+                var found: [EntityKind: [(range: SourceRange, index: Int)]] = [:]
                 for (key, origin) in origins.entities {
                     guard let at = positions[key.kind.ordinal][key.identity], let first = origin.statements.first else { continue }
-                    if let known = last[key.kind], known.index >= at { continue }
-                    last[key.kind] = (first, at)
+                    found[key.kind, default: []].append((first, at))
                 }
-                lastDeclarations = last
+                declarations = found.mapValues { $0.sorted { $0.index < $1.index } }
             }
-            guard let last = lastDeclarations?[kind], last.range.source == main, last.index < index,
-                  let source = interpreter.sources[main] else { return false }
-            let anchor = last.range
+            guard let known = declarations?[kind], let source = interpreter.sources[main] else { return false }
             let bytes = source.bytes
+            if let next = known.first(where: { $0.index > index }) {
+                guard next.range.source == main else { return false }
+                var start = next.range.start
+                while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                let crlf = next.range.start < bytes.count && Editor.endsInCR(bytes, lineFrom: start)
+                let inserted = crlf ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : text
+                edits[main, default: []].append(Edit(start: start, end: start, text: inserted))
+                return true
+            }
+            guard let last = known.last, last.range.source == main else { return false }
+            let anchor = last.range
             var end = anchor.end
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             let lineEnd = end > anchor.end && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
@@ -386,6 +396,13 @@ public enum SourceEditor {
             }
             edits[main, default: []].append(Edit(start: end, end: end, text: inserted))
             return true
+        }
+
+        /// Whether the line that starts at `start` ends in CR LF.
+        static func endsInCR(_ bytes: [UInt8], lineFrom start: Int) -> Bool {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            return end < bytes.count && end > start && bytes[end - 1] == UInt8(ascii: "\r")
         }
 
         private var refused: [EntityKind: [String: SourceRange]]?
