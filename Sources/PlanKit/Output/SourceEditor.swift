@@ -378,24 +378,28 @@ public enum SourceEditor {
                 guard next.range.source == main else { return false }
                 var start = next.range.start
                 while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-                let crlf = next.range.start < bytes.count && Editor.endsInCR(bytes, lineFrom: start)
-                let inserted = crlf ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : text
-                edits[main, default: []].append(Edit(start: start, end: start, text: inserted))
+                let crlf = Editor.endsInCR(bytes, lineFrom: start)
+                edits[main, default: []].append(Edit(start: start, end: start, text: Editor.lines(text, crlf: crlf)))
                 return true
             }
             guard let last = known.last, last.range.source == main else { return false }
             let anchor = last.range
             var end = anchor.end
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let lineEnd = end > anchor.end && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
-            var inserted = lineEnd == "\n" ? text : text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+            let crlf = end > anchor.end && bytes[end - 1] == UInt8(ascii: "\r")
+            var inserted = Editor.lines(text, crlf: crlf)
             if end < bytes.count {
                 end += 1
             } else {
-                inserted = lineEnd + inserted
+                inserted = (crlf ? "\r\n" : "\n") + inserted
             }
             edits[main, default: []].append(Edit(start: end, end: end, text: inserted))
             return true
+        }
+
+        /// `text` with the file's line ends.
+        static func lines(_ text: String, crlf: Bool) -> String {
+            crlf ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : text
         }
 
         /// Whether the line that starts at `start` ends in CR LF.
