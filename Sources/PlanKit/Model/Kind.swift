@@ -83,7 +83,7 @@ public enum Head: Sendable, Equatable {
     case date(text: Keyword)
 }
 
-/// How a statement that changes an entity (SPEC section 13) says which.
+/// How a statement that changes an entity (docs/language.md, "update", "remove", "rename") says which.
 public enum Identity: Sendable, Equatable {
     case name
     /// The date after the keyword, and the text after it to tell apart the

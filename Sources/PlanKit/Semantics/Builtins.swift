@@ -1,4 +1,4 @@
-/// The functions an expression can call (SPEC section 5). Public so that the
+/// The functions an expression can call (docs/expressions.md, "Functions"). Public so that the
 /// REPL can complete their names.
 public enum BuiltinFunction: String, CaseIterable, Sendable {
     case count, sum, min, max, avg, any, all, first, len, join, days

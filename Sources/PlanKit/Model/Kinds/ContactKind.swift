@@ -1,4 +1,4 @@
-/// A person you mean to stay in touch with (SPEC section 11); declared with
+/// A person you mean to stay in touch with (docs/language.md, "contact and mentor"); declared with
 /// `mentor` instead of `contact`, one who mentors you.
 public struct Contact: PlanEntity {
     public static let kind = EntityKind.contact

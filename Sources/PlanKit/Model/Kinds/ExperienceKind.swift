@@ -1,4 +1,4 @@
-/// An experience a role asks for (SPEC section 12): had when declared
+/// An experience a role asks for (docs/language.md, "Strategy and capacity"): had when declared
 /// `have` or gained on a day the log records.
 public struct Experience: PlanEntity {
     public static let kind = EntityKind.experience

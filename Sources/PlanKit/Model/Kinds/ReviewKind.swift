@@ -1,4 +1,4 @@
-/// How often you mean to review the plan (SPEC section 12), said once:
+/// How often you mean to review the plan (docs/language.md, "Strategy and capacity"), said once:
 /// `review every 4 weeks`. A review is recorded by `log DATE reviewed`.
 public struct Review: PlanEntity {
     public static let kind = EntityKind.review
