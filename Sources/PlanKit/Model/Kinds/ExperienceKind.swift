@@ -31,7 +31,7 @@ enum ExperienceKind: EntityDescription {
     static let fields: [FieldRule] = [
         FieldRule("name", .string) { context, index in .string(context.plan.experiences[index].name.text) },
         FieldRule("have", .bool) { context, index in .bool(context.plan.experiences[index].have) },
-        FieldRule("gained_on", .optional(.date)) { context, index in
+        FieldRule("gained_on", .optional(.date), fromLog: true) { context, index in
             .optional(LogKind.totals(context.links).gainedOn[index])
         },
         FieldRule("needed_by", .list(.entity(.goal))) { context, index in

@@ -29,7 +29,9 @@ enum ReviewKind: EntityDescription {
         FieldRule("every", .optional(.duration)) { context, index in
             context.plan.entities(Review.self)[index].every.map(Value.duration) ?? .none
         },
-        FieldRule("last", .optional(.date)) { context, _ in .optional(LogKind.totals(context.links).reviews.last) },
+        FieldRule("last", .optional(.date), fromLog: true) { context, _ in
+            .optional(LogKind.totals(context.links).reviews.last)
+        },
         FieldRule("next", .optional(.date)) { context, index in
             .optional(next(context.plan.entities(Review.self)[index], context.links))
         },
