@@ -26,7 +26,8 @@ enum ReviewKind: EntityDescription {
     ]
 
     static let fields: [FieldRule] = [
-        FieldRule("every", .optional(.duration)) { context, index in
+        // Never none: a review cannot be declared without `every`, nor have it dropped.
+        FieldRule("every", .duration) { context, index in
             context.plan.entities(Review.self)[index].every.map(Value.duration) ?? .none
         },
         FieldRule("last", .optional(.date), fromLog: true) { context, _ in
