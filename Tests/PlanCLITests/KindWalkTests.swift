@@ -262,6 +262,10 @@ import Testing
     @Test(arguments: EntityKind.allCases)
     func everyFieldTheLogGivesHasAValueOnceAnEntryNamesTheEntity(kind: EntityKind) throws {
         let logged = kind.info.fields.filter(\.fromLog)
+        // A field that lists log entries can only be given by the log.
+        for field in kind.info.fields where field.type == .list(.entity(.log)) {
+            #expect(field.fromLog, "\(kind).\(field.name) lists log entries but is not marked fromLog")
+        }
         guard !logged.isEmpty else { return }
         let clauses = Self.allClauses(.log).filter { $0.shape.refers.isEmpty || $0.shape.refers.contains(kind) }
         let entry = "log 2026-11-04 \"names it\" " + clauses.map { Self.clauseText($0, naming: kind) }.joined(separator: " ") + "\n"
