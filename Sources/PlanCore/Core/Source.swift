@@ -103,25 +103,28 @@ public struct Source: Sendable {
 /// Stored in 32-bit fields, half the size of three `Int`s: every token, name
 /// and AST node holds one. A source is at most 64 MiB (`Source.sizeLimit`), far
 /// below 4 GiB; anything larger is clamped.
+///
+/// Inlinable, as the lexer and parser in another module make one for every
+/// token (docs/architecture.md).
 public struct SourceRange: Hashable, Sendable {
-    private var storedSource: Int32
-    private var storedStart: UInt32
-    private var storedEnd: UInt32
+    @usableFromInline var storedSource: Int32
+    @usableFromInline var storedStart: UInt32
+    @usableFromInline var storedEnd: UInt32
 
-    public var source: Int {
+    @inlinable public var source: Int {
         get { Int(storedSource) }
         set { storedSource = Int32(clamping: newValue) }
     }
-    public var start: Int {
+    @inlinable public var start: Int {
         get { Int(storedStart) }
         set { storedStart = UInt32(clamping: newValue) }
     }
-    public var end: Int {
+    @inlinable public var end: Int {
         get { Int(storedEnd) }
         set { storedEnd = UInt32(clamping: newValue) }
     }
 
-    public init(source: Int, start: Int, end: Int) {
+    @inlinable public init(source: Int, start: Int, end: Int) {
         storedSource = Int32(clamping: source)
         storedStart = UInt32(clamping: start)
         storedEnd = UInt32(clamping: end)

@@ -178,17 +178,19 @@ public struct SkillNeed: Sendable {
     public var skill: Name
     // A large plan holds hundreds of thousands of these: 32-bit fields, and
     // the flag first, in the name's padding, make one 48 bytes instead of 64.
-    private var hasLevelRange: Bool
-    private var storedLevel: Int32
-    private var storedLevelRange: SourceRange
+    // Inlinable, as the model in another module copies them by the
+    // hundred thousand.
+    @usableFromInline var hasLevelRange: Bool
+    @usableFromInline var storedLevel: Int32
+    @usableFromInline var storedLevelRange: SourceRange
 
     /// nil: the skill's target level is required.
-    public var level: Int? {
+    @inlinable public var level: Int? {
         get { storedLevel == .min ? nil : Int(storedLevel) }
         set { storedLevel = newValue.map { Int32(clamping: $0) } ?? .min }
     }
 
-    public var levelRange: SourceRange? {
+    @inlinable public var levelRange: SourceRange? {
         get { hasLevelRange ? storedLevelRange : nil }
         set {
             hasLevelRange = newValue != nil
@@ -196,7 +198,7 @@ public struct SkillNeed: Sendable {
         }
     }
 
-    public init(skill: Name, level: Int?, levelRange: SourceRange?) {
+    @inlinable public init(skill: Name, level: Int?, levelRange: SourceRange?) {
         self.skill = skill
         storedLevel = level.map { Int32(clamping: $0) } ?? .min
         hasLevelRange = levelRange != nil
@@ -248,7 +250,7 @@ public enum ClauseShape: Sendable {
     public var refers: [EntityKind] { referred.kinds }
 
     /// `refers` as bits: a shape is copied often, and holds no array.
-    public var referred: KindSet {
+    @inlinable public var referred: KindSet {
         switch self {
         case .name(_, let kinds), .names(_, let kinds): return kinds
         case .skillNeeds, .skillLevel: return [.skill]
@@ -285,15 +287,17 @@ public enum ClauseShape: Sendable {
 /// Some kinds of entity, in the order of `EntityKind.allCases` (so a name
 /// that may be a goal or a milestone is looked for as a goal first).
 public struct KindSet: Sendable, Equatable, ExpressibleByArrayLiteral {
-    private var bits: UInt32 = 0
+    // Inlinable with `first`, `isEmpty` and `ClauseShape.referred`: the
+    // model reads them for every reference of every entity.
+    @usableFromInline var bits: UInt32 = 0
 
     public init(arrayLiteral kinds: EntityKind...) {
         for kind in kinds { bits |= 1 << UInt32(kind.ordinal) }
     }
 
-    public var isEmpty: Bool { bits == 0 }
+    @inlinable public var isEmpty: Bool { bits == 0 }
 
-    public var first: EntityKind? { EntityKind.allCases.first { bits & (1 << UInt32($0.ordinal)) != 0 } }
+    @inlinable public var first: EntityKind? { EntityKind.allCases.first { bits & (1 << UInt32($0.ordinal)) != 0 } }
 
     public var kinds: [EntityKind] { EntityKind.allCases.filter { bits & (1 << UInt32($0.ordinal)) != 0 } }
 }
@@ -319,7 +323,7 @@ public enum ClauseValue: Sendable {
 
     /// The names it refers to, with the level a need asks for. A drop names
     /// what goes away, which refers to nothing that must stay declared.
-    public func forEachName(_ body: (Name, Int?) -> Void) {
+    @inlinable public func forEachName(_ body: (Name, Int?) -> Void) {
         switch self {
         case .name(let name): body(name, nil)
         case .names(let names): for name in names { body(name, nil) }

@@ -6,7 +6,8 @@ import PlanCore
 /// a keyword. The parser reads this table; the model's kind descriptions
 /// (Sources/PlanKit/Model/Kinds) say what the clauses mean, and a test
 /// holds them to this table (docs/architecture.md).
-public struct KindSyntax: Sendable {
+/// A class, so that reading a kind's row copies nothing.
+public final class KindSyntax: Sendable {
     public let kind: EntityKind
     /// What follows the keyword: a name (`goal "Lead"`), or a date and an
     /// optional text (`log 2026-11-03 "Ran the retro"`).
