@@ -1,4 +1,6 @@
+import PlanCore
 import PlanKit
+import PlanOutput
 import Testing
 
 /// Sample inputs shared by the end-to-end suites.

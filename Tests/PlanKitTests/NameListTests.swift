@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A list clause's names with the index a long list keeps beside them
 /// (list clauses are linear: docs/cli.md, "Limits and writes"), in the list's own value: no cache

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// Changing what is declared, past adding to it: `update ... open`, `update
 /// ... drop`, `remove` and `rename` (docs/repl.md, "Editing a plan"). Every kind goes
 /// through its description: the clauses it can clear and the references

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// An experience a role asks for (docs/language.md, "Strategy and capacity"): had when declared
 /// `have` or gained on a day the log records.
 public struct Experience: PlanEntity {
