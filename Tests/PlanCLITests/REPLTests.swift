@@ -285,7 +285,7 @@ import Testing
     }
 }
 
-/// Issue 13 item 6: a shell command typed at the prompt.
+/// A shell command typed at the prompt (docs/repl.md, "Commands").
 @Suite struct REPLShellCommandTests {
     /// `plan COMMAND` is an unknown statement (E029) whose hint is the REPL
     /// command that does the same, the files named loaded first unless they are.

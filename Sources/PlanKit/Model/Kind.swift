@@ -123,13 +123,18 @@ public struct FieldRule: Sendable {
     /// The JSON form, when it differs from the value's own (a goal's needs
     /// keep their levels; a number of days stays one number).
     package let json: (@Sendable (FieldContext, Int) -> JSON)?
+    /// Given by the counting log entries that name the entity (a goal's
+    /// `spent`, a person's `last_met`): empty until one does, and never
+    /// empty once one does.
+    public let fromLog: Bool
 
-    init(_ name: String, _ type: FieldType, json: (@Sendable (FieldContext, Int) -> JSON)? = nil,
+    init(_ name: String, _ type: FieldType, fromLog: Bool = false, json: (@Sendable (FieldContext, Int) -> JSON)? = nil,
          _ value: @escaping @Sendable (FieldContext, Int) -> Value) {
         self.name = name
         self.type = type
         self.value = value
         self.json = json
+        self.fromLog = fromLog
     }
 }
 

@@ -2,7 +2,7 @@ import PlanCore
 import PlanSyntax
 import PlanKit
 
-/// `plan agenda` and the REPL's `:agenda` (SPEC section 11): what needs the
+/// `plan agenda` and the REPL's `:agenda` (docs/cli.md, "The agenda"): what needs the
 /// person now and in the next days, read from the plan as it stands today.
 /// What is on it is decided here once; `render` and `jsonLines` only lay it
 /// out, so the two forms cannot disagree.

@@ -3,7 +3,7 @@ import PlanSyntax
 import PlanKit
 
 /// `plan export --format json`: the whole model for other programs, in the
-/// versioned schema `plan/1` that docs/json-schema.md describes. Relations
+/// versioned schema `schema` names, which docs/json-schema.md describes. Relations
 /// are given both ways round (a value lists its goals) so that a reader
 /// needs no second pass.
 public enum JSONExport {

@@ -3,7 +3,7 @@ import PlanSyntax
 import PlanKit
 
 /// The two sections of the report that come from the log and the people
-/// (SPEC sections 10 and 11): who to reach, and what was done lately.
+/// (docs/exports.md, "`plan report`"): who to reach, and what was done lately.
 /// Decided here once for the text report and the Markdown export. A plan
 /// with no person to keep in touch with, or no log, has nothing to say in
 /// that section, and its report leaves it out.

@@ -2,7 +2,7 @@ import PlanCore
 import PlanSyntax
 import PlanKit
 
-/// The load against capacity as bars of characters (SPEC section 12), for
+/// The load against capacity as bars of characters (docs/exports.md, "`plan report`"), for
 /// the report and the review: people would rather see it than read it. One
 /// line a quarter, 80 columns at most:
 ///

@@ -2,7 +2,7 @@ import PlanCore
 import PlanSyntax
 import PlanKit
 
-/// `plan review` and the REPL's `:review` (SPEC section 12): the article's
+/// `plan review` and the REPL's `:review` (docs/cli.md, "The review"): the article's
 /// four strategy questions, each answered from the plan as it stands today,
 /// with what the plan leaves open said as plainly as what it answers. Then
 /// the vision, the non-negotiables, the load against capacity and the

@@ -2,7 +2,7 @@ import PlanCore
 import PlanSyntax
 import PlanKit
 
-/// The capacity chart under the SVG timeline (SPEC section 12): for each
+/// The capacity chart under the SVG timeline (docs/exports.md, "`svg`"): for each
 /// quarter a bar of the hours a week its goals ask, against a step line of
 /// the capacity in force (dashed at its average where it steps inside the
 /// quarter); a quarter over its average capacity is drawn red and marked.

@@ -275,9 +275,10 @@ private extension TokenKind {
 /// the manner of Lua's llex.c: no per-character allocation, and a `String` is
 /// made only for a long number, a unit word candidate or a date.
 ///
-/// The lexer also decides where statements end (SPEC 3), so that the parser
-/// never looks at layout: `.newline` appears only at a line end that really
-/// ends a statement, never twice in a row and never before the first token.
+/// The lexer also decides where statements end (docs/lexical.md, "Where a
+/// statement ends"), so that the parser never looks at layout: `.newline`
+/// appears only at a line end that really ends a statement, never twice in
+/// a row and never before the first token.
 ///
 /// Tokens are made one at a time, as the parser asks for them (`next`), so
 /// that a large file never holds all its tokens at once; the lexer holds the
@@ -408,7 +409,8 @@ public struct Lexer {
 
     // MARK: Statement ends
 
-    /// At a line feed: end the statement there unless SPEC 3 says it goes on.
+    /// At a line feed: end the statement there unless docs/lexical.md says it
+    /// goes on ("Where a statement ends").
     mutating func endLine() {
         let start = pos > lineStart && bytes[pos - 1] == Byte.cr ? pos - 1 : pos
         pos += 1

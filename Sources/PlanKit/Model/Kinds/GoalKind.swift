@@ -161,15 +161,17 @@ package enum GoalKind: EntityDescription {
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.goals[index], today: context.today)) },
         FieldRule("doing", .bool) { context, index in .bool(context.plan.goals[index].status == .doing) },
         FieldRule("open", .bool) { context, index in .bool(context.plan.goals[index].status == .open) },
-        FieldRule("done_on", .optional(.date)) { context, index in .optional(LogKind.totals(context.links).goalDoneOn[index]) },
+        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in
+            .optional(LogKind.totals(context.links).goalDoneOn[index])
+        },
         // The counting log entries for it or done it, oldest first.
-        FieldRule("logs", .list(.entity(.log))) { context, index in
+        FieldRule("logs", .list(.entity(.log)), fromLog: true) { context, index in
             .list(LogKind.totals(context.links).goalLogs[index].map { .entity(.log, $0) })
         },
-        FieldRule("last_progress", .optional(.date)) { context, index in
+        FieldRule("last_progress", .optional(.date), fromLog: true) { context, index in
             .optional(LogKind.totals(context.links).goalLogs[index].last.map { context.plan.logs[$0].date })
         },
-        FieldRule("spent", .number) { context, index in .number(LogKind.totals(context.links).spent[index]) },
+        FieldRule("spent", .number, fromLog: true) { context, index in .number(LogKind.totals(context.links).spent[index]) },
         FieldRule("aligns", .list(.entity(.objective))) { context, index in
             context.links.entities(.objective, context.plan.goals[index].aligns.items)
         },

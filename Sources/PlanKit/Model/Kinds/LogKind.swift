@@ -1,7 +1,7 @@
 import PlanCore
 import PlanSyntax
 
-/// One entry of the log (SPEC section 10): what happened on a day. Entries
+/// One entry of the log (docs/language.md, "log"): what happened on a day. Entries
 /// are facts, in any order and from any file; one dated after today is kept
 /// but does not count, so `--today` replays the plan as it stood that day.
 public struct LogEntry: PlanEntity {

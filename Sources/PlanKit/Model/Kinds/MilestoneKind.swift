@@ -51,7 +51,7 @@ package enum MilestoneKind: EntityDescription {
         },
         FieldRule("due", .optional(.date)) { context, index in .optional(context.plan.milestones[index].due) },
         FieldRule("done", .bool) { context, index in .bool(context.plan.milestones[index].done) },
-        FieldRule("done_on", .optional(.date)) { context, index in
+        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in
             .optional(LogKind.totals(context.links).milestoneDoneOn[index])
         },
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.milestones[index], today: context.today)) },

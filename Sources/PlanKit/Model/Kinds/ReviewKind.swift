@@ -1,7 +1,7 @@
 import PlanCore
 import PlanSyntax
 
-/// How often you mean to review the plan (SPEC section 12), said once:
+/// How often you mean to review the plan (docs/language.md, "Strategy and capacity"), said once:
 /// `review every 4 weeks`. A review is recorded by `log DATE reviewed`.
 public struct Review: PlanEntity {
     public static let kind = EntityKind.review
@@ -29,10 +29,13 @@ package enum ReviewKind: EntityDescription {
     ]
 
     static let fields: [FieldRule] = [
-        FieldRule("every", .optional(.duration)) { context, index in
+        // Never none: a review cannot be declared without `every`, nor have it dropped.
+        FieldRule("every", .duration) { context, index in
             context.plan.entities(Review.self)[index].every.map(Value.duration) ?? .none
         },
-        FieldRule("last", .optional(.date)) { context, _ in .optional(LogKind.totals(context.links).reviews.last) },
+        FieldRule("last", .optional(.date), fromLog: true) { context, _ in
+            .optional(LogKind.totals(context.links).reviews.last)
+        },
         FieldRule("next", .optional(.date)) { context, index in
             .optional(next(context.plan.entities(Review.self)[index], context.links))
         },

@@ -50,7 +50,7 @@ enum SkillKind: EntityDescription {
             .list(context.links.referrers(.goal, via: .needs, to: index).map { .entity(.goal, $0) })
         },
         // The counting `skill ... level` entries of the log, oldest first.
-        FieldRule("history", .list(.entity(.log))) { context, index in
+        FieldRule("history", .list(.entity(.log)), fromLog: true) { context, index in
             .list(LogKind.totals(context.links).history[index].map { .entity(.log, $0) })
         },
         // Everyone who helps with it, contacts and mentors alike.
