@@ -37,6 +37,8 @@ public struct LanguageServer {
     let contexts = ContextCache()
     /// URIs given diagnostics last time, so that fixed ones are cleared.
     private var published: Set<String> = []
+    /// By URI, the diagnostics last published that came with a fix.
+    private(set) var fixes: [String: [PublishedFix]] = [:]
 
     /// `version` is what `serverInfo` says; `checksDocument` the URL of
     /// docs/checks.md, when the server knows where it is.
@@ -269,7 +271,8 @@ public struct LanguageServer {
         var order: [String] = []
         // A file two open plans include gets each problem once.
         var seen: Set<PublishedKey> = []
-        for analysis in workspace.analyses {
+        fixes.removeAll()
+        for (position, analysis) in workspace.analyses.enumerated() {
             let converter = DiagnosticConverter(sources: analysis.interpreter.sources, encoding: encoding,
                                                 checksDocument: checksDocument, fallbackURI: analysis.root)
             if byURI[analysis.root] == nil { byURI[analysis.root] = []; order.append(analysis.root) }
@@ -278,7 +281,12 @@ public struct LanguageServer {
                 if byURI[uri] == nil { byURI[uri] = []; order.append(uri) }
                 let key = PublishedKey(uri: uri, code: diagnostic.code, start: diagnostic.range.start, end: diagnostic.range.end,
                                        message: diagnostic.message)
-                if seen.insert(key).inserted { byURI[uri]?.append(json) }
+                guard seen.insert(key).inserted else { continue }
+                byURI[uri]?.append(json)
+                if let fix = diagnostic.fix, let range = json["range"], let message = json["message"]?.string {
+                    fixes[uri, default: []].append(PublishedFix(code: diagnostic.code.rawValue, range: range, message: message,
+                                                                fix: fix, analysis: position))
+                }
             }
         }
         for document in documents.values.sorted(by: { $0.uri < $1.uri }) where byURI[document.uri] == nil {
