@@ -1,7 +1,8 @@
 /// The open documents checked as plans: each one that no other open
 /// document includes is the main file of a plan, loaded exactly as
 /// `plan check` loads a file, its includes read from the buffers where
-/// they are open. A file included by an open plan is checked as part of it.
+/// they are open. A file included by an open plan, or by a plan of the
+/// workspace that is not open, is checked as part of that plan.
 struct Workspace {
     /// One plan: its main document, the interpreter that loaded it, and
     /// what `plan check` would report for it.
@@ -15,22 +16,28 @@ struct Workspace {
 
     var analyses: [Analysis] = []
 
-    static func analyze(_ documents: [OpenDocument], disk: any SourceReader, today: Day) -> Workspace {
+    /// `holders`: files not open that include an open one (`WorkspaceFiles.roots`),
+    /// checked as main files too.
+    static func analyze(_ documents: [OpenDocument], holders: [String] = [], disk: any SourceReader, today: Day) -> Workspace {
         var buffers: [String: [UInt8]] = [:]
         for document in documents {
             if let path = document.path { buffers[path] = document.source.bytes }
         }
         let reader = BufferReader(buffers: buffers, disk: disk)
-        var all: [Analysis] = []
-        for document in documents.sorted(by: { $0.uri < $1.uri }) {
+        func analysis(root: String, _ load: (inout Interpreter) -> [Outcome]) -> Analysis {
             var interpreter = Interpreter(today: today, reader: reader)
             var diagnostics: [Diagnostic] = []
-            let outcomes = document.path.map { interpreter.load(path: $0) } ?? interpreter.run(document.source)
-            for case .diagnostic(let diagnostic) in outcomes { diagnostics.append(diagnostic) }
+            for case .diagnostic(let diagnostic) in load(&interpreter) { diagnostics.append(diagnostic) }
             diagnostics += interpreter.check()
             let files = Set(interpreter.sources.sources.map { DocumentURI.normalizedName($0.name) })
-            all.append(Analysis(root: document.uri, interpreter: interpreter, diagnostics: diagnostics, files: files))
+            return Analysis(root: root, interpreter: interpreter, diagnostics: diagnostics, files: files)
         }
+        var all = documents.sorted(by: { $0.uri < $1.uri }).map { document in
+            analysis(root: document.uri) { interpreter in
+                document.path.map { interpreter.load(path: $0) } ?? interpreter.run(document.source)
+            }
+        }
+        all += holders.map { path in analysis(root: DocumentURI.uri(of: path)) { $0.load(path: path) } }
         // A plan whose main file another plan includes is that plan's part.
         let included = Set(all.flatMap { analysis in
             analysis.files.subtracting([DocumentURI.normalizedName(analysis.interpreter.sources[0]?.name ?? "")])

@@ -1,0 +1,86 @@
+import Testing
+@testable import PlanKit
+
+/// A file opened alone that a plan in the workspace includes is checked
+/// as part of that plan, though the plan itself is not open.
+@Suite struct LSPWorkspaceTests {
+    static let main = "/plans/career.plan"
+    static let part = "/plans/parts/goals.plan"
+    static let partURI = "file:///plans/parts/goals.plan"
+    static let files = [
+        main: "vision \"v\"\nvalue growth\ninclude \"parts/goals.plan\"\n",
+        part: "goal \"Talk\" by 2027-09 serves growth\n",
+    ]
+
+    @Test func aFileAnUnopenedPlanIncludesSeesThatPlansNames() {
+        let client = LSPClient(files: Self.files)
+        client.initialize(workspaceFolders: ["file:///plans"])
+        let published = client.open(Self.partURI, "goal \"Talk\" by 2027-09 serves growth\ngoal \"Ship\" by 2027-10 serves grwth\n")
+        // `growth` is declared in career.plan; only the typo is unknown.
+        let diagnostics = LSPClient.diagnostics(for: Self.partURI, in: published) ?? []
+        #expect(diagnostics.compactMap { $0["message"]?.string } == ["unknown value \"grwth\"\ndid you mean \"growth\"?"])
+        // Definition goes into the unopened file.
+        let definition = client.at("textDocument/definition", Self.partURI, 0, 33)
+        #expect(definition?["uri"]?.string == "file:///plans/career.plan")
+    }
+
+    @Test func withoutTheWorkspaceFolderTheFileStandsAlone() {
+        let client = LSPClient(files: Self.files)
+        client.initialize()
+        let published = client.open(Self.partURI, "goal \"Talk\" by 2027-09 serves growth\n")
+        let codes = (LSPClient.diagnostics(for: Self.partURI, in: published) ?? []).compactMap { $0["code"]?.string }
+        #expect(codes.contains("E013"))
+    }
+
+    /// A plan that starts to include the open file once the editor says it
+    /// changed on disk (`workspace/didChangeWatchedFiles`).
+    @Test func aWatchedFileThatNowIncludesTheOpenOneIsSeen() {
+        var files = Self.files
+        files[Self.main] = "vision \"v\"\nvalue growth\n"
+        let client = LSPClient(files: files)
+        client.initialize(workspaceFolders: ["file:///plans"])
+        let alone = client.open(Self.partURI, "goal \"Talk\" by 2027-09 serves growth\n")
+        #expect((LSPClient.diagnostics(for: Self.partURI, in: alone) ?? []).contains { $0["code"]?.string == "E013" })
+        client.replaceFiles(Self.files)
+        let after = client.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([
+            .object([("uri", .string("file:///plans/career.plan")), ("type", .number(2))]),
+        ]))]))
+        #expect(LSPClient.diagnostics(for: Self.partURI, in: after) == [])
+    }
+
+    /// Two unopened plans, one including the other, which includes the open
+    /// file: the outer one is the plan, read once.
+    @Test func theOutermostIncludingPlanIsTheOneChecked() {
+        var files = Self.files
+        files["/plans/all.plan"] = "include \"career.plan\"\ncontact \"Ana\"\n"
+        let client = LSPClient(files: files)
+        client.initialize(workspaceFolders: ["file:///plans/"])
+        let published = client.open(Self.partURI, "goal \"Talk\" by 2027-09 serves growth\n")
+        #expect(LSPClient.diagnostics(for: Self.partURI, in: published) == [])
+        #expect(client.server.workspace.analyses.map(\.root) == ["file:///plans/all.plan"])
+    }
+}
+
+extension LSPWorkspaceTests {
+    /// A client that can watch files is asked to, for `.plan` files, once
+    /// it says it is initialized; one that cannot is asked nothing.
+    @Test func aClientThatCanWatchFilesIsAskedToWatchPlans() {
+        let client = LSPClient(files: Self.files)
+        _ = client.request("initialize", .object([
+            ("capabilities", .object([("workspace", .object([("didChangeWatchedFiles", .object([("dynamicRegistration", .bool(true))]))]))])),
+            ("rootUri", .string("file:///plans")),
+        ]))
+        let asked = client.notify("initialized", .object([]))
+        #expect(asked.first?["method"]?.string == "client/registerCapability")
+        #expect(asked.first?["params"]?["registrations"]?.array?.first?["registerOptions"]?["watchers"]?.array?.first?["globPattern"]?.string == "**/*.plan")
+        // The client's answer is taken without a word.
+        #expect(client.send(.object([("jsonrpc", .string("2.0")), ("id", .string("plan-watch")), ("result", .null)])).isEmpty)
+        // rootUri, the older way to name the folder, is read too.
+        let published = client.open(Self.partURI, "goal \"Talk\" by 2027-09 serves growth\n")
+        #expect(LSPClient.diagnostics(for: Self.partURI, in: published) == [])
+
+        let plain = LSPClient(files: Self.files)
+        plain.initialize(workspaceFolders: ["file:///plans"])
+        #expect(plain.notify("initialized", .object([])).isEmpty)
+    }
+}
