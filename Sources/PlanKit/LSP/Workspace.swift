@@ -10,6 +10,8 @@ struct Workspace {
         var root: String
         var interpreter: Interpreter
         var diagnostics: [Diagnostic]
+        /// The plan as of today, as the checks saw it.
+        var current: Plan
         /// Source names (paths) of every file it read, the main one first.
         var files: Set<String>
     }
@@ -28,9 +30,10 @@ struct Workspace {
             var interpreter = Interpreter(today: today, reader: reader)
             var diagnostics: [Diagnostic] = []
             for case .diagnostic(let diagnostic) in load(&interpreter) { diagnostics.append(diagnostic) }
-            diagnostics += interpreter.check()
+            let (found, current) = interpreter.checkAsOfToday()
+            diagnostics += found
             let files = Set(interpreter.sources.sources.map { DocumentURI.normalizedName($0.name) })
-            return Analysis(root: root, interpreter: interpreter, diagnostics: diagnostics, files: files)
+            return Analysis(root: root, interpreter: interpreter, diagnostics: diagnostics, current: current, files: files)
         }
         var all = documents.sorted(by: { $0.uri < $1.uri }).map { document in
             analysis(root: document.uri) { interpreter in
