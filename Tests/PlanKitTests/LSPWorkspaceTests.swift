@@ -84,3 +84,26 @@ extension LSPWorkspaceTests {
         #expect(plain.notify("initialized", .object([])).isEmpty)
     }
 }
+
+extension LSPWorkspaceTests {
+    /// An edit to one plan keeps the analysis of another that reads none of
+    /// its files, unless a file that other plan read has changed on disk
+    /// since, or an include it missed may now be there.
+    @Test func anEditRechecksAPlanWhoseFilesChangedOnDisk() {
+        let other = "file:///other/main.plan"
+        let client = LSPClient(files: [
+            "/other/parts.plan": "value growth\n",
+        ])
+        client.initialize()
+        _ = client.open(Self.partURI, "vision \"v\"\nvalue x\n")
+        let opened = client.open(other, "vision \"v\"\ninclude \"parts.plan\"\ninclude \"later.plan\"\ngoal \"A\" by 2027-01 serves growth\n")
+        #expect(LSPClient.diagnostics(for: other, in: opened)?.compactMap { $0["code"]?.string } == ["E040"])
+        // On disk, the value goes and the missing file comes.
+        client.replaceFiles(["/other/parts.plan": "value health\n", "/other/later.plan": "skill s level 1 target 2\n"])
+        let edited = client.change(Self.partURI, version: 2, [.object([("text", .string("vision \"v\"\nvalue y\n"))])])
+        #expect(LSPClient.diagnostics(for: other, in: edited)?.compactMap { $0["code"]?.string } == ["E013"])
+        // Nothing changed for it since: the next edit elsewhere publishes the same.
+        let again = client.change(Self.partURI, version: 3, [.object([("text", .string("vision \"v\"\nvalue z\n"))])])
+        #expect(LSPClient.diagnostics(for: other, in: again) == LSPClient.diagnostics(for: other, in: edited))
+    }
+}

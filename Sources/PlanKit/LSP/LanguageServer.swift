@@ -264,7 +264,7 @@ public struct LanguageServer {
                 document = OpenDocument(uri: uri, version: params["textDocument"]?["version"]?.integer ?? document.version, bytes: bytes)
             }
             documents[uri] = document
-            return analyze()
+            return analyze(keepingUnchanged: true)
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.string else { return [invalidNotification(method)] }
             documents[uri] = nil
@@ -298,9 +298,12 @@ public struct LanguageServer {
 
     /// Checks every open plan again and publishes what changed: every file
     /// with a problem, and an empty list for each one fixed since.
-    private mutating func analyze() -> [JSON] {
+    /// `keepingUnchanged` after an edit, when the same documents are open:
+    /// a plan none of whose files changed keeps its analysis.
+    private mutating func analyze(keepingUnchanged: Bool = false) -> [JSON] {
         let open = Set(documents.values.compactMap(\.path))
-        workspace = Workspace.analyze(Array(documents.values), holders: workspaceFiles.roots(holding: open), disk: disk, today: today)
+        workspace = Workspace.analyze(Array(documents.values), holders: workspaceFiles.roots(holding: open),
+                                      previous: keepingUnchanged ? workspace : nil, disk: disk, today: today)
         contexts.removeAll()
         var byURI: [String: [JSON]] = [:]
         var order: [String] = []

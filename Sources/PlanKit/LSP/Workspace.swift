@@ -14,19 +14,41 @@ struct Workspace {
         var current: Plan
         /// Source names (paths) of every file it read, the main one first.
         var files: Set<String>
+
+        /// Whether loading the plan again would read what it read: every
+        /// file the same bytes, and no include that failed (a missing file
+        /// may have come since).
+        func readsTheSame(through reader: any SourceReader) -> Bool {
+            guard !diagnostics.contains(where: { $0.code == .includeFailed }) else { return false }
+            return interpreter.sources.sources.allSatisfy { source in
+                guard source.name.hasPrefix("/"), case .success(let text) = reader.read(source.name) else { return false }
+                return text.bytes == source.bytes
+            }
+        }
     }
 
+    /// Every plan checked, before those that another includes are dropped:
+    /// what the next analysis may keep.
+    private(set) var all: [Analysis] = []
     var analyses: [Analysis] = []
 
     /// `holders`: files not open that include an open one (`WorkspaceFiles.roots`),
     /// checked as main files too.
-    static func analyze(_ documents: [OpenDocument], holders: [String] = [], disk: any SourceReader, today: Day) -> Workspace {
+    ///
+    /// `previous`, the analyses of the same open documents before an edit:
+    /// a plan none of whose files changed (every file it read reads back
+    /// the same bytes) is not loaded and checked again, so an edit checks
+    /// only the plans that hold the file edited.
+    static func analyze(_ documents: [OpenDocument], holders: [String] = [], previous: Workspace? = nil,
+                        disk: any SourceReader, today: Day) -> Workspace {
         var buffers: [String: [UInt8]] = [:]
         for document in documents {
             if let path = document.path { buffers[path] = document.source.bytes }
         }
         let reader = BufferReader(buffers: buffers, disk: disk)
+        let kept = Dictionary((previous?.all ?? []).map { ($0.root, $0) }, uniquingKeysWith: { first, _ in first })
         func analysis(root: String, _ load: (inout Interpreter) -> [Outcome]) -> Analysis {
+            if let earlier = kept[root], earlier.readsTheSame(through: reader) { return earlier }
             var interpreter = Interpreter(today: today, reader: reader)
             var diagnostics: [Diagnostic] = []
             for case .diagnostic(let diagnostic) in load(&interpreter) { diagnostics.append(diagnostic) }
@@ -46,6 +68,7 @@ struct Workspace {
             analysis.files.subtracting([DocumentURI.normalizedName(analysis.interpreter.sources[0]?.name ?? "")])
         })
         var workspace = Workspace()
+        workspace.all = all
         workspace.analyses = all.filter { analysis in
             guard let main = analysis.interpreter.sources[0]?.name else { return true }
             return !included.contains(DocumentURI.normalizedName(main))
