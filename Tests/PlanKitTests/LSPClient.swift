@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Files a test's plan includes, from memory; a test may change them
 /// under the server, as an editor's files change on disk.

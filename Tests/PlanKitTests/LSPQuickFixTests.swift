@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Every kind of hint that says what to write is a quick fix, and the fix,
 /// applied to the text, makes its diagnostic go.

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A file opened alone that a plan in the workspace includes is checked
 /// as part of that plan, though the plan itself is not open.
