@@ -218,7 +218,7 @@ import Testing
         #expect(json.stderr == """
         {"file":"broken.plan","line":1,"column":13,"end_line":1,"end_column":23,"severity":"error","code":"E005",\
         "message":"invalid date 2027-02-30: February 2027 has 28 days, not 30","hint":"a date is YYYY-MM-DD, \
-        YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)"}
+        YYYY-MM (the month's last day) or YYYY-Qn (the quarter's last day)","fix":null}
 
         """)
         #expect(json.status == 1)

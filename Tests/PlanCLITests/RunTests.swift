@@ -211,11 +211,11 @@ enum Plans {
         #expect(result.status == 1)
         // Problems found while loading come first, then those of the checks.
         #expect(result.stdout == #"""
-            {"file":"career.plan","line":1,"column":1,"end_line":1,"end_column":32,"severity":"error","code":"E020","message":"the plan already has a vision","hint":null}
-            {"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"severity":"error","code":"E013","message":"unknown value \"helth\"","hint":"did you mean \"health\"?"}
-            {"file":"broken.plan","line":2,"column":7,"end_line":2,"end_column":13,"severity":"warning","code":"W008","message":"no goal serves value \"health\"","hint":"add serves health to the goals that honour it"}
-            {"file":"broken.plan","line":3,"column":23,"end_line":3,"end_column":36,"severity":"warning","code":"W002","message":"goal \"A\" was due 2027-06-30, 185 days ago","hint":"mark it done, or move its date: update goal \"A\" by 2028-04"}
-            {"file":"career.plan","line":8,"column":5,"end_line":8,"end_column":18,"severity":"warning","code":"W002","message":"goal \"Lead a product launch\" was due 2027-06-30, 185 days ago","hint":"mark it done, or move its date: update goal \"Lead a product launch\" by 2028-04"}
+            {"file":"career.plan","line":1,"column":1,"end_line":1,"end_column":32,"severity":"error","code":"E020","message":"the plan already has a vision","hint":null,"fix":null}
+            {"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"severity":"error","code":"E013","message":"unknown value \"helth\"","hint":"did you mean \"health\"?","fix":{"title":"Change to health","edits":[{"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"text":"health"}]}}
+            {"file":"broken.plan","line":2,"column":7,"end_line":2,"end_column":13,"severity":"warning","code":"W008","message":"no goal serves value \"health\"","hint":"add serves health to the goals that honour it","fix":null}
+            {"file":"broken.plan","line":3,"column":23,"end_line":3,"end_column":36,"severity":"warning","code":"W002","message":"goal \"A\" was due 2027-06-30, 185 days ago","hint":"mark it done, or move its date: update goal \"A\" by 2028-04","fix":{"title":"Add `update goal \"A\" by 2028-04`","edits":[{"file":"broken.plan","line":4,"column":1,"end_line":4,"end_column":1,"text":"update goal \"A\" by 2028-04\n"}]}}
+            {"file":"career.plan","line":8,"column":5,"end_line":8,"end_column":18,"severity":"warning","code":"W002","message":"goal \"Lead a product launch\" was due 2027-06-30, 185 days ago","hint":"mark it done, or move its date: update goal \"Lead a product launch\" by 2028-04","fix":{"title":"Add `update goal \"Lead a product launch\" by 2028-04`","edits":[{"file":"career.plan","line":10,"column":1,"end_line":10,"end_column":1,"text":"update goal \"Lead a product launch\" by 2028-04\n"}]}}
 
             """#)
     }
@@ -223,8 +223,8 @@ enum Plans {
     @Test func quietLeavesTheErrorsOnly() throws {
         let result = try plan.run(["check", "-q", "broken.plan", "career.plan", "--json", "--today", "2028-01-01"])
         #expect(result.stdout == #"""
-            {"file":"career.plan","line":1,"column":1,"end_line":1,"end_column":32,"severity":"error","code":"E020","message":"the plan already has a vision","hint":null}
-            {"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"severity":"error","code":"E013","message":"unknown value \"helth\"","hint":"did you mean \"health\"?"}
+            {"file":"career.plan","line":1,"column":1,"end_line":1,"end_column":32,"severity":"error","code":"E020","message":"the plan already has a vision","hint":null,"fix":null}
+            {"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"severity":"error","code":"E013","message":"unknown value \"helth\"","hint":"did you mean \"health\"?","fix":{"title":"Change to health","edits":[{"file":"broken.plan","line":3,"column":17,"end_line":3,"end_column":22,"text":"health"}]}}
 
             """#)
         #expect(result.status == 1)

@@ -157,7 +157,7 @@ import Testing
         let json = try plan.run(["check", "--json", "x.plan"])
         #expect(json.stdout == """
             {"file":null,"line":null,"column":null,"end_line":null,"end_column":null,"severity":"error","code":"E040",\
-            "message":"cannot read x.plan: no such file or directory","hint":null}
+            "message":"cannot read x.plan: no such file or directory","hint":null,"fix":null}
 
             """)
         #expect(json.stderr == "")

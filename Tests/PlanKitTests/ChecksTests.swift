@@ -31,7 +31,8 @@ import Testing
         goal.needs = [SkillNeed(skill: str("writng", at: 220), level: nil, levelRange: nil)]
         plan.add(goal)
         #expect(Checks.run(plan, today: today) == [
-            .error(.unknownSkill, "unknown skill \"writng\"", at: r(220, 228), hint: "did you mean \"writing\"?"),
+            .error(.unknownSkill, "unknown skill \"writng\"", at: r(220, 228), hint: "did you mean \"writing\"?",
+                   fix: .respelling(r(220, 228), quoted: true, as: "writing")),
         ])
     }
 
@@ -45,9 +46,11 @@ import Testing
         plan.add(goal)
         #expect(Checks.run(plan, today: today) == [
             .error(.unknownSkill, "unknown skill \"strategic planing\"", at: r(220, 239),
-                   hint: "declare it: skill \"strategic planing\" level 0 target 3"),
+                   hint: "declare it: skill \"strategic planing\" level 0 target 3",
+                   fix: .adding("skill \"strategic planing\" level 0 target 3", after: r(220, 239))),
             .error(.unknownSkill, "unknown skill \"public speaking\"", at: r(240, 257),
-                   hint: "declare it: skill \"public speaking\" level 0 target 4"),
+                   hint: "declare it: skill \"public speaking\" level 0 target 4",
+                   fix: .adding("skill \"public speaking\" level 0 target 4", after: r(240, 257))),
         ])
     }
 
@@ -59,7 +62,7 @@ import Testing
         plan.add(goal)
         #expect(Checks.run(plan, today: today) == [
             .error(.unknownSkill, "unknown skill \"strategic planing\"", at: r(220, 239),
-                   hint: "did you mean \"strategic planning\"?"),
+                   hint: "did you mean \"strategic planning\"?", fix: .respelling(r(220, 239), quoted: true, as: "strategic planning")),
         ])
     }
 
@@ -69,9 +72,11 @@ import Testing
         mentor.helps = [str("writing", at: 220), str("wrting", at: 232), ident("negotiation", at: 245)]
         plan.add(mentor)
         #expect(Checks.run(plan, today: today) == [
-            .error(.unknownSkill, "unknown skill \"wrting\"", at: r(232, 240), hint: "did you mean \"writing\"?"),
+            .error(.unknownSkill, "unknown skill \"wrting\"", at: r(232, 240), hint: "did you mean \"writing\"?",
+                   fix: .respelling(r(232, 240), quoted: true, as: "writing")),
             .error(.unknownSkill, "unknown skill \"negotiation\"", at: r(245, 256),
-                   hint: "declare it: skill negotiation level 0 target 3"),
+                   hint: "declare it: skill negotiation level 0 target 3",
+                   fix: .adding("skill negotiation level 0 target 3", after: r(245, 256))),
         ])
     }
 
@@ -80,8 +85,10 @@ import Testing
         plan.add(try goal("Lead", at: 200, due: "2027-06-30", dueAt: 300,
                           serves: [ident("impakt", at: 220), ident("family", at: 230)]))
         #expect(Checks.run(plan, today: today) == [
-            .error(.unknownValue, "unknown value \"impakt\"", at: r(220, 226), hint: "did you mean \"impact\"?"),
-            .error(.unknownValue, "unknown value \"family\"", at: r(230, 236), hint: "declare it: value family"),
+            .error(.unknownValue, "unknown value \"impakt\"", at: r(220, 226), hint: "did you mean \"impact\"?",
+                   fix: .replacing(r(220, 226), with: "impact")),
+            .error(.unknownValue, "unknown value \"family\"", at: r(230, 236), hint: "declare it: value family",
+                   fix: .adding("value family", after: r(230, 236))),
         ])
     }
 
@@ -91,9 +98,10 @@ import Testing
         goal.after = [str("Shp", at: 220), str("Get promoted", at: 230)]
         plan.add(goal)
         #expect(Checks.run(plan, today: today) == [
-            .error(.unknownGoal, "unknown goal \"Shp\"", at: r(220, 225), hint: "did you mean \"Ship\"?"),
+            .error(.unknownGoal, "unknown goal \"Shp\"", at: r(220, 225), hint: "did you mean \"Ship\"?",
+                   fix: .replacing(r(220, 225), with: "\"Ship\"")),
             .error(.unknownGoal, "unknown goal \"Get promoted\"", at: r(230, 244),
-                   hint: "declare it: goal \"Get promoted\""),
+                   hint: "declare it: goal \"Get promoted\"", fix: .adding("goal \"Get promoted\"", after: r(230, 244))),
         ])
     }
 
@@ -105,7 +113,8 @@ import Testing
         milestone.dueRange = r(221, 231)
         plan.add(milestone)
         #expect(Checks.run(plan, today: today) == [
-            .error(.unknownGoal, "unknown goal \"Shipp\"", at: r(210, 217), hint: "did you mean \"Ship\"?"),
+            .error(.unknownGoal, "unknown goal \"Shipp\"", at: r(210, 217), hint: "did you mean \"Ship\"?",
+                   fix: .respelling(r(210, 217), quoted: true, as: "Ship")),
         ])
     }
 
@@ -113,7 +122,8 @@ import Testing
         var plan = try soundPlan()
         plan.add(try goal("Lead", at: 200, due: "2027-06-30", dueAt: 300, serves: [str("goals", at: 220)]))
         #expect(Checks.run(plan, today: today) == [
-            .error(.unknownValue, "unknown value \"goals\"", at: r(220, 227), hint: "declare it: value \"goals\""),
+            .error(.unknownValue, "unknown value \"goals\"", at: r(220, 227), hint: "declare it: value \"goals\"",
+                   fix: .adding("value \"goals\"", after: r(220, 227))),
         ])
     }
 
@@ -231,7 +241,8 @@ import Testing
         goal.serves = [ident("impact", at: 220)]
         plan.add(goal)
         #expect(Checks.run(plan, today: today) == [
-            .warning(.goalWithoutDate, "goal \"Lead\" has no date", at: r(200, 206), hint: "add a date: by 2027-05"),
+            .warning(.goalWithoutDate, "goal \"Lead\" has no date", at: r(200, 206), hint: "add a date: by 2027-05",
+                     fix: Fix(title: "Add `by 2027-05`", edits: [.replace(r(206, 206), with: " by 2027-05")])),
         ])
     }
 
@@ -241,9 +252,11 @@ import Testing
         plan.add(try goal("Write", at: 300, due: "2026-11-24", dueAt: 330, serves: [ident("impact", at: 320)]))
         #expect(Checks.run(plan, today: today) == [
             .warning(.goalOverdue, "goal \"Lead\" was due 2026-10-31, 25 days ago", at: r(230, 240),
-                     hint: "mark it done, or move its date: update goal \"Lead\" by 2027-02"),
+                     hint: "mark it done, or move its date: update goal \"Lead\" by 2027-02",
+                     fix: .adding("update goal \"Lead\" by 2027-02", after: r(230, 240))),
             .warning(.goalOverdue, "goal \"Write\" was due 2026-11-24, 1 day ago", at: r(330, 340),
-                     hint: "mark it done, or move its date: update goal \"Write\" by 2027-02"),
+                     hint: "mark it done, or move its date: update goal \"Write\" by 2027-02",
+                     fix: .adding("update goal \"Write\" by 2027-02", after: r(330, 340))),
         ])
     }
 
@@ -268,7 +281,8 @@ import Testing
         #expect(Checks.run(plan, today: today) == [
             .warning(.milestoneAfterGoal, "milestone \"Demo\" is due 2027-08-01, after its goal \"Ship\" (due 2027-06-30)",
                      at: r(220, 230), hint: "move it to 2027-06-30 or earlier: update milestone \"Demo\" by 2027-06-30",
-                     notes: [.init("goal \"Ship\" is due here", at: r(100, 110))]),
+                     notes: [.init("goal \"Ship\" is due here", at: r(100, 110))],
+                     fix: .adding("update milestone \"Demo\" by 2027-06-30", after: r(220, 230))),
         ])
     }
 
@@ -298,7 +312,8 @@ import Testing
                      "goal \"Head\" is due 2027-03-31, before \"Ship\" (due 2027-06-30), which it comes after",
                      at: r(240, 247),
                      hint: "move it to 2027-06-30 or later: update goal \"Head\" by 2027-06-30; or move \"Ship\" earlier",
-                     notes: [.init("goal \"Ship\" is due here", at: r(100, 110))]),
+                     notes: [.init("goal \"Ship\" is due here", at: r(100, 110))],
+                     fix: .adding("update goal \"Head\" by 2027-06-30", after: r(240, 247))),
         ])
     }
 
@@ -429,7 +444,8 @@ import Testing
         plan.add(done)
         #expect(Checks.run(plan, today: today) == [
             .warning(.milestoneOverdue, "milestone \"Draft\" was due 2026-11-01, 24 days ago", at: r(220, 230),
-                     hint: "mark it done, or move its date: update milestone \"Draft\" by 2027-02"),
+                     hint: "mark it done, or move its date: update milestone \"Draft\" by 2027-02",
+                     fix: .adding("update milestone \"Draft\" by 2027-02", after: r(220, 230))),
         ])
     }
 

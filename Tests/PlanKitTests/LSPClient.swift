@@ -3,9 +3,17 @@
 @testable import PlanKit
 @testable import PlanOutput
 
-/// Files a test's plan includes, from memory.
-struct MemoryFiles: SourceReader {
+/// Files a test's plan includes, from memory; a test may change them
+/// under the server, as an editor's files change on disk.
+final class FileStore: @unchecked Sendable {
     var files: [String: String]
+
+    init(_ files: [String: String]) { self.files = files }
+}
+
+struct MemoryFiles: SourceReader {
+    let store: FileStore
+    var files: [String: String] { store.files }
 
     func read(_ path: String) -> Result<SourceText, ReadFailure> {
         let key = DocumentURI.normalized(path)
@@ -26,9 +34,22 @@ final class LSPClient {
     private var framer = MessageFramer()
     private var nextID = 1
 
+    private let store: FileStore
+
     init(files: [String: String] = [:], today: String = "2026-11-25") {
         let day = (try? Day.parse(today).get()) ?? Day(ordinal: 0)
-        server = LanguageServer(reader: MemoryFiles(files: files), today: day, version: "test", checksDocument: "file:///docs/checks.md")
+        let store = FileStore(files)
+        self.store = store
+        server = LanguageServer(reader: MemoryFiles(store: store), today: day, version: "test", checksDocument: "file:///docs/checks.md",
+                                planFiles: { folder in
+                                    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+                                    return store.files.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".plan") }.sorted()
+                                })
+    }
+
+    /// The files on "disk" from now on.
+    func replaceFiles(_ files: [String: String]) {
+        store.files = files
     }
 
     /// Sends raw bytes and returns every message the server answered with.
@@ -58,9 +79,10 @@ final class LSPClient {
     }
 
     @discardableResult
-    func initialize(encodings: [String] = []) -> JSON? {
+    func initialize(encodings: [String] = [], workspaceFolders: [String] = []) -> JSON? {
         let capabilities: JSON = .object([("general", .object([("positionEncodings", .array(encodings.map(JSON.string)))]))])
-        let answer = request("initialize", .object([("capabilities", capabilities)])).answer
+        let folders = JSON.array(workspaceFolders.map { .object([("uri", .string($0)), ("name", .string("plans"))]) })
+        let answer = request("initialize", .object([("capabilities", capabilities), ("workspaceFolders", folders)])).answer
         _ = notify("initialized", .object([]))
         return answer
     }

@@ -80,7 +80,7 @@ import Testing
 
             """)
         #expect(renderer.json(diagnostic).serialized() == """
-            {"file":"career.plan","line":1,"column":12,"end_line":1,"end_column":12,"severity":"error","code":"E001","message":"expected a date after by","hint":null}
+            {"file":"career.plan","line":1,"column":12,"end_line":1,"end_column":12,"severity":"error","code":"E001","message":"expected a date after by","hint":null,"fix":null}
             """)
     }
 
@@ -123,7 +123,7 @@ import Testing
         let renderer = DiagnosticRenderer(sources: SourceMap())
         #expect(renderer.render(diagnostic) == "plan: error[E040]: cannot read x.plan: no such file or directory\n")
         #expect(renderer.json(diagnostic).serialized() == """
-            {"file":null,"line":null,"column":null,"end_line":null,"end_column":null,"severity":"error","code":"E040","message":"cannot read x.plan: no such file or directory","hint":null}
+            {"file":null,"line":null,"column":null,"end_line":null,"end_column":null,"severity":"error","code":"E040","message":"cannot read x.plan: no such file or directory","hint":null,"fix":null}
             """)
     }
 
@@ -142,7 +142,19 @@ import Testing
         let (sources, range) = try setup("goal \"A\" serves helth\n", needle: "helth")
         let diagnostic = Diagnostic.error(.unknownValue, "unknown value \"helth\"", at: range, hint: "did you mean \"health\"?")
         #expect(DiagnosticRenderer(sources: sources).json(diagnostic).serialized() == """
-            {"file":"career.plan","line":1,"column":17,"end_line":1,"end_column":22,"severity":"error","code":"E013","message":"unknown value \\"helth\\"","hint":"did you mean \\"health\\"?"}
+            {"file":"career.plan","line":1,"column":17,"end_line":1,"end_column":22,"severity":"error","code":"E013","message":"unknown value \\"helth\\"","hint":"did you mean \\"health\\"?","fix":null}
+            """)
+    }
+
+    /// A fix's edits are exact places: an added line goes after the last
+    /// line of a file without a final line end, and starts its own line.
+    @Test func jsonGivesTheFixAsEdits() throws {
+        let (sources, range) = try setup("goal \"A\" serves helth", needle: "helth")
+        var diagnostic = Diagnostic.error(.unknownValue, "unknown value \"helth\"", at: range, hint: "declare it: value helth")
+        diagnostic.fix = Fix(title: "Two", edits: [.replace(range, with: "health"), .appendLine("value health", toSource: range.source)])
+        #expect(DiagnosticRenderer(sources: sources).json(diagnostic)["fix"]?.serialized() == """
+            {"title":"Two","edits":[{"file":"career.plan","line":1,"column":17,"end_line":1,"end_column":22,"text":"health"},\
+            {"file":"career.plan","line":1,"column":22,"end_line":1,"end_column":22,"text":"\\nvalue health\\n"}]}
             """)
     }
 

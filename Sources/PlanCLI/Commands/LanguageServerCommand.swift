@@ -16,7 +16,7 @@ import PlanOutput
 func runLanguageServer(context: CommandContext) -> Int32 {
     var server = LanguageServer(reader: FileReader(), today: context.today, version: version,
                                 checksDocument: checksDocumentURI(), keywordHelp: { Help.text($0) },
-                                log: { StandardStream.error.write($0 + "\n") })
+                                log: { StandardStream.error.write($0 + "\n") }, planFiles: planFiles(under:))
     var framer = MessageFramer()
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -58,3 +58,37 @@ private func checksDocumentURI() -> String? {
     }
     return nil
 }
+
+/// The `.plan` files under `folder`, for the server to see the plans that
+/// include an open file: breadth first, skipping hidden folders (`.git`,
+/// `.build`), at most `planFileLimit` files and `planFolderDepth` folders deep,
+/// so that opening a file in a home folder costs no more than a glance.
+@Sendable func planFiles(under folder: String) -> [String] {
+    var found: [String] = []
+    var level = [folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder]
+    for _ in 0...planFolderDepth {
+        var next: [String] = []
+        for current in level {
+            guard let directory = opendir(current) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                guard let name = withUnsafeBytes(of: entry.pointee.d_name, { String(validating: $0.prefix { $0 != 0 }, as: UTF8.self) }),
+                      !name.hasPrefix(".") else { continue }
+                let path = current == "/" ? "/" + name : current + "/" + name
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    next.append(path)
+                } else if status.st_mode & S_IFMT == S_IFREG, name.hasSuffix(".plan") {
+                    found.append(path)
+                    if found.count >= planFileLimit { return found.sorted() }
+                }
+            }
+        }
+        level = next.sorted()
+    }
+    return found.sorted()
+}
+
+let planFileLimit = 1_000
+let planFolderDepth = 8

@@ -131,6 +131,9 @@ public struct SourceRange: Hashable, Sendable {
     }
 
     /// The smallest range covering both; both must be in the same source.
+    /// The empty range just past this one, where text is inserted after it.
+    public var after: SourceRange { SourceRange(source: source, start: end, end: end) }
+
     public func through(_ other: SourceRange) -> SourceRange {
         SourceRange(source: source, start: min(start, other.start), end: max(end, other.end))
     }

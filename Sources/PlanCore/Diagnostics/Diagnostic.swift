@@ -99,25 +99,28 @@ public struct Diagnostic: Sendable, Equatable {
     public var hint: String?
     /// Other places that explain this one (where a duplicate was first declared).
     public var notes: [Note]
+    /// The hint as edits, when what it says to write is certain.
+    public var fix: Fix?
 
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
-                at range: SourceRange, hint: String? = nil, notes: [Note] = []) {
+                at range: SourceRange, hint: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
         self.range = range
         self.hint = hint
         self.notes = notes
+        self.fix = fix
     }
 
     public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                             hint: String? = nil, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, code, message, at: range, hint: hint, notes: notes)
+                             hint: String? = nil, notes: [Note] = [], fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, at: range, hint: hint, notes: notes, fix: fix)
     }
 
     public static func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                               hint: String? = nil, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: range, hint: hint, notes: notes)
+                               hint: String? = nil, notes: [Note] = [], fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: range, hint: hint, notes: notes, fix: fix)
     }
 }
 

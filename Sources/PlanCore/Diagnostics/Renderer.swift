@@ -50,6 +50,27 @@ public struct DiagnosticRenderer: Sendable {
             ("code", .string(diagnostic.code.rawValue)),
             ("message", .string(diagnostic.message)),
             ("hint", diagnostic.hint.map(JSON.string) ?? .null),
+            ("fix", diagnostic.fix.flatMap(json) ?? .null),
+        ])
+    }
+
+    /// A fix as `check --json` gives it: its title and each edit's place,
+    /// exactly the bytes it replaces (an empty span inserts), and its text.
+    private func json(_ fix: Fix) -> JSON? {
+        guard let edits = fix.resolved(in: sources) else { return nil }
+        return .object([
+            ("title", .string(fix.title)),
+            ("edits", .array(edits.compactMap { range, text -> JSON? in
+                guard let source = sources[range.source] else { return nil }
+                let start = source.location(of: range.start)
+                let end = source.location(of: range.end)
+                return .object([
+                    ("file", .string(source.name)),
+                    ("line", .number(Double(start.line))), ("column", .number(Double(start.column))),
+                    ("end_line", .number(Double(end.line))), ("end_column", .number(Double(end.column))),
+                    ("text", .string(text)),
+                ])
+            })),
         ])
     }
 

@@ -33,6 +33,7 @@ public enum Checks {
                     }) {
                         if problem.hint?.hasPrefix("declare it") == true, let other = otherKind(of: reference, in: plan) {
                             problem.hint = other
+                            problem.fix = nil
                         }
                         found.append(problem)
                     }
@@ -50,11 +51,18 @@ public enum Checks {
         let words = kinds.map(\.rawValue)
         let what = words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
         let candidates = kinds.flatMap { plan.names(of: $0) }
-        let hint = Suggestion.closest(to: reference.name.text, among: candidates).map { "did you mean \(Literal.string($0))?" }
-            ?? otherKind(of: reference, in: plan)
-            ?? "declare it: " + kinds.map { $0.info.stub(spelled(reference.name), nil) }.joined(separator: ", or ")
-        return .error(kinds[0].info.unknownCode, "unknown \(what) \(Literal.string(reference.name.text))",
-                      at: reference.name.range, hint: hint)
+        let message = "unknown \(what) \(Literal.string(reference.name.text))"
+        let code = kinds[0].info.unknownCode
+        let name = reference.name
+        if let near = Suggestion.closest(to: name.text, among: candidates) {
+            return .error(code, message, at: name.range, hint: "did you mean \(Literal.string(near))?",
+                          fix: .respelling(name.range, quoted: name.quoted, as: near))
+        }
+        if let other = otherKind(of: reference, in: plan) { return .error(code, message, at: name.range, hint: other) }
+        let declarations = kinds.map { $0.info.stub(spelled(name), nil) }
+        // Of the kinds the clause may name, the fix declares the first.
+        return .error(code, message, at: name.range, hint: "declare it: " + declarations.joined(separator: ", or "),
+                      fix: declarations.first.map { .adding($0, after: name.range) })
     }
 
     /// When the name is declared, but as another kind (`log ... done craft`
@@ -114,9 +122,13 @@ public enum Checks {
         mutating func unknown(_ name: Name, declaration: (Name) -> String) -> Diagnostic? {
             guard plan.index(of: kind, named: name.text) == nil else { return nil }
             let code = kind.info.unknownCode
-            let hint = suggestion(for: name.text).map { "did you mean \(Literal.string($0))?" }
-                ?? "declare it: \(declaration(name))"
-            return .error(code, "unknown \(kind.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
+            let message = "unknown \(kind.rawValue) \(Literal.string(name.text))"
+            if let near = suggestion(for: name.text) {
+                return .error(code, message, at: name.range, hint: "did you mean \(Literal.string(near))?",
+                              fix: .respelling(name.range, quoted: name.quoted, as: near))
+            }
+            let line = declaration(name)
+            return .error(code, message, at: name.range, hint: "declare it: \(line)", fix: .adding(line, after: name.range))
         }
 
         private mutating func suggestion(for text: String) -> String? {

@@ -5,9 +5,9 @@ extension Evaluator {
     func call(_ name: String, at nameRange: SourceRange, arguments: [Expr], range: SourceRange,
               in scope: Scope) throws(EvaluationError) -> Value {
         guard let function = BuiltinFunction(rawValue: name) else {
-            let hint = Suggestion.closest(to: name, among: BuiltinFunction.allCases.map(\.rawValue))
-                .map { "did you mean \(Literal.string($0))?" }
-            throw EvaluationError(.unknownFunction, "unknown function \(Literal.string(name))", at: nameRange, hint: hint)
+            let near = Suggestion.closest(to: name, among: BuiltinFunction.allCases.map(\.rawValue))
+            throw EvaluationError(.unknownFunction, "unknown function \(Literal.string(name))", at: nameRange,
+                                  hint: near.map { "did you mean \(Literal.string($0))?" }, fix: near.map { .replacing(nameRange, with: $0) })
         }
         guard function.arity.contains(arguments.count) else {
             let wanted = function.arity.count == 1

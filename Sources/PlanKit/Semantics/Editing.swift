@@ -32,9 +32,11 @@ extension Plan {
             var held: [String] = []
             info.written(self, index).first { $0.0 == clause.keyword }?.1.forEachName { name, _ in held.append(name.text) }
             for name in names where !held.contains(name.text) {
-                let hint = Suggestion.closest(to: name.text, among: held).map { "did you mean \(Literal.string($0))?" }
+                let near = Suggestion.closest(to: name.text, among: held)
+                let hint = near.map { "did you mean \(Literal.string($0))?" }
                     ?? (held.isEmpty ? "it has no `\(word)`" : "its `\(word)`: " + held.map(Literal.name).joined(separator: ", "))
-                return .error(.cannotDrop, "\(subject) has no \(Literal.string(name.text)) in `\(word)`", at: name.range, hint: hint)
+                return .error(.cannotDrop, "\(subject) has no \(Literal.string(name.text)) in `\(word)`", at: name.range, hint: hint,
+                              fix: near.map { .respelling(name.range, quoted: name.quoted, as: $0) })
             }
         }
         return nil
@@ -223,10 +225,10 @@ extension Plan {
     }
 
     private func undeclared(_ verb: String, _ kind: EntityKind, _ name: Name) -> Diagnostic {
-        let hint = Suggestion.closest(to: name.text, among: names(of: kind)).map { "did you mean \(Literal.string($0))?" }
-            ?? "there is no \(kind.rawValue) of that name"
+        let near = Suggestion.closest(to: name.text, among: names(of: kind))
+        let hint = near.map { "did you mean \(Literal.string($0))?" } ?? "there is no \(kind.rawValue) of that name"
         return .error(.updateOfUndeclared, "cannot \(verb) \(kind.rawValue) \(Literal.string(name.text)): it is not declared",
-                      at: name.range, hint: hint)
+                      at: name.range, hint: hint, fix: near.map { .respelling(name.range, quoted: name.quoted, as: $0) })
     }
 }
 

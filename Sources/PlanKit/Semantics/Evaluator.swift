@@ -6,8 +6,8 @@ import PlanSyntax
 struct EvaluationError: Error {
     var diagnostic: Diagnostic
 
-    init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, hint: String? = nil) {
-        diagnostic = .error(code, message, at: range, hint: hint)
+    init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, hint: String? = nil, fix: Fix? = nil) {
+        diagnostic = .error(code, message, at: range, hint: hint, fix: fix)
     }
 }
 
@@ -109,17 +109,20 @@ package struct Evaluator {
         let near = scope.items.isEmpty ? Suggestion.closest(to: name, among: candidates)
             : Suggestion.closestField(to: name, among: candidates)
         let hint = near.map { "did you mean \(Literal.string($0))?" }
-        return EvaluationError(.unknownName, message, at: range, hint: hint)
+        return EvaluationError(.unknownName, message, at: range, hint: hint, fix: near.map { Fix.replacing(range, with: $0) })
     }
 
     private func entity(_ kind: EntityKind, _ name: Name, spelled: Keyword) throws(EvaluationError) -> Value {
         if let index = plan.index(of: kind, named: name.text) { return .entity(kind, index) }
         if kind.info.head == .none {
+            let declaration = kind.info.stub(kind.rawValue, nil)
             throw EvaluationError(kind.info.unknownCode, "the plan has no \(kind.rawValue)", at: name.range,
-                                  hint: "declare it: " + kind.info.stub(kind.rawValue, nil))
+                                  hint: "declare it: " + declaration, fix: .adding(declaration, after: name.range))
         }
-        let hint = Suggestion.closest(to: name.text, among: plan.names(of: kind)).map { "did you mean \(Literal.string($0))?" }
-        throw EvaluationError(kind.info.unknownCode, "unknown \(spelled.rawValue) \(Literal.string(name.text))", at: name.range, hint: hint)
+        let near = Suggestion.closest(to: name.text, among: plan.names(of: kind))
+        throw EvaluationError(kind.info.unknownCode, "unknown \(spelled.rawValue) \(Literal.string(name.text))", at: name.range,
+                              hint: near.map { "did you mean \(Literal.string($0))?" },
+                              fix: near.map { .respelling(name.range, quoted: name.quoted, as: $0) })
     }
 
     /// `goals` means every goal, except inside a query over items that have

@@ -107,8 +107,9 @@ extension Evaluator {
     }
 
     func noField(_ name: String, typeName: String, fields: [String], at range: SourceRange) -> EvaluationError {
-        let hint = Suggestion.closestField(to: name, among: fields).map { "did you mean \(Literal.string($0))?" }
-        return EvaluationError(.unknownField, "\(typeName) has no field \(Literal.string(name))", at: range, hint: hint)
+        let near = Suggestion.closestField(to: name, among: fields)
+        return EvaluationError(.unknownField, "\(typeName) has no field \(Literal.string(name))", at: range,
+                               hint: near.map { "did you mean \(Literal.string($0))?" }, fix: near.map { .replacing(range, with: $0) })
     }
 
     /// The field of an entity or group, or nil when it has no such field.

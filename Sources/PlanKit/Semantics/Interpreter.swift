@@ -137,19 +137,26 @@ public struct Interpreter: Sendable {
     /// Every check of the loaded plan, errors then warnings, with the
     /// results of `assert` statements, in source order within each severity.
     public func check() -> [Diagnostic] {
+        checkAsOfToday().diagnostics
+    }
+
+    /// `check`, with the plan as of today that it checked, for a caller
+    /// that reads that plan next (the language server's hover and hints).
+    public func checkAsOfToday() -> (diagnostics: [Diagnostic], current: Plan) {
         let current = asOfToday
         var diagnostics = Checks.run(current, today: today)
         let evaluator = Evaluator(plan: current, today: today, bindings: bindings)
         for assertion in plan.assertions {
             if let problem = verify(assertion, with: evaluator) { diagnostics.append(problem) }
         }
-        return diagnostics.enumerated().sorted { a, b in
+        let ordered = diagnostics.enumerated().sorted { a, b in
             let (left, right) = (a.element, b.element)
             if left.severity != right.severity { return left.severity < right.severity }
             if left.range.source != right.range.source { return left.range.source < right.range.source }
             if left.range.start != right.range.start { return left.range.start < right.range.start }
             return a.offset < b.offset
         }.map(\.element)
+        return (ordered, current)
     }
 
     private func verify(_ assertion: Assertion, with evaluator: Evaluator) -> Diagnostic? {

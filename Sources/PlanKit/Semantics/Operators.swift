@@ -102,13 +102,16 @@ extension Evaluator {
             return
         }
         var hint = "a month is 28 to 31 days; compare dates instead"
+        var fix: Fix?
         if let operands {
             let rewritten = Expr(.binary(operands.op, Self.asDate(operands.exprs.left), Self.asDate(operands.exprs.right),
                                          operatorRange: range), range)
-            hint += ": " + SourceWriter.expression(rewritten)
+            let text = SourceWriter.expression(rewritten)
+            hint += ": " + text
+            fix = .replacing(operands.exprs.left.range.through(operands.exprs.right.range), with: text)
         }
         throw EvaluationError(.typeMismatch, "cannot compare \(Self.unitName(a)) and \(Self.unitName(b))",
-                              at: range, hint: hint)
+                              at: range, hint: hint, fix: fix)
     }
 
     private static func unitName(_ duration: Duration) -> String {

@@ -46,8 +46,9 @@ extension Evaluator {
         var names: [(String, SourceRange)] = []
         Evaluator.bareNames(in: expr, into: &names)
         for (name, range) in names where !known.contains(name) {
-            let hint = Suggestion.closestField(to: name, among: known).map { "did you mean \(Literal.string($0))?" }
-            throw EvaluationError(.unknownName, "unknown name \(Literal.string(name))", at: range, hint: hint)
+            let near = Suggestion.closestField(to: name, among: known)
+            throw EvaluationError(.unknownName, "unknown name \(Literal.string(name))", at: range,
+                                  hint: near.map { "did you mean \(Literal.string($0))?" }, fix: near.map { .replacing(range, with: $0) })
         }
     }
 

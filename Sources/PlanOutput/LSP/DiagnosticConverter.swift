@@ -43,6 +43,16 @@ struct DiagnosticConverter {
         return (DocumentURI.uri(ofSourceNamed: place.source.name), Self.range(start, end))
     }
 
+    /// The URI and LSP range of the text an edit replaces: exactly its
+    /// bytes, where `location` would move an end-of-file place back onto
+    /// the last line for display.
+    func editLocation(_ range: SourceRange) -> (String, JSON)? {
+        guard let source = sources[range.source] else { return nil }
+        let start = Positions.position(of: min(range.start, source.bytes.count), in: source, encoding: encoding)
+        let end = Positions.position(of: min(range.end, source.bytes.count), in: source, encoding: encoding)
+        return (DocumentURI.uri(ofSourceNamed: source.name), Self.range(start, end))
+    }
+
     static func range(_ start: LSPPosition, _ end: LSPPosition) -> JSON {
         .object([("start", start.json), ("end", end.json)])
     }

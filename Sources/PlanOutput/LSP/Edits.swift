@@ -56,90 +56,49 @@ extension LanguageServer {
         return Keyword(rawValue: name) == nil
     }
 
-    /// A quick fix for each diagnostic in the request whose hint says what
-    /// to write: the right spelling (`did you mean "X"?`) put in place of the
-    /// name, or a line of plan (`declare it: skill "x" level 0 target 3`, the
-    /// `log` or `update` to write) added at the end of the document.
+    /// A quick fix for each diagnostic in the request that was published
+    /// with a fix (`Diagnostic.fix`: the right spelling for a "did you
+    /// mean", the line of plan a hint says to write), matched by its code,
+    /// range and message, as a client may send back less than it was given.
     func codeActions(in document: OpenDocument, context: JSON?) -> JSON {
         guard let diagnostics = context?["diagnostics"]?.array else { return .array([]) }
+        let candidates = fixes[document.uri] ?? []
         var actions: [JSON] = []
         for diagnostic in diagnostics {
-            guard let message = diagnostic["message"]?.string, let range = diagnostic["range"] else { continue }
-            if let start = LSPPosition(range["start"]), let end = LSPPosition(range["end"]),
-               let from = Positions.offset(of: start, in: document.source, encoding: encoding),
-               let to = Positions.offset(of: end, in: document.source, encoding: encoding), from <= to,
-               let meant = Self.suggestion(in: message) {
-                let written = document.source.text(SourceRange(source: 0, start: from, end: to))
-                let replacement = written.hasPrefix("\"") ? Literal.string(meant) : meant
-                actions.append(Self.quickFix("Change to \(replacement)", document.uri, diagnostic, Self.edit(range, replacement)))
-            } else if let line = Self.lineToAdd(in: message) {
-                let bytes = document.source.bytes
-                let end = Positions.position(of: bytes.count, in: document.source, encoding: encoding)
-                let text = (bytes.isEmpty || bytes.last == 0x0A ? "" : "\n") + line + "\n"
-                actions.append(Self.quickFix("Add `\(line)`", document.uri, diagnostic,
-                                             Self.edit(DiagnosticConverter.range(end, end), text)))
+            guard let published = candidates.first(where: { $0.matches(diagnostic) }),
+                  workspace.analyses.indices.contains(published.analysis) else { continue }
+            let analysis = workspace.analyses[published.analysis]
+            guard let edits = published.fix.resolved(in: analysis.interpreter.sources) else { continue }
+            let converter = converter(for: analysis)
+            var changes: [String: [JSON]] = [:]
+            var order: [String] = []
+            for (range, text) in edits {
+                guard let (uri, lspRange) = converter.editLocation(range) else { continue }
+                if changes[uri] == nil { changes[uri] = []; order.append(uri) }
+                changes[uri]?.append(Self.edit(lspRange, text))
             }
+            guard !order.isEmpty else { continue }
+            actions.append(.object([
+                ("title", .string(published.fix.title)), ("kind", .string("quickfix")), ("diagnostics", .array([diagnostic])),
+                ("isPreferred", .bool(true)),
+                ("edit", .object([("changes", .object(order.map { ($0, .array(changes[$0] ?? [])) }))])),
+            ]))
         }
         return .array(actions)
     }
-
-    private static func quickFix(_ title: String, _ uri: String, _ diagnostic: JSON, _ edit: JSON) -> JSON {
-        .object([("title", .string(title)), ("kind", .string("quickfix")), ("diagnostics", .array([diagnostic])),
-                 ("isPreferred", .bool(true)), ("edit", .object([("changes", .object([(uri, .array([edit]))]))]))])
-    }
-
-    /// The line of plan a hint ends with, after its last `: `, when that
-    /// is a statement (docs/checks.md: "the hint ends with that line").
-    static func lineToAdd(in message: String) -> String? {
-        guard let hint = message.split(separator: "\n").dropFirst().first else { return nil }
-        var candidate: Substring?
-        var rest = hint[...]
-        while let colon = rest.firstIndex(of: ":") {
-            let after = rest[rest.index(after: colon)...]
-            if after.first == " " {
-                let line = after.dropFirst()
-                if let word = line.split(separator: " ").first, statementWords.contains(String(word)) { candidate = line }
-            }
-            rest = after
-        }
-        return candidate.map(String.init)
-    }
-
-    /// The name a `did you mean "X"?` hint offers.
-    static func suggestion(in message: String) -> String? {
-        if let range = message.range(of: "did you mean `") {
-            let word = message[range.upperBound...].prefix { $0 != "`" }
-            return word.isEmpty ? nil : String(word)
-        }
-        guard let range = message.range(of: "did you mean \"") else { return nil }
-        var name = ""
-        var escaped = false
-        for character in message[range.upperBound...] {
-            if escaped {
-                // Any other escape (`\n`, `\u{...}`) is a name no quick fix should type.
-                guard character == "\"" || character == "\\" else { return nil }
-                name.append(character)
-                escaped = false
-                continue
-            }
-            switch character {
-            case "\\": escaped = true
-            case "\"": return name
-            default: name.append(character)
-            }
-        }
-        return nil
-    }
 }
 
-extension String {
-    /// The first place `text` occurs.
-    fileprivate func range(of text: String) -> Range<String.Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(text) { return index..<(self.index(index, offsetBy: text.count)) }
-            index = self.index(after: index)
-        }
-        return nil
+/// A diagnostic published with a fix, kept until the next analysis so a
+/// code action request can find it.
+struct PublishedFix {
+    var code: String
+    var range: JSON
+    var message: String
+    var fix: Fix
+    /// Its plan's place in `Workspace.analyses`.
+    var analysis: Int
+
+    func matches(_ diagnostic: JSON) -> Bool {
+        diagnostic["code"]?.string == code && diagnostic["range"] == range && diagnostic["message"]?.string == message
     }
 }

@@ -28,6 +28,13 @@ public struct LanguageServer {
     /// The page every diagnostic code links to, with `#CODE` after it.
     private let checksDocument: String?
     private let log: @Sendable (String) -> Void
+    /// The `.plan` files under a workspace folder (docs/editors.md says how
+    /// many and how deep `plan lsp` looks).
+    private let planFiles: @Sendable (String) -> [String]
+    private var workspaceFolders: [String] = []
+    /// Whether the client tells of changed files once asked to watch them.
+    private var watchesFiles = false
+    private(set) var workspaceFiles = WorkspaceFiles()
     /// The REPL's `:help` for a statement word or kind, whose first line hover shows.
     let keywordHelp: @Sendable (String) -> String?
 
@@ -41,13 +48,17 @@ public struct LanguageServer {
     let contexts = ContextCache()
     /// URIs given diagnostics last time, so that fixed ones are cleared.
     private var published: Set<String> = []
+    /// By URI, the diagnostics last published that came with a fix.
+    private(set) var fixes: [String: [PublishedFix]] = [:]
 
     /// `version` is what `serverInfo` says; `checksDocument` the URL of
     /// docs/checks.md, when the server knows where it is.
     public init(reader: any SourceReader, today: Day, version: String, checksDocument: String? = nil,
                 keywordHelp: @escaping @Sendable (String) -> String? = { _ in nil },
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                log: @escaping @Sendable (String) -> Void = { _ in },
+                planFiles: @escaping @Sendable (String) -> [String] = { _ in [] }) {
         disk = reader
+        self.planFiles = planFiles
         self.version = version
         self.keywordHelp = keywordHelp
         self.today = today
@@ -169,6 +180,14 @@ public struct LanguageServer {
     private mutating func initialize(_ params: JSON) -> JSON {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
         encoding = PositionEncoding.negotiate(offered: offered)
+        // `workspaceFolders` since LSP 3.6; `rootUri` and `rootPath` before it.
+        let folders = params["workspaceFolders"]?.array?.compactMap { $0["uri"]?.string } ?? []
+        let root = params["rootUri"]?.string.map { [$0] } ?? params["rootPath"]?.string.map { [DocumentURI.uri(of: $0)] } ?? []
+        workspaceFolders = (folders.isEmpty ? root : folders).compactMap(DocumentURI.path(of:))
+        watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
+        for folder in workspaceFolders {
+            for path in planFiles(folder) { workspaceFiles.update(path, disk: disk) }
+        }
         let capabilities: JSON = .object([
             ("positionEncoding", .string(encoding.rawValue)),
             ("textDocumentSync", .object([("openClose", .bool(true)), ("change", .number(2))])),
@@ -220,6 +239,14 @@ public struct LanguageServer {
         // Before initialize, and after shutdown, notifications are dropped.
         guard initialized, !shutDown else { return [] }
         switch method {
+        case "initialized":
+            guard watchesFiles, !workspaceFolders.isEmpty else { return [] }
+            // The client's answer needs nothing done: it is dropped as every answer is.
+            let watcher: JSON = .object([("globPattern", .string("**/*.plan"))])
+            let registration: JSON = .object([("id", .string("plan-files")), ("method", .string("workspace/didChangeWatchedFiles")),
+                                              ("registerOptions", .object([("watchers", .array([watcher]))]))])
+            return [.object([("jsonrpc", .string("2.0")), ("id", .string("plan-watch")), ("method", .string("client/registerCapability")),
+                             ("params", .object([("registrations", .array([registration]))]))])]
         case "textDocument/didOpen":
             guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else {
                 return [invalidNotification(method)]
@@ -241,10 +268,19 @@ public struct LanguageServer {
                 document = OpenDocument(uri: uri, version: params["textDocument"]?["version"]?.integer ?? document.version, bytes: bytes)
             }
             documents[uri] = document
-            return analyze()
+            return analyze(keepingUnchanged: true)
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.string else { return [invalidNotification(method)] }
             documents[uri] = nil
+            return analyze()
+        case "workspace/didChangeWatchedFiles":
+            guard let changes = params["changes"]?.array else { return [invalidNotification(method)] }
+            for change in changes {
+                guard let path = change["uri"]?.string.flatMap(DocumentURI.path(of:)), path.hasSuffix(".plan"),
+                      workspaceFolders.contains(where: { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+                // FileChangeType 3 is Deleted; 1 Created and 2 Changed are read again.
+                if change["type"]?.integer == 3 { workspaceFiles.remove(path) } else { workspaceFiles.update(path, disk: disk) }
+            }
             return analyze()
         default:
             // `$/cancelRequest` too: each request is answered before the
@@ -266,14 +302,19 @@ public struct LanguageServer {
 
     /// Checks every open plan again and publishes what changed: every file
     /// with a problem, and an empty list for each one fixed since.
-    private mutating func analyze() -> [JSON] {
-        workspace = Workspace.analyze(Array(documents.values), disk: disk, today: today)
+    /// `keepingUnchanged` after an edit, when the same documents are open:
+    /// a plan none of whose files changed keeps its analysis.
+    private mutating func analyze(keepingUnchanged: Bool = false) -> [JSON] {
+        let open = Set(documents.values.compactMap(\.path))
+        workspace = Workspace.analyze(Array(documents.values), holders: workspaceFiles.roots(holding: open),
+                                      previous: keepingUnchanged ? workspace : nil, disk: disk, today: today)
         contexts.removeAll()
         var byURI: [String: [JSON]] = [:]
         var order: [String] = []
         // A file two open plans include gets each problem once.
         var seen: Set<PublishedKey> = []
-        for analysis in workspace.analyses {
+        fixes.removeAll()
+        for (position, analysis) in workspace.analyses.enumerated() {
             let converter = DiagnosticConverter(sources: analysis.interpreter.sources, encoding: encoding,
                                                 checksDocument: checksDocument, fallbackURI: analysis.root)
             if byURI[analysis.root] == nil { byURI[analysis.root] = []; order.append(analysis.root) }
@@ -282,7 +323,12 @@ public struct LanguageServer {
                 if byURI[uri] == nil { byURI[uri] = []; order.append(uri) }
                 let key = PublishedKey(uri: uri, code: diagnostic.code, start: diagnostic.range.start, end: diagnostic.range.end,
                                        message: diagnostic.message)
-                if seen.insert(key).inserted { byURI[uri]?.append(json) }
+                guard seen.insert(key).inserted else { continue }
+                byURI[uri]?.append(json)
+                if let fix = diagnostic.fix, let range = json["range"], let message = json["message"]?.string {
+                    fixes[uri, default: []].append(PublishedFix(code: diagnostic.code.rawValue, range: range, message: message,
+                                                                fix: fix, analysis: position))
+                }
             }
         }
         for document in documents.values.sorted(by: { $0.uri < $1.uri }) where byURI[document.uri] == nil {

@@ -13,15 +13,19 @@ struct DocumentContext {
     let tokens: [Token]
     /// The plan as of today, which hover and hints read.
     let current: Plan
+    /// The fields of `current`'s entities, for every request of this text:
+    /// what they are worked out from (the log's totals) is worked out once.
+    let fields: Evaluator
 
-    init?(_ document: OpenDocument, in workspace: Workspace) {
+    init?(_ document: OpenDocument, in workspace: Workspace, today: Day) {
         guard let analysis = workspace.analysis(for: document),
               let sourceID = Workspace.sourceID(of: document.source.name, in: analysis.interpreter) else { return nil }
         self.document = document
         self.analysis = analysis
         self.sourceID = sourceID
         tokens = Lexer.tokenize(document.source, id: sourceID).tokens
-        current = analysis.interpreter.asOfToday
+        current = analysis.current
+        fields = Evaluator(plan: current, today: today, bindings: [:])
     }
 
     var plan: Plan { analysis.interpreter.plan }
@@ -120,7 +124,7 @@ extension LanguageServer {
     /// The document's context, made once for each text: requests between
     /// two edits share its tokens and its plan as of today.
     func context(for document: OpenDocument) -> DocumentContext? {
-        contexts.context(for: document) { DocumentContext(document, in: workspace) }
+        contexts.context(for: document) { DocumentContext(document, in: workspace, today: today) }
     }
 
     func converter(for analysis: Workspace.Analysis) -> DiagnosticConverter {
@@ -172,7 +176,7 @@ extension LanguageServer {
         if let target = context.entity(at: index) {
             let current = context.current
             let title = target.kind.info.title(current, target.index)
-            let fields = Evaluator(plan: current, today: today, bindings: [:])
+            let fields = context.fields
             let lines = target.kind.info.fieldNames.compactMap { field -> String? in
                 guard field != "name", let value = target.kind.info.value(of: field, fields.context, target.index) else { return nil }
                 switch value {

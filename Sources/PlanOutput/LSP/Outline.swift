@@ -81,7 +81,7 @@ extension LanguageServer {
         guard let context = context(for: document) else { return .array([]) }
         let parsed = Parser.parse(document.source, id: context.sourceID)
         let current = context.current
-        let fields = Evaluator(plan: current, today: today, bindings: [:])
+        let fields = context.fields
         var hints: [JSON] = []
         func hint(after range: SourceRange, _ label: String) {
             guard range.end >= from, range.end <= to else { return }

@@ -295,10 +295,12 @@ public struct Parser {
             return error(at: first, "unknown statement `\(word)`", code: .unknownStatement,
                          hint: "a function takes its argument in parentheses: \(word)(\(argument))")
         }
-        let hint = Suggestion.closest(to: word, among: Parser.statementWords).map { "did you mean `\($0)`?" }
+        let near = Suggestion.closest(to: word, among: Parser.statementWords)
+        let hint = near.map { "did you mean `\($0)`?" }
             ?? "a statement starts with " + Parser.statementWords.dropLast().joined(separator: ", ")
                 + " or " + (Parser.statementWords.last ?? "") + "; anything else is a question, an expression"
-        return error(at: first, "unknown statement `\(word)`", code: .unknownStatement, hint: hint)
+        return error(at: first, "unknown statement `\(word)`", code: .unknownStatement, hint: hint,
+                     fix: near.map { .replacing(first.range, with: $0) })
     }
 
     static func kind(of token: Token) -> EntityKind? {
@@ -436,8 +438,9 @@ public struct Parser {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
                             code: .clauseNotAllowed, hint: "a \(kind.rawValue) takes \(list)")
             }
+            let near = nearClause(token, among: allowed)
             throw error(at: token, "expected a clause of the \(kind.rawValue) or the end of the line, found \(describe(token))",
-                        hint: nearClause(token, among: allowed) ?? "a \(kind.rawValue) takes \(list)")
+                        hint: near?.hint ?? "a \(kind.rawValue) takes \(list)", fix: near?.fix)
         }
         advance()
         let value = try clauseValue(rule, after: keyword)
@@ -450,17 +453,19 @@ public struct Parser {
     /// "did you mean" for a word where a clause was expected: a misspelt
     /// clause (`servs`), a clause's other name (`due` for `by`), or, right
     /// after a bare name, the rest of a name with spaces left unquoted.
-    private func nearClause(_ token: Token, among allowed: [ClauseSyntax]) -> String? {
+    private func nearClause(_ token: Token, among allowed: [ClauseSyntax]) -> (hint: String, fix: Fix)? {
         guard token.kind == .identifier else { return nil }
         let word = source.text(token.range)
         let keywords = allowed.filter { $0.lead == nil }.map(\.keyword)
         if let synonym = Parser.clauseSynonyms[word.lowercased()], keywords.contains(synonym) {
-            return "did you mean `\(synonym.rawValue)`?"
+            return ("did you mean `\(synonym.rawValue)`?", .replacing(token.range, with: synonym.rawValue))
         }
-        if let near = Suggestion.closest(to: word, among: keywords.map(\.rawValue)) { return "did you mean `\(near)`?" }
+        if let near = Suggestion.closest(to: word, among: keywords.map(\.rawValue)) {
+            return ("did you mean `\(near)`?", .replacing(token.range, with: near))
+        }
         guard previous.kind == .identifier, let declared = keywordBefore(previous) else { return nil }
-        let name = source.text(previous.range) + " " + word
-        return "quote a name with spaces: \(declared.rawValue) \(Literal.string(name))"
+        let name = Literal.string(source.text(previous.range) + " " + word)
+        return ("quote a name with spaces: \(declared.rawValue) \(name)", .replacing(previous.range.through(token.range), with: name))
     }
 
     /// The text from `token` to the end of its line.
@@ -1108,9 +1113,9 @@ public struct Parser {
     }
 
     private mutating func error(at token: Token, _ message: String, code: DiagnosticCode = .syntax,
-                                hint: String? = nil, notes: [Diagnostic.Note] = []) -> Unwind {
+                                hint: String? = nil, notes: [Diagnostic.Note] = [], fix: Fix? = nil) -> Unwind {
         if token.kind != .invalid {
-            parserDiagnostics.append(.error(code, message, at: token.range, hint: hint, notes: notes))
+            parserDiagnostics.append(.error(code, message, at: token.range, hint: hint, notes: notes, fix: fix))
         }
         return Unwind()
     }

@@ -167,9 +167,10 @@ package enum ContactKind: EntityDescription {
         return context.plan.contacts.compactMap { contact in
             guard let every = contact.every, let last = contact.lastMet, isOverdue(contact, today: today) else { return nil }
             let days = today.ordinal - last.ordinal
+            let line = "log \(today) met \(Checks.spelled(contact.name))"
             return .warning(.contactOverdue, "it is \(days) \(days == 1 ? "day" : "days") since you met "
                             + "\(Literal.string(contact.name.text)); you meant to every \(Literal.duration(every))",
-                            at: contact.name.range, hint: "when you have met: log \(today) met \(Checks.spelled(contact.name))")
+                            at: contact.name.range, hint: "when you have met: " + line, fix: .adding(line, after: contact.name.range))
         }
     }
 }

@@ -360,9 +360,10 @@ package enum GoalKind: EntityDescription {
     static func startsAfterDue(_ context: CheckContext) -> [Diagnostic] {
         context.plan.goals.compactMap { goal in
             guard let start = goal.start, let due = goal.due, start > due else { return nil }
+            let line = "update goal \(Checks.spelled(goal.name)) by \(start)"
+            let range = goal.startRange ?? goal.name.range
             return .error(.startAfterDue, "goal \(Literal.string(goal.name.text)) starts \(start), after its date \(due)",
-                          at: goal.startRange ?? goal.name.range,
-                          hint: "start it by \(due), or move its date: update goal \(Checks.spelled(goal.name)) by \(start)")
+                          at: range, hint: "start it by \(due), or move its date: " + line, fix: .adding(line, after: range))
         }
     }
 
@@ -370,7 +371,8 @@ package enum GoalKind: EntityDescription {
         let example = Checks.monthLiteral(context.today.addingWithinCalendar(Duration(months: 6)) ?? Day.latest)
         return context.plan.goals.filter { $0.due == nil }.map { goal in
             .warning(.goalWithoutDate, "goal \(Literal.string(goal.name.text)) has no date", at: goal.name.range,
-                     hint: "add a date: by \(example)")
+                     hint: "add a date: by \(example)",
+                     fix: Fix(title: "Add `by \(example)`", edits: [.replace(goal.name.range.after, with: " by \(example)")]))
         }
     }
 
@@ -379,9 +381,10 @@ package enum GoalKind: EntityDescription {
         let newDate = Checks.monthLiteral(today.addingWithinCalendar(Duration(months: 3)) ?? Day.latest)
         return context.plan.goals.compactMap { goal in
             guard !goal.done, let due = goal.due, due < today else { return nil }
+            let line = "update goal \(Checks.spelled(goal.name)) by \(newDate)"
+            let range = goal.dueRange ?? goal.name.range
             return .warning(.goalOverdue, "goal \(Literal.string(goal.name.text)) was due \(due), \(Checks.daysAgo(due, today))",
-                            at: goal.dueRange ?? goal.name.range,
-                            hint: "mark it done, or move its date: update goal \(Checks.spelled(goal.name)) by \(newDate)")
+                            at: range, hint: "mark it done, or move its date: " + line, fix: .adding(line, after: range))
         }
     }
 
@@ -395,11 +398,13 @@ package enum GoalKind: EntityDescription {
                 guard let earlierDue = earlier.due, due < earlierDue else { continue }
                 let message = "goal \(Literal.string(goal.name.text)) is due \(due), before \(Literal.string(earlier.name.text)) "
                     + "(due \(earlierDue)), which it comes after"
-                let hint = "move it to \(earlierDue) or later: update goal \(Checks.spelled(goal.name)) by \(earlierDue); "
-                    + "or move \(Literal.string(earlier.name.text)) earlier"
-                found.append(.warning(.goalBeforePrerequisite, message, at: goal.dueRange ?? goal.name.range, hint: hint,
+                let line = "update goal \(Checks.spelled(goal.name)) by \(earlierDue)"
+                let hint = "move it to \(earlierDue) or later: \(line); or move \(Literal.string(earlier.name.text)) earlier"
+                let range = goal.dueRange ?? goal.name.range
+                found.append(.warning(.goalBeforePrerequisite, message, at: range, hint: hint,
                                       notes: [.init("goal \(Literal.string(earlier.name.text)) is due here",
-                                                    at: earlier.dueRange ?? earlier.name.range)]))
+                                                    at: earlier.dueRange ?? earlier.name.range)],
+                                      fix: .adding(line, after: range)))
             }
         }
         return found

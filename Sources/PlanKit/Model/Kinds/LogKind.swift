@@ -321,9 +321,9 @@ package enum LogKind: EntityDescription {
             let last = totals.goalLogs[index].last.map { logs[$0].date }
             if let last, isRecent(last, today: today) { return nil }
             let since = last.map { "for \(today.ordinal - $0.ordinal) days" } ?? "yet"
+            let line = "log \(today) \"what you did\" for \(Checks.spelled(goal.name))"
             return .warning(.drift, "no progress logged on goal \(Literal.string(goal.name.text)) \(since)",
-                            at: goal.name.range,
-                            hint: "when you work on it: log \(today) \"what you did\" for \(Checks.spelled(goal.name))")
+                            at: goal.name.range, hint: "when you work on it: " + line, fix: .adding(line, after: goal.name.range))
         }
     }
 

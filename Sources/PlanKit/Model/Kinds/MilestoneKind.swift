@@ -84,9 +84,11 @@ package enum MilestoneKind: EntityDescription {
             let goal = goals[index]
             let message = "milestone \(Literal.string(milestone.name.text)) is due \(due), after its goal "
                 + "\(Literal.string(goal.name.text)) (due \(goalDue))"
-            return .warning(.milestoneAfterGoal, message, at: milestone.dueRange ?? milestone.name.range,
-                            hint: "move it to \(goalDue) or earlier: update milestone \(Checks.spelled(milestone.name)) by \(goalDue)",
-                            notes: [.init("goal \(Literal.string(goal.name.text)) is due here", at: goal.dueRange ?? goal.name.range)])
+            let line = "update milestone \(Checks.spelled(milestone.name)) by \(goalDue)"
+            let range = milestone.dueRange ?? milestone.name.range
+            return .warning(.milestoneAfterGoal, message, at: range, hint: "move it to \(goalDue) or earlier: " + line,
+                            notes: [.init("goal \(Literal.string(goal.name.text)) is due here", at: goal.dueRange ?? goal.name.range)],
+                            fix: .adding(line, after: range))
         }
     }
 
@@ -95,9 +97,10 @@ package enum MilestoneKind: EntityDescription {
         let newDate = Checks.monthLiteral(today.addingWithinCalendar(Duration(months: 3)) ?? Day.latest)
         return context.plan.milestones.compactMap { milestone in
             guard !milestone.done, let due = milestone.due, due < today else { return nil }
+            let line = "update milestone \(Checks.spelled(milestone.name)) by \(newDate)"
+            let range = milestone.dueRange ?? milestone.name.range
             return .warning(.milestoneOverdue, "milestone \(Literal.string(milestone.name.text)) was due \(due), \(Checks.daysAgo(due, today))",
-                            at: milestone.dueRange ?? milestone.name.range,
-                            hint: "mark it done, or move its date: update milestone \(Checks.spelled(milestone.name)) by \(newDate)")
+                            at: range, hint: "mark it done, or move its date: " + line, fix: .adding(line, after: range))
         }
     }
 }

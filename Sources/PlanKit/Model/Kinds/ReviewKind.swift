@@ -69,7 +69,8 @@ package enum ReviewKind: EntityDescription {
         if let last, (last.addingWithinCalendar(every) ?? Day.latest) >= context.today { return [] }
         let message = last.map { "the plan was last reviewed \($0), \(Checks.daysAgo($0, context.today)); you meant to every \(Literal.duration(every))" }
             ?? "no review of the plan is logged; you meant to review it every \(Literal.duration(every))"
-        return [.warning(.reviewPastDue, message, at: review.name.range,
-                         hint: "review it, then: log \(context.today) reviewed")]
+        let line = "log \(context.today) reviewed"
+        return [.warning(.reviewPastDue, message, at: review.name.range, hint: "review it, then: " + line,
+                         fix: .adding(line, after: review.name.range))]
     }
 }
