@@ -336,6 +336,30 @@ import Testing
         #expect(try files() == ["a.plan", "b.plan", "linked.plan", "other-name.plan"])
     }
 
+    /// A text made in pieces (`export -o`) goes to the file beside its
+    /// target as it is made, never held whole: while the third piece is
+    /// made, the first two are already in a temporary file, both for a new
+    /// file and for one with other names (rewritten in place from its side
+    /// file); either way the target gets every piece, in order.
+    @Test(arguments: [false, true])
+    func aTextMadeInPiecesIsWrittenAsItIsMade(hardLinked: Bool) throws {
+        if hardLinked {
+            try write("out.json", "old\n")
+            try FileManager.default.linkItem(atPath: path("out.json"), toPath: path("other-name.json"))
+        }
+        var besideWhileMaking: [String] = []
+        try AtomicFile.write(streaming: { piece in
+            piece("{\n")
+            piece("  \"a\": 1\n")
+            besideWhileMaking = (try? files().filter { $0.hasPrefix(".out.json.plan-tmp-") }.map(contents)) ?? []
+            piece("}\n")
+        }, to: path("out.json"))
+        #expect(besideWhileMaking == ["{\n  \"a\": 1\n"])
+        #expect(try contents("out.json") == "{\n  \"a\": 1\n}\n")
+        #expect(try files() == (hardLinked ? ["other-name.json", "out.json"] : ["out.json"]))
+        if hardLinked { #expect(try contents("other-name.json") == "{\n  \"a\": 1\n}\n") }
+    }
+
     /// One file named twice is written once, when both texts agree.
     @Test func oneFileUnderTwoNamesIsWrittenOnce() throws {
         try write("career.plan", messy)
