@@ -131,6 +131,7 @@ enum AtomicFile {
     /// Puts every staged text in place, in order; when one cannot be, the
     /// rest are forgotten and those already in place get their old text back.
     static func commit(_ staged: [Staged]) throws(WriteError) {
+        defer { staged.forEach { $0.forgetOld() } }
         for (index, item) in staged.enumerated() {
             guard let failure = item.commit() else { continue }
             staged[(index + 1)...].forEach { $0.discard() }
@@ -213,8 +214,13 @@ enum AtomicFile {
         let target: Target
         let method: Method
         /// The text the file had, to put back when the copy over it fails,
-        /// or another file of the same write does.
-        let old: [UInt8]?
+        /// or another file of the same write does. A file rewritten in place
+        /// keeps it in a temporary file beside it, not in memory: the file
+        /// may be as large as an export.
+        let old: Contents?
+        /// Whether `old` must outlive the commit, for another file of the
+        /// same write that may fail after it.
+        let keepsOld: Bool
 
         enum Method {
             /// A temporary file to rename over the target.
@@ -230,6 +236,7 @@ enum AtomicFile {
 
         init(_ target: Target, keepingOld: Bool) throws(WriteError) {
             self.target = target
+            keepsOld = keepingOld
             let mode = target.existing.map { $0.st_mode & 0o7777 } ?? AtomicFile.creationMode
             let owner = target.existing.map { (user: $0.st_uid, group: $0.st_gid) }
             if !target.hasOtherNames,
@@ -242,9 +249,19 @@ enum AtomicFile {
                 old = nil
                 return
             }
+            if case .inPlace = method {
+                do {
+                    old = .file(try AtomicFile.copyBeside(target))
+                } catch {
+                    old = nil
+                    discard()
+                    throw error
+                }
+                return
+            }
             switch FileReader.contents(of: target.path, warning: false) {
             case .success(let file):
-                old = file.bytes
+                old = .bytes(file.bytes)
             case .failure(let problem):
                 old = nil
                 discard()
@@ -270,9 +287,11 @@ enum AtomicFile {
                 defer { close(descriptor) }
                 guard let failed = overwrite(descriptor, with: .file(side)) else {
                     unlink(side)
+                    if !keepsOld { forgetOld() }
                     return nil
                 }
-                if let old, overwrite(descriptor, with: .bytes(old)) == nil {
+                defer { forgetOld() }
+                if let old, overwrite(descriptor, with: old) == nil {
                     unlink(side)
                     return failure(target.name, failed)
                 }
@@ -287,6 +306,12 @@ enum AtomicFile {
             case .rename(let temporary): unlink(temporary)
             case .inPlace(let side): unlink(side)
             }
+            forgetOld()
+        }
+
+        /// Removes the copy of the old text, once it can no longer be needed.
+        func forgetOld() {
+            if case .file(let copy) = old { unlink(copy) }
         }
 
         /// Puts the old text back after a commit; false when it could not.
@@ -295,7 +320,7 @@ enum AtomicFile {
             guard let old else { return false }
             switch method {
             case .rename:
-                guard let temporary = try? AtomicFile.temporary(.bytes(old), beside: target, mode: existing.st_mode & 0o7777,
+                guard let temporary = try? AtomicFile.temporary(old, beside: target, mode: existing.st_mode & 0o7777,
                                                                 owner: (existing.st_uid, existing.st_gid)) else { return false }
                 guard rename(temporary, target.path) == 0 else {
                     unlink(temporary)
@@ -306,7 +331,7 @@ enum AtomicFile {
                 let descriptor = open(target.path, O_RDWR | O_CLOEXEC)
                 guard descriptor >= 0 else { return false }
                 defer { close(descriptor) }
-                return overwrite(descriptor, with: .bytes(old)) == nil
+                return overwrite(descriptor, with: old) == nil
             }
         }
     }
@@ -390,6 +415,18 @@ enum AtomicFile {
             throw failure(target.name, failed)
         }
         return side
+    }
+
+    /// A copy of the target's text in a new temporary file beside it, flushed.
+    private static func copyBeside(_ target: Target) throws(WriteError) -> String {
+        let (descriptor, copy) = try makeTemporary(in: target.folder, for: target.path)
+        let failed = Contents.file(target.path).write(to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
+        close(descriptor)
+        if let failed {
+            unlink(copy)
+            throw failure(target.name, failed)
+        }
+        return copy
     }
 
     /// `.NAME.plan-rewrite` for a file NAME: always the same for one file,

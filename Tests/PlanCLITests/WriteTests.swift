@@ -293,7 +293,10 @@ import Testing
 
     /// What a kill between the two steps of a rewrite in place leaves: the
     /// old text in the file and the whole new text beside it, which the next
-    /// read names; the second step finishes the rewrite and removes it.
+    /// read names; the second step finishes the rewrite and removes it. The
+    /// old text, to put back if the copy fails, waits in a temporary file
+    /// (a later write removes it if a kill leaves it), not in memory, since
+    /// the file may be an export of any size.
     @Test func aRewriteInPlaceHasTheWholeNewTextBesideItBeforeTouchingTheFile() throws {
         try write("career.plan", messy)
         try FileManager.default.linkItem(atPath: path("career.plan"), toPath: path("other-name.plan"))
@@ -301,7 +304,9 @@ import Testing
         let staged = try AtomicFile.Staged(target, keepingOld: false)
         #expect(try contents("career.plan") == messy)
         #expect(try contents(".career.plan.plan-rewrite") == canonical)
-        #expect(try files() == [".career.plan.plan-rewrite", "career.plan", "other-name.plan"])
+        let oldCopies = try files().filter { $0.hasPrefix(".career.plan.plan-tmp-\(getpid())-") }
+        #expect(try oldCopies.map(contents) == [messy])
+        #expect(try files() == [".career.plan.plan-rewrite"] + oldCopies + ["career.plan", "other-name.plan"])
         #expect(try plan.run(["check", "career.plan"]).stderr.hasPrefix(
             "plan: warning: .career.plan.plan-rewrite is left from a rewrite of career.plan that was interrupted"))
         #expect(staged.commit() == nil)
