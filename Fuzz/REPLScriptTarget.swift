@@ -141,9 +141,10 @@ final class FuzzWorkspace {
     /// that `include` meets names whose real file is another: not a plan, a
     /// device, the link itself, nothing, and a plan. None leads to a file
     /// that `:save` or `:export` could write through it but a sample.
-    private static let links = [("environ.plan", "/proc/self/environ"), ("null.plan", "/dev/null"),
-                                ("loop.plan", "loop.plan"), ("dangling.plan", "missing.plan"),
-                                ("foundations-link.plan", "shared/foundations.plan")]
+    private static let links: [(name: String, destination: String)] = [
+        ("environ.plan", "/proc/self/environ"), ("null.plan", "/dev/null"), ("loop.plan", "loop.plan"),
+        ("dangling.plan", "missing.plan"), ("foundations-link.plan", "shared/foundations.plan"),
+    ]
 
     /// The script with every file a `:save`, `:load` or `:export` line
     /// names moved into `files`: `:save ../x/y.plan` saves `files/.._x_y.plan`.

@@ -184,15 +184,15 @@ import Testing
             let picked = value "d"
             """))
         var seen: [String] = []
-        interpreter.run(Source(name: "edit", text: "remove value b\nremove value a\nremove value e\nremove value zz")) { outcome, current in
+        interpreter.run(Source(name: "edit", text: "remove value b\nremove value zz\nremove value a\nremove value e")) { outcome, current in
             if case .diagnostic(let diagnostic) = outcome { seen.append(diagnostic.code.rawValue + " " + diagnostic.message) }
             seen.append(current.plan.names(of: .value).joined(separator: " "))
             seen.append("d at \(current.plan.index(of: .value, named: "d") ?? -1) of \(current.plan.count(of: .value))")
             seen.append(current.plan.values.map(\.name.text).joined(separator: " "))
         }
         #expect(seen == [
+            #"E023 cannot remove value "zz": it is not declared"#, "a c d e", "d at 2 of 4", "a c d e",
             #"E027 cannot remove value "e": goal "g" (serves) refers to it"#, "c d e", "d at 1 of 3", "c d e",
-            #"E023 cannot remove value "zz": it is not declared"#, "c d e", "d at 1 of 3", "c d e",
         ])
         #expect(Self.run("picked.name; values select name", in: &interpreter) == [#""d""#, #"["c", "d", "e"]"#])
     }
@@ -212,5 +212,27 @@ import Testing
         #expect(Self.run("logs select note; capacities select from", in: &interpreter)
                 == [#"["a", "b", "c"]"#, "[none, 2027-01-01, 2027-06-01]"])
         #expect(Self.run("update log 2026-03-02 \"c\" hours 3; update capacity 1 hours per week from 2027-01-01", in: &interpreter) == [])
+    }
+
+    /// The positions of the entities left and their slots convert as a
+    /// list with those slots taken out would number them, however many
+    /// are removed and in whatever order.
+    @Test func removedSlotsNumberTheSlotsLeftAsAListWould() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [1, 2, 3, 17, 64, 100] {
+            var left = Array(0..<size)
+            var removed: RemovedSlots?
+            for _ in 0..<size {
+                let slot = left.remove(at: Int.random(in: 0..<left.count, using: &generator))
+                if removed == nil { removed = RemovedSlots(slot, of: size) } else { removed?.remove(slot) }
+                guard let removed else { continue }
+                #expect(removed.count == size - left.count)
+                for (position, kept) in left.enumerated() {
+                    #expect(removed.slot(at: position) == kept, "size \(size), position \(position)")
+                    #expect(removed.position(of: kept) == position, "size \(size), slot \(kept)")
+                }
+                #expect((0..<size).filter(removed.isRemoved) == (0..<size).filter { !left.contains($0) })
+            }
+        }
     }
 }

@@ -439,8 +439,11 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
             }
         }
         if let pickedDay { unfileDay(slot, from: pickedDay(stored[slot])) }
-        if removed == nil { removed = RemovedSlots(count: stored.count) }
-        removed?.remove(slot)
+        if removed == nil {
+            removed = RemovedSlots(slot, of: stored.count)
+        } else {
+            removed?.remove(slot)
+        }
         if held { fileLatest(named: name, hash: hash, before: slot) }
         if let removed, removed.count * 2 > stored.count { compact() }
     }
@@ -452,6 +455,17 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     /// order, and renumbers the name table and the day index once.
     override func compact() {
         guard let removed else { return }
+        if let single = removed.single {
+            // One slot: the array's own move of the later entities, no map of every slot.
+            stored.remove(at: single)
+            entityNames.remove(at: single)
+            identities.remove(at: single)
+            moved += stored.count - single
+            index.renumber { $0 > single ? $0 - 1 : $0 }
+            if pickedDay != nil { byDay = byDay.mapValues { $0.map { $0 > single ? $0 - 1 : $0 } } }
+            self.removed = nil
+            return
+        }
         var newSlot = [Int](repeating: -1, count: stored.count)
         var kept = 0
         for slot in stored.indices where !removed.isRemoved(slot) {
@@ -594,24 +608,43 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
 }
 
 /// The slots of a table marked removed, and how the positions of the
-/// entities left map to slots and back: a Fenwick tree over one count a
-/// slot (1 while its entity is there), so each way costs O(log n).
+/// entities left map to slots and back. One slot is simple arithmetic (a
+/// remove typed alone, packed at once, costs nothing more); from the second,
+/// a Fenwick tree over one count a slot (1 while its entity is there), so
+/// each way costs O(log n).
 struct RemovedSlots: Sendable {
+    /// The first slot removed.
+    private let first: Int
     /// 1-based: entry i sums the counts of slots (i - lowest bit of i)..<i.
-    private var tree: [Int32]
-    private var marked: [Bool]
-    private(set) var count = 0
+    /// Empty while only `first` is removed.
+    private var tree: [Int32] = []
+    private var marked: [Bool] = []
+    private let slots: Int
+    private(set) var count = 1
 
-    /// `slots` slots, none removed yet.
-    init(count slots: Int) {
-        tree = (0...slots).map { Int32(truncatingIfNeeded: $0 & -$0) }
-        marked = [Bool](repeating: false, count: slots)
+    /// `slot` of `slots` removed.
+    init(_ slot: Int, of slots: Int) {
+        first = slot
+        self.slots = slots
     }
 
-    func isRemoved(_ slot: Int) -> Bool { marked[slot] }
+    /// The one slot removed, while there is only one.
+    var single: Int? { marked.isEmpty ? first : nil }
+
+    func isRemoved(_ slot: Int) -> Bool { marked.isEmpty ? slot == first : marked[slot] }
 
     mutating func remove(_ slot: Int) {
-        guard !marked[slot] else { return }
+        guard !isRemoved(slot) else { return }
+        if marked.isEmpty {
+            tree = (0...slots).map { Int32(truncatingIfNeeded: $0 & -$0) }
+            marked = [Bool](repeating: false, count: slots)
+            count = 0
+            mark(first)
+        }
+        mark(slot)
+    }
+
+    private mutating func mark(_ slot: Int) {
         marked[slot] = true
         count += 1
         var node = slot + 1
@@ -623,6 +656,7 @@ struct RemovedSlots: Sendable {
 
     /// The position of `slot` among the slots left: how many before it are left.
     func position(of slot: Int) -> Int {
+        guard !marked.isEmpty else { return slot > first ? slot - 1 : slot }
         var sum = 0
         var node = slot
         while node > 0 {
@@ -634,6 +668,7 @@ struct RemovedSlots: Sendable {
 
     /// The slot of the entity left at `position`.
     func slot(at position: Int) -> Int {
+        guard !marked.isEmpty else { return position >= first ? position + 1 : position }
         var node = 0
         var wanted = Int32(truncatingIfNeeded: position + 1)
         var step = 1
