@@ -379,7 +379,8 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     }
 
     override func positions(pickedBy day: Day?) -> [Int] {
-        (byDay[day] ?? []).map(position(ofSlot:))
+        let slots = byDay[day] ?? []
+        return removed == nil ? slots : slots.map(position(ofSlot:))
     }
 
     override var referencesCounted: Bool { referenced != nil }
