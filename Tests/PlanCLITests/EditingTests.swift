@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// Editing a plan in the REPL (SPEC section 13), as a person does it: the

@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import Testing
 
 /// Every kind of entity, taken from the list of kinds and never from a list

@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// The REPL as a person uses it: the built binary on a pseudo-terminal.

@@ -1,5 +1,8 @@
 import Foundation
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// The samples double as the language's tour: together they must parse

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import PlanCLI
 
 /// `plan run` prints each answer as its question runs (SPEC 14: input is

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 @Suite struct AnswersTests {
     private let today = Day(lastDayOfYear: 2027, month: 1)

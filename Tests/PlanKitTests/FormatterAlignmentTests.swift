@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// `fmt` lines up the clauses of consecutive one-line declarations of one
 /// kind into columns, as gofmt lines up struct fields (docs/formatter.md).

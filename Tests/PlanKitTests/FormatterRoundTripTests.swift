@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// `parse(fmt(x))` builds the same plan as `parse(x)` (spec section 9): the
 /// same entities with the same fields, the same answers to the questions and

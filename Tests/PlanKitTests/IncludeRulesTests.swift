@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// What `include` may read (SPEC 14): only files whose name ends in `.plan`,
 /// refused before anything is read, and never a path holding NUL.

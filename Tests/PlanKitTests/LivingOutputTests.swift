@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// What the log and the people add to the exports (issue 9): Markdown
 /// carries every contact and the log, the report's people to reach and

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A list clause's names with the index a long list keeps beside them
 /// (SPEC 14: list clauses are linear), in the list's own value: no cache

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Issue 13's answers a newcomer can trust: each rule as docs/ states it.
 @Suite struct NewcomerTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Each export handed to a real program that reads that format: Python's
 /// icalendar and json, Graphviz's dot, Python's XML parser and rsvg-convert.

@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Plans built in code for the export tests: SPEC section 2's example, and
 /// one whose names need every kind of escaping.

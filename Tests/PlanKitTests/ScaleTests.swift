@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A plan of 100k goals: every question must stay linear in the plan's size
 /// (`value.goals` and `skill.needed_by` read the goals once per question, not

@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// The plan of one REPL session and what it does with input: the part that
 /// typed lines and a piped script share. Either way a change can be taken

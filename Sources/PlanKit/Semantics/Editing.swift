@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// Changing what is declared, past adding to it: `update ... open`, `update
 /// ... drop`, `remove` and `rename` (SPEC section 13). Every kind goes
 /// through its description: the clauses it can clear and the references

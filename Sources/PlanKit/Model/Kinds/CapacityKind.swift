@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// The hours a week you can give the plan after your non-negotiables,
 /// from a day on (SPEC section 12): `capacity 10 hours per week from 2027-01-01`.
 public struct Capacity: PlanEntity {

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// A person you mean to stay in touch with (SPEC section 11); declared with
 /// `mentor` instead of `contact`, one who mentors you.
 public struct Contact: PlanEntity {
@@ -40,7 +43,7 @@ extension Plan {
     public var mentors: [Contact] { contacts.filter(\.isMentor) }
 }
 
-enum ContactKind: EntityDescription {
+package enum ContactKind: EntityDescription {
     static let kind = EntityKind.contact
     static let unknownCode = DiagnosticCode.unknownContact
 
@@ -132,7 +135,7 @@ enum ContactKind: EntityDescription {
 
     static func stub(_ spelled: String, level: Int?) -> String { "contact \(spelled)" }
 
-    static func isOverdue(_ contact: Contact, today: Day) -> Bool {
+    package static func isOverdue(_ contact: Contact, today: Day) -> Bool {
         guard let next = contact.nextTouch(today: today) else { return false }
         return next < today
     }

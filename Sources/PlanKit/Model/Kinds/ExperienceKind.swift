@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// An experience a role asks for (SPEC section 12): had when declared
 /// `have` or gained on a day the log records.
 public struct Experience: PlanEntity {

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 public enum GoalStatus: String, Sendable {
     case open, doing, done
 }
@@ -35,7 +38,7 @@ extension Plan {
     public var goals: [Goal] { entities(Goal.self) }
 }
 
-enum GoalKind: EntityDescription {
+package enum GoalKind: EntityDescription {
     static let kind = EntityKind.goal
     static let unknownCode = DiagnosticCode.unknownGoal
     static let layout = Layout.clausePerLine
@@ -198,14 +201,14 @@ enum GoalKind: EntityDescription {
     static func stub(_ spelled: String, level: Int?) -> String { "goal \(spelled)" }
 
     /// The level a need asks for: its `at`, else the skill's target.
-    static func requiredLevel(_ need: SkillNeed, in plan: Plan) -> Int? {
+    package static func requiredLevel(_ need: SkillNeed, in plan: Plan) -> Int? {
         need.level ?? plan.index(of: .skill, named: need.skill.text).map { plan.skills[$0].target }
     }
 
     /// The needs whose skill stands below the level the goal requires (its
     /// `at` level, else the skill's target), with the skill's position and
     /// that level.
-    static func gaps(of goal: Goal, in plan: Plan) -> [(need: SkillNeed, skill: Int, needed: Int)] {
+    package static func gaps(of goal: Goal, in plan: Plan) -> [(need: SkillNeed, skill: Int, needed: Int)] {
         let skills = plan.skills
         return goal.needs.compactMap { need in
             guard let index = plan.index(of: .skill, named: need.skill.text) else { return nil }
@@ -215,7 +218,7 @@ enum GoalKind: EntityDescription {
     }
 
     /// The experiences the goal needs and the person does not have.
-    static func missing(_ goal: Goal, in plan: Plan) -> [Int] {
+    package static func missing(_ goal: Goal, in plan: Plan) -> [Int] {
         let experiences = plan.experiences
         return goal.experiences.compactMap { name in
             plan.index(of: .experience, named: name.text).flatMap { experiences[$0].have ? nil : $0 }
@@ -250,7 +253,7 @@ enum GoalKind: EntityDescription {
     /// Every `after` goal done and no skill gap. A name that is not declared
     /// stands in the way of nothing here, as an unknown skill is no gap: the
     /// checks report it, and every answer and output agrees.
-    static func isReady(_ goal: Goal, in plan: Plan) -> Bool {
+    package static func isReady(_ goal: Goal, in plan: Plan) -> Bool {
         let goals = plan.goals
         let afterDone = goal.after.allSatisfy { name in
             plan.index(of: .goal, named: name.text).map { goals[$0].done } ?? true
@@ -258,7 +261,7 @@ enum GoalKind: EntityDescription {
         return afterDone && gaps(of: goal, in: plan).isEmpty && missing(goal, in: plan).isEmpty
     }
 
-    static func isOverdue(_ goal: Goal, today: Day) -> Bool {
+    package static func isOverdue(_ goal: Goal, today: Day) -> Bool {
         guard let due = goal.due, !goal.done else { return false }
         return due < today
     }

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 public struct Milestone: PlanEntity {
     public static let kind = EntityKind.milestone
     public var name: Name
@@ -13,7 +16,7 @@ extension Plan {
     public var milestones: [Milestone] { entities(Milestone.self) }
 }
 
-enum MilestoneKind: EntityDescription {
+package enum MilestoneKind: EntityDescription {
     static let kind = EntityKind.milestone
     static let unknownCode = DiagnosticCode.unknownMilestone
 
@@ -62,7 +65,7 @@ enum MilestoneKind: EntityDescription {
         "milestone \(spelled) for \"Goal\" by 2027-06-30"
     }
 
-    static func isOverdue(_ milestone: Milestone, today: Day) -> Bool {
+    package static func isOverdue(_ milestone: Milestone, today: Day) -> Bool {
         guard let due = milestone.due, !milestone.done else { return false }
         return due < today
     }

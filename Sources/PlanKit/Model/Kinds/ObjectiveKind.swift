@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// What your organisation is trying to achieve (SPEC section 12): the
 /// fourth of the strategy questions asks how your goals align with it.
 public struct Objective: PlanEntity {

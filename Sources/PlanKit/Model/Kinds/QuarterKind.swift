@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// A quarter of the calendar, worked out from the plan as it stands today
 /// and never declared (SPEC section 12): the hours a week the goals ask for
 /// in it, against the capacity in force.

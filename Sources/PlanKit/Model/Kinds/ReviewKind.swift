@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// How often you mean to review the plan (SPEC section 12), said once:
 /// `review every 4 weeks`. A review is recorded by `log DATE reviewed`.
 public struct Review: PlanEntity {
@@ -13,7 +16,7 @@ extension Plan {
     public var review: Review? { entities(Review.self).first }
 }
 
-enum ReviewKind: EntityDescription {
+package enum ReviewKind: EntityDescription {
     static let kind = EntityKind.review
     static let unknownCode = DiagnosticCode.syntax
     static let head = Head.none
@@ -43,7 +46,7 @@ enum ReviewKind: EntityDescription {
 
     /// The day the next review is due: the last one plus the cadence, or
     /// today when none is logged; none past 9999-12-31 (`nextPastTheCalendar`).
-    static func next(_ review: Review, _ links: Links) -> Day? {
+    package static func next(_ review: Review, _ links: Links) -> Day? {
         guard let every = review.every else { return nil }
         guard let last = LogKind.totals(links).reviews.last else { return links.today }
         return last.addingWithinCalendar(every)

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 public struct Skill: PlanEntity {
     public static let kind = EntityKind.skill
     public var name: Name

@@ -1,0 +1,113 @@
+import PlanCore
+
+/// Reserved words. The raw value is the spelling in source.
+public enum Keyword: String, CaseIterable, Sendable {
+    // declarations and statements
+    case vision, owner, value, skill, goal, milestone, mentor, contact, log
+    case objective, experience, capacity, review
+    case update, `let`, include, assert
+    // clauses
+    case priority, nonNegotiable = "non-negotiable", note, level, target
+    case role, needs, at, serves, after, by, impact, done, doing, `for`, helps
+    case every, met, tags, hours, reviewed, gained, have, aligns, effort, start, from
+    // collections
+    case values, skills, goals, milestones, mentors, contacts, logs, logsAhead = "logs_ahead"
+    case objectives, experiences, capacities, reviews, quarters
+    // query clauses
+    case `where`, sort, group, limit, select, asc, desc
+    // operators and literals
+    case and, or, not, `in`, `true`, `false`, none, today
+}
+
+/// The kinds of entity a plan declares, in the order a plan is written out.
+/// A kind's keyword is its raw value and its collection keyword the plural;
+/// how it is written lies in `KindSyntax`, what it is in its description
+/// in the model (`EntityKind.described`).
+public enum EntityKind: String, CaseIterable, Sendable {
+    case value, skill, goal, milestone, contact, log, objective, experience, capacity, review
+    /// Worked out from the plan, never declared: `quarters`.
+    case quarter
+
+    /// The position of the kind in `allCases`, where per-kind tables keep it.
+    public var ordinal: Int {
+        switch self {
+        case .value: return 0
+        case .skill: return 1
+        case .goal: return 2
+        case .milestone: return 3
+        case .contact: return 4
+        case .log: return 5
+        case .objective: return 6
+        case .experience: return 7
+        case .capacity: return 8
+        case .review: return 9
+        case .quarter: return 10
+        }
+    }
+
+    /// Another keyword that declares the kind with the clause of the same
+    /// word implied, and the collection that lists only those entities:
+    /// `mentor "X"` is a contact who mentors you, `mentors` lists them.
+    public var alias: (declares: Keyword, lists: Keyword)? {
+        switch self {
+        case .contact: return (.mentor, .mentors)
+        case .value, .skill, .goal, .milestone, .log, .objective, .experience, .capacity, .review, .quarter: return nil
+        }
+    }
+
+    /// The collection keyword: `goals`, `skills`, ...
+    public var plural: String {
+        switch self {
+        case .capacity: return "capacities"
+        case .value, .skill, .goal, .milestone, .contact, .log, .objective, .experience, .review, .quarter:
+            return rawValue + "s"
+        }
+    }
+
+    /// The keyword that declares the kind under its own name (`contact`).
+    public var keyword: Keyword? { Keyword(rawValue: rawValue) }
+
+    /// The kind a keyword declares (`goal`) or, with `collection`, lists (`goals`).
+    public init?(_ keyword: Keyword, collection: Bool = false) {
+        guard let kind = (collection ? EntityKind.byCollection : EntityKind.byKeyword)[keyword] else { return nil }
+        self = kind
+    }
+
+    private static let byKeyword: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.flatMap { kind in
+        [Keyword(rawValue: kind.rawValue), kind.alias?.declares].compactMap { $0 }.map { ($0, kind) }
+    })
+    /// Every collection keyword with the kind it lists, in the kinds' order
+    /// (`goals`, `contacts`, `mentors`, `logs`, `logs_ahead`, ...).
+    public static let collections: [(keyword: Keyword, kind: EntityKind)] = allCases.flatMap { kind in
+        ([Keyword(rawValue: kind.plural), kind.alias?.lists].compactMap { $0 } + kind.syntax.otherCollections)
+            .map { ($0, kind) }
+    }
+    private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: collections.map { ($0.keyword, $0.kind) })
+}
+
+public enum TokenKind: Equatable, Hashable, Sendable {
+    case identifier
+    case keyword(Keyword)
+    case string        // text includes the quotes; `Lexeme.stringValue` decodes it
+    case number
+    case date          // `2027-06-30`, `2027-06` or `2027-Q2`, already validated
+    case duration      // `90 days`: number, blanks, unit word, as one token
+    case leftParen, rightParen, leftBracket, rightBracket
+    case comma, dot, semicolon
+    case plus, minus, star, slash
+    case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
+    case newline       // a statement end the lexer decided on (see Lexer)
+    case eof
+    case invalid       // the lexer already reported a diagnostic for it
+}
+
+/// A token is its kind and where it stands; its text is a slice of the source.
+public struct Token: Equatable, Sendable {
+    public var kind: TokenKind
+    public var range: SourceRange
+
+    public init(kind: TokenKind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
