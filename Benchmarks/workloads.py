@@ -30,6 +30,9 @@ two times (10 means linear):
   export json   generate.py's rich plan of N goals, `plan export --format json`
                 to stdout, beside `plan check` of the same plan (the plan's
                 own memory) and the file's size
+  export -o     the same export with `-o FILE`: to a new file, over that
+                file (a rename), and over it with a second name (a hard
+                link: rewritten in place)
 
     python3 Benchmarks/workloads.py [--plan .build/release/plan] [--runs 3]
                                     [--ones 100000] [--items 20000]
@@ -159,15 +162,29 @@ def at_scale(args, folder):
         print("%-32s %10.3f %10.1f %8d" % ("diff, %d" % size, seconds, peak, status))
         rich = generate.generate(size, 1, os.path.join(folder, "generated"), "rich")[0]
         megabytes = os.path.getsize(rich) / 1e6
-        for name, argv in [("export json", ["export", "--format", "json"]), ("check", ["check"])]:
-            seconds, peak, status, _ = measure([args.plan] + argv + ["--today", TODAY, rich], args.runs)
+        exported = os.path.join(folder, "exported.json")
+        linked = os.path.join(folder, "exported-link.json")
+        for path in (exported, linked):
+            if os.path.exists(path):
+                os.unlink(path)
+        for name, argv in [("export json", ["export", "--format", "json"]),
+                           ("export -o new", ["export", "--format", "json", "-o", exported]),
+                           ("export -o over", ["export", "--format", "json", "-o", exported]),
+                           ("export -o linked", ["export", "--format", "json", "-o", exported]),
+                           ("check", ["check"])]:
+            if name == "export -o linked":
+                os.link(exported, linked)
+            # Run again, a new file would find the file there.
+            runs = 1 if name == "export -o new" else args.runs
+            seconds, peak, status, _ = measure([args.plan] + argv + ["--today", TODAY, rich], runs)
             times[(name, size)] = seconds
             print("%-32s %10.3f %10.1f %8d  (plan file %.1f MB)" % ("%s, %d goals" % (name, size), seconds, peak,
                                                                     status, megabytes))
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
         print("time %d / %d (%.0f means linear):" % (large, small, large / small))
-        for name in [n for n, _, _ in files] + ["diff", "export json", "check"]:
+        for name in [n for n, _, _ in files] + ["diff", "export json", "export -o new", "export -o over",
+                                                  "export -o linked", "check"]:
             if times.get((name, small)):
                 print("  %-14s %6.2fx" % (name, times[(name, large)] / times[(name, small)]))
 

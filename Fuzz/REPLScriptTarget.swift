@@ -17,7 +17,8 @@ import Glibc
 /// Files: every `:save`, `:load` and `:export` names a file in the target's
 /// private folder (`confining`), where the samples (Samples/*.plan and
 /// Samples/shared/) are copied afresh before each run, so that
-/// `:load coaching.plan`, `:save` and `:reload` have real files to work on. Landlock (Fuzz/Confine.h) backs
+/// `:load coaching.plan`, `:save` and `:reload` have real files to work on,
+/// beside symbolic links that `:load links.plan` includes (`FuzzWorkspace.links`). Landlock (Fuzz/Confine.h) backs
 /// that up: the process can write nowhere but beneath that folder and the
 /// folders libFuzzer itself writes to, whatever path an `include` reaches.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -104,6 +105,11 @@ final class FuzzWorkspace {
             }
         }
         guard !pristine.isEmpty else { Self.refuse("no .plan files in \(samples)") }
+        for (name, destination) in Self.links where symlink(destination, files + "/" + name) != 0 {
+            Self.refuse("cannot make the link \(name)")
+        }
+        pristine.append(("links.plan", Array((Self.links.map { "include \"\($0.name)\"\n" }.joined()
+                                              + "goal \"Linked\" by 2027-06\ngoals\n").utf8)))
         pristineNames = Set(Self.entries(files))
 
         // Where libFuzzer writes: the current folder (crash files, logs),
@@ -130,6 +136,15 @@ final class FuzzWorkspace {
               !pristine.contains(where: { $0.path == name }) else { return }
         pristine.append((name, file.bytes))
     }
+
+    /// Links in `files`, which links.plan includes (`:load links.plan`), so
+    /// that `include` meets names whose real file is another: not a plan, a
+    /// device, the link itself, nothing, and a plan. None leads to a file
+    /// that `:save` or `:export` could write through it but a sample.
+    private static let links: [(name: String, destination: String)] = [
+        ("environ.plan", "/proc/self/environ"), ("null.plan", "/dev/null"), ("loop.plan", "loop.plan"),
+        ("dangling.plan", "missing.plan"), ("foundations-link.plan", "shared/foundations.plan"),
+    ]
 
     /// The script with every file a `:save`, `:load` or `:export` line
     /// names moved into `files`: `:save ../x/y.plan` saves `files/.._x_y.plan`.

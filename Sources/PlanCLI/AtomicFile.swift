@@ -36,16 +36,62 @@ enum AtomicFile {
     /// Writes every file or, when one cannot be written, leaves them all as
     /// they were. Messages name each file as it was given.
     static func write(_ files: [(text: String, path: String)], sparing: [String] = []) throws(WriteError) {
-        try write(files.map { (bytes: Array($0.text.utf8), path: $0.path) }, sparing: sparing)
+        try write(files.map { (contents: .bytes(Array($0.text.utf8)), path: $0.path) }, sparing: sparing)
     }
 
-    /// `write`, for bytes already encoded: a large export made straight into
-    /// bytes is never held as a string too.
-    static func write(_ bytes: [UInt8], to given: String, sparing: [String] = []) throws(WriteError) {
-        try write([(bytes: bytes, path: given)], sparing: sparing)
+    /// `write` for a text made in pieces (an export): each piece goes to
+    /// the temporary file, or to the side file of a file with other names,
+    /// as it is made, so the whole text is never held in memory.
+    static func write(streaming pieces: @escaping (_ piece: (String) -> Void) -> Void, to given: String,
+                      sparing: [String] = []) throws(WriteError) {
+        try write([(contents: .pieces(pieces), path: given)], sparing: sparing)
     }
 
-    static func write(_ files: [(bytes: [UInt8], path: String)], sparing: [String] = []) throws(WriteError) {
+    /// A file's new text: in hand, made in pieces as it is written, or the
+    /// text of a file already written (a side file, copied over its target).
+    enum Contents {
+        case bytes([UInt8])
+        case pieces((_ piece: (String) -> Void) -> Void)
+        case file(String)
+
+        /// Writes it all at `descriptor`'s offset: nil, or the errno that stopped it.
+        func write(to descriptor: Int32) -> Int32? {
+            switch self {
+            case .bytes(let bytes):
+                return StandardStream.writeAll(bytes, to: descriptor)
+            case .pieces(let make):
+                var failed: Int32?
+                make { piece in
+                    guard failed == nil else { return }
+                    failed = StandardStream.writeAll(Array(piece.utf8), to: descriptor)
+                }
+                return failed
+            case .file(let path):
+                let source = open(path, O_RDONLY | O_CLOEXEC)
+                guard source >= 0 else { return errno }
+                defer { close(source) }
+                var chunk = [UInt8](repeating: 0, count: 1 << 16)
+                while true {
+                    let count = chunk.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    if count == 0 { return nil }
+                    if let failed = StandardStream.writeAll(Array(chunk[..<count]), to: descriptor) { return failed }
+                }
+            }
+        }
+
+        /// Whether both are surely the same text: a text made as it is
+        /// written is known only once written, so it is never the same.
+        func isSame(as other: Contents) -> Bool {
+            guard case .bytes(let mine) = self, case .bytes(let theirs) = other else { return false }
+            return mine == theirs
+        }
+    }
+
+    static func write(_ files: [(contents: Contents, path: String)], sparing: [String] = []) throws(WriteError) {
         let several = files.count > 1
         func refusal(_ error: WriteError) -> WriteError {
             several ? WriteError(description: error.description + "; no file was written") : error
@@ -54,13 +100,13 @@ enum AtomicFile {
         for file in files {
             let target: Target
             do {
-                target = try Target(file.bytes, to: file.path, sparing: sparing)
+                target = try Target(file.contents, to: file.path, sparing: sparing)
             } catch {
                 throw refusal(error)
             }
             // One file under two names is written once.
             if let earlier = targets.first(where: { $0.isSameFile(as: target) }) {
-                guard earlier.bytes == target.bytes else {
+                guard earlier.contents.isSame(as: target.contents) else {
                     throw refusal(WriteError(description: "cannot write \(target.name): it is \(earlier.name) too, "
                                              + "which is given another text"))
                 }
@@ -88,6 +134,7 @@ enum AtomicFile {
     /// Puts every staged text in place, in order; when one cannot be, the
     /// rest are forgotten and those already in place get their old text back.
     static func commit(_ staged: [Staged]) throws(WriteError) {
+        defer { staged.forEach { $0.forgetOld() } }
         for (index, item) in staged.enumerated() {
             guard let failure = item.commit() else { continue }
             staged[(index + 1)...].forEach { $0.discard() }
@@ -105,15 +152,15 @@ enum AtomicFile {
         /// Through a symbolic link to the file itself.
         let path: String
         let folder: String
-        let bytes: [UInt8]
+        let contents: Contents
         /// nil when the file is new.
         let existing: stat?
 
         init(_ text: String, to given: String, sparing: [String]) throws(WriteError) {
-            try self.init(Array(text.utf8), to: given, sparing: sparing)
+            try self.init(.bytes(Array(text.utf8)), to: given, sparing: sparing)
         }
 
-        init(_ bytes: [UInt8], to given: String, sparing: [String]) throws(WriteError) {
+        init(_ contents: Contents, to given: String, sparing: [String]) throws(WriteError) {
             name = given
             path = try AtomicFile.followingLink(given)
             // From the root, so that a message names the folder whatever the
@@ -121,7 +168,7 @@ enum AtomicFile {
             let full = FileReader.absolute(path)
             let slash = full.lastIndex(of: "/") ?? full.startIndex
             folder = slash == full.startIndex ? "/" : String(full[..<slash])
-            self.bytes = bytes
+            self.contents = contents
 
             var status = stat()
             guard stat(path, &status) == 0 else {
@@ -170,8 +217,13 @@ enum AtomicFile {
         let target: Target
         let method: Method
         /// The text the file had, to put back when the copy over it fails,
-        /// or another file of the same write does.
-        let old: [UInt8]?
+        /// or another file of the same write does. A file rewritten in place
+        /// keeps it in a temporary file beside it, not in memory: the file
+        /// may be as large as an export.
+        let old: Contents?
+        /// Whether `old` must outlive the commit, for another file of the
+        /// same write that may fail after it.
+        let keepsOld: Bool
 
         enum Method {
             /// A temporary file to rename over the target.
@@ -187,10 +239,11 @@ enum AtomicFile {
 
         init(_ target: Target, keepingOld: Bool) throws(WriteError) {
             self.target = target
+            keepsOld = keepingOld
             let mode = target.existing.map { $0.st_mode & 0o7777 } ?? AtomicFile.creationMode
             let owner = target.existing.map { (user: $0.st_uid, group: $0.st_gid) }
             if !target.hasOtherNames,
-               let temporary = try AtomicFile.temporary(target.bytes, beside: target, mode: mode, owner: owner) {
+               let temporary = try AtomicFile.temporary(target.contents, beside: target, mode: mode, owner: owner) {
                 method = .rename(temporary: temporary)
             } else {
                 method = .inPlace(side: try AtomicFile.sideFile(for: target))
@@ -199,9 +252,19 @@ enum AtomicFile {
                 old = nil
                 return
             }
+            if case .inPlace = method {
+                do {
+                    old = .file(try AtomicFile.copyBeside(target))
+                } catch {
+                    old = nil
+                    discard()
+                    throw error
+                }
+                return
+            }
             switch FileReader.contents(of: target.path, warning: false) {
             case .success(let file):
-                old = file.bytes
+                old = .bytes(file.bytes)
             case .failure(let problem):
                 old = nil
                 discard()
@@ -225,11 +288,12 @@ enum AtomicFile {
                     return failure(target.name, code)
                 }
                 defer { close(descriptor) }
-                let written = target.bytes
-                guard let failed = overwrite(descriptor, with: written) else {
+                guard let failed = overwrite(descriptor, with: .file(side)) else {
                     unlink(side)
+                    if !keepsOld { forgetOld() }
                     return nil
                 }
+                defer { forgetOld() }
                 if let old, overwrite(descriptor, with: old) == nil {
                     unlink(side)
                     return failure(target.name, failed)
@@ -245,6 +309,12 @@ enum AtomicFile {
             case .rename(let temporary): unlink(temporary)
             case .inPlace(let side): unlink(side)
             }
+            forgetOld()
+        }
+
+        /// Removes the copy of the old text, once it can no longer be needed.
+        func forgetOld() {
+            if case .file(let copy) = old { unlink(copy) }
         }
 
         /// Puts the old text back after a commit; false when it could not.
@@ -293,10 +363,11 @@ enum AtomicFile {
         return String(cString: resolved)
     }
 
-    /// Writes `bytes` to a new file beside the target, with `mode` and
-    /// `owner`; nil, with nothing left behind, when the new file cannot be
-    /// given `owner` (only root may give a file away).
-    private static func temporary(_ bytes: [UInt8], beside target: Target, mode: mode_t,
+    /// Writes `contents` to a new file beside the target, with `mode` and
+    /// `owner`; nil, with nothing left behind (and nothing made of a text
+    /// made in pieces), when the new file cannot be given `owner` (only
+    /// root may give a file away).
+    private static func temporary(_ contents: Contents, beside target: Target, mode: mode_t,
                                   owner: (user: uid_t, group: gid_t)?) throws(WriteError) -> String? {
         let (descriptor, temporary) = try makeTemporary(in: target.folder, for: target.path)
         var created = stat()
@@ -311,7 +382,7 @@ enum AtomicFile {
             guard refused == EPERM else { throw failure(target.name, refused) }
             return nil
         }
-        failed = failed ?? StandardStream.writeAll(bytes, to: descriptor)
+        failed = failed ?? contents.write(to: descriptor)
         // After fchown, which clears the set-user-ID bit; and mkstemp made the
         // file 0600.
         if failed == nil, fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 { failed = errno }
@@ -339,7 +410,7 @@ enum AtomicFile {
                              + "interrupted; see what it holds, then remove it")
         }
         let (descriptor, temporary) = try makeTemporary(in: target.folder, for: target.path)
-        var failed = StandardStream.writeAll(target.bytes, to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
+        var failed = target.contents.write(to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
         close(descriptor)
         if failed == nil, rename(temporary, side) != 0 { failed = errno }
         if let failed {
@@ -347,6 +418,18 @@ enum AtomicFile {
             throw failure(target.name, failed)
         }
         return side
+    }
+
+    /// A copy of the target's text in a new temporary file beside it, flushed.
+    private static func copyBeside(_ target: Target) throws(WriteError) -> String {
+        let (descriptor, copy) = try makeTemporary(in: target.folder, for: target.path)
+        let failed = Contents.file(target.path).write(to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
+        close(descriptor)
+        if let failed {
+            unlink(copy)
+            throw failure(target.name, failed)
+        }
+        return copy
     }
 
     /// `.NAME.plan-rewrite` for a file NAME: always the same for one file,
@@ -440,11 +523,13 @@ enum AtomicFile {
         }
     }
 
-    /// `bytes` from the start of the open file, cut after them and flushed.
-    private static func overwrite(_ descriptor: Int32, with bytes: [UInt8]) -> Int32? {
+    /// `contents` from the start of the open file, cut after them and flushed.
+    private static func overwrite(_ descriptor: Int32, with contents: Contents) -> Int32? {
         guard lseek(descriptor, 0, SEEK_SET) == 0 else { return errno }
-        if let failed = StandardStream.writeAll(bytes, to: descriptor) { return failed }
-        return ftruncate(descriptor, off_t(bytes.count)) == 0 && fsync(descriptor) == 0 ? nil : errno
+        if let failed = contents.write(to: descriptor) { return failed }
+        let end = lseek(descriptor, 0, SEEK_CUR)
+        guard end >= 0 else { return errno }
+        return ftruncate(descriptor, end) == 0 && fsync(descriptor) == 0 ? nil : errno
     }
 
     private static func failure(_ name: String, _ code: Int32) -> WriteError {

@@ -38,7 +38,12 @@ import Testing
         #expect(!run.timedOut)
         #expect(run.status == 0 || run.status == 1, "ended with \(run.status): \(run.stderr.suffix(2000))")
         func raw(_ text: String) -> [Unicode.Scalar] {
-            text.unicodeScalars.filter { !"\n\r\t".unicodeScalars.contains($0) && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }
+            let scalars = Array(text.unicodeScalars)
+            return scalars.indices.filter { index in
+                let scalar = scalars[index]
+                if scalar == "\r" { return index + 1 == scalars.count || scalars[index + 1] != "\n" }
+                return !"\n\t".unicodeScalars.contains(scalar) && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+            }.map { scalars[$0] }
         }
         #expect(raw(run.stdout).isEmpty, "raw in stdout: \(raw(run.stdout))")
         #expect(raw(run.stderr).isEmpty, "raw in stderr: \(raw(run.stderr))")

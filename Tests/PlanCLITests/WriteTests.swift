@@ -293,7 +293,10 @@ import Testing
 
     /// What a kill between the two steps of a rewrite in place leaves: the
     /// old text in the file and the whole new text beside it, which the next
-    /// read names; the second step finishes the rewrite and removes it.
+    /// read names; the second step finishes the rewrite and removes it. The
+    /// old text, to put back if the copy fails, waits in a temporary file
+    /// (a later write removes it if a kill leaves it), not in memory, since
+    /// the file may be an export of any size.
     @Test func aRewriteInPlaceHasTheWholeNewTextBesideItBeforeTouchingTheFile() throws {
         try write("career.plan", messy)
         try FileManager.default.linkItem(atPath: path("career.plan"), toPath: path("other-name.plan"))
@@ -301,7 +304,9 @@ import Testing
         let staged = try AtomicFile.Staged(target, keepingOld: false)
         #expect(try contents("career.plan") == messy)
         #expect(try contents(".career.plan.plan-rewrite") == canonical)
-        #expect(try files() == [".career.plan.plan-rewrite", "career.plan", "other-name.plan"])
+        let oldCopies = try files().filter { $0.hasPrefix(".career.plan.plan-tmp-\(getpid())-") }
+        #expect(try oldCopies.map(contents) == [messy])
+        #expect(try files() == [".career.plan.plan-rewrite"] + oldCopies + ["career.plan", "other-name.plan"])
         #expect(try plan.run(["check", "career.plan"]).stderr.hasPrefix(
             "plan: warning: .career.plan.plan-rewrite is left from a rewrite of career.plan that was interrupted"))
         #expect(staged.commit() == nil)
@@ -334,6 +339,30 @@ import Testing
         #expect(try contents("other-name.plan") == "value l\n")
         #expect(try contents("b.plan") == "value b\n")
         #expect(try files() == ["a.plan", "b.plan", "linked.plan", "other-name.plan"])
+    }
+
+    /// A text made in pieces (`export -o`) goes to the file beside its
+    /// target as it is made, never held whole: while the third piece is
+    /// made, the first two are already in a temporary file, both for a new
+    /// file and for one with other names (rewritten in place from its side
+    /// file); either way the target gets every piece, in order.
+    @Test(arguments: [false, true])
+    func aTextMadeInPiecesIsWrittenAsItIsMade(hardLinked: Bool) throws {
+        if hardLinked {
+            try write("out.json", "old\n")
+            try FileManager.default.linkItem(atPath: path("out.json"), toPath: path("other-name.json"))
+        }
+        var besideWhileMaking: [String] = []
+        try AtomicFile.write(streaming: { piece in
+            piece("{\n")
+            piece("  \"a\": 1\n")
+            besideWhileMaking = (try? files().filter { $0.hasPrefix(".out.json.plan-tmp-") }.map(contents)) ?? []
+            piece("}\n")
+        }, to: path("out.json"))
+        #expect(besideWhileMaking == ["{\n  \"a\": 1\n"])
+        #expect(try contents("out.json") == "{\n  \"a\": 1\n}\n")
+        #expect(try files() == (hardLinked ? ["other-name.json", "out.json"] : ["out.json"]))
+        if hardLinked { #expect(try contents("other-name.json") == "{\n  \"a\": 1\n}\n") }
     }
 
     /// One file named twice is written once, when both texts agree.

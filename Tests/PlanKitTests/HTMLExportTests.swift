@@ -24,6 +24,17 @@ import Testing
         #expect(SHA256.base64(Array("M".utf8)) == "TQ==")
     }
 
+    /// A CR in a name or a note reaches the page as a character
+    /// reference, never raw: printed to a terminal, a raw one would send
+    /// the cursor back over the line (found by the REPL fuzz target).
+    @Test func aCarriageReturnInANameIsACharacterReference() {
+        var interpreter = Interpreter(today: today)
+        _ = interpreter.run(Source(name: "cr.plan", text: #"value "v\u{D}x" priority 1 note "n\u{D}y""#))
+        let page = HTMLExport.render(interpreter.asOfToday, today: today)
+        #expect(page.contains("v&#13;x: n&#13;y"))
+        #expect(!page.unicodeScalars.contains("\r"))
+    }
+
     @Test func thePolicyAllowsExactlyTheStyleSheet() throws {
         let page = HTMLExport.render(OutputFixtures.career, today: today)
         let start = try #require(page.range(of: "<style>")).upperBound

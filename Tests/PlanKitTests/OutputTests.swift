@@ -452,6 +452,8 @@ import Testing
         #expect(first.contains(">today 2026-11-25</text>"))
         #expect(first.contains(">craft</text>"))
         #expect(SVGWriter.escape("a\u{1B}b\u{7F}c\u{9B}d\u{85}e\tf") == "abcde\tf")
+        // Found by the REPL fuzz target's seed of raw format characters: a CR went into the HTML raw.
+        #expect(SVGWriter.escape("a\rb\r\nc\nd") == "a&#13;b&#13;\nc\nd")
     }
 
     /// A goal's bar begins at its declared `start`, not today.

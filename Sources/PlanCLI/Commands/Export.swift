@@ -18,11 +18,9 @@ func runExport(format: String, file: String, output: String?, context: CommandCo
         exportFormat.write(plan, today: context.today) { StandardStream.output.write($0) }
         return 0
     }
-    // Bytes, not a string: the text is held once on its way to the file.
-    var bytes: [UInt8] = []
-    exportFormat.write(plan, today: context.today) { bytes.append(contentsOf: $0.utf8) }
     do {
-        try AtomicFile.write(bytes, to: output, sparing: interpreter.sourceFiles)
+        try AtomicFile.write(streaming: { piece in exportFormat.write(plan, today: context.today, to: piece) },
+                             to: output, sparing: interpreter.sourceFiles)
     } catch {
         StandardStream.error.write("plan: error: \(Literal.printable(error.description))\n")
         return 1

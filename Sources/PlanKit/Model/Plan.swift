@@ -138,7 +138,7 @@ public struct Plan: Sendable {
         table.insert(entity, identity: nextIdentity, unlessTaken: false)
         nextIdentity += 1
         journal?.entries.append(.added(Entity.kind))
-        return table.items.count - 1
+        return table.count - 1
     }
 
     /// Adds `entity` unless the name is taken: nil when added, else the
@@ -166,7 +166,9 @@ public struct Plan: Sendable {
         return positions
     }
 
-    /// Takes entity `index` of `kind` out; later entities move up one.
+    /// Takes entity `index` of `kind` out; later entities move up one. The
+    /// table only marks it removed, so that a run of removes costs each
+    /// its own, not a move of every later entity: `compact` packs it.
     mutating func remove(_ kind: EntityKind, at index: Int) {
         let ordinal = kind.ordinal
         if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
@@ -243,10 +245,27 @@ public struct Plan: Sendable {
             case .replaced(_, let index, let record): tables[ordinal].restore(record, at: index, inserting: false)
             }
         }
+        compact()
         vision = journal.vision
         visionRange = journal.visionRange
         assertions = journal.assertions
         nextIdentity = journal.nextIdentity
+    }
+
+    /// Packs together the entities that removes left in place, in every
+    /// table that has some. Reading by position is cheap only in a packed
+    /// table, so whoever removes packs before the plan is read again.
+    mutating func compact() {
+        for ordinal in tables.indices where tables[ordinal].hasRemoved {
+            if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
+            tables[ordinal].compact()
+        }
+    }
+
+    /// How many entities of `kind` removes have made move, over the plan's
+    /// life: linear in the entities removed, however many are left.
+    func entitiesMoved(of kind: EntityKind) -> Int {
+        tables[kind.ordinal].entitiesMoved
     }
 
     /// This plan to read or to derive another from: its edits are nobody's to take back.
@@ -282,26 +301,39 @@ class EntityTableBase: @unchecked Sendable {
     func rename(at index: Int, to name: Name) {}
     func record(at index: Int) -> EntityRecord? { nil }
     func restore(_ record: EntityRecord, at index: Int, inserting: Bool) {}
+    var hasRemoved: Bool { false }
+    func compact() {}
+    var entitiesMoved: Int { 0 }
 }
 
 // Only ever changed through a Plan that has made sure it holds the sole
 // reference, and never while it is being read: so the run-time exclusivity
 // checks a class property costs on every access are left out.
 final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendable {
-    @exclusivity(unchecked) private(set) var items: [Entity] = []
+    /// The entities by slot. A slot is the entity's position, except while
+    /// `removed` marks some: then a position counts the slots left.
+    @exclusivity(unchecked) private var stored: [Entity] = []
     /// Each entity's name beside it (its text sharing the entity's storage),
     /// so that looking a name up, or reading one, never reaches into (and
     /// copies) an entity from this generic code.
     @exclusivity(unchecked) private var entityNames: [Name] = []
+    /// Slots by name.
     @exclusivity(unchecked) private var index = NameTable()
     @exclusivity(unchecked) private var identities: [Int] = []
+    /// The slots removed since the table was last packed (`compact`), nil
+    /// when none is: a remove marks its slot instead of moving every later
+    /// entity, so that N removes cost N, and one packing after them.
+    @exclusivity(unchecked) private var removed: RemovedSlots?
+    /// How many entities packing has moved to another slot, over the
+    /// table's life: what keeps removes linear, so tests hold it to that.
+    @exclusivity(unchecked) private var moved = 0
     /// Whether a name holds one entity; where it does not, the name table
     /// finds the latest entity of that name.
     private let unique: Bool
     /// The day that picks an entity for `update`, `remove` and `rename`,
     /// for a kind picked by a day (`Identity`); nil for one picked by name.
     private let pickedDay: (@Sendable (Entity) -> Day?)?
-    /// The positions of the entities each day picks, in order, so that an
+    /// The slots of the entities each day picks, in order, so that an
     /// `update` finds its entity without reading every other one.
     @exclusivity(unchecked) private var byDay: [Day?: [Int]] = [:]
     /// The names an entity's clauses refer to, each as often as it does.
@@ -317,27 +349,49 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         self.namesReferred = namesReferred
     }
 
-    override var count: Int { items.count }
-    override var names: [String] { entityNames.map(\.text) }
+    /// The entities in order. Unpacked (between removes and `compact`),
+    /// a copy without the removed ones.
+    var items: [Entity] {
+        guard let removed else { return stored }
+        return stored.indices.filter { !removed.isRemoved($0) }.map { stored[$0] }
+    }
+
+    override var count: Int { stored.count - (removed?.count ?? 0) }
+    override var names: [String] {
+        guard let removed else { return entityNames.map(\.text) }
+        return entityNames.indices.filter { !removed.isRemoved($0) }.map { entityNames[$0].text }
+    }
+
+    /// The slot of the entity at `position`, if there is one.
+    private func slot(_ position: Int) -> Int? {
+        guard position >= 0, position < count else { return nil }
+        return removed?.slot(at: position) ?? position
+    }
+
+    private func position(ofSlot slot: Int) -> Int {
+        removed?.position(of: slot) ?? slot
+    }
+
     override func name(at position: Int) -> Name? {
-        position >= 0 && position < entityNames.count ? entityNames[position] : nil
+        slot(position).map { entityNames[$0] }
     }
 
     override func find(_ name: String, hash: UInt32) -> Int? {
         let names = entityNames
-        return index.find(hash) { names[$0].text == name }
+        return index.find(hash) { names[$0].text == name }.map(position(ofSlot:))
     }
 
     override func positions(pickedBy day: Day?) -> [Int] {
-        byDay[day] ?? []
+        let slots = byDay[day] ?? []
+        return removed == nil ? slots : slots.map(position(ofSlot:))
     }
 
     override var referencesCounted: Bool { referenced != nil }
 
     override func countReferences() {
         var counts: [String: Int] = [:]
-        for item in items {
-            for name in namesReferred(item) { counts[name, default: 0] += 1 }
+        for slot in stored.indices where removed?.isRemoved(slot) != true {
+            for name in namesReferred(stored[slot]) { counts[name, default: 0] += 1 }
         }
         referenced = counts
     }
@@ -350,59 +404,98 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     /// at a time (a REPL line, a small include), it would copy the array each
     /// time. Never growing by less than double keeps that linear.
     override func reserve(_ count: Int) {
-        let needed = items.count + count
-        guard needed > items.capacity else { return }
-        items.reserveCapacity(max(needed, 2 * items.capacity))
-        entityNames.reserveCapacity(items.capacity)
+        compact()
+        let needed = stored.count + count
+        guard needed > stored.capacity else { return }
+        stored.reserveCapacity(max(needed, 2 * stored.capacity))
+        entityNames.reserveCapacity(stored.capacity)
     }
 
     override func copy() -> EntityTableBase {
         let copy = EntityTable<Entity>(unique: unique, pickedDay: pickedDay, namesReferred: namesReferred)
-        copy.items = items
+        copy.stored = stored
         copy.entityNames = entityNames
         copy.index = index
         copy.identities = identities
+        copy.removed = removed
+        copy.moved = moved
         copy.byDay = byDay
         copy.referenced = referenced
         return copy
     }
 
     override func identity(at position: Int) -> Int? {
-        position >= 0 && position < identities.count ? identities[position] : nil
+        slot(position).map { identities[$0] }
     }
 
-    /// The later entities move up one: their slots in the name table and
-    /// the day index are renumbered, no name hashed again.
+    /// Marks the entity's slot removed and takes it out of the name table
+    /// and the day index; nothing moves until `compact`, or until half the
+    /// slots are removed, which keeps the memory held for them bounded.
     override func remove(at position: Int) {
-        guard position >= 0, position < items.count else { return }
-        let name = entityNames[position].text
+        guard let slot = slot(position) else { return }
+        let name = entityNames[slot].text
         let hash = NameTable.hash(name)
-        let held = index.remove(hash, position)
+        let held = index.remove(hash, slot)
         if referenced != nil {
-            for referred in namesReferred(items[position]) {
+            for referred in namesReferred(stored[slot]) {
                 referenced?[referred]? -= 1
                 if referenced?[referred] == 0 { referenced?[referred] = nil }
             }
         }
-        items.remove(at: position)
-        entityNames.remove(at: position)
-        identities.remove(at: position)
-        index.renumber(after: position)
-        if held { fileLatest(named: name, hash: hash, before: position) }
-        guard pickedDay != nil else { return }
-        var renumbered: [Day?: [Int]] = [:]
-        for (day, positions) in byDay {
-            let kept = positions.compactMap { $0 == position ? nil : $0 > position ? $0 - 1 : $0 }
-            if !kept.isEmpty { renumbered[day] = kept }
+        if let pickedDay { unfileDay(slot, from: pickedDay(stored[slot])) }
+        if removed == nil {
+            removed = RemovedSlots(slot, of: stored.count)
+        } else {
+            removed?.remove(slot)
         }
-        byDay = renumbered
+        if held { fileLatest(named: name, hash: hash, before: slot) }
+        if let removed, removed.count * 2 > stored.count { compact() }
+    }
+
+    override var hasRemoved: Bool { removed != nil }
+    override var entitiesMoved: Int { moved }
+
+    /// Moves every entity left down over the removed slots, keeping their
+    /// order, and renumbers the name table and the day index once.
+    override func compact() {
+        guard let removed else { return }
+        if let single = removed.single {
+            // One slot: the array's own move of the later entities, no map of every slot.
+            stored.remove(at: single)
+            entityNames.remove(at: single)
+            identities.remove(at: single)
+            moved += stored.count - single
+            index.renumber { $0 > single ? $0 - 1 : $0 }
+            if pickedDay != nil { byDay = byDay.mapValues { $0.map { $0 > single ? $0 - 1 : $0 } } }
+            self.removed = nil
+            return
+        }
+        var newSlot = [Int](repeating: -1, count: stored.count)
+        var kept = 0
+        for slot in stored.indices where !removed.isRemoved(slot) {
+            newSlot[slot] = kept
+            if kept != slot {
+                stored.swapAt(kept, slot)
+                entityNames.swapAt(kept, slot)
+                identities.swapAt(kept, slot)
+                moved += 1
+            }
+            kept += 1
+        }
+        stored.removeLast(stored.count - kept)
+        entityNames.removeLast(entityNames.count - kept)
+        identities.removeLast(identities.count - kept)
+        index.renumber { newSlot[$0] }
+        if pickedDay != nil { byDay = byDay.mapValues { $0.map { newSlot[$0] } } }
+        self.removed = nil
     }
 
     override func rename(at position: Int, to name: Name) {
-        guard position >= 0, position < items.count else { return }
+        compact()
+        guard position >= 0, position < stored.count else { return }
         let old = entityNames[position].text
-        let dayBefore = pickedDay?(items[position])
-        items[position].name = name
+        let dayBefore = pickedDay?(stored[position])
+        stored[position].name = name
         entityNames[position] = name
         refileDay(of: position, from: dayBefore)
         guard old != name.text else { return }
@@ -414,50 +507,56 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         if holder.map({ $0 < position }) ?? true { index.set(newHash, position, replacing: holder) }
     }
 
-    /// Where names are shared, the name `position` held passes to the
-    /// latest entity before it of that name, if there is one.
-    private func fileLatest(named name: String, hash: UInt32, before position: Int) {
-        guard !unique, let earlier = entityNames[..<position].lastIndex(where: { $0.text == name }) else { return }
+    /// Where names are shared, the name `slot` held passes to the latest
+    /// entity before it of that name, if there is one.
+    private func fileLatest(named name: String, hash: UInt32, before slot: Int) {
+        guard !unique, let earlier = entityNames[..<slot].indices.last(where: {
+            entityNames[$0].text == name && removed?.isRemoved($0) != true
+        }) else { return }
         index.set(hash, earlier, replacing: nil)
     }
 
-    /// Files `position` under the day that now picks it, if that changed.
-    private func refileDay(of position: Int, from before: Day?) {
+    /// Files `slot` under the day that now picks it, if that changed.
+    private func refileDay(of slot: Int, from before: Day?) {
         guard let pickedDay else { return }
-        let after = pickedDay(items[position])
+        let after = pickedDay(stored[slot])
         guard after != before else { return }
-        if let at = byDay[before]?.firstIndex(of: position) {
-            byDay[before]?.remove(at: at)
-            if byDay[before]?.isEmpty == true { byDay[before] = nil }
-        }
-        fileDay(position, under: after)
+        unfileDay(slot, from: before)
+        fileDay(slot, under: after)
     }
 
-    private func fileDay(_ position: Int, under day: Day?) {
-        var positions = byDay[day] ?? []
-        positions.insert(position, at: positions.lastIndex { $0 < position }.map { $0 + 1 } ?? 0)
-        byDay[day] = positions
+    private func unfileDay(_ slot: Int, from day: Day?) {
+        guard let at = byDay[day]?.firstIndex(of: slot) else { return }
+        byDay[day]?.remove(at: at)
+        if byDay[day]?.isEmpty == true { byDay[day] = nil }
+    }
+
+    private func fileDay(_ slot: Int, under day: Day?) {
+        var slots = byDay[day] ?? []
+        slots.insert(slot, at: slots.lastIndex { $0 < slot }.map { $0 + 1 } ?? 0)
+        byDay[day] = slots
     }
 
     override func record(at position: Int) -> EntityRecord? {
-        guard position >= 0, position < items.count else { return nil }
-        return EntityRecord(entity: items[position], name: entityNames[position], identity: identities[position])
+        guard let slot = slot(position) else { return nil }
+        return EntityRecord(entity: stored[slot], name: entityNames[slot], identity: identities[slot])
     }
 
     /// Puts back an entity a journal kept: in its old place, moving later
     /// ones down (`inserting`), or over what stands there now.
     override func restore(_ record: EntityRecord, at position: Int, inserting: Bool) {
+        compact()
         guard let entity = record.entity as? Entity, position >= 0,
-              inserting ? position <= items.count : position < items.count else { return }
+              inserting ? position <= stored.count : position < stored.count else { return }
         referenced = nil
         if inserting {
-            items.insert(entity, at: position)
+            stored.insert(entity, at: position)
             entityNames.insert(record.name, at: position)
             identities.insert(record.identity, at: position)
         } else {
             let renamed = entityNames[position].text != record.name.text
-            let dayBefore = pickedDay?(items[position])
-            items[position] = entity
+            let dayBefore = pickedDay?(stored[position])
+            stored[position] = entity
             entityNames[position] = record.name
             identities[position] = record.identity
             refileDay(of: position, from: dayBefore)
@@ -466,9 +565,9 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         reindex()
     }
 
-    /// The name table built again: a remove moves every later position, and
-    /// the table has no way to take one name out. Edits are typed one at a
-    /// time, so rebuilding costs less than a second structure would.
+    /// The name table built again: an insert moves every later position.
+    /// Undo puts back one change at a time, so rebuilding costs less than
+    /// a second structure would.
     private func reindex() {
         index = NameTable()
         for (position, name) in entityNames.enumerated() {
@@ -477,14 +576,15 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         }
         guard let pickedDay else { return }
         byDay = [:]
-        for (position, item) in items.enumerated() { byDay[pickedDay(item), default: []].append(position) }
+        for (position, item) in stored.enumerated() { byDay[pickedDay(item), default: []].append(position) }
     }
 
     /// Changes entity `position` in place; its name stays as it is.
     func modify(at position: Int, _ change: (inout Entity) -> Void) {
-        guard position >= 0, position < items.count else { return }
-        let dayBefore = pickedDay?(items[position])
-        change(&items[position])
+        compact()
+        guard position >= 0, position < stored.count else { return }
+        let dayBefore = pickedDay?(stored[position])
+        change(&stored[position])
         refileDay(of: position, from: dayBefore)
         referenced = nil
     }
@@ -494,19 +594,97 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
     /// taken name adds nothing; without, the new entity takes the name over.
     @discardableResult
     func insert(_ entity: consuming Entity, identity: Int, unlessTaken: Bool) -> Int? {
+        compact()
         let name = entity.name
         let hash = NameTable.hash(name.text)
         let existing = find(name.text, hash: hash)
         if unlessTaken, existing != nil { return existing }
-        if let pickedDay { byDay[pickedDay(entity), default: []].append(items.count) }
+        if let pickedDay { byDay[pickedDay(entity), default: []].append(stored.count) }
         if referenced != nil {
             for name in namesReferred(entity) { referenced?[name, default: 0] += 1 }
         }
         entityNames.append(name)
         identities.append(identity)
-        items.append(consume entity)
-        index.set(hash, items.count - 1, replacing: existing)
+        stored.append(consume entity)
+        index.set(hash, stored.count - 1, replacing: existing)
         return existing
+    }
+}
+
+/// The slots of a table marked removed, and how the positions of the
+/// entities left map to slots and back. One slot is simple arithmetic (a
+/// remove typed alone, packed at once, costs nothing more); from the second,
+/// a Fenwick tree over one count a slot (1 while its entity is there), so
+/// each way costs O(log n).
+struct RemovedSlots: Sendable {
+    /// The first slot removed.
+    private let first: Int
+    /// 1-based: entry i sums the counts of slots (i - lowest bit of i)..<i.
+    /// Empty while only `first` is removed.
+    private var tree: [Int32] = []
+    private var marked: [Bool] = []
+    private let slots: Int
+    private(set) var count = 1
+
+    /// `slot` of `slots` removed.
+    init(_ slot: Int, of slots: Int) {
+        first = slot
+        self.slots = slots
+    }
+
+    /// The one slot removed, while there is only one.
+    var single: Int? { marked.isEmpty ? first : nil }
+
+    func isRemoved(_ slot: Int) -> Bool { marked.isEmpty ? slot == first : marked[slot] }
+
+    mutating func remove(_ slot: Int) {
+        guard !isRemoved(slot) else { return }
+        if marked.isEmpty {
+            tree = (0...slots).map { Int32(truncatingIfNeeded: $0 & -$0) }
+            marked = [Bool](repeating: false, count: slots)
+            count = 0
+            mark(first)
+        }
+        mark(slot)
+    }
+
+    private mutating func mark(_ slot: Int) {
+        marked[slot] = true
+        count += 1
+        var node = slot + 1
+        while node < tree.count {
+            tree[node] -= 1
+            node += node & -node
+        }
+    }
+
+    /// The position of `slot` among the slots left: how many before it are left.
+    func position(of slot: Int) -> Int {
+        guard !marked.isEmpty else { return slot > first ? slot - 1 : slot }
+        var sum = 0
+        var node = slot
+        while node > 0 {
+            sum += Int(tree[node])
+            node -= node & -node
+        }
+        return sum
+    }
+
+    /// The slot of the entity left at `position`.
+    func slot(at position: Int) -> Int {
+        guard !marked.isEmpty else { return position >= first ? position + 1 : position }
+        var node = 0
+        var wanted = Int32(truncatingIfNeeded: position + 1)
+        var step = 1
+        while step * 2 < tree.count { step *= 2 }
+        while step > 0 {
+            if node + step < tree.count, tree[node + step] < wanted {
+                node += step
+                wanted -= tree[node]
+            }
+            step /= 2
+        }
+        return node
     }
 }
 
@@ -630,10 +808,13 @@ struct NameTable: Sendable {
         return true
     }
 
-    /// Every position after `removed` one less, as the entities move up.
-    mutating func renumber(after removed: Int) {
-        let limit = UInt64(UInt32(truncatingIfNeeded: removed + 1))
-        for slot in slots.indices where slots[slot] & 0xFFFF_FFFF > limit { slots[slot] -= 1 }
+    /// Every position `moved` to where it goes now: the hashes stay, so
+    /// no slot of the table changes.
+    mutating func renumber(_ moved: (Int) -> Int) {
+        for slot in slots.indices where slots[slot] != 0 {
+            let position = moved(Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1)
+            slots[slot] = slots[slot] & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: position + 1))
+        }
     }
 
     private mutating func place(_ packed: UInt64) {

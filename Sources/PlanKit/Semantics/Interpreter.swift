@@ -241,6 +241,7 @@ public struct Interpreter: Sendable {
             report(before: statement.range.start)
             execute(statement, from: inclusion, each: each)
         }
+        plan.compact()
         collectSyntaxErrors()
         report(before: Int.max)
         if unshown > 0, let end = sources[id]?.excerptsEnd {
@@ -274,6 +275,9 @@ public struct Interpreter: Sendable {
     }
 
     private mutating func execute(_ statement: Statement, from inclusion: Inclusion, each: Sink) {
+        // Removes leave their table to be packed once after the last of a
+        // run of them (Plan.compact); any other statement may read by position.
+        if case .remove = statement.kind {} else { plan.compact() }
         switch statement.kind {
         case .vision(let text):
             if plan.vision != nil {

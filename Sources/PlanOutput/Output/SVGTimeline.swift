@@ -356,6 +356,7 @@ struct SVGWriter {
     /// (most C0 controls) are dropped, and so are DEL and the C1 controls,
     /// which it discourages and a terminal showing the SVG may obey, and the
     /// invisible characters that reorder or break a line (`Literal.isHidden`).
+    /// A CR is kept, as a character reference.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -365,7 +366,10 @@ struct SVGWriter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            // A raw CR is whitespace to a browser, but on a terminal (`export
+            // --format html` to stdout) it sends the cursor back over the line.
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
             case _ where Literal.isHidden(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
             default: out.unicodeScalars.append(scalar)
             }
