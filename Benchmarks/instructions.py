@@ -9,7 +9,7 @@ the release build under callgrind, and compared with its recorded count.
 A count more than 5% below the record passes and says so: record it with
 --record, so the next slowdown is measured from there.
 
-    python3 Benchmarks/instructions.py [--skip-build] [--record]
+    python3 Benchmarks/instructions.py [--skip-build | --plan PATH] [--record]
 
 Python 3 standard library only; valgrind must be installed
 (`make check-instructions` installs it).
@@ -48,12 +48,13 @@ def write_record(counts):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-build", action="store_true", help="use the existing .build/release/plan")
+    parser.add_argument("--plan", help="a release build of plan elsewhere (a --scratch-path build); no build")
     parser.add_argument("--record", action="store_true", help="write today's counts to instructions.json")
     args = parser.parse_args()
 
-    if not args.skip_build:
+    if not args.skip_build and not args.plan:
         subprocess.run(["swift", "build", "-c", "release", "--product", "plan"], cwd=ROOT, check=True)
-    plan = os.path.join(ROOT, ".build", "release", "plan")
+    plan = os.path.abspath(args.plan) if args.plan else os.path.join(ROOT, ".build", "release", "plan")
     if not os.access(plan, os.X_OK):
         sys.exit("instructions.py: %s is missing; run without --skip-build" % plan)
     recorded = {}
