@@ -5,7 +5,7 @@ SWIFT ?= swift
 # the language server is tested with (Tests/PlanCLITests/NeovimTests.swift).
 TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils neovim
 
-.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp fuzz-save bench
+.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp fuzz-save bench check-instructions
 
 deps:
 	@scripts/install-deps
@@ -135,7 +135,15 @@ fuzz-save: deps
 # same data, then the workloads of SPEC 14, then a coach's practice and its
 # pages (Benchmarks/README.md).
 bench:
-	@scripts/install-deps lua5.4 ledger time
+	@scripts/install-deps lua5.4 ledger time valgrind
 	python3 Benchmarks/run.py
 	python3 Benchmarks/workloads.py
 	python3 Benchmarks/practice.py
+
+# plan check of the three 10,000-goal benchmark shapes under callgrind,
+# failing when one takes more than 5% more instructions than
+# Benchmarks/instructions.json records (Benchmarks/README.md). Apart from
+# `make test`: its release build alone adds minutes to a clean clone.
+check-instructions:
+	@scripts/install-deps valgrind
+	python3 Benchmarks/instructions.py

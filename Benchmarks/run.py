@@ -22,14 +22,23 @@ and its peak resident memory:
 It prints MB/s, ms and peak MB per task (peak memory only per process), the plan/lua and plan/ledger ratios
 side by side, and the 100k/10k time ratio per task (about 10 means linear).
 
-Each size is measured in both data shapes of generate.py: `rich` (multi-line
-goals with milestones and mentors) and `compact` (one-line goals sharing a
-few names, where Lua does best).
+Last, the table against Lua for each shape and size: `plan check` and
+`lua5.4 dofile` run in turn, --pairs times (7 or more), and the median of
+the pairs' CPU-time ratios (user + system, so the load of other programs
+on the machine moves it less than wall time); the ratio of instructions
+executed under callgrind (one run each: the count does not move); the peak
+memory of each.
 
-    python3 Benchmarks/run.py [--sizes 10000 100000] [--shapes rich compact] [--runs 3] [--skip-build]
+Each size is measured in the three data shapes of generate.py: `rich`
+(multi-line goals with milestones and mentors), `compact` (one-line goals
+sharing a few names, where Lua does best) and `oneline` (the same line for
+every goal but its number and date).
 
-Python 3 standard library only; lua5.4, ledger and GNU time must be
-installed (`make bench` installs them).
+    python3 Benchmarks/run.py [--sizes 10000 100000] [--shapes rich compact oneline] [--runs 3]
+                              [--pairs 7] [--no-callgrind] [--skip-build]
+
+Python 3 standard library only; lua5.4, ledger, GNU time and valgrind
+must be installed (`make bench` installs them).
 """
 
 import argparse
@@ -47,6 +56,7 @@ sys.path.insert(0, HERE)
 # Keep the source tree free of __pycache__.
 sys.dont_write_bytecode = True
 import generate  # noqa: E402  (the generator beside this file)
+import counters  # noqa: E402
 
 TODAY = "2026-11-25"
 TIME = "/usr/bin/time"
@@ -127,10 +137,15 @@ def main():
     parser.add_argument("--shapes", nargs="+", choices=generate.SHAPES, default=list(generate.SHAPES),
                         help="data shapes (default: all)")
     parser.add_argument("--out", default=os.path.join(HERE, "data"), help="folder for the generated files")
+    parser.add_argument("--pairs", type=int, default=7,
+                        help="interleaved plan check / lua5.4 runs for the CPU-time ratio (at least 7)")
+    parser.add_argument("--no-callgrind", action="store_true", help="leave out the instruction ratios")
     parser.add_argument("--skip-build", action="store_true", help="use the existing .build/release/plan")
     args = parser.parse_args()
+    if args.pairs < 7:
+        parser.error("--pairs must be at least 7: a median of fewer moves with the machine's load")
 
-    for tool in ("lua5.4", "ledger", TIME):
+    for tool in ("lua5.4", "ledger", TIME) + (() if args.no_callgrind else ("valgrind",)):
         if shutil.which(tool) is None:
             sys.exit("run.py: %s is not installed (make bench installs it)" % tool)
     if not args.skip_build:
@@ -143,12 +158,47 @@ def main():
 
     print("plan benchmark, best of %d, today %s, seed %d" % (args.runs, TODAY, args.seed))
     print("query: %s" % QUERY)
+    rows = []
     for shape in args.shapes:
-        measure_shape(shape, args, plan, bench)
+        rows.extend(measure_shape(shape, args, plan, bench))
+    print()
+    print("plan check against lua5.4 dofile: CPU time median of %d interleaved pairs, instructions under callgrind"
+          % args.pairs)
+    print("%-9s %7s %9s %9s %9s %12s %12s %8s %9s %9s" % (
+        "shape", "goals", "plan ms", "lua ms", "CPU", "plan instr", "lua instr", "instr", "plan MB", "lua MB"))
+    for row in rows:
+        print("%-9s %7d %9.1f %9.1f %8.2fx %11.1fM %11.1fM %8s %9.1f %9.1f" % row)
+
+
+def against_lua(plan, paths, args):
+    """plan check and lua5.4 dofile of the same data: median CPU seconds of
+    each and of their ratio over interleaved pairs, so both see the same
+    load; instructions of each (None with --no-callgrind); peak MiB of each."""
+    plan_file, lua_file, _ = paths
+    check = [plan, "check", "--today", TODAY, plan_file]
+    load = ["lua5.4", "-e", "dofile(%r)" % lua_file]
+    plan_times, lua_times, ratios, plan_peaks, lua_peaks = [], [], [], [], []
+    for _ in range(args.pairs):
+        plan_seconds, plan_peak, status = counters.cpu_and_peak(check)
+        if status != 0:
+            sys.exit("run.py: %s exited %d" % (" ".join(check), status))
+        lua_seconds, lua_peak, status = counters.cpu_and_peak(load)
+        if status != 0:
+            sys.exit("run.py: %s exited %d" % (" ".join(load), status))
+        plan_times.append(plan_seconds)
+        lua_times.append(lua_seconds)
+        ratios.append(plan_seconds / lua_seconds)
+        plan_peaks.append(plan_peak)
+        lua_peaks.append(lua_peak)
+    counts = (None, None) if args.no_callgrind else (counters.instructions(check), counters.instructions(load))
+    return (counters.median(plan_times), counters.median(lua_times), counters.median(ratios),
+            counts, max(plan_peaks), max(lua_peaks))
 
 
 def measure_shape(shape, args, plan, bench):
+    """Prints the shape's tables and returns its rows against Lua."""
     results = {}
+    rows = []
     for size in args.sizes:
         paths = generate.generate(size, args.seed, args.out, shape)
         print()
@@ -177,6 +227,10 @@ def measure_shape(shape, args, plan, bench):
                                                     if name in found))
         print("plan check / lua5.4 (%s):  time %s, memory %s" % (shape, ratio(check[0], lua[0]), ratio(check[1], lua[1])))
         print("plan check / ledger:  time %s, memory %s" % (ratio(check[0], ledger[0]), ratio(check[1], ledger[1])))
+        plan_cpu, lua_cpu, cpu_ratio, (plan_count, lua_count), plan_peak, lua_peak = against_lua(plan, paths, args)
+        rows.append((shape, size, plan_cpu * 1000, lua_cpu * 1000, cpu_ratio,
+                     (plan_count or 0) / 1e6, (lua_count or 0) / 1e6,
+                     ratio(plan_count, lua_count) if plan_count else "-", plan_peak, lua_peak))
 
     if len(args.sizes) >= 2:
         small, large = args.sizes[0], args.sizes[-1]
@@ -185,6 +239,7 @@ def measure_shape(shape, args, plan, bench):
         for name in PHASES + ("plan check", "plan run -e", "lua5.4 dofile", "ledger balance"):
             if (large, name) in results and (small, name) in results:
                 print("  %-16s %s" % (name, ratio(results[(large, name)][0], results[(small, name)][0])))
+    return rows
 
 
 if __name__ == "__main__":

@@ -22,6 +22,28 @@ import Testing
         #expect(result.stdout.hasSuffix("   5\n"))
     }
 
+    /// The one-line shape is the issue's own text, and the plan is valid
+    /// and quiet, so that the benchmark times loading and checking alone.
+    @Test func theOneLineShapeIsTheSameLineForEveryGoalAndQuiet() throws {
+        let process = try PlanProcess()
+        let generated = try process.run(["python3", "Benchmarks/generate.py", "--goals", "1000", "--shape", "oneline",
+                                         "--out", process.folder.path],
+                                        in: PlanProcess.packageRoot, binary: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let plan = try String(contentsOf: process.folder.appendingPathComponent("plan-oneline-1000.plan"), encoding: .utf8)
+        let goals = plan.split(separator: "\n").filter { $0.hasPrefix("goal ") }
+        #expect(goals.count == 1000)
+        #expect(goals.first == #"goal "Goal number 0" needs skill "project management", "strategic planning" serves impact by 2027-01-01"#)
+        // 999 is day 99 of the 900-day cycle from 2027-01-01.
+        #expect(goals.last == #"goal "Goal number 999" needs skill "project management", "strategic planning" serves impact by 2027-04-10"#)
+        let lua = try String(contentsOf: process.folder.appendingPathComponent("plan-oneline-1000.lua"), encoding: .utf8)
+        #expect(lua.contains(#"{name="Goal number 0", needs={"project management", "strategic planning"}, serves={"impact"}, by="2027-01-01"},"#))
+        let checked = try process.run(["check", "--today", "2026-11-25", "plan-oneline-1000.plan"], in: process.folder)
+        #expect(checked.status == 0)
+        #expect(checked.stdout == "")
+        #expect(checked.stderr == "")
+    }
+
     @Test func failsPlainly() throws {
         let missing = try bench(["nope.plan"])
         #expect(missing.status == 1)

@@ -107,6 +107,25 @@ import PlanCLI
         #expect(NameTable.hash("plain") != NameTable.hash("plane"))
     }
 
+    @Test func canonicallyEqualNamesAreOneNameWhereverTheCharacterStands() {
+        // The bytes are read eight at a time, so each place in a word, in
+        // the tail after the last whole word, and past a word boundary.
+        let stand = [("K", "\u{212A}"), (";", "\u{37E}"), ("`", "\u{1FEF}"), ("e\u{301}", "\u{E9}")]
+        for (ascii, other) in stand {
+            for place in 0..<20 {
+                let before = String(repeating: "a", count: place)
+                let (plain, canonical) = (before + ascii + "bc", before + other + "bc")
+                #expect(plain == canonical)
+                #expect(NameTable.hash(plain) == NameTable.hash(canonical), "\(plain)")
+            }
+        }
+        for length in 0..<20 {
+            let name = String(repeating: "q", count: length)
+            #expect(NameTable.hash(name) != NameTable.hash(name + "q"), "\(length)")
+            #expect(NameTable.hash(name + "a") != NameTable.hash(name + "b"), "\(length)")
+        }
+    }
+
     @Test func aMentionSharesTheDeclaredName() {
         let plan = Session("goal \"a goal with a long name\" by 2027-06\nmilestone m for \"a goal with a long name\" by 2027-01\n")
             .interpreter.plan

@@ -77,13 +77,17 @@ public struct Plan: Sendable {
     /// name, when there is one: a large plan then keeps each long name once,
     /// not once per mention.
     func sharing(_ name: Name, as kind: EntityKind) -> Name {
-        // Up to 15 bytes a String holds its text inline: nothing to share.
-        guard name.text.utf8.count > 15, let index = index(of: kind, named: name.text), let declared = self.name(of: kind, at: index) else {
+        guard Plan.mayShare(name), let index = index(of: kind, named: name.text), let declared = self.name(of: kind, at: index) else {
             return name
         }
         var result = name
         result.text = declared.text
         return result
+    }
+
+    /// Up to 15 bytes a String holds its text inline: nothing to share.
+    static func mayShare(_ name: Name) -> Bool {
+        name.text.utf8.count > 15
     }
 
     public func count(of kind: EntityKind) -> Int {
@@ -711,35 +715,55 @@ struct NameTable: Sendable {
         return UInt32(truncatingIfNeeded: value ^ value >> 32)
     }
 
-    /// The hash of the bytes themselves, or nil when they are not their own canonical form.
+    /// The hash of the bytes themselves, or nil when they are not their own
+    /// canonical form: FNV-1a over the bytes, eight at a time, then
+    /// MurmurHash3's finalizer so that every bit of the result depends on
+    /// every byte. Each word is checked for the bytes that rule the direct
+    /// hash out in the same pass, eight bytes at once: names are hashed at
+    /// every declaration and reference, so a byte-at-a-time scan before
+    /// hashing was a visible part of loading a large plan.
     private static func directHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";")
-            || byte == UInt8(ascii: "`") {
-            return nil
-        }
-        return hash(UnsafeRawBufferPointer(bytes))
-    }
-
-    /// FNV-1a over the bytes, eight at a time, then MurmurHash3's
-    /// finalizer so that every bit of the result depends on every byte.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        let raw = UnsafeRawBufferPointer(bytes)
         var state: UInt64 = 0xCBF2_9CE4_8422_2325
         var offset = 0
-        while offset + 8 <= bytes.count {
-            state = (state ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01B3
+        while offset + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if !isOwnCanonicalForm(word) { return nil }
+            state = (state ^ word) &* 0x100_0000_01B3
             state ^= state >> 29
             offset += 8
         }
-        // The last bytes, zero-padded, with the length, so that padding never matches a real byte.
-        var tail = UInt64(truncatingIfNeeded: bytes.count) << 56
-        for (shift, byte) in bytes[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
-        state = (state ^ tail) &* 0x100_0000_01B3
+        // The last bytes, zero-padded (a zero byte is none of those ruled
+        // out), with the length above them, so that padding never matches a real byte.
+        var rest: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < raw.count {
+            rest |= UInt64(raw[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        if !isOwnCanonicalForm(rest) { return nil }
+        state = (state ^ (rest | UInt64(truncatingIfNeeded: raw.count) << 56)) &* 0x100_0000_01B3
         state ^= state >> 33
         state &*= 0xFF51_AFD7_ED55_8CCD
         state ^= state >> 33
         state &*= 0xC4CE_B9FE_1A85_EC53
         state ^= state >> 33
         return UInt32(truncatingIfNeeded: state)
+    }
+
+    /// Whether none of the eight bytes is above ASCII, `K`, `;` or `` ` ``.
+    @inline(__always)
+    private static func isOwnCanonicalForm(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // With every high bit clear, `(v - ones) & ~v & highs` is nonzero
+        // exactly when some byte of v is zero, that is, of word equals the byte.
+        func holds(_ byte: UInt8) -> Bool {
+            let v = word ^ (UInt64(byte) &* ones)
+            return (v &- ones) & ~v & highs != 0
+        }
+        return word & highs == 0 && !holds(UInt8(ascii: "K")) && !holds(UInt8(ascii: ";")) && !holds(UInt8(ascii: "`"))
     }
 
     /// The position whose entity `matches`, among those filed under `hash`.

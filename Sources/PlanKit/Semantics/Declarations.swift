@@ -46,8 +46,13 @@ extension Plan {
         let value: ClauseValue
         switch clause.value {
         case .name(let name): value = .name(sharing(name, as: target))
-        case .names(let names): value = .names(names.map { sharing($0, as: target) })
+        case .names(let names):
+            // A list of short names would be copied to no effect: a large
+            // plan's `serves family` costs an array each time.
+            guard names.contains(where: Plan.mayShare) else { return clause }
+            value = .names(names.map { sharing($0, as: target) })
         case .needs(let needs):
+            guard needs.contains(where: { Plan.mayShare($0.skill) }) else { return clause }
             value = .needs(needs.map { SkillNeed(skill: sharing($0.skill, as: target), level: $0.level, levelRange: $0.levelRange) })
         case .skillLevel(let skill, let level): value = .skillLevel(sharing(skill, as: target), level)
         case .flag, .whole, .text, .date, .duration, .amount, .dropped, .reopened: return clause
