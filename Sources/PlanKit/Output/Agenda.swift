@@ -80,7 +80,7 @@ public struct Agenda: Sendable {
         // due, dated today.
         if let review = plan.review, let every = review.every {
             let links = Links(plan: plan, today: today)
-            let last = LogKind.totals(links).reviews.last
+            let last = ReviewKind.lastReview(links)
             if let next = ReviewKind.next(review, links) {
                 let why = (last.map { "last reviewed \($0)" } ?? "never reviewed") + ", every " + Literal.duration(every)
                 add(Item(date: next, kind: .review, name: "the plan", why: why, overdue: last == nil || next < today))

@@ -330,7 +330,7 @@ public enum SourceEditor {
         /// The entities no file declared, in canonical form, kind by kind.
         mutating func newEntities() -> [(kind: EntityKind, index: Int, text: String)] {
             var blocks: [(kind: EntityKind, index: Int, text: String)] = []
-            for kind in EntityKind.allCases {
+            for kind in EntityKind.writtenOrder {
                 for index in 0..<plan.count(of: kind) {
                     guard let identity = plan.identity(of: kind, at: index),
                           origins.entities[EntityKey(kind: kind, identity: identity)] == nil else { continue }

@@ -280,7 +280,7 @@ public enum ClauseShape: Sendable {
     }
 }
 
-/// Some kinds of entity, in the order of `EntityKind.allCases` (so a name
+/// Some kinds of entity, in `EntityKind.nameResolutionOrder` (so a name
 /// that may be a goal or a milestone is looked for as a goal first).
 public struct KindSet: Sendable, Equatable, ExpressibleByArrayLiteral {
     private var bits: UInt32 = 0
@@ -291,9 +291,9 @@ public struct KindSet: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     public var isEmpty: Bool { bits == 0 }
 
-    public var first: EntityKind? { EntityKind.allCases.first { bits & (1 << UInt32($0.ordinal)) != 0 } }
+    public var first: EntityKind? { EntityKind.nameResolutionOrder.first { bits & (1 << UInt32($0.ordinal)) != 0 } }
 
-    public var kinds: [EntityKind] { EntityKind.allCases.filter { bits & (1 << UInt32($0.ordinal)) != 0 } }
+    public var kinds: [EntityKind] { EntityKind.nameResolutionOrder.filter { bits & (1 << UInt32($0.ordinal)) != 0 } }
 }
 
 /// The value of one clause as written.

@@ -17,13 +17,35 @@ public enum Keyword: String, CaseIterable, Sendable {
     case and, or, not, `in`, `true`, `false`, none, today
 }
 
-/// The kinds of entity a plan declares, in the order a plan is written out.
-/// A kind's keyword is its raw value and its collection keyword the plural;
-/// what the kind is lies in its description (`EntityKind.described`).
+/// The kinds of entity a plan declares. A kind's keyword is its raw value
+/// and its collection keyword the plural; what the kind is lies in its
+/// description (`EntityKind.described`). The order of the cases means
+/// nothing: each order that matters is one of the lists below.
 public enum EntityKind: String, CaseIterable, Sendable {
     case value, skill, goal, milestone, contact, log, objective, experience, capacity, review
     /// Worked out from the plan, never declared: `quarters`.
     case quarter
+
+    /// The order a plan is written out in (`:save` of a new plan, `fmt`
+    /// of new entities, the JSON export's members, `:diff`), and the order
+    /// the checks of each kind run in.
+    public static let writtenOrder: [EntityKind] = [
+        .value, .skill, .goal, .milestone, .contact, .log, .objective, .experience, .capacity, .review, .quarter,
+    ]
+
+    /// The order kinds are applied to a plan as of a day: a `met` after the
+    /// day is set aside before the log says who was met last, and quarters
+    /// are worked out from goals the log may have marked done.
+    public static let applyOrder: [EntityKind] = [
+        .value, .skill, .goal, .milestone, .contact, .log, .objective, .experience, .capacity, .review, .quarter,
+    ]
+
+    /// Which kind a name means when it could be several (`for` names a goal
+    /// or a milestone, and an unknown name's hint names a kind): the first
+    /// of these that declares it.
+    public static let nameResolutionOrder: [EntityKind] = [
+        .value, .skill, .goal, .milestone, .contact, .log, .objective, .experience, .capacity, .review, .quarter,
+    ]
 
     /// The position of the kind in `allCases`, where per-kind tables keep it.
     public var ordinal: Int {
