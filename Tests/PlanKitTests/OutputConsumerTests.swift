@@ -90,7 +90,7 @@ import Testing
             import sys, json
             plan = json.load(open(sys.argv[1], encoding='utf-8'))
             assert list(plan) == ['schema', 'today', 'vision', 'owner', 'values', 'skills', 'goals', 'milestones', 'contacts',
-                                  'logs', 'objectives', 'experiences', 'capacities', 'reviews', 'quarters'], list(plan)
+                                  'habits', 'logs', 'objectives', 'experiences', 'capacities', 'reviews', 'quarters'], list(plan)
             assert plan['schema'] == 'plan/2'
             keys = {
                 'values': ['name', 'priority', 'non_negotiable', 'note', 'goals'],
@@ -102,7 +102,8 @@ import Testing
                 'milestones': ['name', 'goal', 'due', 'done', 'done_on', 'overdue'],
                 'contacts': ['name', 'org', 'role', 'helps', 'every', 'last_met', 'next_touch', 'overdue', 'mentor',
                              'tags', 'note', 'logs'],
-                'logs': ['date', 'note', 'goal', 'people', 'skill', 'level', 'done', 'gained', 'hours', 'reviewed'],
+                'habits': ['name', 'every', 'goal', 'serves', 'note', 'logs', 'last_done', 'next_due', 'overdue', 'streak', 'kept'],
+                'logs': ['date', 'note', 'goal', 'people', 'skill', 'level', 'done', 'gained', 'hours', 'reviewed', 'habits'],
                 'objectives': ['name', 'org', 'note', 'goals'],
                 'experiences': ['name', 'have', 'gained_on', 'needed_by', 'note'],
                 'capacities': ['hours', 'from'],

@@ -362,6 +362,7 @@ import Testing
               "logs": []
             }
           ],
+          "habits": [],
           "logs": [],
           "objectives": [],
           "experiences": [],

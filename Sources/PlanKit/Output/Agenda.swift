@@ -10,7 +10,7 @@ public struct Agenda: Sendable {
     public static let defaultDays = 14
 
     public enum Kind: String, Sendable {
-        case goal, milestone, contact, mentor, review
+        case goal, milestone, contact, mentor, review, habit
     }
 
     public struct Item: Sendable, Equatable {
@@ -87,12 +87,20 @@ public struct Agenda: Sendable {
             }
         }
 
+        let links = Links(plan: plan, today: today)
+        for index in plan.habits.indices {
+            let habit = plan.habits[index]
+            guard let every = habit.every, let next = HabitKind.nextDue(index, links) else { continue }
+            let why = (HabitKind.lastDone(index, links).map { "last done \($0)" } ?? "never done") + ", every " + Literal.duration(every)
+            add(Item(date: next, kind: .habit, name: habit.name.text, why: why, overdue: next < today))
+        }
+
         self.overdue = Self.byDate(overdue)
         self.upcoming = Self.byDate(upcoming)
     }
 
     /// Stable: one day's items keep the order they were added in (goals,
-    /// milestones, people, the review), each kind in declaration order.
+    /// milestones, people, the review, habits), each kind in declaration order.
     private static func byDate(_ items: [Item]) -> [Item] {
         items.enumerated().sorted { left, right in
             left.element.date != right.element.date ? left.element.date < right.element.date : left.offset < right.offset

@@ -197,8 +197,8 @@ enum GoalKind: EntityDescription {
 
     static func stub(_ spelled: String, level: Int?) -> String { "goal \(spelled)" }
 
-    /// An entry `for` a goal or `done` it is the goal's; one for its
-    /// milestone is the goal's too (`logs`).
+    /// An entry `for` a goal or `done` it is the goal's; one an entity `for`
+    /// the goal takes (a milestone's, a habit's) is the goal's too (`logs`).
     static let takesFromLog: [Keyword] = [.for, .done]
 
     /// A goal an entry says done is done.
@@ -240,10 +240,15 @@ enum GoalKind: EntityDescription {
                 }
             }
             add(log.of(.goal, via: .done)) { $0 }
-            let milestones = plan.milestones
-            let owners = milestones.map { milestone in milestone.goal.flatMap { plan.index(of: .goal, named: $0.text) } }
-            add(log.of(.milestone, via: .for)) { owners[$0] }
-            add(log.of(.milestone, via: .done)) { owners[$0] }
+            // What is `for` a goal (a milestone, a habit) brings it the entries it takes.
+            for kind in EntityKind.writtenOrder where kind != .goal && kind.info.clause(.for)?.shape.refers == [.goal] {
+                let info = kind.info
+                let owners = (0..<plan.count(of: kind)).map { index -> Int? in
+                    guard case .name(let name)? = info.clauseValue(plan, .for, index) else { return nil }
+                    return plan.index(of: .goal, named: name.text)
+                }
+                for clause in info.takesFromLog { add(log.of(kind, via: clause)) { owners[$0] } }
+            }
             // In the log's order: by date, one day's entries as written.
             for goal in logs.indices where merged[goal] {
                 logs[goal] = Set(logs[goal]).sorted { entries[$0].date != entries[$1].date ? entries[$0].date < entries[$1].date : $0 < $1 }

@@ -19,6 +19,8 @@ public struct LogEntry: PlanEntity {
     public var gained: Name?
     public var hours: Double?
     public var reviewed = false
+    /// The habits kept this day.
+    public var did: NameList<Name> = []
 
     public init(name: Name) {
         self.name = name
@@ -76,6 +78,7 @@ enum LogKind: EntityDescription {
                    apply: { entry, clause, _ in if case .name(let name) = clause { entry.gained = name } },
                    read: { $0.gained.map(ClauseValue.name) },
                    clear: { $0.gained = nil }),
+        .names(.did, "a habit", refers: [.habit], \.did),
         ClauseRule(.hours, .amount("the hours spent", unit: nil),
                    apply: { entry, clause, _ in if case .amount(let hours) = clause { entry.hours = hours } },
                    read: { $0.hours.map(ClauseValue.amount) },
@@ -112,13 +115,16 @@ enum LogKind: EntityDescription {
         },
         FieldRule("hours", .optional(.number)) { context, index in context.plan.logs[index].hours.map(Value.number) ?? .none },
         FieldRule("reviewed", .bool) { context, index in .bool(context.plan.logs[index].reviewed) },
+        FieldRule("habits", .list(.entity(.habit))) { context, index in
+            context.links.entities(.habit, context.plan.logs[index].did.items)
+        },
     ]
 
     static let columns = [Column("date"), Column("note", optional: true), Column("goal", optional: true),
                           Column("milestone", optional: true),
                           Column("people", optional: true), Column("skill", optional: true), Column("level", optional: true),
                           Column("done", optional: true), Column("gained", optional: true),
-                          Column("hours", rightAligned: true, optional: true)]
+                          Column("hours", rightAligned: true, optional: true), Column("habits", optional: true)]
 
     static let checks = [Check(entriesAfterToday), Check(drift), Check(emptyEntries)]
 
@@ -240,7 +246,7 @@ enum LogKind: EntityDescription {
     static func emptyEntries(_ context: CheckContext) -> [Diagnostic] {
         context.plan.logs.compactMap { entry in
             guard entry.note == nil, entry.worked == nil, entry.met.isEmpty, entry.skill == nil, entry.done == nil,
-                  entry.gained == nil, entry.hours == nil, !entry.reviewed else { return nil }
+                  entry.gained == nil, entry.hours == nil, !entry.reviewed, entry.did.isEmpty else { return nil }
             return .error(.syntax, "this log entry says nothing happened", at: entry.name.range,
                           hint: "say what: log \(entry.name.text) \"what you did\" for \"Goal\" hours 2; "
                               + "or met, skill ... level, done, gained, reviewed")
