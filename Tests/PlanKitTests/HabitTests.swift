@@ -244,4 +244,56 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "2026-07-01 Run DAILY 2\n2026-06-30 Review MONTHLY 1\n")
     }
+
+    // MARK: - The agenda, the Markdown export and completion
+
+    static let kept = """
+        vision "v"
+        value health
+        goal "G" serves health by 2026-12
+        habit Run every 3 days for "G" serves health
+        habit Read every 1 week
+        log 2026-06-29 did Run hours 1
+        log 2026-06-10 did Read
+
+        """
+
+    /// A habit is due on its next due day; one past it is overdue.
+    @Test func theAgendaListsHabitsDueInItsWindow() {
+        let session = Session(Self.kept)
+        let agenda = Agenda(session.interpreter.asOfToday, today: testToday, days: 7)
+        #expect(agenda.overdue.map(\.name) == ["Read"])
+        #expect(agenda.overdue.first?.why == "last done 2026-06-10, every 1 week")
+        #expect(agenda.upcoming.map { "\($0.date) \($0.kind) \($0.name) \($0.why)" }
+                == ["2026-07-02 habit Run last done 2026-06-29, every 3 days"])
+    }
+
+    @Test func theMarkdownExportHasATableOfHabits() {
+        let session = Session(Self.kept)
+        let markdown = MarkdownExport.render(session.interpreter.asOfToday, today: testToday)
+        #expect(markdown.contains("""
+            ## Habits
+
+            | Habit | Every | Streak | Kept | Last done | Next due |
+            |---|---|---:|---:|---|---|
+            | Run | 3 days | 1 | 8% | 2026-06-29 | 2026-07-02 |
+            | Read | 1 week | 0 | 8% | 2026-06-10 | 2026-06-17 **(overdue)** |
+
+            """))
+    }
+
+    /// The language server offers `habit` as a statement, the habits after
+    /// `did`, and a habit's fields after a dot.
+    @Test func theLanguageServerCompletesHabits() throws {
+        let uri = "file:///plans/habits.plan"
+        let client = LSPClient(files: [:])
+        client.initialize()
+        _ = client.open(uri, Self.kept + "log 2026-06-30 did \"\n(habit Run).\n\n")
+        let named = try #require(client.at("textDocument/completion", uri, 7, 20)?.array)
+        #expect(Set(named.compactMap { $0["label"]?.string }) == ["Read", "Run"])
+        let fields = try #require(client.at("textDocument/completion", uri, 8, 12)?.array).compactMap { $0["label"]?.string }
+        #expect(fields.contains("streak") && fields.contains("kept") && fields.contains("next_due"))
+        let words = try #require(client.at("textDocument/completion", uri, 9, 0)?.array).compactMap { $0["label"]?.string }
+        #expect(words.contains("habit"))
+    }
 }

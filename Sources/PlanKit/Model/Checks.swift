@@ -19,7 +19,7 @@ public enum Checks {
     /// Every name an entity gives for another that is not declared, with
     /// the nearest declared name as "did you mean", or else the declaration to write.
     static func unknownReferences(_ plan: Plan) -> [Diagnostic] {
-        var resolvers = EntityKind.allCases.map { Resolver(plan, $0) }
+        var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
         for kind in EntityKind.writtenOrder {
             kind.info.forEachReference(plan, nil) { _, reference in

@@ -159,9 +159,9 @@ extension ClauseRule {
     }
 
     /// One name, of one of `refers` (a free word when empty).
-    static func name(_ keyword: Keyword, _ what: StaticString, refers: KindSet,
+    static func name(_ keyword: Keyword, _ what: StaticString, refers: KindSet, required: Bool = false,
                      _ property: WritableKeyPath<Entity, Name?> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .name(what, refers: refers),
+        ClauseRule(keyword, .name(what, refers: refers), required: required,
                    apply: { entity, clause, _ in if case .name(let name) = clause { entity[keyPath: property] = name } },
                    read: { $0[keyPath: property].map(ClauseValue.name) },
                    clear: { $0[keyPath: property] = nil })
@@ -196,9 +196,10 @@ extension ClauseRule {
     }
 
     /// A date, and where it was written, for the warnings about it.
-    static func date(_ keyword: Keyword, loggedBy: Keyword? = nil, _ property: WritableKeyPath<Entity, Day?> & Sendable,
+    static func date(_ keyword: Keyword, required: Bool = false, loggedBy: Keyword? = nil,
+                     _ property: WritableKeyPath<Entity, Day?> & Sendable,
                      at range: WritableKeyPath<Entity, SourceRange?> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .date, loggedBy: loggedBy,
+        ClauseRule(keyword, .date, required: required, loggedBy: loggedBy,
                    apply: { entity, clause, written in
                        guard case .date(let day) = clause else { return }
                        entity[keyPath: property] = day
@@ -209,6 +210,15 @@ extension ClauseRule {
                        entity[keyPath: property] = nil
                        entity[keyPath: range] = nil
                    })
+    }
+
+    /// A whole number, within `range` when there is one (`priority 1`).
+    static func whole(_ keyword: Keyword, _ what: StaticString, _ range: ClosedRange<Int>?,
+                      _ property: WritableKeyPath<Entity, Int?> & Sendable) -> ClauseRule {
+        ClauseRule(keyword, .whole(what, range),
+                   apply: { entity, clause, _ in if case .whole(let number) = clause { entity[keyPath: property] = number } },
+                   read: { $0[keyPath: property].map(ClauseValue.whole) },
+                   clear: { $0[keyPath: property] = nil })
     }
 
     /// A word alone that sets a flag (`non-negotiable`).
@@ -590,5 +600,5 @@ extension EntityKind {
 
 extension KindInfo {
     /// Every kind's description, by `EntityKind.ordinal`.
-    static let all: [KindInfo] = EntityKind.allCases.sorted { $0.ordinal < $1.ordinal }.map { $0.described() }
+    static let all: [KindInfo] = EntityKind.byOrdinal.map { $0.described() }
 }

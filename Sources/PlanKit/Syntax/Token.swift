@@ -48,7 +48,10 @@ public enum EntityKind: String, CaseIterable, Sendable {
         .value, .skill, .goal, .milestone, .contact, .habit, .log, .objective, .experience, .capacity, .review, .quarter,
     ]
 
-    /// The position of the kind in `allCases`, where per-kind tables keep it.
+    /// Every kind, each at its `ordinal`: the order of per-kind tables.
+    public static let byOrdinal: [EntityKind] = allCases.sorted { $0.ordinal < $1.ordinal }
+
+    /// The position of the kind in per-kind tables (`byOrdinal`).
     public var ordinal: Int {
         switch self {
         case .value: return 0
@@ -70,19 +73,12 @@ public enum EntityKind: String, CaseIterable, Sendable {
     /// word implied, and the collection that lists only those entities:
     /// `mentor "X"` is a contact who mentors you, `mentors` lists them.
     public var alias: (declares: Keyword, lists: Keyword)? {
-        switch self {
-        case .contact: return (.mentor, .mentors)
-        case .value, .skill, .goal, .milestone, .log, .objective, .experience, .capacity, .review, .quarter, .habit: return nil
-        }
+        self == .contact ? (.mentor, .mentors) : nil
     }
 
     /// The collection keyword: `goals`, `skills`, ...
     public var plural: String {
-        switch self {
-        case .capacity: return "capacities"
-        case .value, .skill, .goal, .milestone, .contact, .log, .objective, .experience, .review, .quarter, .habit:
-            return rawValue + "s"
-        }
+        self == .capacity ? "capacities" : rawValue + "s"
     }
 
     /// The keyword that declares the kind under its own name (`contact`).

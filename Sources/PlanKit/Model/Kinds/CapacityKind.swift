@@ -39,17 +39,7 @@ enum CapacityKind: EntityDescription {
     static let hoursInAWeek = 168.0
 
     static let clauses: [ClauseRule<Capacity>] = [
-        ClauseRule(.from, .date,
-                   apply: { capacity, clause, range in
-                       guard case .date(let day) = clause else { return }
-                       capacity.from = day
-                       capacity.fromRange = range
-                   },
-                   read: { $0.from.map(ClauseValue.date) },
-                   clear: { capacity in
-                       capacity.from = nil
-                       capacity.fromRange = nil
-                   }),
+        .date(.from, \.from, at: \.fromRange),
     ]
 
     static let fields: [FieldRule] = [
