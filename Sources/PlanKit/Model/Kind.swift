@@ -148,13 +148,11 @@ struct ClauseRule<Entity>: Sendable {
 
 /// One constructor per shape of clause: each reads, changes and clears
 /// the same stored property through one key path, so no clause can set a
-/// property it then forgets to clear. Each is inlined where a kind lists
-/// its clauses, so that the compiler turns the literal key path into a
-/// plain access: projected at run time, it made `plan check` of 10,000
-/// goals a fifth slower.
+/// property it then forgets to clear. The key path is projected at run
+/// time, which costs: the kinds a large plan is made of (goals above all)
+/// keep their clauses written out; habits and the log's `did` use these.
 extension ClauseRule {
     /// A text clause (`note "..."`).
-    @inline(__always)
     static func text(_ keyword: Keyword, _ what: StaticString, _ property: WritableKeyPath<Entity, String?> & Sendable) -> ClauseRule {
         ClauseRule(keyword, .text(what),
                    apply: { entity, clause, _ in if case .text(let text) = clause { entity[keyPath: property] = text } },
@@ -163,10 +161,9 @@ extension ClauseRule {
     }
 
     /// One name, of one of `refers` (a free word when empty).
-    @inline(__always)
-    static func name(_ keyword: Keyword, _ what: StaticString, refers: KindSet, required: Bool = false,
+    static func name(_ keyword: Keyword, _ what: StaticString, refers: KindSet,
                      _ property: WritableKeyPath<Entity, Name?> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .name(what, refers: refers), required: required,
+        ClauseRule(keyword, .name(what, refers: refers),
                    apply: { entity, clause, _ in if case .name(let name) = clause { entity[keyPath: property] = name } },
                    read: { $0[keyPath: property].map(ClauseValue.name) },
                    clear: { $0[keyPath: property] = nil })
@@ -174,70 +171,21 @@ extension ClauseRule {
 
     /// Names separated by commas, each of one of `refers` (free words,
     /// like tags, when empty); giving the clause again adds to the list.
-    @inline(__always)
-    static func names(_ keyword: Keyword, _ what: StaticString, refers: KindSet, lead: Keyword? = nil,
+    static func names(_ keyword: Keyword, _ what: StaticString, refers: KindSet,
                       _ property: WritableKeyPath<Entity, NameList<Name>> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .names(what, refers: refers), lead: lead,
+        ClauseRule(keyword, .names(what, refers: refers),
                    apply: { entity, clause, _ in if case .names(let names) = clause { entity[keyPath: property].merge(names) } },
                    read: { $0[keyPath: property].isEmpty ? nil : .names($0[keyPath: property].items) },
                    clear: { $0[keyPath: property] = [] })
     }
 
     /// A duration (`every 2 weeks`).
-    @inline(__always)
     static func duration(_ keyword: Keyword, required: Bool = false,
                          _ property: WritableKeyPath<Entity, Duration?> & Sendable) -> ClauseRule {
         ClauseRule(keyword, .duration, required: required,
                    apply: { entity, clause, _ in if case .duration(let duration) = clause { entity[keyPath: property] = duration } },
                    read: { $0[keyPath: property].map(ClauseValue.duration) },
                    clear: { $0[keyPath: property] = nil })
-    }
-
-    /// A number more than nothing, followed by `unit` when there is one.
-    @inline(__always)
-    static func amount(_ keyword: Keyword, _ what: StaticString, unit: Keyword?,
-                       _ property: WritableKeyPath<Entity, Double?> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .amount(what, unit: unit),
-                   apply: { entity, clause, _ in if case .amount(let amount) = clause { entity[keyPath: property] = amount } },
-                   read: { $0[keyPath: property].map(ClauseValue.amount) },
-                   clear: { $0[keyPath: property] = nil })
-    }
-
-    /// A date, and where it was written, for the warnings about it.
-    @inline(__always)
-    static func date(_ keyword: Keyword, required: Bool = false, loggedBy: Keyword? = nil,
-                     _ property: WritableKeyPath<Entity, Day?> & Sendable,
-                     at range: WritableKeyPath<Entity, SourceRange?> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .date, required: required, loggedBy: loggedBy,
-                   apply: { entity, clause, written in
-                       guard case .date(let day) = clause else { return }
-                       entity[keyPath: property] = day
-                       entity[keyPath: range] = written
-                   },
-                   read: { $0[keyPath: property].map(ClauseValue.date) },
-                   clear: { entity in
-                       entity[keyPath: property] = nil
-                       entity[keyPath: range] = nil
-                   })
-    }
-
-    /// A whole number, within `range` when there is one (`priority 1`).
-    @inline(__always)
-    static func whole(_ keyword: Keyword, _ what: StaticString, _ range: ClosedRange<Int>?,
-                      _ property: WritableKeyPath<Entity, Int?> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .whole(what, range),
-                   apply: { entity, clause, _ in if case .whole(let number) = clause { entity[keyPath: property] = number } },
-                   read: { $0[keyPath: property].map(ClauseValue.whole) },
-                   clear: { $0[keyPath: property] = nil })
-    }
-
-    /// A word alone that sets a flag (`non-negotiable`).
-    @inline(__always)
-    static func flag(_ keyword: Keyword, loggedBy: Keyword? = nil, _ property: WritableKeyPath<Entity, Bool> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .flag, loggedBy: loggedBy,
-                   apply: { entity, _, _ in entity[keyPath: property] = true },
-                   read: { $0[keyPath: property] ? .flag : nil },
-                   clear: { $0[keyPath: property] = false })
     }
 }
 

@@ -39,7 +39,17 @@ enum CapacityKind: EntityDescription {
     static let hoursInAWeek = 168.0
 
     static let clauses: [ClauseRule<Capacity>] = [
-        .date(.from, \.from, at: \.fromRange),
+        ClauseRule(.from, .date,
+                   apply: { capacity, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       capacity.from = day
+                       capacity.fromRange = range
+                   },
+                   read: { $0.from.map(ClauseValue.date) },
+                   clear: { capacity in
+                       capacity.from = nil
+                       capacity.fromRange = nil
+                   }),
     ]
 
     static let fields: [FieldRule] = [

@@ -45,15 +45,46 @@ enum ContactKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownContact
 
     static let clauses: [ClauseRule<Contact>] = [
-        .text(.at, "an organisation", \.org),
-        .text(.role, "a role", \.role),
-        .names(.helps, "a skill", refers: [.skill], \.helps),
-        .duration(.every, \.every),
-        .date(.met, loggedBy: .met, \.met, at: \.metRange),
-        .names(.tags, "a tag", refers: [], \.tags),
-        .text(.note, "a note", \.note),
+        ClauseRule(.at, .text("an organisation"),
+                   apply: { contact, clause, _ in if case .text(let org) = clause { contact.org = org } },
+                   read: { $0.org.map(ClauseValue.text) },
+                   clear: { $0.org = nil }),
+        ClauseRule(.role, .text("a role"),
+                   apply: { contact, clause, _ in if case .text(let role) = clause { contact.role = role } },
+                   read: { $0.role.map(ClauseValue.text) },
+                   clear: { $0.role = nil }),
+        ClauseRule(.helps, .names("a skill", refers: [.skill]),
+                   apply: { contact, clause, _ in if case .names(let names) = clause { contact.helps.merge(names) } },
+                   read: { $0.helps.isEmpty ? nil : .names($0.helps.items) },
+                   clear: { $0.helps = [] }),
+        ClauseRule(.every, .duration,
+                   apply: { contact, clause, _ in if case .duration(let every) = clause { contact.every = every } },
+                   read: { $0.every.map(ClauseValue.duration) },
+                   clear: { $0.every = nil }),
+        ClauseRule(.met, .date, loggedBy: .met,
+                   apply: { contact, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       contact.met = day
+                       contact.metRange = range
+                   },
+                   read: { $0.met.map(ClauseValue.date) },
+                   clear: { contact in
+                       contact.met = nil
+                       contact.metRange = nil
+                   }),
+        ClauseRule(.tags, .names("a tag", refers: []),
+                   apply: { contact, clause, _ in if case .names(let names) = clause { contact.tags.merge(names) } },
+                   read: { $0.tags.isEmpty ? nil : .names($0.tags.items) },
+                   clear: { $0.tags = [] }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { contact, clause, _ in if case .text(let note) = clause { contact.note = note } },
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
         // Implied by declaring with `mentor`, which writes it back that way.
-        .flag(.mentor, \.isMentor),
+        ClauseRule(.mentor, .flag,
+                   apply: { contact, _, _ in contact.isMentor = true },
+                   read: { $0.isMentor ? .flag : nil },
+                   clear: { $0.isMentor = false }),
     ]
 
     static let fields: [FieldRule] = [

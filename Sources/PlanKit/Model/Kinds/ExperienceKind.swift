@@ -18,8 +18,14 @@ enum ExperienceKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownExperience
 
     static let clauses: [ClauseRule<Experience>] = [
-        .flag(.have, loggedBy: .gained, \.have),
-        .text(.note, "a note", \.note),
+        ClauseRule(.have, .flag, loggedBy: .gained,
+                   apply: { experience, _, _ in experience.have = true },
+                   read: { $0.have ? .flag : nil },
+                   clear: { $0.have = false }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { experience, clause, _ in if case .text(let note) = clause { experience.note = note } },
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
     ]
 
     static let fields: [FieldRule] = [

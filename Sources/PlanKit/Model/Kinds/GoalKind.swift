@@ -41,21 +41,68 @@ enum GoalKind: EntityDescription {
     static let layout = Layout.clausePerLine
 
     static let clauses: [ClauseRule<Goal>] = [
-        .text(.role, "a role", \.role),
-        .names(.after, "a goal", refers: [.goal], \.after),
+        ClauseRule(.role, .text("a role"),
+                   apply: { goal, clause, _ in if case .text(let role) = clause { goal.role = role } },
+                   read: { $0.role.map(ClauseValue.text) },
+                   clear: { $0.role = nil }),
+        ClauseRule(.after, .names("a goal", refers: [.goal]),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.after.merge(names) } },
+                   read: { $0.after.isEmpty ? nil : .names($0.after.items) },
+                   clear: { $0.after = [] }),
         ClauseRule(.needs, .skillNeeds,
                    apply: { goal, clause, _ in if case .needs(let needs) = clause { goal.needs.merge(needs) } },
                    read: { $0.needs.isEmpty ? nil : .needs($0.needs.items) },
                    clear: { $0.needs = [] }),
-        .names(.experience, "an experience", refers: [.experience], lead: .needs, \.experiences),
-        .names(.serves, "a value", refers: [.value], \.serves),
-        .names(.aligns, "an objective", refers: [.objective], \.aligns),
-        .date(.start, \.start, at: \.startRange),
-        .date(.by, \.due, at: \.dueRange),
-        .amount(.effort, "the effort", unit: .hours, \.effort),
-        .text(.impact, "the impact", \.impact),
-        .names(.tags, "a tag", refers: [], \.tags),
-        .text(.note, "a note", \.note),
+        ClauseRule(.experience, .names("an experience", refers: [.experience]), lead: .needs,
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.experiences.merge(names) } },
+                   read: { $0.experiences.isEmpty ? nil : .names($0.experiences.items) },
+                   clear: { $0.experiences = [] }),
+        ClauseRule(.serves, .names("a value", refers: [.value]),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.serves.merge(names) } },
+                   read: { $0.serves.isEmpty ? nil : .names($0.serves.items) },
+                   clear: { $0.serves = [] }),
+        ClauseRule(.aligns, .names("an objective", refers: [.objective]),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.aligns.merge(names) } },
+                   read: { $0.aligns.isEmpty ? nil : .names($0.aligns.items) },
+                   clear: { $0.aligns = [] }),
+        ClauseRule(.start, .date,
+                   apply: { goal, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       goal.start = day
+                       goal.startRange = range
+                   },
+                   read: { $0.start.map(ClauseValue.date) },
+                   clear: { goal in
+                       goal.start = nil
+                       goal.startRange = nil
+                   }),
+        ClauseRule(.by, .date,
+                   apply: { goal, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       goal.due = day
+                       goal.dueRange = range
+                   },
+                   read: { $0.due.map(ClauseValue.date) },
+                   clear: { goal in
+                       goal.due = nil
+                       goal.dueRange = nil
+                   }),
+        ClauseRule(.effort, .amount("the effort", unit: .hours),
+                   apply: { goal, clause, _ in if case .amount(let hours) = clause { goal.effort = hours } },
+                   read: { $0.effort.map(ClauseValue.amount) },
+                   clear: { $0.effort = nil }),
+        ClauseRule(.impact, .text("the impact"),
+                   apply: { goal, clause, _ in if case .text(let impact) = clause { goal.impact = impact } },
+                   read: { $0.impact.map(ClauseValue.text) },
+                   clear: { $0.impact = nil }),
+        ClauseRule(.tags, .names("a tag", refers: []),
+                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.tags.merge(names) } },
+                   read: { $0.tags.isEmpty ? nil : .names($0.tags.items) },
+                   clear: { $0.tags = [] }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { goal, clause, _ in if case .text(let note) = clause { goal.note = note } },
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
         ClauseRule(.done, .flag, loggedBy: .done,
                    apply: { goal, _, _ in goal.status = .done },
                    read: { $0.status == .done ? .flag : nil },

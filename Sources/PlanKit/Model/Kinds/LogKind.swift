@@ -47,9 +47,18 @@ enum LogKind: EntityDescription {
     static let identity = Identity.dayAndText
 
     static let clauses: [ClauseRule<LogEntry>] = [
-        .text(.note, "a note", \.note),
-        .name(.for, "the goal or milestone worked on", refers: [.goal, .milestone], \.worked),
-        .names(.met, "a person", refers: [.contact], \.met),
+        ClauseRule(.note, .text("a note"),
+                   apply: { entry, clause, _ in if case .text(let note) = clause { entry.note = note } },
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
+        ClauseRule(.for, .name("the goal or milestone worked on", refers: [.goal, .milestone]),
+                   apply: { entry, clause, _ in if case .name(let name) = clause { entry.worked = name } },
+                   read: { $0.worked.map(ClauseValue.name) },
+                   clear: { $0.worked = nil }),
+        ClauseRule(.met, .names("a person", refers: [.contact]),
+                   apply: { entry, clause, _ in if case .names(let names) = clause { entry.met.merge(names) } },
+                   read: { $0.met.isEmpty ? nil : .names($0.met.items) },
+                   clear: { $0.met = [] }),
         ClauseRule(.skill, .skillLevel,
                    apply: { entry, clause, _ in
                        guard case .skillLevel(let skill, let level) = clause else { return }
@@ -61,11 +70,23 @@ enum LogKind: EntityDescription {
                        entry.skill = nil
                        entry.level = nil
                    }),
-        .name(.done, "the goal or milestone reached", refers: [.goal, .milestone], \.done),
-        .name(.gained, "the experience gained", refers: [.experience], \.gained),
+        ClauseRule(.done, .name("the goal or milestone reached", refers: [.goal, .milestone]),
+                   apply: { entry, clause, _ in if case .name(let name) = clause { entry.done = name } },
+                   read: { $0.done.map(ClauseValue.name) },
+                   clear: { $0.done = nil }),
+        ClauseRule(.gained, .name("the experience gained", refers: [.experience]),
+                   apply: { entry, clause, _ in if case .name(let name) = clause { entry.gained = name } },
+                   read: { $0.gained.map(ClauseValue.name) },
+                   clear: { $0.gained = nil }),
         .names(.did, "a habit", refers: [.habit], \.did),
-        .amount(.hours, "the hours spent", unit: nil, \.hours),
-        .flag(.reviewed, \.reviewed),
+        ClauseRule(.hours, .amount("the hours spent", unit: nil),
+                   apply: { entry, clause, _ in if case .amount(let hours) = clause { entry.hours = hours } },
+                   read: { $0.hours.map(ClauseValue.amount) },
+                   clear: { $0.hours = nil }),
+        ClauseRule(.reviewed, .flag,
+                   apply: { entry, _, _ in entry.reviewed = true },
+                   read: { $0.reviewed ? .flag : nil },
+                   clear: { $0.reviewed = false }),
     ]
 
     static let fields: [FieldRule] = [

@@ -18,9 +18,25 @@ enum MilestoneKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownMilestone
 
     static let clauses: [ClauseRule<Milestone>] = [
-        .name(.for, "the goal this milestone is for", refers: [.goal], required: true, \.goal),
-        .date(.by, required: true, \.due, at: \.dueRange),
-        .flag(.done, loggedBy: .done, \.done),
+        ClauseRule(.for, .name("the goal this milestone is for", refers: [.goal]), required: true,
+                   apply: { milestone, clause, _ in if case .name(let goal) = clause { milestone.goal = goal } },
+                   read: { $0.goal.map(ClauseValue.name) },
+                   clear: { $0.goal = nil }),
+        ClauseRule(.by, .date, required: true,
+                   apply: { milestone, clause, range in
+                       guard case .date(let day) = clause else { return }
+                       milestone.due = day
+                       milestone.dueRange = range
+                   },
+                   read: { $0.due.map(ClauseValue.date) },
+                   clear: { milestone in
+                       milestone.due = nil
+                       milestone.dueRange = nil
+                   }),
+        ClauseRule(.done, .flag, loggedBy: .done,
+                   apply: { milestone, _, _ in milestone.done = true },
+                   read: { $0.done ? .flag : nil },
+                   clear: { $0.done = false }),
     ]
 
     static let fields: [FieldRule] = [

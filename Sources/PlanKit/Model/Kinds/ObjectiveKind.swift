@@ -18,8 +18,14 @@ enum ObjectiveKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownObjective
 
     static let clauses: [ClauseRule<Objective>] = [
-        .text(.at, "an organisation", \.org),
-        .text(.note, "a note", \.note),
+        ClauseRule(.at, .text("an organisation"),
+                   apply: { objective, clause, _ in if case .text(let org) = clause { objective.org = org } },
+                   read: { $0.org.map(ClauseValue.text) },
+                   clear: { $0.org = nil }),
+        ClauseRule(.note, .text("a note"),
+                   apply: { objective, clause, _ in if case .text(let note) = clause { objective.note = note } },
+                   read: { $0.note.map(ClauseValue.text) },
+                   clear: { $0.note = nil }),
     ]
 
     static let fields: [FieldRule] = [

@@ -19,7 +19,10 @@ enum ReviewKind: EntityDescription {
     static let head = Head.none
 
     static let clauses: [ClauseRule<Review>] = [
-        .duration(.every, required: true, \.every),
+        ClauseRule(.every, .duration, required: true,
+                   apply: { review, clause, _ in if case .duration(let every) = clause { review.every = every } },
+                   read: { $0.every.map(ClauseValue.duration) },
+                   clear: { $0.every = nil }),
     ]
 
     static let fields: [FieldRule] = [
