@@ -59,13 +59,22 @@ FUZZ_SECONDS ?= 300
 FUZZ_JOBS ?= 2
 FUZZ_NICE ?= 0
 FUZZ_TIMEOUT ?= 10
-FUZZ_FLAGS = -sanitize=fuzzer,address -O -parse-as-library -module-name PlanKit
+FUZZ_FLAGS = -sanitize=fuzzer,address -O -parse-as-library -module-name PlanKit -package-name plan -I fuzz-build/stubs
 FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
 	-max_len=8192 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=4096
 # Swift's own backtracer would race ASan's report of a crash; libFuzzer prints the stack.
 FUZZ_ENV = LSAN_OPTIONS=suppressions=../Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no nice -n $(FUZZ_NICE)
 # A target is built again when its sources change.
-PLANKIT_SOURCES = $(shell find Sources/PlanKit -name '*.swift')
+PLANKIT_SOURCES = $(shell find Sources/PlanCore Sources/PlanSyntax Sources/PlanKit Sources/PlanOutput -name '*.swift')
+# The library's four targets (docs/architecture.md) go into the one module
+# PlanKit here, so their imports of the other three find empty stand-ins.
+FUZZ_STUBS = fuzz-build/stubs/PlanCore.swiftmodule fuzz-build/stubs/PlanSyntax.swiftmodule \
+	fuzz-build/stubs/PlanOutput.swiftmodule
+
+fuzz-build/stubs/%.swiftmodule:
+	mkdir -p fuzz-build/stubs
+	: > fuzz-build/stubs/empty.swift
+	swiftc -emit-module -parse-as-library -module-name $* fuzz-build/stubs/empty.swift -o $@
 # The REPL's session and script runner and what they use, libedit's line editor left out.
 REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift Sources/PlanCLI/StandardStream.swift \
 	Sources/PlanCLI/Presenter.swift Sources/PlanCLI/Inputs.swift Sources/PlanCLI/CommandContext.swift \
@@ -75,25 +84,25 @@ REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift
 
 fuzz: fuzz-plan fuzz-write fuzz-repl fuzz-lsp
 
-fuzz-build/plan-fuzz: $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift | deps
+fuzz-build/plan-fuzz: $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift $(FUZZ_STUBS) | deps
 	mkdir -p fuzz-build/corpus
 	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift \
 		-o fuzz-build/plan-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
 
-fuzz-build/plan-fuzz-write: $(PLANKIT_SOURCES) Fuzz/FormatWriteTarget.swift | deps
+fuzz-build/plan-fuzz-write: $(PLANKIT_SOURCES) Fuzz/FormatWriteTarget.swift $(FUZZ_STUBS) | deps
 	mkdir -p fuzz-build/corpus-write
 	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Sources/PlanCLI/AtomicFile.swift \
 		Sources/PlanCLI/FileReader.swift Sources/PlanCLI/StandardStream.swift \
 		Fuzz/FormatWriteTarget.swift \
 		-o fuzz-build/plan-fuzz-write 2>&1 | grep -v 'Cannot export local symbol' || true
 
-fuzz-build/plan-fuzz-repl: $(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTarget.swift Fuzz/Confine.h | deps
+fuzz-build/plan-fuzz-repl: $(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTarget.swift Fuzz/Confine.h $(FUZZ_STUBS) | deps
 	mkdir -p fuzz-build/corpus-repl
 	swiftc $(FUZZ_FLAGS) -D PLAN_FUZZ_SINK -import-objc-header Fuzz/Confine.h \
 		$(PLANKIT_SOURCES) $(REPL_SOURCES) Fuzz/REPLScriptTarget.swift \
 		-o fuzz-build/plan-fuzz-repl 2>&1 | grep -v 'Cannot export local symbol' || true
 
-fuzz-build/plan-fuzz-lsp: $(PLANKIT_SOURCES) Fuzz/LSPTarget.swift | deps
+fuzz-build/plan-fuzz-lsp: $(PLANKIT_SOURCES) Fuzz/LSPTarget.swift $(FUZZ_STUBS) | deps
 	mkdir -p fuzz-build/corpus-lsp
 	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Fuzz/LSPTarget.swift \
 		-o fuzz-build/plan-fuzz-lsp 2>&1 | grep -v 'Cannot export local symbol' || true

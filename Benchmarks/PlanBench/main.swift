@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 // Times the stages of `plan` in one process, on bytes already in memory, so
 // that lexing and parsing can be measured alone without hidden CLI flags:

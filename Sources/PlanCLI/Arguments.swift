@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// What the person asked for, once the command line is read.
 enum Command: Equatable, Sendable {

@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// Writes files so that a reader never sees half of one and a failure never
 /// leaves the old file damaged: a temporary file in the same folder (so the

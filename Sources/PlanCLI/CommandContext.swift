@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// What every command needs besides its own arguments.
 struct CommandContext: Sendable {

@@ -4,7 +4,10 @@ import Glibc
 import Darwin
 #endif
 
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// Reading plan files from disk for `load`, `include` and `plan fmt`: only
 /// regular files, no bigger than a plan could sensibly be, so that `/dev/zero`

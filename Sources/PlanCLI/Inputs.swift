@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// Files named on the command line, loaded into an interpreter; `-` is stdin.
 /// A file that cannot be read is a diagnostic from the interpreter, like any

@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// Entry point for the `plan` executable; returns the exit status:
 /// 0 success, 1 errors in the plan or a failed file operation, 2 wrong usage.

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// How answers and diagnostics are written.
 public struct OutputOptions: Sendable {

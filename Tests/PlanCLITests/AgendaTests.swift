@@ -1,6 +1,6 @@
 import Testing
 
-/// `plan agenda` and the REPL's `:agenda` (SPEC section 11): the overdue
+/// `plan agenda` and the REPL's `:agenda` (docs/cli.md, "The agenda"): the overdue
 /// first, then the next N days, one line an item.
 @Suite struct AgendaTests {
     let plan: PlanProcess
@@ -165,7 +165,7 @@ import Testing
         #expect(result.status == 1)
     }
 
-    /// SPEC 10: `--today` replays the plan as it stood that day. The drifted
+    /// `--today` replays the plan as it stood that day (docs/language.md, "log"). The drifted
     /// sample's report at three dates: the levels, the goals done and the
     /// last meetings of each day.
     @Test(arguments: [

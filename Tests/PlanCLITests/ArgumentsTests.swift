@@ -1,6 +1,9 @@
 import Testing
 @testable import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// How argv becomes one Command, without running anything.
 @Suite struct ArgumentsTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// A plan cannot drive the terminal (SPEC 14): every control character that
+/// A plan cannot drive the terminal (docs/cli.md, "Limits and writes"): every control character that
 /// comes from a plan or a path reaches people escaped (`\u{1B}`), in
 /// messages, answers, tables and the report; `--json` escapes as JSON does.
 @Suite(.serialized) struct ControlCharacterTests {

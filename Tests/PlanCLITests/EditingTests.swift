@@ -1,9 +1,12 @@
 import Foundation
 @testable import PlanCLI
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
-/// Editing a plan in the REPL (SPEC section 13), as a person does it: the
+/// Editing a plan in the REPL (docs/repl.md, "Editing a plan"), as a person does it: the
 /// built binary on a pseudo-terminal.
 @Suite(.serialized) struct EditingTerminalTests {
     static let plan = """

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 @testable import PlanCLI
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan report` and `plan export` through the built binary: where output
 /// goes, what a failure leaves behind, and the exit status.

@@ -1,6 +1,6 @@
 import Testing
 
-/// Report and export run despite failed asserts (issue 13, item 4): the
+/// Report and export run despite failed asserts (docs/cli.md, "Help"): the
 /// output in full, each failed assert on stderr, exit 0. Other errors,
 /// an assert that cannot be evaluated among them, still block.
 @Suite struct FailedAssertTests {

@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// Every example `:help` shows runs without an error, typed in order into a

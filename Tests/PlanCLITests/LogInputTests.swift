@@ -1,6 +1,6 @@
 import Testing
 
-/// Each bad input of the log and the contacts (issue 9) gets its exact
+/// Each bad input of the log and the contacts (docs/language.md, "log", "contact and mentor") gets its exact
 /// diagnostic, at its file, line and column, with its hint.
 @Suite struct LogInputTests {
     let plan: PlanProcess

@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// The REPL as a person uses it: the built binary on a pseudo-terminal.
@@ -282,7 +285,7 @@ import Testing
     }
 }
 
-/// Issue 13 item 6: a shell command typed at the prompt.
+/// A shell command typed at the prompt (docs/repl.md, "Commands").
 @Suite struct REPLShellCommandTests {
     /// `plan COMMAND` is an unknown statement (E029) whose hint is the REPL
     /// command that does the same, the files named loaded first unless they are.

@@ -1,6 +1,6 @@
 import Testing
 
-/// `plan review` and the REPL's `:review` (SPEC section 12): the four
+/// `plan review` and the REPL's `:review` (docs/cli.md, "The review"): the four
 /// strategy questions, what the plan leaves open, the load against
 /// capacity, the reviews, and the line that records this one.
 @Suite struct ReviewTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Hostile and mangled input must end in a clear error and exit status 1,
-/// never a crash, a trap or a hang (issue 5).
+/// never a crash, a trap or a hang (docs/cli.md, "Limits and writes").
 @Suite(.serialized) struct RobustnessTests {
     private let plan: PlanProcess
     private var folder: URL { plan.folder }

@@ -1,10 +1,13 @@
 import Foundation
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// The samples double as the language's tour: together they must parse
 /// cleanly and use every statement kind, clause, date form, query clause and
-/// function of the spec, so that the golden files cover all of it.
+/// function of docs/language.md and docs/expressions.md, so that the golden files cover all of it.
 @Suite struct SampleCoverageTests {
     static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "rhythm",
                           "shared/foundations", "practice/nadia-okafor"]

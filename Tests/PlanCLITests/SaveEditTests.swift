@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import Testing
 
 /// `:save` of one file, edit by edit, with the exact text it writes: the

@@ -1,5 +1,8 @@
 import Foundation
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A deterministic random source, so that a failing case can be made again.
 struct SplitMix64: RandomNumberGenerator {

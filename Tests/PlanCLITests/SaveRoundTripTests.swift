@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import Testing
 
 /// `:save` proven by a generated round trip (docs/repl.md, "Saving"):

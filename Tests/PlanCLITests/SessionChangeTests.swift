@@ -1,6 +1,9 @@
 import Foundation
 @testable import PlanCLI
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// What a REPL session does with its changes, piped: undo, what-ifs and

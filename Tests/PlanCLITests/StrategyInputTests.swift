@@ -1,6 +1,6 @@
 import Testing
 
-/// Each bad input of strategy and capacity (issue 10) gets its exact
+/// Each bad input of strategy and capacity (docs/language.md, "Strategy and capacity") gets its exact
 /// diagnostic, at its file, line and column, with its hint.
 @Suite struct StrategyInputTests {
     let plan: PlanProcess

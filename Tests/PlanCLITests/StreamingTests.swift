@@ -1,9 +1,12 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import PlanCLI
 
-/// `plan run` prints each answer as its question runs (SPEC 14: input is
-/// run as it arrives), so a file of a million questions never holds a
+/// `plan run` prints each answer as its question runs (docs/cli.md, "Limits and
+/// writes": input is run as it arrives), so a file of a million questions never holds a
 /// million answers, and an answer shows the plan as built up to its line.
 @Suite struct StreamingTests {
     @Test func eachOutcomeIsHandedOverAsItIsMade() {

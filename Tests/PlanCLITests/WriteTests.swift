@@ -3,7 +3,7 @@ import Testing
 @testable import PlanCLI
 
 /// How `fmt -w`, `export -o` and the REPL's `:export` write files, and what
-/// a failed write to standard output does (SPEC section 14): the mode,
+/// a failed write to standard output does (docs/cli.md, "Limits and writes"): the mode,
 /// owner and group stay, hard links and symbolic links keep pointing at the
 /// new text, and nothing is written over what must not be.
 @Suite struct WriteTests {

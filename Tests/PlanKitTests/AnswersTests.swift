@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 @Suite struct AnswersTests {
     private let today = Day(lastDayOfYear: 2027, month: 1)
@@ -182,25 +185,16 @@ import Testing
         #expect(json(.none) == "null")
         #expect(json(.date(try #require(Day(year: 2027, month: 6, day: 30)))) == "\"2027-06-30\"")
         #expect(json(.duration(Duration(months: 6, days: 0))) == "{\"months\":6,\"days\":0}")
-        #expect(json(.entity(.goal, 0)) == """
-            {"kind":"goal","name":"Lead a product launch","role":null,"due":"2027-06-30","done":false,"status":"open",\
-            "needs":[{"skill":"project management","level":4},{"skill":"strategic planning","level":3}],\
-            "serves":["impact","family"],"after":[],"milestones":["Shadow a launch"],"impact":null,"note":null,\
-            "gap":["project management"],"ready":false,"days_left":150,"overdue":false,"doing":false,"open":true,\
-            "done_on":null,"logs":[],"last_progress":null,"spent":0,"aligns":[],"experiences":[],"missing":[],\
-            "effort":null,"remaining":null,"start":"2027-01-31","weekly":null,"tags":[]}
-            """)
-        #expect(json(.list([.entity(.skill, 0), .entity(.value, 0)])) == """
-            [{"kind":"skill","name":"project management","level":2,"target":4,"gap":2,\
-            "needed_by":["Lead a product launch"],"history":[],"mentors":[]},\
-            {"kind":"value","name":"family","priority":1,"non_negotiable":true,"note":null,"goals":["Lead a product launch"]}]
-            """)
-        #expect(json(.list([.entity(.milestone, 0), .entity(.contact, 0)])) == """
-            [{"kind":"milestone","name":"Shadow a launch","goal":"Lead a product launch","due":"2027-01-15","done":true,\
-            "done_on":null,"overdue":false},\
-            {"kind":"contact","name":"Jordan Lee","org":null,"role":null,"helps":["strategic planning"],"every":null,\
-            "last_met":null,"next_touch":null,"overdue":false,"mentor":true,"tags":[],"note":null,"logs":[]}]
-            """)
         #expect(json(.group(key: .string("open"), items: [.bool(true)])) == "{\"key\":\"open\",\"items\":[true]}")
+    }
+
+    /// An entity with every member its kind's description gives, in order:
+    /// a goal, then lists of two kinds, one answer a line.
+    @Test func theJSONOfEntitiesMatchesItsGoldenFile() throws {
+        let plan = plan
+        let entities: [Value] = [.entity(.goal, 0), .list([.entity(.skill, 0), .entity(.value, 0)]),
+                                 .list([.entity(.milestone, 0), .entity(.contact, 0)])]
+        let lines = entities.map { Answers.json($0, plan: plan, today: today).serialized() + "\n" }
+        try GoldenFile.check(lines.joined(), against: "answers-entities.jsonl")
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The "as of a day" property (docs/language.md, "As of today"): for a plan
 /// with a log and any day D, what `--today D` answers, checks, reports,

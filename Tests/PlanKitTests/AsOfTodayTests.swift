@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Answers as of today that a person can trust (docs/language.md, "As of
 /// today", and docs/checks.md): what counts, what `spent` sums, what a

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The review is said once in a plan, so it is asked about by its word alone.
 @Suite struct BareReviewTests {

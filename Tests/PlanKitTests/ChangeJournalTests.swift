@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import Testing
 
 /// `:undo` takes a change back from what the change replaced alone

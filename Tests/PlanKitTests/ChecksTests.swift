@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Plans built in code, as the interpreter would build them, with names at
 /// made-up byte offsets so that every range can be asserted exactly.

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A declaration's clause that does not parse is one error: the declaration
 /// keeps the clauses that parsed, so the log entries, `after` and `for` that

@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import Testing
 
 /// `drop` takes a two-word clause as it is written, E027's hint writes the

@@ -1,7 +1,10 @@
 import Foundation
 import PlanCLI
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Every diagnostic code has an input that raises it (docs/checks.md): a
 /// code no input reaches is a check nobody can see, and one that a change

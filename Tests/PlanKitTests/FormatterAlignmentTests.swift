@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// `fmt` lines up the clauses of consecutive one-line declarations of one
 /// kind into columns, as gofmt lines up struct fields (docs/formatter.md).
@@ -175,8 +178,8 @@ import Testing
     }
 }
 
-/// The examples the README and SPEC.md section 2 show are already in the
-/// form `plan fmt` gives, so `plan fmt --check` passes on them.
+/// The examples the README and the specification's taste show are
+/// already in the form `plan fmt` gives, so `plan fmt --check` passes on them.
 @Suite struct FormattedExamplesTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -226,52 +229,13 @@ import Testing
         #expect(Formatter.format(Source(name: "columns.plan", text: example)).text == example)
     }
 
-    /// SPEC.md lives outside the package, so its taste is copied here as
-    /// it stands (checked against ../shared/SPEC.md where that is at hand).
-    @Test func theSpecTasteIsFormatted() {
-        let taste = """
-            #!/usr/bin/env plan
-            vision "Lead product teams that ship tools people love, and be home for dinner"
-
-            value family   priority 1 non-negotiable note "Home by 6pm on weekdays"
-            value health   priority 2 non-negotiable
-            value impact   priority 3
-            value learning priority 4
-
-            skill "project management"        level 2 target 4
-            skill "stakeholder communication" level 3 target 4
-            skill "strategic planning"        level 1 target 3
-
-            goal "Lead a product launch"
-                role "Product Lead"
-                needs skill "project management", "stakeholder communication" at 4,
-                            "strategic planning"
-                serves impact, learning
-                by 2027-Q2
-
-            goal "Become head of product"
-                after "Lead a product launch"
-                needs skill "strategic planning" at 4
-                serves impact
-                by 2029-12
-
-            milestone "Shadow a launch" for "Lead a product launch" by 2027-01-15 done
-            mentor "Jordan Lee" helps "strategic planning"
-
-            # questions
-            goals where due < today + 6 months and not done sort by due
-            skills where gap > 0 sort by gap desc
-            values where non_negotiable
-            count(goals where serves == [])
-
-            """
+    /// The first example of the product's specification, kept as it
+    /// stands in Tests/Fixtures/taste.plan so that the package needs
+    /// nothing outside it.
+    @Test func theSpecTasteIsFormatted() throws {
+        let fixture = Self.root.appendingPathComponent("Tests/Fixtures/taste.plan")
+        let taste = try String(contentsOf: fixture, encoding: .utf8)
+        #expect(taste.contains("goal \"Become head of product\""))
         #expect(Formatter.format(Source(name: "taste.plan", text: taste)).text == taste)
-        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/SPEC.md").standardizedFileURL
-        if let text = try? String(contentsOf: spec, encoding: .utf8),
-           let start = text.range(of: "## 2. A taste\n\n```\n"),
-           let end = text.range(of: "```", range: start.upperBound..<text.endIndex) {
-            #expect(String(text[start.upperBound..<end.lowerBound]) == taste, "the copy of SPEC.md's taste is out of date")
-        }
     }
 }

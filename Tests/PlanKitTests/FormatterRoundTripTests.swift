@@ -1,9 +1,12 @@
 import Foundation
 import Testing
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
-/// `parse(fmt(x))` builds the same plan as `parse(x)` (spec section 9): the
+/// `parse(fmt(x))` builds the same plan as `parse(x)` (docs/formatter.md, "Guarantees"): the
 /// same entities with the same fields, the same answers to the questions and
 /// the same problems found, on generated plans and on every sample.
 @Suite struct FormatterRoundTripTests {

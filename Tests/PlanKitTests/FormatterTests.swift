@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 private func format(_ text: String) -> String? {
     Formatter.format(Source(name: "test.plan", text: text)).text

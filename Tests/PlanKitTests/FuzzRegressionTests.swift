@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Every input that once crashed the fuzz target (Fuzz/FuzzTarget.swift) goes
 /// through the same pipeline again: run, check, and format to a fixpoint.

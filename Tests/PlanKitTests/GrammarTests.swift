@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 @Suite struct GrammarTests {
     private var grammar: String {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The HTML page's promises that hold for any plan: escaped text, no style
 /// attribute and no script, a policy whose hash is its style sheet's, one

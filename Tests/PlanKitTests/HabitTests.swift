@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// `habit NAME every DURATION` and `log DATE did HABIT` (docs/language.md,
 /// "habit"): the streak, the share kept, the warning for a habit let go,

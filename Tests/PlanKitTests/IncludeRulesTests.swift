@@ -1,8 +1,11 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
-/// What `include` may read (SPEC 14): only files whose name ends in `.plan`,
+/// What `include` may read (docs/language.md, "include"): only files whose name ends in `.plan`,
 /// refused before anything is read, and never a path holding NUL.
 @Suite struct IncludeRulesTests {
     /// A reader that records every path it is asked for and serves any file

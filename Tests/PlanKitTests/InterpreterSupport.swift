@@ -1,6 +1,9 @@
 import Foundation
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The day every interpreter test runs on: 2026-06-30.
 let testToday = Day(lastDayOfYear: 2026, month: 6)

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 @Suite struct InterpreterTests {
     // MARK: Declarations

@@ -1,4 +1,6 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
 
 /// What each kind's description says about the log and about order

@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Files a test's plan includes, from memory.
 struct MemoryFiles: SourceReader {

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Each request an editor makes, on small plans with CJK, emoji and
 /// combining characters in their names.

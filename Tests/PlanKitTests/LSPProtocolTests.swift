@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The layers under the language server: the JSON reader, the framing,
 /// and positions counted in each encoding.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Random edits among requests, from a fixed seed: the server's copy of the
 /// text follows a copy kept here by other means (Swift's own UTF-16 view),

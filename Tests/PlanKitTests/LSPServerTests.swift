@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The message loop in process: lifecycle, protocol errors, documents and
 /// the diagnostics published for them.

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 import Testing
 
 /// A statement read line by line (a piped REPL script) ends where a file's

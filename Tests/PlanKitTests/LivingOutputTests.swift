@@ -1,9 +1,12 @@
 import Foundation
 import Testing
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
-/// What the log and the people add to the exports (issue 9): Markdown
+/// What the log and the people add to the exports (docs/exports.md): Markdown
 /// carries every contact and the log, the report's people to reach and
 /// recent progress; iCalendar a VTODO for each next touch and a VEVENT for
 /// each log entry with hours, read back by Python's icalendar.

@@ -1,6 +1,9 @@
 import Testing
 import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The pieces that make loading a large plan fast and small: statements
 /// parsed one at a time, dates read from bytes, the name tables, and the

@@ -1,8 +1,11 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A list clause's names with the index a long list keeps beside them
-/// (SPEC 14: list clauses are linear), in the list's own value: no cache
+/// (list clauses are linear: docs/cli.md, "Limits and writes"), in the list's own value: no cache
 /// shared by the process.
 @Suite struct NameListTests {
     private func names(_ texts: [String]) -> [Name] {

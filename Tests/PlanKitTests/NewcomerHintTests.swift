@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The hints a newcomer needs for the mistakes newcomers make: a misspelt
 /// or renamed clause, clause lines left unindented, a name with spaces left

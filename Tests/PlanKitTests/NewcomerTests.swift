@@ -1,7 +1,10 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
-/// Issue 13's answers a newcomer can trust: each rule as docs/ states it.
+/// The answers a newcomer can trust: each rule as docs/ states it.
 @Suite struct NewcomerTests {
     @Test func anEmptyNameIsAnError() {
         let session = Session("goal \"\" by 2027-06\nvalue \"\"\nskill \"\" level 1\nupdate goal \"\" done\ncount(goals) + count(values)\n")

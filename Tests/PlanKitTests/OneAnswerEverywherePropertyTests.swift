@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// The "one answer everywhere" property (docs/language.md, "One answer
 /// everywhere"): a goal's weekly hours, a quarter's load and capacity, a

@@ -1,6 +1,9 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
-/// Plans built in code for the export tests: SPEC section 2's example, and
+/// Plans built in code for the export tests: README.md's example ("A taste"), and
 /// one whose names need every kind of escaping.
 enum OutputFixtures {
     static let today = Day(ordinal: Day(year: 2026, month: 11, day: 25)?.ordinal ?? 0)
@@ -83,7 +86,7 @@ enum OutputFixtures {
         return plan
     }
 
-    /// SPEC section 2, plus an overdue milestone and a goal without a date.
+    /// README.md's "A taste", plus an overdue milestone and a goal without a date.
     static var career: Plan {
         var plan = Plan()
         plan.vision = "Lead product teams that ship tools people love, and be home for dinner"

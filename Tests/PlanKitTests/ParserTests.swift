@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// Writes an expression as an S-expression, so a test can state a tree's
 /// shape in one line.

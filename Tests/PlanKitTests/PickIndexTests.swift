@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import Testing
 
 /// `update`, `remove` and `rename` find a log entry by its day and a

@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A deterministic random source, so a failing generated plan can be made again.
 struct SplitMix64: RandomNumberGenerator {

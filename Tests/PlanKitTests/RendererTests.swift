@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 @Suite struct RendererTests {
     /// A source map holding `text` as `name`, and the range of the first `needle` in it.

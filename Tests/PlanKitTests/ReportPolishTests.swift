@@ -1,4 +1,7 @@
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 import Testing
 
 /// The report, the review and the exports say what their legends and the

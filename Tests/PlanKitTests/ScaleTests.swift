@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 /// A plan of 100k goals: every question must stay linear in the plan's size
 /// (`value.goals` and `skill.needed_by` read the goals once per question, not
@@ -23,7 +26,7 @@ import Testing
         #expect(session.lines == ["91667", "[50000, 50000]", "[50000, 50000]", "1", "12", "1591179"])
     }
 
-    /// List clauses are linear (SPEC 14): an `update` per line, or a clause
+    /// List clauses are linear (docs/cli.md, "Limits and writes"): an `update` per line, or a clause
     /// line per name, adds each name with one lookup. Each took 20 to 40
     /// seconds for 20 000 names in a release build; the limit is for a hang.
     @Test(.timeLimit(.minutes(1))) func twentyThousandUpdatesOfOneList() {

@@ -1,5 +1,8 @@
 import Testing
+@testable import PlanCore
+@testable import PlanSyntax
 @testable import PlanKit
+@testable import PlanOutput
 
 @Suite struct SuggestionTests {
     @Test func findsTheNearMiss() {

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan agenda FILE... [--days N]`: what is overdue, then what falls due in
 /// the next N days, from the plan as of today. With `--json`, one object an

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan check FILE... [--strict] [-q]`: loads without printing answers and shows
 /// only the problems; a clean plan prints nothing. With --json each

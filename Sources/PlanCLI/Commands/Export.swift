@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan export --format F FILE [-o OUT]`. The format is checked before
 /// anything is read; a plan with errors writes nothing; `-o -` or no `-o`

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan fmt [-w | --check] FILE...`: every file is read and formatted
 /// before anything is printed or written, so that when one of them cannot

@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan lsp`: the language server between stdin and stdout
 /// (docs/editors.md). Messages are read as they arrive and answered in

@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan practice FILE|DIR... [--json] [--details] [--jobs N] [--html -o DIR]`:
 /// each client's plan loaded on its own, with its includes, on `jobs`

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan report FILE`: the text report on stdout, colored as `--color` says.
 /// With `--json` a script gets the same facts as the JSON export, since a

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan review FILE...`: the four strategy questions answered from the
 /// plan as of today, ending with the line that records the review. With

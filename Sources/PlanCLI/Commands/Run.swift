@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `plan run FILE... [-e EXPR]`: loads each file in order, printing each
 /// answer as its question runs, runs each `-e` statement, then the checks.

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// What Tab does: replace the last `replacing` characters before the cursor
 /// with `insertion`, and when several candidates remain, show `choices`.

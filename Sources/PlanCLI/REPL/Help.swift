@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// `:help TOPIC`: a statement, a kind or a command, each with an example.
 /// The kinds' part is made from their descriptions, so a new kind has its

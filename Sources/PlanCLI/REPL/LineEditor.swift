@@ -4,7 +4,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// Line editing, history and completion on libedit, for a terminal.
 ///

@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// What has been typed of the statements being entered, over one or more
 /// lines, until the parser no longer says the input stops midway.

@@ -4,7 +4,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// The interactive session, `plan` on a terminal or `plan repl [FILE...]`.
 /// On a terminal it edits lines with libedit; otherwise it reads standard

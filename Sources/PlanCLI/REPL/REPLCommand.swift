@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// A line that starts with `:`.
 enum REPLCommand: Equatable {

@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// Standard input that is not a terminal: no prompt and no editing; it runs
 /// as a file does, statement by statement as the lines arrive, and ends as

@@ -3,7 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// The plan of one REPL session and what it does with input: the part that
 /// typed lines and a piped script share. Either way a change can be taken
@@ -537,7 +540,7 @@ struct Session {
 
     /// A message carries what was typed (a topic, a path, a statement
     /// `:undo` takes back): every control character in it is shown escaped
-    /// (SPEC 14), the line breaks of a statement over several lines kept.
+    /// (docs/cli.md, "Limits and writes"), the line breaks of a statement over several lines kept.
     private func tell(_ message: String) {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
         StandardStream.error.write(lines.map { Literal.printable(String($0)) }.joined(separator: "\n") + "\n")

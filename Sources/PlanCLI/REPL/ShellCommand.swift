@@ -1,4 +1,7 @@
+import PlanCore
+import PlanSyntax
 import PlanKit
+import PlanOutput
 
 /// A shell command typed at the REPL's prompt, `plan export --format md`.
 /// The language sees a statement that starts with the unknown word `plan`

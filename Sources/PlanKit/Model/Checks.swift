@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// The checks of a loaded plan that need the whole of it: references that
 /// point nowhere, goals that wait on each other, and the warnings about a
 /// plan that holds together but will not work out as written.

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// Everything about one kind of entity, said once, in the kind's own file:
 /// its clauses, its fields, its table columns, how it is written back as
 /// source and as JSON, the references it holds and the checks it asks for.
@@ -82,30 +85,6 @@ public protocol PlanEntity: Sendable {
     init(name: Name)
 }
 
-public enum Head: Sendable, Equatable {
-    case name
-    /// Nothing: the kind is said once in a plan (`review every 2 weeks`).
-    case none
-    /// A number, then these words (`capacity 10 hours per week`).
-    case amount(words: [String])
-    /// A date, written back as it was written, then the text of the clause
-    /// `text` (`note`) without its keyword, when it has one.
-    case date(text: Keyword)
-}
-
-/// How a statement that changes an entity (SPEC section 13) says which.
-public enum Identity: Sendable, Equatable {
-    case name
-    /// The date after the keyword, and the text after it to tell apart the
-    /// entries of one day (`remove log 2026-11-03 "Ran the retro"`); moved
-    /// to another day by `rename`.
-    case dayAndText
-    /// The day this clause gives, its absence standing for "from the
-    /// beginning" (`remove capacity from 2027-01-01`); moved by `rename`,
-    /// while `update` changes what the head says (the hours).
-    case dayClause(Keyword)
-}
-
 public enum Layout: Sendable {
     case oneLine
     /// Two or more clauses go one a line, indented under the name.
@@ -137,7 +116,7 @@ struct ClauseRule<Entity>: Sendable {
          apply: @escaping @Sendable (inout Entity, ClauseValue, SourceRange) -> Void,
          read: @escaping @Sendable (borrowing Entity) -> ClauseValue?,
          clear: (@Sendable (inout Entity) -> Void)? = nil) {
-        syntax = ClauseSyntax(keyword: keyword, lead: lead, shape: shape, required: required, slot: excludes ?? keyword)
+        syntax = ClauseSyntax(keyword, shape, required: required, excludes: excludes, lead: lead)
         self.loggedBy = loggedBy
         self.apply = apply
         self.read = read
@@ -193,17 +172,22 @@ extension ClauseRule {
 public struct FieldRule: Sendable {
     public let name: String
     public let type: FieldType
-    let value: @Sendable (FieldContext, Int) -> Value
+    package let value: @Sendable (FieldContext, Int) -> Value
     /// The JSON form, when it differs from the value's own (a goal's needs
     /// keep their levels; a number of days stays one number).
-    let json: (@Sendable (FieldContext, Int) -> JSON)?
+    package let json: (@Sendable (FieldContext, Int) -> JSON)?
+    /// Given by the counting log entries that name the entity (a goal's
+    /// `spent`, a person's `last_met`): empty until one does, and never
+    /// empty once one does.
+    public let fromLog: Bool
 
-    init(_ name: String, _ type: FieldType, json: (@Sendable (FieldContext, Int) -> JSON)? = nil,
+    init(_ name: String, _ type: FieldType, fromLog: Bool = false, json: (@Sendable (FieldContext, Int) -> JSON)? = nil,
          _ value: @escaping @Sendable (FieldContext, Int) -> Value) {
         self.name = name
         self.type = type
         self.value = value
         self.json = json
+        self.fromLog = fromLog
     }
 }
 
@@ -222,10 +206,16 @@ public indirect enum FieldType: Sendable, Equatable {
 
 /// What a field is computed from: the plan, the day, and the references
 /// turned round.
-struct FieldContext {
-    let plan: Plan
-    let today: Day
-    let links: Links
+package struct FieldContext {
+    package let plan: Plan
+    package let today: Day
+    package let links: Links
+
+    package init(plan: Plan, today: Day, links: Links) {
+        self.plan = plan
+        self.today = today
+        self.links = links
+    }
 }
 
 /// One column of a table of entities.
@@ -313,7 +303,7 @@ public final class KindInfo: Sendable {
     let declare: @Sendable (inout Plan, Name, [Clause]) -> Int?
     let update: @Sendable (inout Plan, Int, [Clause]) -> Void
     /// The entity's clauses as they would be written, in canonical order.
-    let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
+    package let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
     let hasClause: @Sendable (Plan, Keyword, Int) -> Bool
     /// The value entity `index` gives clause `keyword`, nil when it has none.
     let clauseValue: @Sendable (Plan, Keyword, Int) -> ClauseValue?
@@ -483,7 +473,7 @@ public final class KindInfo: Sendable {
     }
 
     /// The field `name` of entity `index`, or nil when the kind has no such field.
-    func value(of name: String, _ context: FieldContext, _ index: Int) -> Value? {
+    package func value(of name: String, _ context: FieldContext, _ index: Int) -> Value? {
         // Field names are short: comparing a handful costs less than hashing one.
         guard let position = fieldNameList.firstIndex(of: name) else { return nil }
         return fieldValues[position](context, index)
@@ -559,5 +549,5 @@ extension EntityKind {
 
 extension KindInfo {
     /// Every kind's description, by `EntityKind.ordinal`.
-    static let all: [KindInfo] = EntityKind.byOrdinal.map { $0.described() }
+    package static let all: [KindInfo] = EntityKind.byOrdinal.map { $0.described() }
 }

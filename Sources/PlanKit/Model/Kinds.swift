@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 extension EntityKind {
     /// The description of each kind: the one place a kind is tied to the
     /// file that says what it is. Each is named by its concrete type, so

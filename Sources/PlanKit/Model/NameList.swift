@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// What a list clause holds (`serves a, b`, `needs skill x at 3`, `tags`):
 /// its items in the order first written, each name once.
 ///

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// An `assert` statement, kept to be evaluated with the checks once the
 /// whole input is loaded.
 public struct Assertion: Sendable {

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// How far one goal falls short in one skill it needs: each item of a
 /// goal's `gap`. The skill's own `gap` is `target - level`, which a goal that
 /// needs less than the target does not share (a goal at `t at 2` with the
@@ -18,18 +21,18 @@ public struct SkillGap: Sendable, Hashable {
     public var short: Int { needed - level }
 }
 
-enum SkillGapDescription {
+package enum SkillGapDescription {
     /// The type's name as error messages say it.
     static let typeName = "gap"
 
-    struct Field: Sendable {
-        let name: String
-        let value: @Sendable (SkillGap, Plan) -> Value
+    package struct Field: Sendable {
+        package let name: String
+        package let value: @Sendable (SkillGap, Plan) -> Value
     }
 
     /// `name` is the skill's, so that `(goal "G").gap.name` lists the skills
     /// a goal waits on.
-    static let fields: [Field] = [
+    package static let fields: [Field] = [
         Field(name: "name") { gap, plan in .optional(plan.name(of: .skill, at: gap.skill)?.text) },
         Field(name: "goal") { gap, _ in .entity(.goal, gap.goal) },
         Field(name: "skill") { gap, _ in .entity(.skill, gap.skill) },
@@ -41,7 +44,7 @@ enum SkillGapDescription {
     static let fieldNames = fields.map(\.name)
 
     /// The goal is left out: a table of gaps is most often one goal's.
-    static let columns = [Column("skill"), Column("level", rightAligned: true), Column("needed", rightAligned: true),
+    package static let columns = [Column("skill"), Column("level", rightAligned: true), Column("needed", rightAligned: true),
                           Column("short", rightAligned: true)]
 
     static func value(of name: String, _ gap: SkillGap, in plan: Plan) -> Value? {

@@ -1,19 +1,5 @@
-/// The functions an expression can call (SPEC section 5). Public so that the
-/// REPL can complete their names.
-public enum BuiltinFunction: String, CaseIterable, Sendable {
-    case count, sum, min, max, avg, any, all, first, len, join, days
-    case quarter, quarterStart = "quarter_start", quarterEnd = "quarter_end", monthEnd = "month_end"
-    case monthsBetween = "months_between"
-
-    /// How many arguments the function takes.
-    var arity: ClosedRange<Int> {
-        switch self {
-        case .join: return 1...2
-        case .monthsBetween: return 2...2
-        default: return 1...1
-        }
-    }
-}
+import PlanCore
+import PlanSyntax
 
 extension Evaluator {
     func call(_ name: String, at nameRange: SourceRange, arguments: [Expr], range: SourceRange,

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// Declarations and `update`s applied to the plan, through each kind's
 /// description. Scalar clauses replace what is there; list clauses add the
 /// names not yet listed.

@@ -1,5 +1,8 @@
+import PlanCore
+import PlanSyntax
+
 /// Changing what is declared, past adding to it: `update ... open`, `update
-/// ... drop`, `remove` and `rename` (SPEC section 13). Every kind goes
+/// ... drop`, `remove` and `rename` (docs/repl.md, "Editing a plan"). Every kind goes
 /// through its description: the clauses it can clear and the references
 /// it holds, never a switch over kinds.
 extension Plan {

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// Why evaluating an expression stopped. Thrown to unwind to the statement
 /// that asked, which turns it back into an ordinary diagnostic.
 struct EvaluationError: Error {
@@ -17,15 +20,15 @@ struct Scope {
 /// Evaluates expressions against one plan as it stands. A plan does not
 /// change while an expression is evaluated, which is what lets `links`
 /// cache the reverse references.
-struct Evaluator {
-    let plan: Plan
+package struct Evaluator {
+    package let plan: Plan
     let today: Day
     let bindings: [String: Value]
     let links: Links
     /// What the kinds' fields are computed from.
-    let context: FieldContext
+    package let context: FieldContext
 
-    init(plan: Plan, today: Day, bindings: [String: Value]) {
+    package init(plan: Plan, today: Day, bindings: [String: Value]) {
         self.plan = plan
         self.today = today
         self.bindings = bindings

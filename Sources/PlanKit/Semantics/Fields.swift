@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// The fields an expression can read from an entity or a group. Each kind's
 /// fields are in its description; public so that the REPL can complete them.
 public enum Fields {
@@ -27,7 +30,7 @@ public enum Fields {
 /// report and every export alike, built on first use from the kinds'
 /// descriptions and kept while the plan stands still, so that asking every
 /// value for its goals reads the goals once, not once per value.
-final class Links: @unchecked Sendable {
+package final class Links {
     let plan: Plan
     let today: Day
     private struct Key: Hashable {
@@ -36,27 +39,32 @@ final class Links: @unchecked Sendable {
         var target: EntityKind
     }
     private var inverted: [Key: [[Int]]] = [:]
-    /// What a kind works out once over the whole plan (the log's totals),
-    /// by the kind that works it out.
-    private var worked: [EntityKind: Any] = [:]
+    private var worked = WorkedOut()
 
-    init(plan: Plan, today: Day) {
+    package init(plan: Plan, today: Day) {
         self.plan = plan
         self.today = today
     }
 
-    /// `make`'s result for `kind`, made on first use and kept with the table.
-    func memo<Result>(_ kind: EntityKind, _ make: (Links) -> Result) -> Result {
-        if let made = worked[kind] as? Result { return made }
+    /// What a kind works out once over the whole plan, one typed slot per
+    /// result, so that reading one back needs no cast.
+    struct WorkedOut {
+        var logEntries: LogEntries?
+        var goalLogs: GoalKind.Logged?
+    }
+
+    /// `make`'s result, made on first use and kept in `slot` with the table.
+    func memo<Result>(_ slot: WritableKeyPath<WorkedOut, Result?>, _ make: (Links) -> Result) -> Result {
+        if let made = worked[keyPath: slot] { return made }
         let made = make(self)
-        worked[kind] = made
+        worked[keyPath: slot] = made
         return made
     }
 
     /// The entities of `source` whose `clause` names entity `target` of
     /// kind `kind` (the clause's first kind when not given), in their order,
     /// once each; names that resolve to nothing are left out.
-    func referrers(_ source: EntityKind, via clause: Keyword, to target: Int, of kind: EntityKind? = nil) -> [Int] {
+    package func referrers(_ source: EntityKind, via clause: Keyword, to target: Int, of kind: EntityKind? = nil) -> [Int] {
         guard let kind = kind ?? source.info.clause(clause)?.shape.referred.first else { return [] }
         let key = Key(source: source, clause: clause, target: kind)
         if let table = inverted[key] { return table.indices.contains(target) ? table[target] : [] }
@@ -105,7 +113,7 @@ extension Evaluator {
     }
 
     /// The field of an entity or group, or nil when it has no such field.
-    func fieldValue(_ name: String, of value: Value) -> Value? {
+    package func fieldValue(_ name: String, of value: Value) -> Value? {
         switch value {
         case .entity(let kind, let index):
             return kind.info.value(of: name, context, index)

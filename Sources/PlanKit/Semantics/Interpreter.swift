@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// One result of running a statement: an answer to a question, or a problem.
 public enum Outcome: Sendable {
     /// The value of an expression statement, where that statement stands,
@@ -534,6 +537,11 @@ public struct Interpreter: Sendable {
 public struct EntityKey: Hashable, Sendable {
     public var kind: EntityKind
     public var identity: Int
+
+    package init(kind: EntityKind, identity: Int) {
+        self.kind = kind
+        self.identity = identity
+    }
 }
 
 /// Where, in the files read, the plan's statements stand.

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// An `update` the log overrides (docs/language.md, "As of today"): a skill's
 /// level set while a counting `skill ... level` entry says otherwise, a goal
 /// reopened that a `done` entry reached. The plan keeps the declared value,

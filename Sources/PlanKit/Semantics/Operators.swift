@@ -1,14 +1,7 @@
-/// Limits that keep date and duration arithmetic inside what `Day` and `Int`
-/// can hold, so that a huge duration is an error rather than an overflow.
-enum CalendarLimits {
-    static let years = 1...9999
-    static let months = 12 * 10_000
-    static let days = 366 * 10_000
+import PlanCore
+import PlanSyntax
 
-    static func contains(_ duration: Duration) -> Bool {
-        duration.months.magnitude <= UInt(months) && duration.days.magnitude <= UInt(days)
-    }
-
+extension CalendarLimits {
     static func bounded(_ duration: Duration, at range: SourceRange) throws(EvaluationError) -> Duration {
         guard contains(duration) else {
             throw EvaluationError(.typeMismatch, "a duration may span at most 10000 years", at: range)

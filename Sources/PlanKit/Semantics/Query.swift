@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// Query clauses: each takes the list the clauses before it made and makes
 /// the next one, left to right. Inside a clause the current item is in scope.
 extension Evaluator {

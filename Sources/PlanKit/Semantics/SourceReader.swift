@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// How the interpreter reads the files a plan names (`load`, `include`).
 /// It is passed in, so that the language does no I/O of its own: the command
 /// line gives one that reads the disk, a test or an editor may give another.

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// What an expression evaluates to.
 public enum Value: Sendable {
     case none

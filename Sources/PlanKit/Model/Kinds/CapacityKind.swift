@@ -1,5 +1,8 @@
+import PlanCore
+import PlanSyntax
+
 /// The hours a week you can give the plan after your non-negotiables,
-/// from a day on (SPEC section 12): `capacity 10 hours per week from 2027-01-01`.
+/// from a day on (docs/language.md, "Strategy and capacity"): `capacity 10 hours per week from 2027-01-01`.
 public struct Capacity: PlanEntity {
     public static let kind = EntityKind.capacity
     /// The number of hours as written: a capacity has no other name.

@@ -1,4 +1,7 @@
-/// A person you mean to stay in touch with (SPEC section 11); declared with
+import PlanCore
+import PlanSyntax
+
+/// A person you mean to stay in touch with (docs/language.md, "contact and mentor"); declared with
 /// `mentor` instead of `contact`, one who mentors you.
 public struct Contact: PlanEntity {
     public static let kind = EntityKind.contact
@@ -40,7 +43,7 @@ extension Plan {
     public var mentors: [Contact] { contacts.filter(\.isMentor) }
 }
 
-enum ContactKind: EntityDescription {
+package enum ContactKind: EntityDescription {
     static let kind = EntityKind.contact
     static let unknownCode = DiagnosticCode.unknownContact
 
@@ -97,7 +100,9 @@ enum ContactKind: EntityDescription {
         FieldRule("every", .optional(.duration)) { context, index in
             context.plan.contacts[index].every.map(Value.duration) ?? .none
         },
-        FieldRule("last_met", .optional(.date)) { context, index in .optional(context.plan.contacts[index].lastMet) },
+        FieldRule("last_met", .optional(.date), fromLog: true) { context, index in
+            .optional(context.plan.contacts[index].lastMet)
+        },
         FieldRule("next_touch", .optional(.date)) { context, index in
             .optional(context.plan.contacts[index].nextTouch(today: context.today))
         },
@@ -105,7 +110,7 @@ enum ContactKind: EntityDescription {
         FieldRule("mentor", .bool) { context, index in .bool(context.plan.contacts[index].isMentor) },
         FieldRule("tags", .list(.string)) { context, index in .list(context.plan.contacts[index].tags.map { .string($0.text) }) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.contacts[index].note) },
-        FieldRule("logs", .list(.entity(.log))) { context, index in
+        FieldRule("logs", .list(.entity(.log)), fromLog: true) { context, index in
             .list(LogKind.entries(context.links).of(.contact, via: .met)[index].map { .entity(.log, $0) })
         },
     ]
@@ -147,7 +152,7 @@ enum ContactKind: EntityDescription {
         }
     }
 
-    static func isOverdue(_ contact: Contact, today: Day) -> Bool {
+    package static func isOverdue(_ contact: Contact, today: Day) -> Bool {
         guard let next = contact.nextTouch(today: today) else { return false }
         return next < today
     }

@@ -1,4 +1,7 @@
-/// An experience a role asks for (SPEC section 12): had when declared
+import PlanCore
+import PlanSyntax
+
+/// An experience a role asks for (docs/language.md, "Strategy and capacity"): had when declared
 /// `have` or gained on a day the log records.
 public struct Experience: PlanEntity {
     public static let kind = EntityKind.experience
@@ -31,7 +34,7 @@ enum ExperienceKind: EntityDescription {
     static let fields: [FieldRule] = [
         FieldRule("name", .string) { context, index in .string(context.plan.experiences[index].name.text) },
         FieldRule("have", .bool) { context, index in .bool(context.plan.experiences[index].have) },
-        FieldRule("gained_on", .optional(.date)) { context, index in
+        FieldRule("gained_on", .optional(.date), fromLog: true) { context, index in
             .optional(LogKind.entries(context.links).of(.experience, via: .gained)[index].first.map { context.plan.logs[$0].date })
         },
         FieldRule("needed_by", .list(.entity(.goal))) { context, index in

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 public enum GoalStatus: String, Sendable {
     case open, doing, done
 }
@@ -35,7 +38,7 @@ extension Plan {
     public var goals: [Goal] { entities(Goal.self) }
 }
 
-enum GoalKind: EntityDescription {
+package enum GoalKind: EntityDescription {
     static let kind = EntityKind.goal
     static let unknownCode = DiagnosticCode.unknownGoal
     static let layout = Layout.clausePerLine
@@ -158,15 +161,15 @@ enum GoalKind: EntityDescription {
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.goals[index], today: context.today)) },
         FieldRule("doing", .bool) { context, index in .bool(context.plan.goals[index].status == .doing) },
         FieldRule("open", .bool) { context, index in .bool(context.plan.goals[index].status == .open) },
-        FieldRule("done_on", .optional(.date)) { context, index in .optional(doneOn(index, context.links)) },
+        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in .optional(doneOn(index, context.links)) },
         // The counting log entries for it or done it, oldest first.
-        FieldRule("logs", .list(.entity(.log))) { context, index in
+        FieldRule("logs", .list(.entity(.log)), fromLog: true) { context, index in
             .list(logs(context.links)[index].map { .entity(.log, $0) })
         },
-        FieldRule("last_progress", .optional(.date)) { context, index in
+        FieldRule("last_progress", .optional(.date), fromLog: true) { context, index in
             .optional(logs(context.links)[index].last.map { context.plan.logs[$0].date })
         },
-        FieldRule("spent", .number) { context, index in .number(spent(context.links)[index]) },
+        FieldRule("spent", .number, fromLog: true) { context, index in .number(spent(context.links)[index]) },
         FieldRule("aligns", .list(.entity(.objective))) { context, index in
             context.links.entities(.objective, context.plan.goals[index].aligns.items)
         },
@@ -216,13 +219,13 @@ enum GoalKind: EntityDescription {
     /// Each goal's counting entries, oldest first: those for it or done it,
     /// and those for its milestones or done them, each once; and the hours
     /// they give, each entry's once.
-    private struct Logged {
+    struct Logged {
         var logs: [[Int]]
         var spent: [Double]
     }
 
     private static func logged(_ links: Links) -> Logged {
-        links.memo(.goal) { links in
+        links.memo(\.goalLogs) { links in
             let plan = links.plan
             let entries = plan.logs
             let log = LogKind.entries(links)
@@ -265,14 +268,14 @@ enum GoalKind: EntityDescription {
     static func spent(_ links: Links) -> [Double] { logged(links).spent }
 
     /// The level a need asks for: its `at`, else the skill's target.
-    static func requiredLevel(_ need: SkillNeed, in plan: Plan) -> Int? {
+    package static func requiredLevel(_ need: SkillNeed, in plan: Plan) -> Int? {
         need.level ?? plan.index(of: .skill, named: need.skill.text).map { plan.skills[$0].target }
     }
 
     /// The needs whose skill stands below the level the goal requires (its
     /// `at` level, else the skill's target), with the skill's position and
     /// that level.
-    static func gaps(of goal: Goal, in plan: Plan) -> [(need: SkillNeed, skill: Int, needed: Int)] {
+    package static func gaps(of goal: Goal, in plan: Plan) -> [(need: SkillNeed, skill: Int, needed: Int)] {
         let skills = plan.skills
         return goal.needs.compactMap { need in
             guard let index = plan.index(of: .skill, named: need.skill.text) else { return nil }
@@ -282,7 +285,7 @@ enum GoalKind: EntityDescription {
     }
 
     /// The experiences the goal needs and the person does not have.
-    static func missing(_ goal: Goal, in plan: Plan) -> [Int] {
+    package static func missing(_ goal: Goal, in plan: Plan) -> [Int] {
         let experiences = plan.experiences
         return goal.experiences.compactMap { name in
             plan.index(of: .experience, named: name.text).flatMap { experiences[$0].have ? nil : $0 }
@@ -317,7 +320,7 @@ enum GoalKind: EntityDescription {
     /// Every `after` goal done and no skill gap. A name that is not declared
     /// stands in the way of nothing here, as an unknown skill is no gap: the
     /// checks report it, and every answer and output agrees.
-    static func isReady(_ goal: Goal, in plan: Plan) -> Bool {
+    package static func isReady(_ goal: Goal, in plan: Plan) -> Bool {
         let goals = plan.goals
         let afterDone = goal.after.allSatisfy { name in
             plan.index(of: .goal, named: name.text).map { goals[$0].done } ?? true
@@ -325,7 +328,7 @@ enum GoalKind: EntityDescription {
         return afterDone && gaps(of: goal, in: plan).isEmpty && missing(goal, in: plan).isEmpty
     }
 
-    static func isOverdue(_ goal: Goal, today: Day) -> Bool {
+    package static func isOverdue(_ goal: Goal, today: Day) -> Bool {
         guard let due = goal.due, !goal.done else { return false }
         return due < today
     }

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// Something done again and again, every so often (`habit "Run" every 2
 /// days`), as org-mode keeps habits: `log DATE did HABIT` records a time
 /// it was done, and the habit's streak and share kept are read off those
@@ -18,7 +21,7 @@ extension Plan {
     public var habits: [Habit] { entities(Habit.self) }
 }
 
-enum HabitKind: EntityDescription {
+package enum HabitKind: EntityDescription {
     static let kind = EntityKind.habit
     static let unknownCode = DiagnosticCode.unknownHabit
 
@@ -43,12 +46,12 @@ enum HabitKind: EntityDescription {
         },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.habits[index].note) },
         // The counting `did` entries, oldest first.
-        FieldRule("logs", .list(.entity(.log))) { context, index in .list(entries(index, context.links).map { .entity(.log, $0) }) },
-        FieldRule("last_done", .optional(.date)) { context, index in .optional(lastDone(index, context.links)) },
+        FieldRule("logs", .list(.entity(.log)), fromLog: true) { context, index in .list(entries(index, context.links).map { .entity(.log, $0) }) },
+        FieldRule("last_done", .optional(.date), fromLog: true) { context, index in .optional(lastDone(index, context.links)) },
         FieldRule("next_due", .optional(.date)) { context, index in .optional(nextDue(index, context.links)) },
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(index, context.links)) },
-        FieldRule("streak", .number) { context, index in .number(Double(record(index, context.links).streak)) },
-        FieldRule("kept", .number) { context, index in .number(record(index, context.links).kept) },
+        FieldRule("streak", .number, fromLog: true) { context, index in .number(Double(record(index, context.links).streak)) },
+        FieldRule("kept", .number, fromLog: true) { context, index in .number(record(index, context.links).kept) },
     ]
 
     static let columns = [Column("name"), Column("every"), Column("last_done", optional: true), Column("next_due", optional: true),
@@ -59,7 +62,7 @@ enum HabitKind: EntityDescription {
     static func stub(_ spelled: String, level: Int?) -> String { "habit \(spelled) every 1 week" }
 
     /// The periods `kept` looks back over.
-    static let keptPeriods = 12
+    package static let keptPeriods = 12
 
     /// The counting entries that did habit `index`, oldest first.
     static func entries(_ index: Int, _ links: Links) -> [Int] {
@@ -68,19 +71,19 @@ enum HabitKind: EntityDescription {
     }
 
     /// The latest day it was done, as of today.
-    static func lastDone(_ index: Int, _ links: Links) -> Day? {
+    package static func lastDone(_ index: Int, _ links: Links) -> Day? {
         entries(index, links).last.map { links.plan.logs[$0].date }
     }
 
     /// `every` after the last time it was done; today when never done;
     /// none past 9999-12-31.
-    static func nextDue(_ index: Int, _ links: Links) -> Day? {
+    package static func nextDue(_ index: Int, _ links: Links) -> Day? {
         guard let every = links.plan.habits[index].every else { return nil }
         guard let last = lastDone(index, links) else { return links.today }
         return last.addingWithinCalendar(every)
     }
 
-    static func isOverdue(_ index: Int, _ links: Links) -> Bool {
+    package static func isOverdue(_ index: Int, _ links: Links) -> Bool {
         nextDue(index, links).map { $0 < links.today } ?? false
     }
 
@@ -90,7 +93,7 @@ enum HabitKind: EntityDescription {
     /// from the latest, that hold an entry; today's, until it holds one,
     /// neither counts nor breaks it. `kept` is the share of the last
     /// `keptPeriods` periods that hold one, to two decimals.
-    static func record(_ index: Int, _ links: Links) -> (streak: Int, kept: Double) {
+    package static func record(_ index: Int, _ links: Links) -> (streak: Int, kept: Double) {
         guard let every = links.plan.habits[index].every else { return (0, 0) }
         let logs = links.plan.logs
         return record(days: entries(index, links).map { logs[$0].date }, every: every, today: links.today)

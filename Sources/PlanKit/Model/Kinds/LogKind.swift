@@ -1,4 +1,7 @@
-/// One entry of the log (SPEC section 10): what happened on a day. Entries
+import PlanCore
+import PlanSyntax
+
+/// One entry of the log (docs/language.md, "log"): what happened on a day. Entries
 /// are facts, in any order and from any file; one dated after today is kept
 /// but does not count, so `--today` replays the plan as it stood that day.
 public struct LogEntry: PlanEntity {
@@ -39,7 +42,7 @@ extension Plan {
     public var logs: [LogEntry] { entities(LogEntry.self) }
 }
 
-enum LogKind: EntityDescription {
+package enum LogKind: EntityDescription {
     static let kind = EntityKind.log
     static let unknownCode = DiagnosticCode.syntax
     static let head = Head.date(text: .note)
@@ -131,7 +134,7 @@ enum LogKind: EntityDescription {
     static func stub(_ spelled: String, level: Int?) -> String { "log \(spelled)" }
 
     /// By date, entries of one day in the order written.
-    static func order(_ plan: Plan) -> [Int] {
+    package static func order(_ plan: Plan) -> [Int] {
         let logs = plan.logs
         return logs.indices.sorted { logs[$0].date != logs[$1].date ? logs[$0].date < logs[$1].date : $0 < $1 }
     }
@@ -153,15 +156,15 @@ enum LogKind: EntityDescription {
     /// Whether `day` falls in "the last 30 days" as of `today`: today and
     /// the 30 days before it. Drift and the report's recent progress both
     /// ask this, so that they never disagree.
-    static func isRecent(_ day: Day, today: Day) -> Bool {
+    package static func isRecent(_ day: Day, today: Day) -> Bool {
         day <= today && today.ordinal - day.ordinal <= recentDays
     }
 
-    static let recentDays = 30
+    package static let recentDays = 30
 
     /// The goal a name for a goal or a milestone comes down to, and the
     /// milestone when it names one: an entry for a milestone is its goal's too.
-    static func goal(of name: Name?, _ plan: Plan) -> (goal: Int?, milestone: Int?) {
+    package static func goal(of name: Name?, _ plan: Plan) -> (goal: Int?, milestone: Int?) {
         guard let name, let (kind, index) = plan.resolve(name.text, among: [.goal, .milestone]) else { return (nil, nil) }
         if kind == .goal { return (index, nil) }
         let owner = plan.milestones[index].goal.flatMap { plan.index(of: .goal, named: $0.text) }
@@ -190,7 +193,7 @@ enum LogKind: EntityDescription {
     /// The counting entries (dated today or before) sorted out once for the
     /// whole plan, by the kinds that take them (`takesFromLog`).
     static func entries(_ links: Links) -> LogEntries {
-        links.memo(.log) { links in LogEntries(links.plan, today: links.today) }
+        links.memo(\.logEntries) { links in LogEntries(links.plan, today: links.today) }
     }
 
     /// The plan as it stands on `today`: each kind given what the counting
@@ -218,7 +221,7 @@ enum LogKind: EntityDescription {
 
     /// Whether the plan kept a log by `today`: entries dated later have not
     /// been written yet, as far as that day knows.
-    static func keptBy(_ today: Day, _ plan: Plan) -> Bool {
+    package static func keptBy(_ today: Day, _ plan: Plan) -> Bool {
         plan.logs.contains { $0.date <= today }
     }
 

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 public struct Milestone: PlanEntity {
     public static let kind = EntityKind.milestone
     public var name: Name
@@ -13,7 +16,7 @@ extension Plan {
     public var milestones: [Milestone] { entities(Milestone.self) }
 }
 
-enum MilestoneKind: EntityDescription {
+package enum MilestoneKind: EntityDescription {
     static let kind = EntityKind.milestone
     static let unknownCode = DiagnosticCode.unknownMilestone
 
@@ -48,7 +51,7 @@ enum MilestoneKind: EntityDescription {
         },
         FieldRule("due", .optional(.date)) { context, index in .optional(context.plan.milestones[index].due) },
         FieldRule("done", .bool) { context, index in .bool(context.plan.milestones[index].done) },
-        FieldRule("done_on", .optional(.date)) { context, index in
+        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in
             .optional(LogKind.entries(context.links).of(.milestone, via: .done)[index].first.map { context.plan.logs[$0].date })
         },
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.milestones[index], today: context.today)) },
@@ -73,7 +76,7 @@ enum MilestoneKind: EntityDescription {
         "milestone \(spelled) for \"Goal\" by 2027-06-30"
     }
 
-    static func isOverdue(_ milestone: Milestone, today: Day) -> Bool {
+    package static func isOverdue(_ milestone: Milestone, today: Day) -> Bool {
         guard let due = milestone.due, !milestone.done else { return false }
         return due < today
     }

@@ -1,4 +1,7 @@
-/// What your organisation is trying to achieve (SPEC section 12): the
+import PlanCore
+import PlanSyntax
+
+/// What your organisation is trying to achieve (docs/language.md, "Strategy and capacity"): the
 /// fourth of the strategy questions asks how your goals align with it.
 public struct Objective: PlanEntity {
     public static let kind = EntityKind.objective

@@ -1,5 +1,8 @@
+import PlanCore
+import PlanSyntax
+
 /// A quarter of the calendar, worked out from the plan as it stands today
-/// and never declared (SPEC section 12): the hours a week the goals ask for
+/// and never declared (docs/language.md, "Strategy and capacity"): the hours a week the goals ask for
 /// in it, against the capacity in force.
 public struct Quarter: PlanEntity {
     public static let kind = EntityKind.quarter

@@ -1,4 +1,7 @@
-/// How often you mean to review the plan (SPEC section 12), said once:
+import PlanCore
+import PlanSyntax
+
+/// How often you mean to review the plan (docs/language.md, "Strategy and capacity"), said once:
 /// `review every 4 weeks`. A review is recorded by `log DATE reviewed`.
 public struct Review: PlanEntity {
     public static let kind = EntityKind.review
@@ -13,7 +16,7 @@ extension Plan {
     public var review: Review? { entities(Review.self).first }
 }
 
-enum ReviewKind: EntityDescription {
+package enum ReviewKind: EntityDescription {
     static let kind = EntityKind.review
     static let unknownCode = DiagnosticCode.syntax
     static let head = Head.none
@@ -26,10 +29,11 @@ enum ReviewKind: EntityDescription {
     ]
 
     static let fields: [FieldRule] = [
-        FieldRule("every", .optional(.duration)) { context, index in
+        // Never none: a review cannot be declared without `every`, nor have it dropped.
+        FieldRule("every", .duration) { context, index in
             context.plan.entities(Review.self)[index].every.map(Value.duration) ?? .none
         },
-        FieldRule("last", .optional(.date)) { context, _ in .optional(lastReview(context.links)) },
+        FieldRule("last", .optional(.date), fromLog: true) { context, _ in .optional(lastReview(context.links)) },
         FieldRule("next", .optional(.date)) { context, index in
             .optional(next(context.plan.entities(Review.self)[index], context.links))
         },
@@ -44,13 +48,13 @@ enum ReviewKind: EntityDescription {
     static let takesFromLog: [Keyword] = [.reviewed]
 
     /// The day of the latest counting `reviewed` entry.
-    static func lastReview(_ links: Links) -> Day? {
+    package static func lastReview(_ links: Links) -> Day? {
         LogKind.entries(links).with(.reviewed).last.map { links.plan.logs[$0].date }
     }
 
     /// The day the next review is due: the last one plus the cadence, or
     /// today when none is logged; none past 9999-12-31 (`nextPastTheCalendar`).
-    static func next(_ review: Review, _ links: Links) -> Day? {
+    package static func next(_ review: Review, _ links: Links) -> Day? {
         guard let every = review.every else { return nil }
         guard let last = lastReview(links) else { return links.today }
         return last.addingWithinCalendar(every)

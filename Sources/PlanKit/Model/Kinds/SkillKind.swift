@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 public struct Skill: PlanEntity {
     public static let kind = EntityKind.skill
     public var name: Name
@@ -47,7 +50,7 @@ enum SkillKind: EntityDescription {
             .list(context.links.referrers(.goal, via: .needs, to: index).map { .entity(.goal, $0) })
         },
         // The counting `skill ... level` entries of the log, oldest first.
-        FieldRule("history", .list(.entity(.log))) { context, index in
+        FieldRule("history", .list(.entity(.log)), fromLog: true) { context, index in
             .list(LogKind.entries(context.links).of(.skill, via: .skill)[index].map { .entity(.log, $0) })
         },
         // Everyone who helps with it, contacts and mentors alike.

@@ -1,3 +1,6 @@
+import PlanCore
+import PlanSyntax
+
 /// A value the person holds (`value family priority 1 non-negotiable`).
 /// Called CoreValue so it never clashes with the interpreter's `Value`.
 public struct CoreValue: PlanEntity {

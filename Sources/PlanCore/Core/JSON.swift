@@ -1,0 +1,88 @@
+/// A JSON document, built in code and written compactly on one line, so that
+/// `--json` answers, `check --json` diagnostics and the JSON export share one
+/// correct escaper.
+public indirect enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSON])
+    /// Keys keep the order given: stable output for golden files and diffs.
+    case object([(String, JSON)])
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    public func serialized() -> String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    /// On one line; `spaced` puts a space after each `,` and `:`, as an
+    /// indented document does on the lines it keeps short.
+    public func write(to out: inout String, spaced: Bool = false) {
+        let (comma, colon) = spaced ? (", ", ": ") : (",", ":")
+        switch self {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let number): out += JSON.format(number)
+        case .string(let text): JSON.quote(text, into: &out)
+        case .array(let items):
+            out += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { out += comma }
+                item.write(to: &out, spaced: spaced)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (position, member) in members.enumerated() {
+                if position > 0 { out += comma }
+                JSON.quote(member.0, into: &out)
+                out += colon
+                member.1.write(to: &out, spaced: spaced)
+            }
+            out += "}"
+        }
+    }
+
+    /// As the language writes numbers (`Literal.number`: no exponent, no
+    /// `.0`, the fewest digits that read back); JSON has no NaN or infinity.
+    static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        return Literal.number(number)
+    }
+
+    package static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        // What needs no escape is copied in runs, not scalar by scalar:
+        // names, URIs and messages are mostly such runs, and large answers
+        // (every diagnostic, a thousand completions) spent their time here.
+        let scalars = text.unicodeScalars
+        var runStart = scalars.startIndex
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let escape: String
+            switch scalar {
+            case "\"": escape = "\\\""
+            case "\\": escape = "\\\\"
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
+            // JSON requires only C0 escaped; DEL, C1, the bidirectional
+            // controls and U+2028/U+2029 are too, so that `--json` read on a
+            // terminal cannot drive or reorder it, nor be split by a reader
+            // that takes U+2028 for a line break.
+            case _ where Literal.isHidden(scalar):
+                let hex = String(scalar.value, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: continue
+            }
+            out += Substring(scalars[runStart..<index])
+            out += escape
+            runStart = scalars.index(after: index)
+        }
+        out += Substring(scalars[runStart...])
+        out += "\""
+    }
+}
