@@ -15,13 +15,13 @@ syn case match
 
 " Reserved words, one group each. Tests/PlanKitTests/GrammarTests.swift checks
 " them against Keyword.allCases. The entity words take the name after them.
-syn keyword planDeclaration  value skill goal milestone mentor contact nextgroup=planEntityName skipwhite
+syn keyword planDeclaration  value skill goal milestone mentor contact habit nextgroup=planEntityName skipwhite
 syn keyword planDeclaration  vision owner log objective experience capacity review update let include assert
 syn keyword planClause       priority note level target role needs at serves after by
 syn keyword planClause       impact done doing for helps every met tags hours reviewed
-syn keyword planClause       gained have aligns effort start from
+syn keyword planClause       gained have aligns effort start from did
 syn keyword planCollection   values skills goals milestones mentors contacts logs
-syn keyword planCollection   objectives experiences capacities reviews quarters logs_ahead
+syn keyword planCollection   objectives experiences capacities reviews quarters habits logs_ahead
 syn keyword planQuery        where sort group limit select asc desc
 syn keyword planOperatorWord and or not in
 syn keyword planConstant     true false none today
@@ -29,7 +29,7 @@ syn keyword planConstant     true false none today
 " One keyword, hyphen and all; a match, since '-' is not a keyword character.
 syn match   planNonNegotiable "\<non-negotiable\>"
 
-" The name after value/skill/goal/milestone/mentor/contact. Words that cannot be a
+" The name after value/skill/goal/milestone/mentor/contact/habit. Words that cannot be a
 " name leave the keyword alone, as in `milestones where goal == ...`.
 syn match   planEntityName contained +"\%([^"\\]\|\\.\)*"\=+ contains=planEscape,planBadEscape
 syn match   planEntityName contained "\<\%(\%(and\|or\|not\|in\|where\|sort\|group\|limit\|select\|asc\|desc\|by\|true\|false\|none\|today\|at\|for\)\>\)\@!\h\w*\>"

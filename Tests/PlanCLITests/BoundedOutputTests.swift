@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func everySampleHasItsJSONExport() {
-        #expect(Self.sampleNames() == ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned"])
+        #expect(Self.sampleNames() == ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "rhythm"])
     }
 
     /// `Samples/NAME.json` was written by the export before it streamed;

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func theSamplesAreThere() {
-        #expect(GoldenTests.sampleNames() == ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned"])
+        #expect(GoldenTests.sampleNames() == ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "rhythm"])
     }
 
     /// Run from the package root, so that file names in diagnostics read
@@ -47,7 +47,7 @@ import Testing
 
     @Test func theAgendasAndReportsAreThere() {
         #expect(GoldenTests.printed() == ["drifted.agenda", "drifted.report", "intersection.report", "intersection.review",
-                                          "realigned.agenda", "realigned.review"])
+                                          "realigned.agenda", "realigned.review", "rhythm.agenda", "rhythm.report"])
     }
 
     @Test(arguments: GoldenTests.printed())

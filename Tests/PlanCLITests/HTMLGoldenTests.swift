@@ -4,7 +4,7 @@ import Testing
 /// `Samples/NAME.html`: each sample's page as `plan export --format html`
 /// writes it, compared line by line so that a change shows where it is.
 @Suite struct HTMLGoldenTests {
-    static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned"]
+    static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "rhythm"]
 
     @Test(arguments: samples)
     func pageMatchesItsGoldenFile(name: String) throws {

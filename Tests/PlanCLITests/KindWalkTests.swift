@@ -323,6 +323,7 @@ import Testing
         case (_, .optional(let inner)): return matches(value, inner)
         case (.number, .number), (.string, .string), (.bool, .bool), (.date, .date), (.duration, .duration): return true
         case (.entity(let kind, _), .entity(let expected)): return kind == expected
+        case (.entity(let kind, _), .oneOf(let expected)): return expected.contains(kind)
         case (.gap, .gap): return true
         case (.list(let items), .list(let inner)): return items.allSatisfy { matches($0, inner) }
         default: return false

@@ -9,8 +9,8 @@ import Testing
 /// cleanly and use every statement kind, clause, date form, query clause and
 /// function of docs/language.md and docs/expressions.md, so that the golden files cover all of it.
 @Suite struct SampleCoverageTests {
-    static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "shared/foundations",
-                          "practice/nadia-okafor"]
+    static let samples = ["balance", "coaching", "drifted", "intersection", "product-launch", "realigned", "rhythm",
+                          "shared/foundations", "practice/nadia-okafor"]
 
     static func parsed() throws -> [(name: String, source: Source, file: ParsedSource)] {
         try samples.enumerated().map { id, name in

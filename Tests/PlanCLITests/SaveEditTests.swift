@@ -168,7 +168,7 @@ import Testing
 
     /// The samples, each goal marked done, each value and skill renamed:
     /// the saved files load and hold the session's plan.
-    @Test(arguments: ["balance", "intersection", "drifted", "coaching", "product-launch", "realigned"])
+    @Test(arguments: ["balance", "intersection", "drifted", "coaching", "product-launch", "realigned", "rhythm"])
     func theSamplesSurviveADoneAndARename(sample: String) throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Samples")

@@ -65,6 +65,8 @@ import Testing
         .reviewPastDue: "review every 1 month\n",
         .targetBelowLevel: "skill writing level 2 target 1\n",
         .updateOverriddenByLog: "skill writing level 1 target 4\nlog 2026-06-01 skill writing level 3\nupdate skill writing level 4\n",
+        .habitLetGo: "habit \"Read\" every 1 week\nlog 2026-06-01 did \"Read\"\n",
+        .unknownHabit: "log 2026-06-01 did \"Rnu\"\n",
     ]
 
     /// Codes whose input is not plain text: bytes, or files on disk.

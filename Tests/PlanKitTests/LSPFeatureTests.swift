@@ -117,7 +117,7 @@ import Testing
         #expect(hover["range"] == LSPClient.range(3, 5, 3, 14))
         // A clause keyword: who takes it and what it names.
         let serves = try #require(client.at("textDocument/hover", Self.uri, 3, 30)?["contents"]?["value"]?.string)
-        #expect(serves == "`serves`: a clause of goal; it names a value")
+        #expect(serves == "`serves`: a clause of goal, habit; it names a value")
         let date = try #require(client.at("textDocument/hover", Self.uri, 5, 40)?["contents"]?["value"]?.string)
         #expect(date == "2027-03-01 is a Mon, in 96 days")
     }

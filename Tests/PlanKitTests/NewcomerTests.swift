@@ -124,11 +124,11 @@ import Testing
             test.plan:2:1: error[E029]: unknown statement `projekt`
               |
             2 | projekt "Write a book"
-              | ^^^^^^^ a statement starts with vision, owner, value, skill, goal, milestone, contact, mentor, log, objective, experience, capacity, review, update, remove, rename, let, include or assert; anything else is a question, an expression
+              | ^^^^^^^ a statement starts with vision, owner, value, skill, goal, milestone, contact, mentor, habit, log, objective, experience, capacity, review, update, remove, rename, let, include or assert; anything else is a question, an expression
             test.plan:3:1: error[E029]: unknown statement `plan`
               |
             3 | plan export --format md
-              | ^^^^ a statement starts with vision, owner, value, skill, goal, milestone, contact, mentor, log, objective, experience, capacity, review, update, remove, rename, let, include or assert; anything else is a question, an expression
+              | ^^^^ a statement starts with vision, owner, value, skill, goal, milestone, contact, mentor, habit, log, objective, experience, capacity, review, update, remove, rename, let, include or assert; anything else is a question, an expression
             test.plan:4:1: error[E029]: unknown statement `goall`
               |
             4 | goall "Lead" by 2027-06

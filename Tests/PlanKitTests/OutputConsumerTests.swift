@@ -90,7 +90,7 @@ import Testing
         let path = try Self.temporary(JSONExport.render(plan, today: today), "json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         // Each kind's members as its description gives them, in the order of the kinds.
-        let members = JSON.object(EntityKind.allCases.map { kind in (kind.plural, .array(kind.info.exportMembers.map(JSON.string))) })
+        let members = JSON.object(EntityKind.writtenOrder.map { kind in (kind.plural, .array(kind.info.exportMembers.map(JSON.string))) })
         let script = """
             import sys, json
             plan = json.load(open(sys.argv[1], encoding='utf-8'))

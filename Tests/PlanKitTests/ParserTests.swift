@@ -189,7 +189,7 @@ private func errors(_ text: String) -> [String] {
 
     @Test func syntaxErrorsSayWhatWasExpected() {
         #expect(errors("update thing \"x\"") == [
-            "1:8: E001 expected value, skill, goal, milestone, contact, mentor, objective, experience or review after `update`, found `thing`",
+            "1:8: E001 expected value, skill, goal, milestone, contact, mentor, habit, objective, experience or review after `update`, found `thing`",
         ])
         #expect(errors("let = 3") == ["1:5: E001 expected a name after `let`, found `=`"])
         #expect(errors("let x 3") == ["1:7: E001 expected `=` after `let x`, found the number 3"])

@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownField = "E016"
     case unknownObjective = "E018"
     case unknownExperience = "E019"
+    case unknownHabit = "E035"
     case unknownFunction = "E017"
     case duplicate = "E020"
     case levelOutOfRange = "E021"
@@ -76,6 +77,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case reviewPastDue = "W015"
     case targetBelowLevel = "W016"
     case updateOverriddenByLog = "W017"
+    case habitLetGo = "W018"
 }
 
 /// A problem found in the input: a value that stages collect and go on.

@@ -11,7 +11,7 @@ public enum Checks {
     public static func run(_ plan: Plan, today: Day) -> [Diagnostic] {
         let context = CheckContext(plan: plan, today: today, links: Links(plan: plan, today: today))
         var found = unknownReferences(plan) + missingVision(plan)
-        for kind in EntityKind.allCases {
+        for kind in EntityKind.writtenOrder {
             for check in kind.info.checks { found += check.run(context) }
         }
         return inSourceOrder(found)
@@ -22,9 +22,9 @@ public enum Checks {
     /// Every name an entity gives for another that is not declared, with
     /// the nearest declared name as "did you mean", or else the declaration to write.
     static func unknownReferences(_ plan: Plan) -> [Diagnostic] {
-        var resolvers = EntityKind.allCases.map { Resolver(plan, $0) }
+        var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
-        for kind in EntityKind.allCases {
+        for kind in EntityKind.writtenOrder {
             kind.info.forEachReference(plan, nil) { _, reference in
                 guard let target = reference.kinds.first else { return }
                 if reference.kinds.count == 1 {
@@ -73,7 +73,7 @@ public enum Checks {
     /// where `craft` is a value), the hint says so: declaring it again as
     /// the kind asked for is rarely what was meant.
     private static func otherKind(of reference: Reference, in plan: Plan) -> String? {
-        guard let other = EntityKind.allCases.first(where: { kind in
+        guard let other = EntityKind.nameResolutionOrder.first(where: { kind in
             !reference.kinds.contains(kind) && !kind.info.derived && kind.info.head == .name
                 && plan.index(of: kind, named: reference.name.text) != nil
         }) else { return nil }

@@ -49,8 +49,16 @@ protocol EntityDescription: SendableMetatype {
     static var derived: Bool { get }
     /// What the kind does to the plan as it stands on `today`: the log
     /// applies its entries, quarters are worked out. Kinds are applied in
-    /// the order of `EntityKind.allCases`.
+    /// `EntityKind.applyOrder`.
     static func asOf(_ plan: Plan, today: Day) -> Plan
+    /// The log clauses that speak of this kind's entities (`met` names a
+    /// contact; `reviewed`, a flag, speaks of the review): the counting
+    /// entries with such a clause are the entity's (`LogKind.entries`).
+    static var takesFromLog: [Keyword] { get }
+    /// What the counting entries make of the kind's entities as of today
+    /// (a skill at the level last logged, a goal done); the log calls it
+    /// once it has read its entries, so what it declared stays as it was.
+    static func applyLog(_ plan: inout Plan, _ log: LogEntries)
 }
 
 extension EntityDescription {
@@ -59,6 +67,8 @@ extension EntityDescription {
     static var identity: Identity { .name }
     static var derived: Bool { false }
     static func asOf(_ plan: Plan, today: Day) -> Plan { plan }
+    static var takesFromLog: [Keyword] { [] }
+    static func applyLog(_ plan: inout Plan, _ log: LogEntries) {}
     static func order(_ plan: Plan) -> [Int] { Array(0..<plan.count(of: kind)) }
     static func listed(_ plan: Plan, today: Day) -> [Int] { order(plan) }
     static var otherCollections: [CollectionRule] { [] }
@@ -115,6 +125,49 @@ struct ClauseRule<Entity>: Sendable {
     }
 }
 
+/// One constructor per shape of clause: each reads, changes and clears
+/// the same stored property through one key path, so no clause can set a
+/// property it then forgets to clear. The key path is projected at run
+/// time, which costs: the kinds a large plan is made of (goals above all)
+/// keep their clauses written out; habits and the log's `did` use these.
+extension ClauseRule {
+    /// A text clause (`note "..."`).
+    static func text(_ keyword: Keyword, _ what: StaticString, _ property: WritableKeyPath<Entity, String?> & Sendable) -> ClauseRule {
+        ClauseRule(keyword, .text(what),
+                   apply: { entity, clause, _ in if case .text(let text) = clause { entity[keyPath: property] = text } },
+                   read: { $0[keyPath: property].map(ClauseValue.text) },
+                   clear: { $0[keyPath: property] = nil })
+    }
+
+    /// One name, of one of `refers` (a free word when empty).
+    static func name(_ keyword: Keyword, _ what: StaticString, refers: KindSet,
+                     _ property: WritableKeyPath<Entity, Name?> & Sendable) -> ClauseRule {
+        ClauseRule(keyword, .name(what, refers: refers),
+                   apply: { entity, clause, _ in if case .name(let name) = clause { entity[keyPath: property] = name } },
+                   read: { $0[keyPath: property].map(ClauseValue.name) },
+                   clear: { $0[keyPath: property] = nil })
+    }
+
+    /// Names separated by commas, each of one of `refers` (free words,
+    /// like tags, when empty); giving the clause again adds to the list.
+    static func names(_ keyword: Keyword, _ what: StaticString, refers: KindSet,
+                      _ property: WritableKeyPath<Entity, NameList<Name>> & Sendable) -> ClauseRule {
+        ClauseRule(keyword, .names(what, refers: refers),
+                   apply: { entity, clause, _ in if case .names(let names) = clause { entity[keyPath: property].merge(names) } },
+                   read: { $0[keyPath: property].isEmpty ? nil : .names($0[keyPath: property].items) },
+                   clear: { $0[keyPath: property] = [] })
+    }
+
+    /// A duration (`every 2 weeks`).
+    static func duration(_ keyword: Keyword, required: Bool = false,
+                         _ property: WritableKeyPath<Entity, Duration?> & Sendable) -> ClauseRule {
+        ClauseRule(keyword, .duration, required: required,
+                   apply: { entity, clause, _ in if case .duration(let duration) = clause { entity[keyPath: property] = duration } },
+                   read: { $0[keyPath: property].map(ClauseValue.duration) },
+                   clear: { $0[keyPath: property] = nil })
+    }
+}
+
 /// A field an expression can read.
 public struct FieldRule: Sendable {
     public let name: String
@@ -142,6 +195,9 @@ public struct FieldRule: Sendable {
 public indirect enum FieldType: Sendable, Equatable {
     case number, string, bool, date, duration
     case entity(EntityKind)
+    /// An entity of one of these kinds: a log entry's `done` names a goal
+    /// or a milestone.
+    case oneOf([EntityKind])
     /// How far a goal falls short in a skill (`SkillGap`).
     case gap
     case list(FieldType)
@@ -228,6 +284,8 @@ public final class KindInfo: Sendable {
     public let identity: Identity
     public let derived: Bool
     let asOf: @Sendable (Plan, Day) -> Plan
+    public let takesFromLog: [Keyword]
+    let applyLog: @Sendable (inout Plan, LogEntries) -> Void
     let checks: [Check]
     /// The error for a reference to an entity of this kind that is not declared.
     public let unknownCode: DiagnosticCode
@@ -247,6 +305,8 @@ public final class KindInfo: Sendable {
     /// The entity's clauses as they would be written, in canonical order.
     package let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
     let hasClause: @Sendable (Plan, Keyword, Int) -> Bool
+    /// The value entity `index` gives clause `keyword`, nil when it has none.
+    let clauseValue: @Sendable (Plan, Keyword, Int) -> ClauseValue?
     /// What the kind's collection lists as of a day, in order (declaration
     /// order, or the description's own).
     let listed: @Sendable (Plan, Day) -> [Int]
@@ -276,6 +336,8 @@ public final class KindInfo: Sendable {
         identity = Description.identity
         derived = Description.derived
         asOf = { Description.asOf($0, today: $1) }
+        takesFromLog = Description.takesFromLog
+        applyLog = { Description.applyLog(&$0, $1) }
         checks = Description.checks
         unknownCode = Description.unknownCode
         stub = { Description.stub($0, level: $1) }
@@ -352,6 +414,13 @@ public final class KindInfo: Sendable {
             return plan.entities(Entity.self).withUnsafeBufferPointer { entities in
                 guard let first = entities.baseAddress, index >= 0, index < entities.count else { return false }
                 return rules[position].readInPlace(first + index) != nil
+            }
+        }
+        clauseValue = { plan, keyword, index in
+            guard let position = keywords.firstIndex(of: keyword) else { return nil }
+            return plan.entities(Entity.self).withUnsafeBufferPointer { entities in
+                guard let first = entities.baseAddress, index >= 0, index < entities.count else { return nil }
+                return rules[position].readInPlace(first + index)
             }
         }
         listed = { plan, today in Description.listed(plan, today: today) }
@@ -480,5 +549,5 @@ extension EntityKind {
 
 extension KindInfo {
     /// Every kind's description, by `EntityKind.ordinal`.
-    package static let all: [KindInfo] = EntityKind.allCases.map { $0.described() }
+    package static let all: [KindInfo] = EntityKind.byOrdinal.map { $0.described() }
 }

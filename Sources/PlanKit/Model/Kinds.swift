@@ -18,6 +18,7 @@ extension EntityKind {
         case .capacity: return KindInfo(CapacityKind.self)
         case .review: return KindInfo(ReviewKind.self)
         case .quarter: return KindInfo(QuarterKind.self)
+        case .habit: return KindInfo(HabitKind.self)
         }
     }
 }

@@ -191,11 +191,12 @@ extension Plan {
         return .success(index)
     }
 
-    /// Each entity that names `name` of `kind`, once per clause, in kind order.
+    /// Each entity that names `name` of `kind`, once per clause, kinds in
+    /// the order a plan is written.
     func referrers(to kind: EntityKind, named name: String,
                    except excluded: Int) -> [(kind: EntityKind, spelled: String, name: String, clause: Keyword)] {
         var found: [(kind: EntityKind, spelled: String, name: String, clause: Keyword)] = []
-        for other in EntityKind.allCases where mayRefer(other, to: name) {
+        for other in EntityKind.writtenOrder where mayRefer(other, to: name) {
             var seen = Set<String>()
             other.info.forEachReference(self, nil) { position, reference in
                 // A name that may be of several kinds refers to the first that declares it.
@@ -279,16 +280,14 @@ extension Value {
         case .group(let key, let items):
             return .group(key: key.afterRemoving(kind, at: removed), items: items.map { $0.afterRemoving(kind, at: removed) })
         case .gap(var gap):
-            // A gap is its goal's and its skill's: it goes with either.
-            switch kind {
-            case .goal:
+            // A gap is its goal's and its skill's: it goes with either, and
+            // names no entity of any other kind.
+            if kind == .goal {
                 if gap.goal == removed { return .none }
                 if gap.goal > removed { gap.goal -= 1 }
-            case .skill:
+            } else if kind == .skill {
                 if gap.skill == removed { return .none }
                 if gap.skill > removed { gap.skill -= 1 }
-            case .value, .milestone, .contact, .log, .objective, .experience, .capacity, .review, .quarter:
-                break
             }
             return .gap(gap)
         case .none, .bool, .number, .string, .date, .duration, .entity: return self

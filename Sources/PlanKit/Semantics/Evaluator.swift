@@ -95,7 +95,7 @@ package struct Evaluator {
 
     private func unknownName(_ name: String, at range: SourceRange, in scope: Scope) -> EvaluationError {
         let message = "unknown name \(Literal.string(name))"
-        for kind in EntityKind.allCases where plan.index(of: kind, named: name) != nil {
+        for kind in EntityKind.nameResolutionOrder where plan.index(of: kind, named: name) != nil {
             return EvaluationError(.unknownName, message, at: range,
                                    hint: "to refer to the \(kind.rawValue), write \(kind.rawValue) \(Literal.string(name))")
         }

@@ -49,7 +49,8 @@ package final class Links {
     /// What a kind works out once over the whole plan, one typed slot per
     /// result, so that reading one back needs no cast.
     struct WorkedOut {
-        var logTotals: LogKind.Totals?
+        var logEntries: LogEntries?
+        var goalLogs: GoalKind.Logged?
     }
 
     /// `make`'s result, made on first use and kept in `slot` with the table.

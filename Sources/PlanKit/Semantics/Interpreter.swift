@@ -51,7 +51,7 @@ public struct Interpreter: Sendable {
 
     /// `plan` as it stands on `today`, every kind applied in turn.
     public static func asOf(_ plan: Plan, today: Day) -> Plan {
-        KindInfo.all.reduce(plan.withoutJournal()) { current, info in info.asOf(current, today) }
+        EntityKind.applyOrder.reduce(plan.withoutJournal()) { current, kind in kind.info.asOf(current, today) }
     }
 
     /// How files named by `load` and `include` are read.

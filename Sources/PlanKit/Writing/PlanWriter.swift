@@ -10,7 +10,7 @@ public enum PlanWriter {
         var sections: [[String]] = []
         if let vision = plan.vision { sections.append(["vision " + Literal.string(vision)]) }
         if let owner = plan.owner { sections.append(["owner " + Literal.string(owner)]) }
-        for kind in EntityKind.allCases {
+        for kind in EntityKind.writtenOrder {
             let info = kind.info
             var lines: [String] = []
             for index in 0..<plan.count(of: kind) {

@@ -78,7 +78,7 @@ extension LanguageServer {
 
     /// The words a statement starts with: every declared kind's keyword
     /// (and its alias), then the statements that are not declarations.
-    static let statementWords: [String] = EntityKind.allCases.filter { !$0.info.derived }.flatMap { kind in
+    static let statementWords: [String] = EntityKind.writtenOrder.filter { !$0.info.derived }.flatMap { kind in
         [kind.rawValue] + (kind.alias.map { [$0.declares.rawValue] } ?? [])
     } + [Keyword.vision, .update, .let, .include, .assert].map(\.rawValue) + ["remove", "rename"]
 

@@ -93,7 +93,7 @@ struct DocumentContext {
     /// The entity named by the token at `index`, if it names one.
     func entity(at index: Int) -> (kind: EntityKind, index: Int)? {
         guard tokens.indices.contains(index), Self.isName(tokens[index]) else { return nil }
-        return plan.resolve(text(of: tokens[index]), among: kinds(before: index) ?? EntityKind.allCases)
+        return plan.resolve(text(of: tokens[index]), among: kinds(before: index) ?? EntityKind.nameResolutionOrder)
     }
 
     /// The places that name `target`, in every file of its plan, in order:

@@ -14,7 +14,7 @@ public struct Agenda: Sendable {
     public static let defaultDays = 14
 
     public enum Kind: String, Sendable {
-        case goal, milestone, contact, mentor, review
+        case goal, milestone, contact, mentor, review, habit
     }
 
     public struct Item: Sendable, Equatable {
@@ -84,11 +84,19 @@ public struct Agenda: Sendable {
         // due, dated today.
         if let review = plan.review, let every = review.every {
             let links = Links(plan: plan, today: today)
-            let last = LogKind.totals(links).reviews.last
+            let last = ReviewKind.lastReview(links)
             if let next = ReviewKind.next(review, links) {
                 let why = (last.map { "last reviewed \($0)" } ?? "never reviewed") + ", every " + Literal.duration(every)
                 add(Item(date: next, kind: .review, name: "the plan", why: why, overdue: last == nil || next < today))
             }
+        }
+
+        let links = Links(plan: plan, today: today)
+        for index in plan.habits.indices {
+            let habit = plan.habits[index]
+            guard let every = habit.every, let next = HabitKind.nextDue(index, links) else { continue }
+            let why = (HabitKind.lastDone(index, links).map { "last done \($0)" } ?? "never done") + ", every " + Literal.duration(every)
+            add(Item(date: next, kind: .habit, name: habit.name.text, why: why, overdue: next < today))
         }
 
         self.overdue = Self.byDate(overdue)
@@ -96,7 +104,7 @@ public struct Agenda: Sendable {
     }
 
     /// Stable: one day's items keep the order they were added in (goals,
-    /// milestones, people, the review), each kind in declaration order.
+    /// milestones, people, the review, habits), each kind in declaration order.
     private static func byDate(_ items: [Item]) -> [Item] {
         items.enumerated().sorted { left, right in
             left.element.date != right.element.date ? left.element.date < right.element.date : left.offset < right.offset

@@ -56,6 +56,7 @@ public enum ICalendar {
             lines.append("END:VTODO")
         }
         lines += contacts(plan, today: today, stamp: stamp)
+        lines += habits(plan, today: today, stamp: stamp)
         lines += loggedHours(plan, stamp: stamp)
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
@@ -81,6 +82,42 @@ public enum ICalendar {
             lines.append("END:VTODO")
         }
         return lines
+    }
+
+    /// A VTODO for each habit, due on its next due day and repeating every
+    /// period from there (RRULE, RFC 5545 3.3.10).
+    private static func habits(_ plan: Plan, today: Day, stamp: String) -> [String] {
+        let links = Links(plan: plan, today: today)
+        var lines: [String] = []
+        for (index, habit) in plan.habits.enumerated() {
+            guard let every = habit.every, let next = HabitKind.nextDue(index, links) else { continue }
+            lines += ["BEGIN:VTODO", "UID:" + uid(.habit, habit.name.text), stamp, "DUE;VALUE=DATE:" + basic(next),
+                      "RRULE:" + recurrence(every), "SUMMARY:" + escape(habit.name.text)]
+            let record = HabitKind.record(index, links)
+            var about = [(HabitKind.lastDone(index, links).map { "Last done \($0)" } ?? "Never done") + ", every " + Literal.duration(every)
+                         + ", streak \(record.streak)"]
+            if let goal = habit.goal { about.append("For: \(goal.text)") }
+            if let note = habit.note { about.append(note) }
+            lines.append("DESCRIPTION:" + escape(about.joined(separator: "\n")))
+            lines.append("STATUS:NEEDS-ACTION")
+            lines += categories(habit.serves.map(\.text))
+            lines.append("END:VTODO")
+        }
+        return lines
+    }
+
+    /// `FREQ=WEEKLY;INTERVAL=2` for `every 2 weeks`: whole years, months,
+    /// weeks or days; a cadence of months and days, in days.
+    private static func recurrence(_ every: Duration) -> String {
+        let (frequency, interval): (String, Int)
+        if every.days == 0 {
+            (frequency, interval) = every.months % 12 == 0 ? ("YEARLY", every.months / 12) : ("MONTHLY", every.months)
+        } else if every.months == 0 {
+            (frequency, interval) = every.days % 7 == 0 ? ("WEEKLY", every.days / 7) : ("DAILY", every.days)
+        } else {
+            (frequency, interval) = ("DAILY", Int(every.approximateDays.rounded()))
+        }
+        return "FREQ=\(frequency);INTERVAL=\(max(1, interval))"
     }
 
     /// A VEVENT for each log entry with hours, lasting those hours. The log

@@ -37,7 +37,7 @@ public enum JSONExport {
             pretty(value, indent: "  ", into: &out)
             out += ",\n"
         }
-        let kinds = EntityKind.allCases
+        let kinds = EntityKind.writtenOrder
         for (position, kind) in kinds.enumerated() {
             member(kind.plural, into: &out)
             let count = plan.count(of: kind)

@@ -111,6 +111,14 @@ public enum MarkdownExport {
                 out += "- \(entry.date) \(escape(entry.text))\n"
             }
         }
+        if let habits = activity.habits {
+            out += "\n## Habits\n\n| Habit | Every | Streak | Kept | Last done | Next due |\n|---|---|---:|---:|---|---|\n"
+            for habit in habits {
+                out += row([escape(habit.name), Literal.duration(habit.every), "\(habit.streak)", "\(Int((habit.kept * 100).rounded()))%",
+                            habit.lastDone?.description ?? "_never_",
+                            (habit.nextDue?.description ?? "") + (habit.overdue ? " **(overdue)**" : "")])
+            }
+        }
         return out
     }
 

@@ -47,7 +47,7 @@ public enum PlanDiff {
         // worked out once for the whole plan, not once for every field read.
         let oldEvaluator = Evaluator(plan: old.plan, today: today, bindings: [:])
         let newEvaluator = Evaluator(plan: new.plan, today: today, bindings: [:])
-        for kind in EntityKind.allCases {
+        for kind in EntityKind.writtenOrder {
             func key(_ plan: Plan, _ index: Int) -> String? {
                 if kind.info.derived { return plan.name(of: kind, at: index).map { "name " + $0.text } }
                 return plan.identity(of: kind, at: index).map { "identity \($0)" }

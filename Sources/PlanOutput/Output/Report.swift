@@ -125,6 +125,13 @@ public struct Report: Sendable {
                 out.wrapped(entry.text, prefix: "  \(entry.date)  ", prefixWidth: 14, hang: 14)
             }
         }
+        if let habits = activity.habits {
+            out.heading("Habits", key: "streak in periods of each habit's every")
+            for habit in habits {
+                let due = habit.nextDue.map { out.style($0.description, habit.overdue ? .red : .bold) } ?? "          "
+                out.wrapped("\(habit.name): \(ReportActivity.record(habit))", prefix: "  \(due)  ", prefixWidth: 14, hang: 14)
+            }
+        }
     }
 
     private func timelineLine(_ item: ReportContent.TimelineItem, into out: inout TextLayout) {

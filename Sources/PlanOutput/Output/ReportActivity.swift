@@ -28,8 +28,20 @@ struct ReportActivity {
         var text: String
     }
 
+    struct HabitRecord {
+        var name: String
+        var every: Duration
+        var streak: Int
+        var kept: Double
+        var lastDone: Day?
+        var nextDue: Day?
+        var overdue: Bool
+    }
+
     /// nil when no person has an `every`: then the section is left out.
     var people: [Person]?
+    /// nil when the plan has no habit: then the section is left out.
+    var habits: [HabitRecord]?
     /// nil when the plan has no log by today: then the section is left out.
     var progress: [Progress]?
 
@@ -37,6 +49,26 @@ struct ReportActivity {
     init(_ plan: Plan, today: Day) {
         people = Self.people(plan, today: today)
         progress = Self.progress(plan, today: today)
+        habits = Self.habits(plan, today: today)
+    }
+
+    /// Each habit in the order declared, with its streak.
+    private static func habits(_ plan: Plan, today: Day) -> [HabitRecord]? {
+        guard plan.count(of: .habit) > 0 else { return nil }
+        let links = Links(plan: plan, today: today)
+        return plan.habits.indices.compactMap { index in
+            guard let every = plan.habits[index].every else { return nil }
+            let record = HabitKind.record(index, links)
+            return HabitRecord(name: plan.habits[index].name.text, every: every, streak: record.streak, kept: record.kept,
+                               lastDone: HabitKind.lastDone(index, links), nextDue: HabitKind.nextDue(index, links),
+                               overdue: HabitKind.isOverdue(index, links))
+        }
+    }
+
+    /// `streak 5, kept 42% of the last 12 periods; last done 2026-11-24, every 1 day`.
+    static func record(_ habit: HabitRecord) -> String {
+        "streak \(habit.streak), kept \(Int((habit.kept * 100).rounded()))% of the last \(HabitKind.keptPeriods); "
+            + (habit.lastDone.map { "last done \($0)" } ?? "never done") + ", every " + Literal.duration(habit.every)
     }
 
     /// Overdue people and the next touches within the window, soonest first.

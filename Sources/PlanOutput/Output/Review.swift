@@ -105,7 +105,7 @@ public struct StrategyReview: Sendable {
             QuarterRow(name: $0.name.text, capacity: $0.capacity, load: $0.load, over: $0.over, capacitySteps: $0.capacitySteps)
         }
         every = plan.review?.every
-        lastReview = LogKind.totals(links).reviews.last
+        lastReview = ReviewKind.lastReview(links)
         nextReview = plan.review.flatMap { ReviewKind.next($0, links) }
     }
 

@@ -71,7 +71,7 @@ public enum SourceEditor {
         }
 
         mutating func entities() {
-            let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+            let positions = EntityKind.byOrdinal.map { plan.positions(of: $0) }
             for (key, origin) in origins.entities {
                 guard let first = origin.statements.first else { continue }
                 guard let index = positions[key.kind.ordinal][key.identity] else {
@@ -107,7 +107,7 @@ public enum SourceEditor {
         /// the files' `let`s, asserts and questions (`(value family).goals`).
         mutating func renamedInExpressions() {
             var renamed: [EntityKind: [String: String]] = [:]
-            let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+            let positions = EntityKind.byOrdinal.map { plan.positions(of: $0) }
             for (key, origin) in origins.entities where key.kind.info.identity == .name {
                 guard let index = positions[key.kind.ordinal][key.identity], let name = plan.name(of: key.kind, at: index),
                       let asRead = origin.asRead.first else { continue }
@@ -334,7 +334,7 @@ public enum SourceEditor {
         /// The entities no file declared, in canonical form, kind by kind.
         mutating func newEntities() -> [(kind: EntityKind, index: Int, text: String)] {
             var blocks: [(kind: EntityKind, index: Int, text: String)] = []
-            for kind in EntityKind.allCases {
+            for kind in EntityKind.writtenOrder {
                 for index in 0..<plan.count(of: kind) {
                     guard let identity = plan.identity(of: kind, at: index),
                           origins.entities[EntityKey(kind: kind, identity: identity)] == nil else { continue }
@@ -368,7 +368,7 @@ public enum SourceEditor {
         /// there is none: then the text goes at the end.
         mutating func insert(_ text: String, afterLastOf kind: EntityKind, index: Int, in main: Int) -> Bool {
             if declarations == nil {
-                let positions = EntityKind.allCases.map { plan.positions(of: $0) }
+                let positions = EntityKind.byOrdinal.map { plan.positions(of: $0) }
                 var found: [EntityKind: [(range: SourceRange, index: Int)]] = [:]
                 for (key, origin) in origins.entities {
                     guard let at = positions[key.kind.ordinal][key.identity], let first = origin.statements.first else { continue }

@@ -284,7 +284,7 @@ public enum ClauseShape: Sendable {
     }
 }
 
-/// Some kinds of entity, in the order of `EntityKind.allCases` (so a name
+/// Some kinds of entity, in `EntityKind.nameResolutionOrder` (so a name
 /// that may be a goal or a milestone is looked for as a goal first).
 public struct KindSet: Sendable, Equatable, ExpressibleByArrayLiteral {
     // Inlinable with `first`, `isEmpty` and `ClauseShape.referred`: the
@@ -297,9 +297,9 @@ public struct KindSet: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     @inlinable public var isEmpty: Bool { bits == 0 }
 
-    @inlinable public var first: EntityKind? { EntityKind.allCases.first { bits & (1 << UInt32($0.ordinal)) != 0 } }
+    @inlinable public var first: EntityKind? { EntityKind.nameResolutionOrder.first { bits & (1 << UInt32($0.ordinal)) != 0 } }
 
-    public var kinds: [EntityKind] { EntityKind.allCases.filter { bits & (1 << UInt32($0.ordinal)) != 0 } }
+    public var kinds: [EntityKind] { EntityKind.nameResolutionOrder.filter { bits & (1 << UInt32($0.ordinal)) != 0 } }
 }
 
 /// The value of one clause as written.

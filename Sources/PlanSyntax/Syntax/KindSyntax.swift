@@ -44,7 +44,7 @@ public final class KindSyntax: Sendable {
         clauses.first { $0.keyword == keyword }
     }
 
-    /// Every kind's syntax, in the order of `EntityKind.allCases`.
+    /// Every kind's syntax, by `EntityKind.ordinal`.
     public static let all: [KindSyntax] = [
         KindSyntax(.value, fieldKeywords: [.priority, .note, .goals], clauses: [
             ClauseSyntax(.priority, .whole("a priority", nil)),
@@ -88,13 +88,14 @@ public final class KindSyntax: Sendable {
             ClauseSyntax(.mentor, .flag),
         ]),
         KindSyntax(.log, head: .date(text: .note), unique: false, identity: .dayAndText, otherCollections: [.logsAhead],
-                   fieldKeywords: [.note, .goal, .milestone, .skill, .level, .done, .gained, .hours, .reviewed], clauses: [
+                   fieldKeywords: [.note, .goal, .milestone, .skill, .level, .done, .gained, .hours, .reviewed, .habits], clauses: [
             ClauseSyntax(.note, .text("a note")),
             ClauseSyntax(.for, .name("the goal or milestone worked on", refers: [.goal, .milestone])),
             ClauseSyntax(.met, .names("a person", refers: [.contact])),
             ClauseSyntax(.skill, .skillLevel),
             ClauseSyntax(.done, .name("the goal or milestone reached", refers: [.goal, .milestone])),
             ClauseSyntax(.gained, .name("the experience gained", refers: [.experience])),
+            ClauseSyntax(.did, .names("a habit", refers: [.habit])),
             ClauseSyntax(.hours, .amount("the hours spent", unit: nil)),
             ClauseSyntax(.reviewed, .flag),
         ]),
@@ -114,6 +115,12 @@ public final class KindSyntax: Sendable {
             ClauseSyntax(.every, .duration, required: true),
         ]),
         KindSyntax(.quarter, derived: true, fieldKeywords: [.start, .capacity, .goals], clauses: []),
+        KindSyntax(.habit, fieldKeywords: [.every, .goal, .serves, .note, .logs], clauses: [
+            ClauseSyntax(.every, .duration, required: true),
+            ClauseSyntax(.for, .name("the goal it is for", refers: [.goal])),
+            ClauseSyntax(.serves, .names("a value", refers: [.value])),
+            ClauseSyntax(.note, .text("a note")),
+        ]),
     ]
 }
 

@@ -147,7 +147,7 @@ public struct Parser {
             return Statement(.updateOwner(text), keyword.range.through(previous.range))
         }
         guard case .keyword(let word) = peek.kind, let kind = EntityKind(word) else {
-            let kinds = EntityKind.allCases.filter { $0.syntax.unique && !$0.syntax.derived }
+            let kinds = EntityKind.writtenOrder.filter { $0.syntax.unique && !$0.syntax.derived }
                 .flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
             let list = kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
             throw error(at: peek, "expected \(list) after `update`, found \(describe(peek))")
@@ -274,7 +274,7 @@ public struct Parser {
     /// order the language reference gives them: what an unknown word at the
     /// start of a statement is measured against.
     static let statementWords: [String] = [Keyword.vision.rawValue, Keyword.owner.rawValue]
-        + EntityKind.allCases.filter { !$0.syntax.derived }.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
+        + EntityKind.writtenOrder.filter { !$0.syntax.derived }.flatMap { [$0.rawValue] + ($0.alias.map { [$0.declares.rawValue] } ?? []) }
         + [Keyword.update.rawValue] + editWords.sorted() + [Keyword.let, .include, .assert].map(\.rawValue)
 
     /// A statement that is a bare name no `let` bound, with more after it

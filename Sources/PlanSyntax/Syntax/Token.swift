@@ -4,31 +4,57 @@ import PlanCore
 public enum Keyword: String, CaseIterable, Sendable {
     // declarations and statements
     case vision, owner, value, skill, goal, milestone, mentor, contact, log
-    case objective, experience, capacity, review
+    case objective, experience, capacity, review, habit
     case update, `let`, include, assert
     // clauses
     case priority, nonNegotiable = "non-negotiable", note, level, target
     case role, needs, at, serves, after, by, impact, done, doing, `for`, helps
-    case every, met, tags, hours, reviewed, gained, have, aligns, effort, start, from
+    case every, met, tags, hours, reviewed, gained, have, aligns, effort, start, from, did
     // collections
     case values, skills, goals, milestones, mentors, contacts, logs, logsAhead = "logs_ahead"
-    case objectives, experiences, capacities, reviews, quarters
+    case objectives, experiences, capacities, reviews, quarters, habits
     // query clauses
     case `where`, sort, group, limit, select, asc, desc
     // operators and literals
     case and, or, not, `in`, `true`, `false`, none, today
 }
 
-/// The kinds of entity a plan declares, in the order a plan is written out.
-/// A kind's keyword is its raw value and its collection keyword the plural;
-/// how it is written lies in `KindSyntax`, what it is in its description
-/// in the model (`EntityKind.described`).
+/// The kinds of entity a plan declares. A kind's keyword is its raw value
+/// and its collection keyword the plural; how it is written lies in
+/// `KindSyntax`, what it is in its description in the model
+/// (`EntityKind.described`). The order of the cases means nothing: each
+/// order that matters is one of the lists below.
 public enum EntityKind: String, CaseIterable, Sendable {
     case value, skill, goal, milestone, contact, log, objective, experience, capacity, review
     /// Worked out from the plan, never declared: `quarters`.
     case quarter
+    case habit
 
-    /// The position of the kind in `allCases`, where per-kind tables keep it.
+    /// The order a plan is written out in (`:save` of a new plan, `fmt`
+    /// of new entities, the JSON export's members, `:diff`), and the order
+    /// the checks of each kind run in.
+    public static let writtenOrder: [EntityKind] = [
+        .value, .skill, .goal, .milestone, .contact, .habit, .log, .objective, .experience, .capacity, .review, .quarter,
+    ]
+
+    /// The order kinds are applied to a plan as of a day: a `met` after the
+    /// day is set aside before the log says who was met last, and quarters
+    /// are worked out from goals the log may have marked done.
+    public static let applyOrder: [EntityKind] = [
+        .value, .skill, .goal, .milestone, .contact, .habit, .log, .objective, .experience, .capacity, .review, .quarter,
+    ]
+
+    /// Which kind a name means when it could be several (`for` names a goal
+    /// or a milestone, and an unknown name's hint names a kind): the first
+    /// of these that declares it.
+    public static let nameResolutionOrder: [EntityKind] = [
+        .value, .skill, .goal, .milestone, .contact, .habit, .log, .objective, .experience, .capacity, .review, .quarter,
+    ]
+
+    /// Every kind, each at its `ordinal`: the order of per-kind tables.
+    public static let byOrdinal: [EntityKind] = allCases.sorted { $0.ordinal < $1.ordinal }
+
+    /// The position of the kind in per-kind tables (`byOrdinal`).
     public var ordinal: Int {
         switch self {
         case .value: return 0
@@ -42,6 +68,7 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .capacity: return 8
         case .review: return 9
         case .quarter: return 10
+        case .habit: return 11
         }
     }
 
@@ -49,19 +76,12 @@ public enum EntityKind: String, CaseIterable, Sendable {
     /// word implied, and the collection that lists only those entities:
     /// `mentor "X"` is a contact who mentors you, `mentors` lists them.
     public var alias: (declares: Keyword, lists: Keyword)? {
-        switch self {
-        case .contact: return (.mentor, .mentors)
-        case .value, .skill, .goal, .milestone, .log, .objective, .experience, .capacity, .review, .quarter: return nil
-        }
+        self == .contact ? (.mentor, .mentors) : nil
     }
 
     /// The collection keyword: `goals`, `skills`, ...
     public var plural: String {
-        switch self {
-        case .capacity: return "capacities"
-        case .value, .skill, .goal, .milestone, .contact, .log, .objective, .experience, .review, .quarter:
-            return rawValue + "s"
-        }
+        self == .capacity ? "capacities" : rawValue + "s"
     }
 
     /// The keyword that declares the kind under its own name (`contact`).

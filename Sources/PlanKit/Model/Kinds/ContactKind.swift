@@ -111,7 +111,7 @@ package enum ContactKind: EntityDescription {
         FieldRule("tags", .list(.string)) { context, index in .list(context.plan.contacts[index].tags.map { .string($0.text) }) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.contacts[index].note) },
         FieldRule("logs", .list(.entity(.log)), fromLog: true) { context, index in
-            .list(LogKind.totals(context.links).contactLogs[index].map { .entity(.log, $0) })
+            .list(LogKind.entries(context.links).of(.contact, via: .met)[index].map { .entity(.log, $0) })
         },
     ]
 
@@ -136,6 +136,21 @@ package enum ContactKind: EntityDescription {
     }
 
     static func stub(_ spelled: String, level: Int?) -> String { "contact \(spelled)" }
+
+    static let takesFromLog: [Keyword] = [.met]
+
+    /// Each person was last met on the latest counting entry that met
+    /// them, unless the plan says a later day.
+    static func applyLog(_ plan: inout Plan, _ log: LogEntries) {
+        let logs = plan.logs
+        for (contact, entries) in log.of(.contact, via: .met).enumerated() {
+            guard let latest = entries.last else { continue }
+            let day = logs[latest].date
+            plan.modify(Contact.self, at: contact) { contact in
+                if contact.met.map({ $0 < day }) ?? true { contact.met = day }
+            }
+        }
+    }
 
     package static func isOverdue(_ contact: Contact, today: Day) -> Bool {
         guard let next = contact.nextTouch(today: today) else { return false }

@@ -35,7 +35,7 @@ enum ExperienceKind: EntityDescription {
         FieldRule("name", .string) { context, index in .string(context.plan.experiences[index].name.text) },
         FieldRule("have", .bool) { context, index in .bool(context.plan.experiences[index].have) },
         FieldRule("gained_on", .optional(.date), fromLog: true) { context, index in
-            .optional(LogKind.totals(context.links).gainedOn[index])
+            .optional(LogKind.entries(context.links).of(.experience, via: .gained)[index].first.map { context.plan.logs[$0].date })
         },
         FieldRule("needed_by", .list(.entity(.goal))) { context, index in
             .list(context.links.referrers(.goal, via: .experience, to: index).map { .entity(.goal, $0) })
@@ -46,4 +46,13 @@ enum ExperienceKind: EntityDescription {
     static let columns = [Column("name"), Column("have"), Column("needed_by")]
 
     static func stub(_ spelled: String, level: Int?) -> String { "experience \(spelled)" }
+
+    static let takesFromLog: [Keyword] = [.gained]
+
+    /// An experience an entry says gained is had from that day.
+    static func applyLog(_ plan: inout Plan, _ log: LogEntries) {
+        for (experience, entries) in log.of(.experience, via: .gained).enumerated() where !entries.isEmpty {
+            plan.modify(Experience.self, at: experience) { $0.have = true }
+        }
+    }
 }

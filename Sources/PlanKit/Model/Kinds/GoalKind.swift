@@ -161,17 +161,15 @@ package enum GoalKind: EntityDescription {
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.goals[index], today: context.today)) },
         FieldRule("doing", .bool) { context, index in .bool(context.plan.goals[index].status == .doing) },
         FieldRule("open", .bool) { context, index in .bool(context.plan.goals[index].status == .open) },
-        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in
-            .optional(LogKind.totals(context.links).goalDoneOn[index])
-        },
+        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in .optional(doneOn(index, context.links)) },
         // The counting log entries for it or done it, oldest first.
         FieldRule("logs", .list(.entity(.log)), fromLog: true) { context, index in
-            .list(LogKind.totals(context.links).goalLogs[index].map { .entity(.log, $0) })
+            .list(logs(context.links)[index].map { .entity(.log, $0) })
         },
         FieldRule("last_progress", .optional(.date), fromLog: true) { context, index in
-            .optional(LogKind.totals(context.links).goalLogs[index].last.map { context.plan.logs[$0].date })
+            .optional(logs(context.links)[index].last.map { context.plan.logs[$0].date })
         },
-        FieldRule("spent", .number, fromLog: true) { context, index in .number(LogKind.totals(context.links).spent[index]) },
+        FieldRule("spent", .number, fromLog: true) { context, index in .number(spent(context.links)[index]) },
         FieldRule("aligns", .list(.entity(.objective))) { context, index in
             context.links.entities(.objective, context.plan.goals[index].aligns.items)
         },
@@ -202,6 +200,73 @@ package enum GoalKind: EntityDescription {
 
     static func stub(_ spelled: String, level: Int?) -> String { "goal \(spelled)" }
 
+    /// An entry `for` a goal or `done` it is the goal's; one an entity `for`
+    /// the goal takes (a milestone's, a habit's) is the goal's too (`logs`).
+    static let takesFromLog: [Keyword] = [.for, .done]
+
+    /// A goal an entry says done is done.
+    static func applyLog(_ plan: inout Plan, _ log: LogEntries) {
+        for (goal, entries) in log.of(.goal, via: .done).enumerated() where !entries.isEmpty {
+            plan.modify(Goal.self, at: goal) { $0.status = .done }
+        }
+    }
+
+    /// The first counting entry that says the goal itself done.
+    static func doneOn(_ index: Int, _ links: Links) -> Day? {
+        LogKind.entries(links).of(.goal, via: .done)[index].first.map { links.plan.logs[$0].date }
+    }
+
+    /// Each goal's counting entries, oldest first: those for it or done it,
+    /// and those for its milestones or done them, each once; and the hours
+    /// they give, each entry's once.
+    struct Logged {
+        var logs: [[Int]]
+        var spent: [Double]
+    }
+
+    private static func logged(_ links: Links) -> Logged {
+        links.memo(\.goalLogs) { links in
+            let plan = links.plan
+            let entries = plan.logs
+            let log = LogKind.entries(links)
+            var logs = log.of(.goal, via: .for)
+            var merged = Array(repeating: false, count: logs.count)
+            func add(_ more: [[Int]], owner: (Int) -> Int?) {
+                for (position, list) in more.enumerated() where !list.isEmpty {
+                    guard let goal = owner(position), logs.indices.contains(goal) else { continue }
+                    if logs[goal].isEmpty {
+                        logs[goal] = list
+                    } else {
+                        logs[goal] += list
+                        merged[goal] = true
+                    }
+                }
+            }
+            add(log.of(.goal, via: .done)) { $0 }
+            // What is `for` a goal (a milestone, a habit) brings it the entries it takes.
+            for kind in EntityKind.writtenOrder where kind != .goal && kind.info.clause(.for)?.shape.refers == [.goal] {
+                let info = kind.info
+                let owners = (0..<plan.count(of: kind)).map { index -> Int? in
+                    guard case .name(let name)? = info.clauseValue(plan, .for, index) else { return nil }
+                    return plan.index(of: .goal, named: name.text)
+                }
+                for clause in info.takesFromLog { add(log.of(kind, via: clause)) { owners[$0] } }
+            }
+            // In the log's order: by date, one day's entries as written.
+            for goal in logs.indices where merged[goal] {
+                logs[goal] = Set(logs[goal]).sorted { entries[$0].date != entries[$1].date ? entries[$0].date < entries[$1].date : $0 < $1 }
+            }
+            let spent = logs.map { list in list.reduce(0) { total, entry in total + (entries[entry].hours ?? 0) } }
+            return Logged(logs: logs, spent: spent)
+        }
+    }
+
+    /// The counting entries of each goal, oldest first.
+    static func logs(_ links: Links) -> [[Int]] { logged(links).logs }
+
+    /// The hours logged on each goal.
+    static func spent(_ links: Links) -> [Double] { logged(links).spent }
+
     /// The level a need asks for: its `at`, else the skill's target.
     package static func requiredLevel(_ need: SkillNeed, in plan: Plan) -> Int? {
         need.level ?? plan.index(of: .skill, named: need.skill.text).map { plan.skills[$0].target }
@@ -229,7 +294,7 @@ package enum GoalKind: EntityDescription {
 
     /// Effort minus the hours spent, not below 0; nil without effort.
     static func remaining(_ index: Int, _ links: Links) -> Double? {
-        links.plan.goals[index].effort.map { max(0, $0 - LogKind.totals(links).spent[index]) }
+        links.plan.goals[index].effort.map { max(0, $0 - spent(links)[index]) }
     }
 
     /// When work begins: as declared; else the latest due date of the goals

@@ -22,6 +22,8 @@ public struct LogEntry: PlanEntity {
     public var gained: Name?
     public var hours: Double?
     public var reviewed = false
+    /// The habits kept this day.
+    public var did: NameList<Name> = []
 
     public init(name: Name) {
         self.name = name
@@ -79,6 +81,7 @@ package enum LogKind: EntityDescription {
                    apply: { entry, clause, _ in if case .name(let name) = clause { entry.gained = name } },
                    read: { $0.gained.map(ClauseValue.name) },
                    clear: { $0.gained = nil }),
+        .names(.did, "a habit", refers: [.habit], \.did),
         ClauseRule(.hours, .amount("the hours spent", unit: nil),
                    apply: { entry, clause, _ in if case .amount(let hours) = clause { entry.hours = hours } },
                    read: { $0.hours.map(ClauseValue.amount) },
@@ -107,7 +110,7 @@ package enum LogKind: EntityDescription {
         FieldRule("level", .optional(.number)) { context, index in
             context.plan.logs[index].level.map { .number(Double($0)) } ?? .none
         },
-        FieldRule("done", .optional(.entity(.goal))) { context, index in
+        FieldRule("done", .optional(.oneOf([.goal, .milestone]))) { context, index in
             entity(context.plan.logs[index].done, among: [.goal, .milestone], context.plan)
         },
         FieldRule("gained", .optional(.entity(.experience))) { context, index in
@@ -115,13 +118,16 @@ package enum LogKind: EntityDescription {
         },
         FieldRule("hours", .optional(.number)) { context, index in context.plan.logs[index].hours.map(Value.number) ?? .none },
         FieldRule("reviewed", .bool) { context, index in .bool(context.plan.logs[index].reviewed) },
+        FieldRule("habits", .list(.entity(.habit))) { context, index in
+            context.links.entities(.habit, context.plan.logs[index].did.items)
+        },
     ]
 
     static let columns = [Column("date"), Column("note", optional: true), Column("goal", optional: true),
                           Column("milestone", optional: true),
                           Column("people", optional: true), Column("skill", optional: true), Column("level", optional: true),
                           Column("done", optional: true), Column("gained", optional: true),
-                          Column("hours", rightAligned: true, optional: true)]
+                          Column("hours", rightAligned: true, optional: true), Column("habits", optional: true)]
 
     static let checks = [Check(entriesAfterToday), Check(drift), Check(emptyEntries)]
 
@@ -184,107 +190,20 @@ package enum LogKind: EntityDescription {
 
     // MARK: - What the log adds up to
 
-    /// The counting entries (dated today or before), read once for the
-    /// whole plan: what each goal, milestone, skill and person gets from them.
-    package struct Totals {
-        /// Counting entries `for` or `done` each goal (a milestone's count
-        /// for its goal too), oldest first.
-        var goalLogs: [[Int]]
-        var goalDoneOn: [Day?]
-        var milestoneDoneOn: [Day?]
-        /// Hours of the entries among each goal's `goalLogs`, whatever
-        /// clause put them there.
-        var spent: [Double]
-        /// Counting `skill ... level` entries of each skill, oldest first.
-        var history: [[Int]]
-        /// Counting entries that met each person, oldest first.
-        var contactLogs: [[Int]]
-        /// The days of the counting `reviewed` entries, oldest first.
-        package var reviews: [Day]
-        /// The first counting entry that gained each experience.
-        var gainedOn: [Day?]
+    /// The counting entries (dated today or before) sorted out once for the
+    /// whole plan, by the kinds that take them (`takesFromLog`).
+    static func entries(_ links: Links) -> LogEntries {
+        links.memo(\.logEntries) { links in LogEntries(links.plan, today: links.today) }
     }
 
-    package static func totals(_ links: Links) -> Totals {
-        links.memo(\.logTotals) { links in
-            let plan = links.plan
-            let today = links.today
-            let logs = plan.logs
-            var totals = Totals(goalLogs: Array(repeating: [], count: plan.count(of: .goal)),
-                                goalDoneOn: Array(repeating: nil, count: plan.count(of: .goal)),
-                                milestoneDoneOn: Array(repeating: nil, count: plan.count(of: .milestone)),
-                                spent: Array(repeating: 0, count: plan.count(of: .goal)),
-                                history: Array(repeating: [], count: plan.count(of: .skill)),
-                                contactLogs: Array(repeating: [], count: plan.count(of: .contact)),
-                                reviews: [],
-                                gainedOn: Array(repeating: nil, count: plan.count(of: .experience)))
-            for index in listed(plan, today: today) {
-                let entry = logs[index]
-                let worked = goal(of: entry.worked, plan)
-                let done = goal(of: entry.done, plan)
-                // An entry's hours count once for each goal it is among the logs of.
-                for goalIndex in Set([worked.goal, done.goal].compactMap { $0 }) {
-                    totals.goalLogs[goalIndex].append(index)
-                    if let hours = entry.hours { totals.spent[goalIndex] += hours }
-                }
-                if entry.done != nil {
-                    if let milestone = done.milestone {
-                        if totals.milestoneDoneOn[milestone] == nil { totals.milestoneDoneOn[milestone] = entry.date }
-                    } else if let goalIndex = done.goal, totals.goalDoneOn[goalIndex] == nil {
-                        totals.goalDoneOn[goalIndex] = entry.date
-                    }
-                }
-                if let skill = entry.skill, let skillIndex = plan.index(of: .skill, named: skill.text) {
-                    totals.history[skillIndex].append(index)
-                }
-                for person in entry.met {
-                    if let contact = plan.index(of: .contact, named: person.text), totals.contactLogs[contact].last != index {
-                        totals.contactLogs[contact].append(index)
-                    }
-                }
-                if entry.reviewed { totals.reviews.append(entry.date) }
-                if let gained = entry.gained, let experience = plan.index(of: .experience, named: gained.text),
-                   totals.gainedOn[experience] == nil {
-                    totals.gainedOn[experience] = entry.date
-                }
-            }
-            return totals
-        }
-    }
-
-    /// The plan as it stands on `today`: each skill at the level of its
-    /// latest counting entry, each goal and milestone a counting entry says
-    /// done marked done, each person met last when the log says. What the
-    /// plan declares is left as it is; this is what questions, checks and
-    /// outputs read.
+    /// The plan as it stands on `today`: each kind given what the counting
+    /// entries make of it (`applyLog`), read off the plan as declared.
     static func asOf(_ plan: Plan, today: Day) -> Plan {
         guard plan.count(of: .log) > 0 else { return plan }
-        let totals = totals(Links(plan: plan, today: today))
-        let logs = plan.logs
+        let log = entries(Links(plan: plan, today: today))
         var result = plan
-        for (skill, entries) in totals.history.enumerated() {
-            guard let latest = entries.last, let level = logs[latest].level else { continue }
-            result.modify(Skill.self, at: skill) { skill in
-                // A target that was the level stays where it was declared.
-                if skill.explicitTarget == nil { skill.explicitTarget = skill.level }
-                skill.level = level
-            }
-        }
-        for (goal, day) in totals.goalDoneOn.enumerated() where day != nil {
-            result.modify(Goal.self, at: goal) { $0.status = .done }
-        }
-        for (milestone, day) in totals.milestoneDoneOn.enumerated() where day != nil {
-            result.modify(Milestone.self, at: milestone) { $0.done = true }
-        }
-        for (experience, day) in totals.gainedOn.enumerated() where day != nil {
-            result.modify(Experience.self, at: experience) { $0.have = true }
-        }
-        for (contact, entries) in totals.contactLogs.enumerated() {
-            guard let latest = entries.last else { continue }
-            let day = logs[latest].date
-            result.modify(Contact.self, at: contact) { contact in
-                if contact.met.map({ $0 < day }) ?? true { contact.met = day }
-            }
+        for kind in EntityKind.applyOrder where !kind.info.takesFromLog.isEmpty {
+            kind.info.applyLog(&result, log)
         }
         return result
     }
@@ -311,14 +230,14 @@ package enum LogKind: EntityDescription {
     static func drift(_ context: CheckContext) -> [Diagnostic] {
         let plan = context.plan
         guard keptBy(context.today, plan) else { return [] }
-        let totals = totals(context.links)
+        let goalLogs = GoalKind.logs(context.links)
         let logs = plan.logs
         let today = context.today
         return plan.goals.indices.compactMap { index in
             let goal = plan.goals[index]
             // Before its declared start a goal has nothing to drift from.
             guard goal.status == .doing, goal.start.map({ $0 <= today }) ?? true else { return nil }
-            let last = totals.goalLogs[index].last.map { logs[$0].date }
+            let last = goalLogs[index].last.map { logs[$0].date }
             if let last, isRecent(last, today: today) { return nil }
             let since = last.map { "for \(today.ordinal - $0.ordinal) days" } ?? "yet"
             let line = "log \(today) \"what you did\" for \(Checks.spelled(goal.name))"
@@ -330,10 +249,64 @@ package enum LogKind: EntityDescription {
     static func emptyEntries(_ context: CheckContext) -> [Diagnostic] {
         context.plan.logs.compactMap { entry in
             guard entry.note == nil, entry.worked == nil, entry.met.isEmpty, entry.skill == nil, entry.done == nil,
-                  entry.gained == nil, entry.hours == nil, !entry.reviewed else { return nil }
+                  entry.gained == nil, entry.hours == nil, !entry.reviewed, entry.did.isEmpty else { return nil }
             return .error(.syntax, "this log entry says nothing happened", at: entry.name.range,
                           hint: "say what: log \(entry.name.text) \"what you did\" for \"Goal\" hours 2; "
                               + "or met, skill ... level, done, gained, reviewed")
         }
     }
+}
+
+/// The counting log entries, by the entity each names through the clauses
+/// the kinds take from the log, oldest first: what each skill, goal, person
+/// or habit gets from the log, read in one pass over it.
+struct LogEntries {
+    /// By kind ordinal, then by the clause's position in the kind's
+    /// `takesFromLog`, then by entity.
+    private var named: [[[[Int]]]]
+    /// For a flag clause (`reviewed`): the entries that set it.
+    private var flagged: [Keyword: [Int]] = [:]
+
+    init(_ plan: Plan, today: Day) {
+        let infos = KindInfo.all
+        named = infos.map { info in info.takesFromLog.map { _ in Array(repeating: [], count: plan.count(of: info.kind)) } }
+        // Each log clause some kind takes, read once an entry, with the
+        // kinds it may name and the slots of the kinds that take it.
+        var reads: [(rule: ClauseRule<LogEntry>, kinds: [EntityKind], takers: [(kind: EntityKind, position: Int)])] = []
+        for rule in LogKind.clauses {
+            let takers = infos.flatMap { info in
+                info.takesFromLog.enumerated().filter { $0.element == rule.syntax.keyword }.map { (kind: info.kind, position: $0.offset) }
+            }
+            if !takers.isEmpty { reads.append((rule, rule.syntax.shape.referred.kinds, takers)) }
+        }
+        let order = LogKind.listed(plan, today: today)
+        plan.logs.withUnsafeBufferPointer { logs in
+            guard let first = logs.baseAddress else { return }
+            for index in order {
+                for read in reads {
+                    guard let value = read.rule.readInPlace(first + index) else { continue }
+                    if case .flag = value {
+                        flagged[read.rule.syntax.keyword, default: []].append(index)
+                        continue
+                    }
+                    value.forEachName { name, _ in
+                        guard let (kind, entity) = plan.resolve(name.text, among: read.kinds) else { return }
+                        for taker in read.takers where taker.kind == kind && named[kind.ordinal][taker.position][entity].last != index {
+                            named[kind.ordinal][taker.position][entity].append(index)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// For each entity of `kind`, the counting entries whose `clause` names
+    /// it, oldest first; empty lists when the kind does not take the clause.
+    func of(_ kind: EntityKind, via clause: Keyword) -> [[Int]] {
+        guard let position = kind.info.takesFromLog.firstIndex(of: clause) else { return [] }
+        return named[kind.ordinal][position]
+    }
+
+    /// The counting entries that set the flag `clause`, oldest first.
+    func with(_ clause: Keyword) -> [Int] { flagged[clause] ?? [] }
 }

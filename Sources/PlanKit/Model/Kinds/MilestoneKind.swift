@@ -52,7 +52,7 @@ package enum MilestoneKind: EntityDescription {
         FieldRule("due", .optional(.date)) { context, index in .optional(context.plan.milestones[index].due) },
         FieldRule("done", .bool) { context, index in .bool(context.plan.milestones[index].done) },
         FieldRule("done_on", .optional(.date), fromLog: true) { context, index in
-            .optional(LogKind.totals(context.links).milestoneDoneOn[index])
+            .optional(LogKind.entries(context.links).of(.milestone, via: .done)[index].first.map { context.plan.logs[$0].date })
         },
         FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.milestones[index], today: context.today)) },
     ]
@@ -60,6 +60,17 @@ package enum MilestoneKind: EntityDescription {
     static let columns = [Column("name"), Column("goal"), Column("due"), Column("done")]
 
     static let checks = [Check(milestonesDueAfterTheirGoal), Check(overdueMilestones)]
+
+    /// An entry for a milestone or done it; both count for its goal too
+    /// (`GoalKind.logs`).
+    static let takesFromLog: [Keyword] = [.for, .done]
+
+    /// A milestone an entry says done is done.
+    static func applyLog(_ plan: inout Plan, _ log: LogEntries) {
+        for (milestone, entries) in log.of(.milestone, via: .done).enumerated() where !entries.isEmpty {
+            plan.modify(Milestone.self, at: milestone) { $0.done = true }
+        }
+    }
 
     static func stub(_ spelled: String, level: Int?) -> String {
         "milestone \(spelled) for \"Goal\" by 2027-06-30"

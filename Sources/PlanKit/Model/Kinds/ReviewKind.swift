@@ -33,9 +33,7 @@ package enum ReviewKind: EntityDescription {
         FieldRule("every", .duration) { context, index in
             context.plan.entities(Review.self)[index].every.map(Value.duration) ?? .none
         },
-        FieldRule("last", .optional(.date), fromLog: true) { context, _ in
-            .optional(LogKind.totals(context.links).reviews.last)
-        },
+        FieldRule("last", .optional(.date), fromLog: true) { context, _ in .optional(lastReview(context.links)) },
         FieldRule("next", .optional(.date)) { context, index in
             .optional(next(context.plan.entities(Review.self)[index], context.links))
         },
@@ -47,24 +45,31 @@ package enum ReviewKind: EntityDescription {
 
     static func stub(_ spelled: String, level: Int?) -> String { "review every 4 weeks" }
 
+    static let takesFromLog: [Keyword] = [.reviewed]
+
+    /// The day of the latest counting `reviewed` entry.
+    package static func lastReview(_ links: Links) -> Day? {
+        LogKind.entries(links).with(.reviewed).last.map { links.plan.logs[$0].date }
+    }
+
     /// The day the next review is due: the last one plus the cadence, or
     /// today when none is logged; none past 9999-12-31 (`nextPastTheCalendar`).
     package static func next(_ review: Review, _ links: Links) -> Day? {
         guard let every = review.every else { return nil }
-        guard let last = LogKind.totals(links).reviews.last else { return links.today }
+        guard let last = lastReview(links) else { return links.today }
         return last.addingWithinCalendar(every)
     }
 
     static func nextPastTheCalendar(_ context: CheckContext) -> [Diagnostic] {
         guard let review = context.plan.review, let every = review.every,
-              let last = LogKind.totals(context.links).reviews.last, last.addingWithinCalendar(every) == nil else { return [] }
+              let last = lastReview(context.links), last.addingWithinCalendar(every) == nil else { return [] }
         return [.error(.invalidDate, "the next review, \(last) + \(Literal.duration(every)), falls after \(Day.latest), "
                        + "the last day a plan can hold", at: review.name.range, hint: "give the review a shorter every")]
     }
 
     static func pastDue(_ context: CheckContext) -> [Diagnostic] {
         guard let review = context.plan.review, let every = review.every else { return [] }
-        let last = LogKind.totals(context.links).reviews.last
+        let last = lastReview(context.links)
         // A next review past the calendar is not past due; `nextPastTheCalendar` speaks of it.
         if let last, (last.addingWithinCalendar(every) ?? Day.latest) >= context.today { return [] }
         let message = last.map { "the plan was last reviewed \($0), \(Checks.daysAgo($0, context.today)); you meant to every \(Literal.duration(every))" }

@@ -51,7 +51,7 @@ enum SkillKind: EntityDescription {
         },
         // The counting `skill ... level` entries of the log, oldest first.
         FieldRule("history", .list(.entity(.log)), fromLog: true) { context, index in
-            .list(LogKind.totals(context.links).history[index].map { .entity(.log, $0) })
+            .list(LogKind.entries(context.links).of(.skill, via: .skill)[index].map { .entity(.log, $0) })
         },
         // Everyone who helps with it, contacts and mentors alike.
         FieldRule("mentors", .list(.entity(.contact))) { context, index in
@@ -64,12 +64,28 @@ enum SkillKind: EntityDescription {
 
     static let checks = [Check(targetBelowLevel)]
 
+    /// `log ... skill NAME level N`: the skill's history.
+    static let takesFromLog: [Keyword] = [.skill]
+
+    /// Each skill stands at the level of its latest counting entry.
+    static func applyLog(_ plan: inout Plan, _ log: LogEntries) {
+        let logs = plan.logs
+        for (skill, entries) in log.of(.skill, via: .skill).enumerated() {
+            guard let latest = entries.last, let level = logs[latest].level else { continue }
+            plan.modify(Skill.self, at: skill) { skill in
+                // A target that was the level stays where it was declared.
+                if skill.explicitTarget == nil { skill.explicitTarget = skill.level }
+                skill.level = level
+            }
+        }
+    }
+
     /// A declared target below the declared level asks for nothing (its gap
     /// is 0): most often the two numbers were swapped. A level the log
     /// raised past the target is progress, not a mistake, so only skills
     /// at their declared level are checked.
     static func targetBelowLevel(_ context: CheckContext) -> [Diagnostic] {
-        let history = LogKind.totals(context.links).history
+        let history = LogKind.entries(context.links).of(.skill, via: .skill)
         return context.plan.skills.enumerated().compactMap { index, skill in
             guard let target = skill.explicitTarget, target < skill.level, history[index].isEmpty else { return nil }
             return .warning(.targetBelowLevel, "skill \(Literal.string(skill.name.text)) has a target of \(target), "

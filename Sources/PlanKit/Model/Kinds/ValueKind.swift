@@ -55,9 +55,12 @@ enum ValueKind: EntityDescription {
 
     static func stub(_ spelled: String, level: Int?) -> String { "value \(spelled)" }
 
+    /// The kinds whose `serves` names values: a value any of them serves is served.
+    private static let servers = EntityKind.writtenOrder.filter { $0.info.clause(.serves)?.shape.refers.contains(.value) == true }
+
     static func valuesNoGoalServes(_ context: CheckContext) -> [Diagnostic] {
         context.plan.values.indices.compactMap { index in
-            guard context.links.referrers(.goal, via: .serves, to: index).isEmpty else { return nil }
+            guard servers.allSatisfy({ context.links.referrers($0, via: .serves, to: index).isEmpty }) else { return nil }
             let value = context.plan.values[index]
             return .warning(.valueUnserved, "no goal serves value \(Literal.string(value.name.text))",
                             at: value.name.range,
