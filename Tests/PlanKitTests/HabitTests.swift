@@ -152,7 +152,7 @@ import Testing
         session.run("vision \"v\"\nhabit \"Read\" every 1 week\nlog 2026-06-10 did \"Read\"\n")
         let problems = session.interpreter.check()
         #expect(problems.map { session.describe($0) }
-                == ["W018 habit \"Read\" was last done 2026-06-10, 20 days ago; you meant to every 1 week @\"Read\""])
+                == ["W018 habit \"Read\" was last done 2026-06-10, 20 days ago; you meant to do it every 1 week @\"Read\""])
         #expect(problems.first?.hint == "when you have done it: log 2026-06-30 did \"Read\"")
         // Within the period after its due day it is overdue, not let go.
         #expect(Self.run("vision \"v\"\nhabit \"Read\" every 1 week\nlog 2026-06-20 did \"Read\"\n").checks.isEmpty)

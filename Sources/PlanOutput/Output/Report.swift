@@ -40,10 +40,14 @@ public struct Report: Sendable {
             out.wrapped(value.name, prefix: "  " + rankText + " ", prefixWidth: hang, hang: hang,
                         suffix: value.nonNegotiable ? ("(non-negotiable)", .yellow) : nil)
             if let note = value.note { out.wrapped(note, indent: hang) }
-            if value.goals.isEmpty {
+            if value.goals.isEmpty && value.habits.isEmpty {
                 out.line(String(repeating: " ", count: hang) + out.style("no goal serves it", .dim))
-            } else {
+            }
+            if !value.goals.isEmpty {
                 out.wrapped("goals: " + value.goals.joined(separator: ", "), indent: hang, hang: hang + 7)
+            }
+            if !value.habits.isEmpty {
+                out.wrapped("habits: " + value.habits.joined(separator: ", "), indent: hang, hang: hang + 8)
             }
         }
 

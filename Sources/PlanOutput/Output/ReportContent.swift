@@ -11,6 +11,8 @@ struct ReportContent {
         var nonNegotiable: Bool
         var note: String?
         var goals: [String]
+        /// Habits serve values too: a value only habits serve is served.
+        var habits: [String]
     }
 
     enum ItemKind: String {
@@ -86,7 +88,8 @@ struct ReportContent {
         values = facts.valuesByPriority.map { index in
             let value = plan.values[index]
             return ValueRow(priority: value.priority, name: value.name.text, nonNegotiable: value.nonNegotiable,
-                            note: value.note, goals: facts.names(.goal, facts.goals(serving: index)))
+                            note: value.note, goals: facts.names(.goal, facts.goals(serving: index)),
+                            habits: facts.names(.habit, facts.links.referrers(.habit, via: .serves, to: index)))
         }
 
         let goalItems = plan.goals.map {

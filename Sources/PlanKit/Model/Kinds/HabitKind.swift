@@ -142,9 +142,10 @@ package enum HabitKind: EntityDescription {
             let habit = context.plan.habits[index]
             guard let every = habit.every, let last = lastDone(index, context.links),
                   let next = last.addingWithinCalendar(every), let lapsed = next.addingWithinCalendar(every), lapsed < today else { return nil }
+            let line = "log \(today) did \(Checks.spelled(habit.name))"
             return .warning(.habitLetGo, "habit \(Literal.string(habit.name.text)) was last done \(last), \(Checks.daysAgo(last, today)); "
-                            + "you meant to every \(Literal.duration(every))",
-                            at: habit.name.range, hint: "when you have done it: log \(today) did \(Checks.spelled(habit.name))")
+                            + "you meant to do it every \(Literal.duration(every))",
+                            at: habit.name.range, hint: "when you have done it: " + line, fix: .adding(line, after: habit.name.range))
         }
     }
 }
