@@ -95,18 +95,18 @@ import Testing
             **goal "Lead 名前"** as of 2026-11-25
 
             ```
-            due: 2027-06-30
-            done: false
             status: "open"
-            needs: [skill "rust 🦀"]
-            serves: [value "成長"]
-            milestones: [milestone "Draft"]
-            gap: [skill "rust 🦀" (level 1, needs 3)]
-            ready: false
-            days_left: 217 days
-            overdue: false
+            done: false
             doing: false
             open: true
+            due: 2027-06-30
+            days_left: 217 days
+            overdue: false
+            ready: false
+            needs: [skill "rust 🦀"]
+            gap: [skill "rust 🦀" (level 1, needs 3)]
+            serves: [value "成長"]
+            milestones: [milestone "Draft"]
             spent: 0
             effort: 120
             remaining: 120

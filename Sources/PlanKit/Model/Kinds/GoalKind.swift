@@ -117,14 +117,26 @@ package enum GoalKind: EntityDescription {
                    clear: { $0.status = .open }),
     ]
 
-    // Field by field, not `let goal = goals[index]`: a query reads one field
-    // of each of many goals, and copying a goal retains all of its.
+    // In the order a goal's JSON object, its hover and its `--json` answer
+    // give them. Field by field, not `let goal = goals[index]`: a query reads
+    // one field of each of many goals, and copying a goal retains all of its.
     static let fields: [FieldRule] = [
         FieldRule("name", .string) { context, index in .string(context.plan.goals[index].name.text) },
         FieldRule("role", .optional(.string)) { context, index in .optional(context.plan.goals[index].role) },
-        FieldRule("due", .optional(.date)) { context, index in .optional(context.plan.goals[index].due) },
-        FieldRule("done", .bool) { context, index in .bool(context.plan.goals[index].done) },
         FieldRule("status", .string) { context, index in .string(context.plan.goals[index].status.rawValue) },
+        FieldRule("done", .bool) { context, index in .bool(context.plan.goals[index].done) },
+        FieldRule("doing", .bool) { context, index in .bool(context.plan.goals[index].status == .doing) },
+        FieldRule("open", .bool) { context, index in .bool(context.plan.goals[index].status == .open) },
+        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in .optional(doneOn(index, context.links)) },
+        FieldRule("due", .optional(.date)) { context, index in .optional(context.plan.goals[index].due) },
+        // Always whole days, so one number in JSON.
+        FieldRule("days_left", .optional(.duration), json: { context, index in
+            context.plan.goals[index].due.map { .number(Double($0.ordinal - context.today.ordinal)) } ?? .null
+        }) { context, index in
+            context.plan.goals[index].due.map { .duration(Duration(days: $0.ordinal - context.today.ordinal)) } ?? .none
+        },
+        FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.goals[index], today: context.today)) },
+        FieldRule("ready", .bool) { context, index in .bool(isReady(context.plan.goals[index], in: context.plan)) },
         FieldRule("needs", .list(.entity(.skill)), json: { context, index in
             // With the level each requires, which a list of names would lose.
             .array(context.plan.goals[index].needs.map { need in
@@ -132,6 +144,14 @@ package enum GoalKind: EntityDescription {
                          ("level", requiredLevel(need, in: context.plan).map { .number(Double($0)) } ?? .null)])
             })
         }) { context, index in context.links.entities(.skill, context.plan.goals[index].needs.map(\.skill)) },
+        // Each need the goal falls short in, with the level the goal needs;
+        // in the JSON export, by the skill's name, as plan/2 has it.
+        FieldRule("gap", .list(.gap)) { context, index in
+            let skills = context.plan.skills
+            return .list(gaps(of: context.plan.goals[index], in: context.plan).map { gap in
+                .gap(SkillGap(goal: index, skill: gap.skill, level: skills[gap.skill].level, needed: gap.needed))
+            })
+        },
         FieldRule("serves", .list(.entity(.value))) { context, index in
             context.links.entities(.value, context.plan.goals[index].serves.items)
         },
@@ -143,25 +163,6 @@ package enum GoalKind: EntityDescription {
         },
         FieldRule("impact", .optional(.string)) { context, index in .optional(context.plan.goals[index].impact) },
         FieldRule("note", .optional(.string)) { context, index in .optional(context.plan.goals[index].note) },
-        // Each need the goal falls short in, with the level the goal needs;
-        // in the JSON export, by the skill's name, as plan/2 has it.
-        FieldRule("gap", .list(.gap)) { context, index in
-            let skills = context.plan.skills
-            return .list(gaps(of: context.plan.goals[index], in: context.plan).map { gap in
-                .gap(SkillGap(goal: index, skill: gap.skill, level: skills[gap.skill].level, needed: gap.needed))
-            })
-        },
-        FieldRule("ready", .bool) { context, index in .bool(isReady(context.plan.goals[index], in: context.plan)) },
-        // Always whole days, so one number in JSON.
-        FieldRule("days_left", .optional(.duration), json: { context, index in
-            context.plan.goals[index].due.map { .number(Double($0.ordinal - context.today.ordinal)) } ?? .null
-        }) { context, index in
-            context.plan.goals[index].due.map { .duration(Duration(days: $0.ordinal - context.today.ordinal)) } ?? .none
-        },
-        FieldRule("overdue", .bool) { context, index in .bool(isOverdue(context.plan.goals[index], today: context.today)) },
-        FieldRule("doing", .bool) { context, index in .bool(context.plan.goals[index].status == .doing) },
-        FieldRule("open", .bool) { context, index in .bool(context.plan.goals[index].status == .open) },
-        FieldRule("done_on", .optional(.date), fromLog: true) { context, index in .optional(doneOn(index, context.links)) },
         // The counting log entries for it or done it, oldest first.
         FieldRule("logs", .list(.entity(.log)), fromLog: true) { context, index in
             .list(logs(context.links)[index].map { .entity(.log, $0) })
@@ -185,11 +186,6 @@ package enum GoalKind: EntityDescription {
         FieldRule("weekly", .optional(.number)) { context, index in weekly(index, context.links).map(Value.number) ?? .none },
         FieldRule("tags", .list(.string)) { context, index in .list(context.plan.goals[index].tags.map { .string($0.text) }) },
     ]
-
-    static let exportMembers = ["name", "role", "status", "done", "doing", "open", "done_on", "due", "days_left", "overdue",
-                                "ready", "needs", "gap", "serves", "after", "milestones", "impact", "note", "logs",
-                                "last_progress", "spent", "aligns", "experiences", "missing", "effort", "remaining", "start",
-                                "weekly", "tags"]
 
     static let columns = [Column("name"), Column("due"), Column("status"), Column("serves"), Column("gap")]
 
