@@ -205,6 +205,23 @@ extension LanguageServer {
 /// else, can keep one.
 final class ContextCache {
     private var contexts: [String: DocumentContext] = [:]
+    /// Answers to completion by document and offset: a client asks again
+    /// at the same place (retriggered, or as a menu is filtered), and a
+    /// thousand names cost more to gather than to send.
+    private var completions: [CompletionPlace: JSON] = [:]
+
+    private struct CompletionPlace: Hashable {
+        var uri: String
+        var offset: Int
+    }
+
+    func completion(for document: OpenDocument, at offset: Int, make: () -> JSON) -> JSON {
+        let place = CompletionPlace(uri: document.uri, offset: offset)
+        if let kept = completions[place] { return kept }
+        let made = make()
+        completions[place] = made
+        return made
+    }
 
     func context(for document: OpenDocument, make: () -> DocumentContext?) -> DocumentContext? {
         if let kept = contexts[document.uri] { return kept }
@@ -213,5 +230,9 @@ final class ContextCache {
         return made
     }
 
-    func removeAll() { contexts.removeAll() }
+    /// After any change to what is open or on disk: every answer kept is stale.
+    func removeAll() {
+        contexts.removeAll()
+        completions.removeAll()
+    }
 }
