@@ -152,6 +152,9 @@ import Testing
         let labels = { client.at("textDocument/completion", Self.uri, 0, 16)?.array?.compactMap { $0["label"]?.string } }
         #expect(labels() == ["B"])
         #expect(labels() == ["B"])
+        // Another place in between is answered for that place.
+        #expect(client.at("textDocument/completion", Self.uri, 1, 0)?.array?.first?["label"]?.string == "value")
+        #expect(labels() == ["B"])
         _ = client.change(Self.uri, version: 2, [.object([("range", LSPClient.range(1, 0, 1, 0)), ("text", .string("goal \"A\"\n"))])])
         #expect(labels() == ["B", "A"])
         _ = client.change(Self.uri, version: 3, [.object([("range", LSPClient.range(1, 0, 2, 0)), ("text", .string(""))])])

@@ -205,21 +205,22 @@ extension LanguageServer {
 /// else, can keep one.
 final class ContextCache {
     private var contexts: [String: DocumentContext] = [:]
-    /// Answers to completion by document and offset: a client asks again
-    /// at the same place (retriggered, or as a menu is filtered), and a
-    /// thousand names cost more to gather than to send.
-    private var completions: [CompletionPlace: JSON] = [:]
+    /// The last completion answer and where it was asked: a client asks
+    /// again at the same place (retriggered, or as a menu is filtered), and
+    /// a thousand names cost more to gather than to send. One answer only,
+    /// so that requests at many places keep no more.
+    private var lastCompletion: (place: CompletionPlace, answer: JSON)?
 
-    private struct CompletionPlace: Hashable {
+    private struct CompletionPlace: Equatable {
         var uri: String
         var offset: Int
     }
 
     func completion(for document: OpenDocument, at offset: Int, make: () -> JSON) -> JSON {
         let place = CompletionPlace(uri: document.uri, offset: offset)
-        if let kept = completions[place] { return kept }
+        if let lastCompletion, lastCompletion.place == place { return lastCompletion.answer }
         let made = make()
-        completions[place] = made
+        lastCompletion = (place, made)
         return made
     }
 
@@ -233,6 +234,6 @@ final class ContextCache {
     /// After any change to what is open or on disk: every answer kept is stale.
     func removeAll() {
         contexts.removeAll()
-        completions.removeAll()
+        lastCompletion = nil
     }
 }
