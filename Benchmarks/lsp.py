@@ -12,7 +12,10 @@ entries added:
 
 Medians and 90th percentiles in milliseconds. Python 3 standard library only.
 
-    python3 Benchmarks/lsp.py [--plan .build/release/plan] [--edits 10000] [--requests 300]
+    python3 Benchmarks/lsp.py [--plan .build/release/plan] [--edits 10000] [--requests 300] [--item-defaults]
+
+--item-defaults offers `completionList.itemDefaults` (LSP 3.17, as VS Code
+and Neovim 0.10 do), so completion items share one edit range.
 """
 
 import argparse
@@ -109,6 +112,7 @@ def main():
     parser.add_argument("--plan", default=os.path.join(HERE, "..", ".build", "release", "plan"))
     parser.add_argument("--edits", type=int, default=10000)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--item-defaults", action="store_true")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -117,7 +121,10 @@ def main():
         comment_line = lines.index("# typing here")
         server = Server(options.plan)
         uri = "file://" + os.path.join(folder, "bench.plan")
-        server.request("initialize", {"capabilities": {}})
+        capabilities = {}
+        if options.item_defaults:
+            capabilities = {"textDocument": {"completion": {"completionList": {"itemDefaults": ["editRange"]}}}}
+        server.request("initialize", {"capabilities": capabilities})
         server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
         server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
             "uri": uri, "languageId": "plan", "version": 1, "text": text}}})
@@ -168,7 +175,8 @@ def main():
         print("plan lsp on 1,000 goals and 2,000 log entries (%d lines)" % len(lines))
         print("  didChange to publishDiagnostics (%d edits): %s; server CPU %.2f ms an edit"
               % (len(edits), milliseconds(edits), edit_cpu * 1000))
-        print("  completion (%d): %s" % (len(completions), milliseconds(completions)))
+        print("  completion (%d%s): %s" % (len(completions), ", item defaults" if options.item_defaults else "",
+                                           milliseconds(completions)))
         print("  hover (%d): %s; server CPU %.2f ms a request (completion and hover)"
               % (len(hovers), milliseconds(hovers), request_cpu * 1000))
         print("  resident memory after %d edits: %d KiB; after %d: %d KiB (%+.1f%%)"

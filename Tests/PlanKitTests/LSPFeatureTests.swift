@@ -143,6 +143,57 @@ import Testing
         #expect(!clauses.contains("by"))
     }
 
+    /// The answer kept for a place is given again only while nothing changes:
+    /// an edit anywhere (here a goal added above the cursor's line, whose
+    /// offset is the same) brings the new names.
+    @Test func completionAskedAgainAfterAnEditSeesTheEdit() throws {
+        let text = "goal \"B\" after \"\n"
+        let client = Self.opened(text)
+        let labels = { client.at("textDocument/completion", Self.uri, 0, 16)?.array?.compactMap { $0["label"]?.string } }
+        #expect(labels() == ["B"])
+        #expect(labels() == ["B"])
+        // Another place in between is answered for that place.
+        #expect(client.at("textDocument/completion", Self.uri, 1, 0)?.array?.first?["label"]?.string == "value")
+        #expect(labels() == ["B"])
+        _ = client.change(Self.uri, version: 2, [.object([("range", LSPClient.range(1, 0, 1, 0)), ("text", .string("goal \"A\"\n"))])])
+        #expect(labels() == ["B", "A"])
+        _ = client.change(Self.uri, version: 3, [.object([("range", LSPClient.range(1, 0, 2, 0)), ("text", .string(""))])])
+        #expect(labels() == ["B"])
+    }
+
+    /// A client that takes `itemDefaults.editRange` gets the same edits:
+    /// the range once, each item's text only where it is not its label.
+    @Test func completionWithItemDefaultsMakesTheSameEdits() throws {
+        let text = Self.plan + "goal \"X\" after \"\nskills where \ngoal \"Y\" after \n"
+        let plain = Self.opened(text)
+        let shared = LSPClient()
+        let capabilities: JSON = .object([("textDocument", .object([("completion", .object([
+            ("completionList", .object([("itemDefaults", .array([.string("editRange")]))])),
+        ]))]))])
+        _ = shared.request("initialize", .object([("capabilities", capabilities)]))
+        _ = shared.notify("initialized", .object([]))
+        _ = shared.open(Self.uri, text)
+        var textEditTexts = 0
+        for (line, character) in [(7, 16), (8, 13), (9, 15), (10, 0)] {
+            let items = try #require(plain.at("textDocument/completion", Self.uri, line, character)?.array)
+            let list = try #require(shared.at("textDocument/completion", Self.uri, line, character))
+            #expect(list["isIncomplete"] == .bool(false))
+            let range = try #require(list["itemDefaults"]?["editRange"])
+            let sharedItems = try #require(list["items"]?.array)
+            #expect(!items.isEmpty)
+            #expect(sharedItems.count == items.count)
+            for (item, sharedItem) in zip(items, sharedItems) {
+                #expect(sharedItem["textEdit"] == nil)
+                #expect(item["textEdit"]?["range"] == range)
+                #expect(item["textEdit"]?["newText"]?.string == (sharedItem["textEditText"] ?? sharedItem["label"])?.string)
+                #expect(item["label"] == sharedItem["label"] && item["kind"] == sharedItem["kind"] && item["detail"] == sharedItem["detail"])
+                if sharedItem["textEditText"] != nil { textEditTexts += 1 }
+            }
+        }
+        // Names in a string are closed with a quote; after `after`, quoted.
+        #expect(textEditTexts > 0)
+    }
+
     @Test func formattingIsPlanFmtAndNothingWhenTheTextHasErrors() throws {
         let messy = "goal   \"名前\"   by 2027-06\nvalue  x\n"
         let client = Self.opened(messy)

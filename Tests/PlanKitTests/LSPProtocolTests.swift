@@ -37,6 +37,20 @@ import Testing
         #expect(JSON.string("").serialized() == #""""#)
     }
 
+    /// Printable ASCII is copied whole; every other ASCII byte, alone or at
+    /// the end of a long plain run, is escaped as before.
+    @Test func everyASCIIByteIsEscapedExactlyWhenItMustBe() {
+        let named: [UInt8: String] = [0x22: #"\""#, 0x5C: #"\\"#, 0x0A: #"\n"#, 0x0D: #"\r"#, 0x09: #"\t"#]
+        for byte in UInt8(0)..<0x80 {
+            let character = String(Unicode.Scalar(byte))
+            let hex = String(byte, radix: 16)
+            let expected = named[byte]
+                ?? (byte < 0x20 || byte == 0x7F ? #"\u"# + String(repeating: "0", count: 4 - hex.count) + hex : character)
+            #expect(JSON.string(character).serialized() == "\"" + expected + "\"", "byte \(byte)")
+            #expect(JSON.string("goal-name " + character).serialized() == "\"goal-name " + expected + "\"", "byte \(byte)")
+        }
+    }
+
     @Test func nestingPastTheLimitIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONReader.Failure(message: "JSON nested deeper than 256", offset: 256)) { try parse(deep).get() }

@@ -55,6 +55,14 @@ public indirect enum JSON: Sendable, Equatable {
 
     package static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Printable ASCII with no quote or backslash is written as it is:
+        // most names, URIs, labels and messages are, and checking their
+        // bytes is much cheaper than decoding their scalars.
+        if text.utf8.allSatisfy(isVerbatim) {
+            out += text
+            out += "\""
+            return
+        }
         // What needs no escape is copied in runs, not scalar by scalar:
         // names, URIs and messages are mostly such runs, and large answers
         // (every diagnostic, a thousand completions) spent their time here.
@@ -84,5 +92,9 @@ public indirect enum JSON: Sendable, Equatable {
         }
         out += Substring(scalars[runStart...])
         out += "\""
+    }
+
+    private static func isVerbatim(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 }

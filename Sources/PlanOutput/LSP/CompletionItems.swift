@@ -33,19 +33,23 @@ extension LanguageServer {
            offset > open.range.start, offset < open.range.end || !Self.closed(open, in: source) {
             let kinds = context.kinds(before: last - 1) ?? []
             let typedRange = SourceRange(source: context.sourceID, start: open.range.start + 1, end: offset)
-            let replace = lspRange(typedRange, in: source)
+            var list = ItemList(replacing: lspRange(typedRange, in: source), sharedRange: completionItemDefaults)
             let names = kinds.flatMap { context.plan.names(of: $0) }
-            return .array(Self.unique(names).map { name in
+            let detail = kinds.map(\.rawValue).joined(separator: " or ")
+            let closing = Self.closed(open, in: source) ? "" : "\""
+            for name in Self.unique(names) {
                 let escaped = String(Literal.string(name).dropFirst().dropLast())
-                return Self.item(name, .value, detail: kinds.map(\.rawValue).joined(separator: " or "),
-                                 edit: Self.edit(replace, escaped + (Self.closed(open, in: source) ? "" : "\"")))
-            })
+                list.add(name, .value, detail: detail, newText: escaped + closing)
+            }
+            return list.answer
         }
 
         let wordStart = Self.wordStart(before: offset, in: source.bytes, from: lineStart)
         let replace = lspRange(SourceRange(source: context.sourceID, start: wordStart, end: offset), in: source)
-        func items(_ words: [String], _ kind: ItemKind, detail: String) -> JSON {
-            .array(Self.unique(words).map { Self.item($0, kind, detail: detail, edit: Self.edit(replace, $0)) })
+        func items(_ words: [String], _ kind: ItemKind, detail: String, newText: (String) -> String = { $0 }) -> JSON {
+            var list = ItemList(replacing: replace, sharedRange: completionItemDefaults)
+            for word in Self.unique(words) { list.add(word, kind, detail: detail, newText: newText(word)) }
+            return list.answer
         }
         let previous = before.last { $0.range.end <= wordStart }
 
@@ -58,9 +62,7 @@ extension LanguageServer {
         if let previous, case .keyword(let keyword) = previous.kind, let kinds = DocumentContext.kinds(named: keyword),
            !(EntityKind.allCases.contains { $0.rawValue == keyword.rawValue || $0.alias?.declares == keyword }) || Self.follows(previous, in: before) {
             let names = kinds.flatMap { context.plan.names(of: $0) }
-            return .array(Self.unique(names).map {
-                Self.item($0, .value, detail: kinds.map(\.rawValue).joined(separator: " or "), edit: Self.edit(replace, Literal.string($0)))
-            })
+            return items(names, .value, detail: kinds.map(\.rawValue).joined(separator: " or "), newText: Literal.string)
         }
         guard previous == nil else { return .array([]) }
         let indented = source.bytes.indices.contains(lineStart) && (source.bytes[lineStart] == 0x20 || source.bytes[lineStart] == 0x09)
@@ -82,9 +84,36 @@ extension LanguageServer {
         [kind.rawValue] + (kind.alias.map { [$0.declares.rawValue] } ?? [])
     } + [Keyword.vision, .update, .let, .include, .assert].map(\.rawValue) + ["remove", "rename"]
 
-    private static func item(_ label: String, _ kind: ItemKind, detail: String, edit: JSON) -> JSON {
-        .object([("label", .string(label)), ("kind", .number(Double(kind.rawValue))), ("detail", .string(detail)),
-                 ("textEdit", edit)])
+    /// The items of one answer, which all replace the same range. A client
+    /// that takes `itemDefaults.editRange` (LSP 3.17) is sent the range once
+    /// and, per item, only the text when it differs from the label: a
+    /// thousand names are then a third of the bytes.
+    private struct ItemList {
+        let replacing: JSON
+        let sharedRange: Bool
+        private var items: [JSON] = []
+
+        init(replacing: JSON, sharedRange: Bool) {
+            self.replacing = replacing
+            self.sharedRange = sharedRange
+        }
+
+        mutating func add(_ label: String, _ kind: ItemKind, detail: String, newText: String) {
+            var members: [(String, JSON)] = [("label", .string(label)), ("kind", .number(Double(kind.rawValue))),
+                                             ("detail", .string(detail))]
+            if !sharedRange {
+                members.append(("textEdit", LanguageServer.edit(replacing, newText)))
+            } else if newText != label {
+                members.append(("textEditText", .string(newText)))
+            }
+            items.append(.object(members))
+        }
+
+        var answer: JSON {
+            guard sharedRange else { return .array(items) }
+            return .object([("isIncomplete", .bool(false)), ("itemDefaults", .object([("editRange", replacing)])),
+                            ("items", .array(items))])
+        }
     }
 
     private static func unique(_ words: [String]) -> [String] {

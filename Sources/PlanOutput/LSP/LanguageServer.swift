@@ -43,6 +43,8 @@ public struct LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, else 1.
     public private(set) var exitStatus: Int32?
     private(set) var encoding = PositionEncoding.utf16
+    /// Whether the client takes a completion list's `itemDefaults.editRange`.
+    private(set) var completionItemDefaults = false
     private(set) var documents: [String: OpenDocument] = [:]
     private(set) var workspace = Workspace()
     let contexts = ContextCache()
@@ -149,7 +151,7 @@ public struct LanguageServer {
             return (hover(in: document, at: offset), [])
         case "textDocument/completion":
             let (document, offset) = try place(params)
-            return (completion(in: document, at: offset), [])
+            return (contexts.completion(for: document, at: offset) { completion(in: document, at: offset) }, [])
         case "textDocument/documentSymbol":
             return (symbols(in: try document(params)), [])
         case "textDocument/foldingRange":
@@ -185,6 +187,8 @@ public struct LanguageServer {
         let root = params["rootUri"]?.string.map { [$0] } ?? params["rootPath"]?.string.map { [DocumentURI.uri(of: $0)] } ?? []
         workspaceFolders = (folders.isEmpty ? root : folders).compactMap(DocumentURI.path(of:))
         watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
+        let itemDefaults = params["capabilities"]?["textDocument"]?["completion"]?["completionList"]?["itemDefaults"]?.array ?? []
+        completionItemDefaults = itemDefaults.contains { $0.string == "editRange" }
         for folder in workspaceFolders {
             for path in planFiles(folder) { workspaceFiles.update(path, disk: disk) }
         }

@@ -205,6 +205,24 @@ extension LanguageServer {
 /// else, can keep one.
 final class ContextCache {
     private var contexts: [String: DocumentContext] = [:]
+    /// The last completion answer and where it was asked: a client asks
+    /// again at the same place (retriggered, or as a menu is filtered), and
+    /// a thousand names cost more to gather than to send. One answer only,
+    /// so that requests at many places keep no more.
+    private var lastCompletion: (place: CompletionPlace, answer: JSON)?
+
+    private struct CompletionPlace: Equatable {
+        var uri: String
+        var offset: Int
+    }
+
+    func completion(for document: OpenDocument, at offset: Int, make: () -> JSON) -> JSON {
+        let place = CompletionPlace(uri: document.uri, offset: offset)
+        if let lastCompletion, lastCompletion.place == place { return lastCompletion.answer }
+        let made = make()
+        lastCompletion = (place, made)
+        return made
+    }
 
     func context(for document: OpenDocument, make: () -> DocumentContext?) -> DocumentContext? {
         if let kept = contexts[document.uri] { return kept }
@@ -213,5 +231,9 @@ final class ContextCache {
         return made
     }
 
-    func removeAll() { contexts.removeAll() }
+    /// After any change to what is open or on disk: every answer kept is stale.
+    func removeAll() {
+        contexts.removeAll()
+        lastCompletion = nil
+    }
 }
