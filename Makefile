@@ -132,7 +132,7 @@ fuzz-save: deps
 		--filter 'SaveRoundTripTests/randomSeedsForAsLongAsAsked'
 
 # Release build, 10k and 100k generated goals, against lua5.4 and ledger on the
-# same data, then the workloads of SPEC 14, then a coach's practice and its
+# same data, then the workloads of docs/performance.md, then a coach's practice and its
 # pages (Benchmarks/README.md).
 bench:
 	@scripts/install-deps lua5.4 ledger time valgrind

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The workloads of SPEC 14 that once grew faster than their input, timed
+"""The workloads (docs/performance.md) that once grew faster than their input, timed
 with `plan run` (release build) as processes, best wall time of N runs and
 that run's peak resident memory (GNU time):
 
