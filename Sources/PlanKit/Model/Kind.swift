@@ -125,46 +125,111 @@ struct ClauseRule<Entity>: Sendable {
     }
 }
 
-/// One constructor per shape of clause: each reads, changes and clears
-/// the same stored property through one key path, so no clause can set a
-/// property it then forgets to clear. The key path is projected at run
-/// time, which costs: the kinds a large plan is made of (goals above all)
-/// keep their clauses written out; habits and the log's `did` use these.
+/// One constructor per shape of clause: each applies, reads and clears
+/// through the same pair of accessors, so no clause can set a property it
+/// then forgets to clear. Accessors are closures rather than key paths,
+/// which are projected at run time: inlined here, the optimizer folds each
+/// accessor into the rule's own closures, as if they were written out.
 extension ClauseRule {
     /// A text clause (`note "..."`).
-    static func text(_ keyword: Keyword, _ what: StaticString, _ property: WritableKeyPath<Entity, String?> & Sendable) -> ClauseRule {
+    @inline(__always)
+    static func text(_ keyword: Keyword, _ what: StaticString,
+                     get: @escaping @Sendable (borrowing Entity) -> String?,
+                     set: @escaping @Sendable (inout Entity, String?) -> Void) -> ClauseRule {
         ClauseRule(keyword, .text(what),
-                   apply: { entity, clause, _ in if case .text(let text) = clause { entity[keyPath: property] = text } },
-                   read: { $0[keyPath: property].map(ClauseValue.text) },
-                   clear: { $0[keyPath: property] = nil })
+                   apply: { entity, clause, _ in if case .text(let text) = clause { set(&entity, text) } },
+                   read: { get($0).map(ClauseValue.text) },
+                   clear: { set(&$0, nil) })
     }
 
     /// One name, of one of `refers` (a free word when empty).
-    static func name(_ keyword: Keyword, _ what: StaticString, refers: KindSet,
-                     _ property: WritableKeyPath<Entity, Name?> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .name(what, refers: refers),
-                   apply: { entity, clause, _ in if case .name(let name) = clause { entity[keyPath: property] = name } },
-                   read: { $0[keyPath: property].map(ClauseValue.name) },
-                   clear: { $0[keyPath: property] = nil })
+    @inline(__always)
+    static func name(_ keyword: Keyword, _ what: StaticString, refers: KindSet, required: Bool = false,
+                     get: @escaping @Sendable (borrowing Entity) -> Name?,
+                     set: @escaping @Sendable (inout Entity, Name?) -> Void) -> ClauseRule {
+        ClauseRule(keyword, .name(what, refers: refers), required: required,
+                   apply: { entity, clause, _ in if case .name(let name) = clause { set(&entity, name) } },
+                   read: { get($0).map(ClauseValue.name) },
+                   clear: { set(&$0, nil) })
     }
 
     /// Names separated by commas, each of one of `refers` (free words,
     /// like tags, when empty); giving the clause again adds to the list.
-    static func names(_ keyword: Keyword, _ what: StaticString, refers: KindSet,
-                      _ property: WritableKeyPath<Entity, NameList<Name>> & Sendable) -> ClauseRule {
-        ClauseRule(keyword, .names(what, refers: refers),
-                   apply: { entity, clause, _ in if case .names(let names) = clause { entity[keyPath: property].merge(names) } },
-                   read: { $0[keyPath: property].isEmpty ? nil : .names($0[keyPath: property].items) },
-                   clear: { $0[keyPath: property] = [] })
+    @inline(__always)
+    static func names(_ keyword: Keyword, _ what: StaticString, refers: KindSet, lead: Keyword? = nil,
+                      get: @escaping @Sendable (borrowing Entity) -> NameList<Name>,
+                      set: @escaping @Sendable (inout Entity, NameList<Name>) -> Void) -> ClauseRule {
+        ClauseRule(keyword, .names(what, refers: refers), lead: lead,
+                   apply: { entity, clause, _ in
+                       guard case .names(let names) = clause else { return }
+                       // Taken out of the entity first, so that the list is
+                       // merged into in place rather than copied.
+                       var list = get(entity)
+                       set(&entity, [])
+                       list.merge(names)
+                       set(&entity, list)
+                   },
+                   read: { entity in
+                       let list = get(entity)
+                       return list.isEmpty ? nil : .names(list.items)
+                   },
+                   clear: { set(&$0, []) })
     }
 
     /// A duration (`every 2 weeks`).
+    @inline(__always)
     static func duration(_ keyword: Keyword, required: Bool = false,
-                         _ property: WritableKeyPath<Entity, Duration?> & Sendable) -> ClauseRule {
+                         get: @escaping @Sendable (borrowing Entity) -> Duration?,
+                         set: @escaping @Sendable (inout Entity, Duration?) -> Void) -> ClauseRule {
         ClauseRule(keyword, .duration, required: required,
-                   apply: { entity, clause, _ in if case .duration(let duration) = clause { entity[keyPath: property] = duration } },
-                   read: { $0[keyPath: property].map(ClauseValue.duration) },
-                   clear: { $0[keyPath: property] = nil })
+                   apply: { entity, clause, _ in if case .duration(let duration) = clause { set(&entity, duration) } },
+                   read: { get($0).map(ClauseValue.duration) },
+                   clear: { set(&$0, nil) })
+    }
+
+    /// A number of hours, with the unit it is written with, if any (`effort 40h`).
+    @inline(__always)
+    static func amount(_ keyword: Keyword, _ what: StaticString, unit: Keyword?,
+                       get: @escaping @Sendable (borrowing Entity) -> Double?,
+                       set: @escaping @Sendable (inout Entity, Double?) -> Void) -> ClauseRule {
+        ClauseRule(keyword, .amount(what, unit: unit),
+                   apply: { entity, clause, _ in if case .amount(let amount) = clause { set(&entity, amount) } },
+                   read: { get($0).map(ClauseValue.amount) },
+                   clear: { set(&$0, nil) })
+    }
+
+    /// A whole number, within `bounds` when given (`priority 1`).
+    @inline(__always)
+    static func whole(_ keyword: Keyword, _ what: StaticString, _ bounds: ClosedRange<Int>?,
+                      get: @escaping @Sendable (borrowing Entity) -> Int?,
+                      set: @escaping @Sendable (inout Entity, Int?) -> Void) -> ClauseRule {
+        ClauseRule(keyword, .whole(what, bounds),
+                   apply: { entity, clause, _ in if case .whole(let whole) = clause { set(&entity, whole) } },
+                   read: { get($0).map(ClauseValue.whole) },
+                   clear: { set(&$0, nil) })
+    }
+
+    /// A date, kept with where it was written, so that a diagnostic about
+    /// the day can point at it (`by 2027-06-30`).
+    @inline(__always)
+    static func date(_ keyword: Keyword, required: Bool = false, loggedBy: Keyword? = nil,
+                     get: @escaping @Sendable (borrowing Entity) -> Day?,
+                     set: @escaping @Sendable (inout Entity, Day?, SourceRange?) -> Void) -> ClauseRule {
+        ClauseRule(keyword, .date, required: required, loggedBy: loggedBy,
+                   apply: { entity, clause, range in if case .date(let day) = clause { set(&entity, day, range) } },
+                   read: { get($0).map(ClauseValue.date) },
+                   clear: { set(&$0, nil, nil) })
+    }
+
+    /// A word that is there or not (`done`); clearing it sets it false.
+    @inline(__always)
+    static func flag(_ keyword: Keyword, excludes: Keyword? = nil, loggedBy: Keyword? = nil,
+                     get: @escaping @Sendable (borrowing Entity) -> Bool,
+                     set: @escaping @Sendable (inout Entity, Bool) -> Void) -> ClauseRule {
+        ClauseRule(keyword, .flag, excludes: excludes, loggedBy: loggedBy,
+                   apply: { entity, _, _ in set(&entity, true) },
+                   read: { get($0) ? .flag : nil },
+                   clear: { set(&$0, false) })
     }
 }
 

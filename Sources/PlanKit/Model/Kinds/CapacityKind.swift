@@ -42,17 +42,7 @@ enum CapacityKind: EntityDescription {
     static let hoursInAWeek = 168.0
 
     static let clauses: [ClauseRule<Capacity>] = [
-        ClauseRule(.from, .date,
-                   apply: { capacity, clause, range in
-                       guard case .date(let day) = clause else { return }
-                       capacity.from = day
-                       capacity.fromRange = range
-                   },
-                   read: { $0.from.map(ClauseValue.date) },
-                   clear: { capacity in
-                       capacity.from = nil
-                       capacity.fromRange = nil
-                   }),
+        .date(.from, get: { $0.from }, set: { $0.from = $1; $0.fromRange = $2 }),
     ]
 
     static let fields: [FieldRule] = [

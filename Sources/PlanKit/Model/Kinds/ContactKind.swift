@@ -48,46 +48,15 @@ package enum ContactKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownContact
 
     static let clauses: [ClauseRule<Contact>] = [
-        ClauseRule(.at, .text("an organisation"),
-                   apply: { contact, clause, _ in if case .text(let org) = clause { contact.org = org } },
-                   read: { $0.org.map(ClauseValue.text) },
-                   clear: { $0.org = nil }),
-        ClauseRule(.role, .text("a role"),
-                   apply: { contact, clause, _ in if case .text(let role) = clause { contact.role = role } },
-                   read: { $0.role.map(ClauseValue.text) },
-                   clear: { $0.role = nil }),
-        ClauseRule(.helps, .names("a skill", refers: [.skill]),
-                   apply: { contact, clause, _ in if case .names(let names) = clause { contact.helps.merge(names) } },
-                   read: { $0.helps.isEmpty ? nil : .names($0.helps.items) },
-                   clear: { $0.helps = [] }),
-        ClauseRule(.every, .duration,
-                   apply: { contact, clause, _ in if case .duration(let every) = clause { contact.every = every } },
-                   read: { $0.every.map(ClauseValue.duration) },
-                   clear: { $0.every = nil }),
-        ClauseRule(.met, .date, loggedBy: .met,
-                   apply: { contact, clause, range in
-                       guard case .date(let day) = clause else { return }
-                       contact.met = day
-                       contact.metRange = range
-                   },
-                   read: { $0.met.map(ClauseValue.date) },
-                   clear: { contact in
-                       contact.met = nil
-                       contact.metRange = nil
-                   }),
-        ClauseRule(.tags, .names("a tag", refers: []),
-                   apply: { contact, clause, _ in if case .names(let names) = clause { contact.tags.merge(names) } },
-                   read: { $0.tags.isEmpty ? nil : .names($0.tags.items) },
-                   clear: { $0.tags = [] }),
-        ClauseRule(.note, .text("a note"),
-                   apply: { contact, clause, _ in if case .text(let note) = clause { contact.note = note } },
-                   read: { $0.note.map(ClauseValue.text) },
-                   clear: { $0.note = nil }),
+        .text(.at, "an organisation", get: { $0.org }, set: { $0.org = $1 }),
+        .text(.role, "a role", get: { $0.role }, set: { $0.role = $1 }),
+        .names(.helps, "a skill", refers: [.skill], get: { $0.helps }, set: { $0.helps = $1 }),
+        .duration(.every, get: { $0.every }, set: { $0.every = $1 }),
+        .date(.met, loggedBy: .met, get: { $0.met }, set: { $0.met = $1; $0.metRange = $2 }),
+        .names(.tags, "a tag", refers: [], get: { $0.tags }, set: { $0.tags = $1 }),
+        .text(.note, "a note", get: { $0.note }, set: { $0.note = $1 }),
         // Implied by declaring with `mentor`, which writes it back that way.
-        ClauseRule(.mentor, .flag,
-                   apply: { contact, _, _ in contact.isMentor = true },
-                   read: { $0.isMentor ? .flag : nil },
-                   clear: { $0.isMentor = false }),
+        .flag(.mentor, get: { $0.isMentor }, set: { $0.isMentor = $1 }),
     ]
 
     static let fields: [FieldRule] = [

@@ -21,14 +21,8 @@ enum ExperienceKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownExperience
 
     static let clauses: [ClauseRule<Experience>] = [
-        ClauseRule(.have, .flag, loggedBy: .gained,
-                   apply: { experience, _, _ in experience.have = true },
-                   read: { $0.have ? .flag : nil },
-                   clear: { $0.have = false }),
-        ClauseRule(.note, .text("a note"),
-                   apply: { experience, clause, _ in if case .text(let note) = clause { experience.note = note } },
-                   read: { $0.note.map(ClauseValue.text) },
-                   clear: { $0.note = nil }),
+        .flag(.have, loggedBy: .gained, get: { $0.have }, set: { $0.have = $1 }),
+        .text(.note, "a note", get: { $0.note }, set: { $0.note = $1 }),
     ]
 
     static let fields: [FieldRule] = [

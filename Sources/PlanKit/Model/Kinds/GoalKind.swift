@@ -44,77 +44,24 @@ package enum GoalKind: EntityDescription {
     static let layout = Layout.clausePerLine
 
     static let clauses: [ClauseRule<Goal>] = [
-        ClauseRule(.role, .text("a role"),
-                   apply: { goal, clause, _ in if case .text(let role) = clause { goal.role = role } },
-                   read: { $0.role.map(ClauseValue.text) },
-                   clear: { $0.role = nil }),
-        ClauseRule(.after, .names("a goal", refers: [.goal]),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.after.merge(names) } },
-                   read: { $0.after.isEmpty ? nil : .names($0.after.items) },
-                   clear: { $0.after = [] }),
+        .text(.role, "a role", get: { $0.role }, set: { $0.role = $1 }),
+        .names(.after, "a goal", refers: [.goal], get: { $0.after }, set: { $0.after = $1 }),
         ClauseRule(.needs, .skillNeeds,
                    apply: { goal, clause, _ in if case .needs(let needs) = clause { goal.needs.merge(needs) } },
                    read: { $0.needs.isEmpty ? nil : .needs($0.needs.items) },
                    clear: { $0.needs = [] }),
-        ClauseRule(.experience, .names("an experience", refers: [.experience]), lead: .needs,
-                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.experiences.merge(names) } },
-                   read: { $0.experiences.isEmpty ? nil : .names($0.experiences.items) },
-                   clear: { $0.experiences = [] }),
-        ClauseRule(.serves, .names("a value", refers: [.value]),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.serves.merge(names) } },
-                   read: { $0.serves.isEmpty ? nil : .names($0.serves.items) },
-                   clear: { $0.serves = [] }),
-        ClauseRule(.aligns, .names("an objective", refers: [.objective]),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.aligns.merge(names) } },
-                   read: { $0.aligns.isEmpty ? nil : .names($0.aligns.items) },
-                   clear: { $0.aligns = [] }),
-        ClauseRule(.start, .date,
-                   apply: { goal, clause, range in
-                       guard case .date(let day) = clause else { return }
-                       goal.start = day
-                       goal.startRange = range
-                   },
-                   read: { $0.start.map(ClauseValue.date) },
-                   clear: { goal in
-                       goal.start = nil
-                       goal.startRange = nil
-                   }),
-        ClauseRule(.by, .date,
-                   apply: { goal, clause, range in
-                       guard case .date(let day) = clause else { return }
-                       goal.due = day
-                       goal.dueRange = range
-                   },
-                   read: { $0.due.map(ClauseValue.date) },
-                   clear: { goal in
-                       goal.due = nil
-                       goal.dueRange = nil
-                   }),
-        ClauseRule(.effort, .amount("the effort", unit: .hours),
-                   apply: { goal, clause, _ in if case .amount(let hours) = clause { goal.effort = hours } },
-                   read: { $0.effort.map(ClauseValue.amount) },
-                   clear: { $0.effort = nil }),
-        ClauseRule(.impact, .text("the impact"),
-                   apply: { goal, clause, _ in if case .text(let impact) = clause { goal.impact = impact } },
-                   read: { $0.impact.map(ClauseValue.text) },
-                   clear: { $0.impact = nil }),
-        ClauseRule(.tags, .names("a tag", refers: []),
-                   apply: { goal, clause, _ in if case .names(let names) = clause { goal.tags.merge(names) } },
-                   read: { $0.tags.isEmpty ? nil : .names($0.tags.items) },
-                   clear: { $0.tags = [] }),
-        ClauseRule(.note, .text("a note"),
-                   apply: { goal, clause, _ in if case .text(let note) = clause { goal.note = note } },
-                   read: { $0.note.map(ClauseValue.text) },
-                   clear: { $0.note = nil }),
-        ClauseRule(.done, .flag, loggedBy: .done,
-                   apply: { goal, _, _ in goal.status = .done },
-                   read: { $0.status == .done ? .flag : nil },
-                   // `done` and `doing` share the status: clearing either opens the goal.
-                   clear: { $0.status = .open }),
-        ClauseRule(.doing, .flag, excludes: .done, loggedBy: .done,
-                   apply: { goal, _, _ in goal.status = .doing },
-                   read: { $0.status == .doing ? .flag : nil },
-                   clear: { $0.status = .open }),
+        .names(.experience, "an experience", refers: [.experience], lead: .needs, get: { $0.experiences }, set: { $0.experiences = $1 }),
+        .names(.serves, "a value", refers: [.value], get: { $0.serves }, set: { $0.serves = $1 }),
+        .names(.aligns, "an objective", refers: [.objective], get: { $0.aligns }, set: { $0.aligns = $1 }),
+        .date(.start, get: { $0.start }, set: { $0.start = $1; $0.startRange = $2 }),
+        .date(.by, get: { $0.due }, set: { $0.due = $1; $0.dueRange = $2 }),
+        .amount(.effort, "the effort", unit: .hours, get: { $0.effort }, set: { $0.effort = $1 }),
+        .text(.impact, "the impact", get: { $0.impact }, set: { $0.impact = $1 }),
+        .names(.tags, "a tag", refers: [], get: { $0.tags }, set: { $0.tags = $1 }),
+        .text(.note, "a note", get: { $0.note }, set: { $0.note = $1 }),
+        // `done` and `doing` share the status: clearing either opens the goal.
+        .flag(.done, loggedBy: .done, get: { $0.status == .done }, set: { $0.status = $1 ? .done : .open }),
+        .flag(.doing, excludes: .done, loggedBy: .done, get: { $0.status == .doing }, set: { $0.status = $1 ? .doing : .open }),
     ]
 
     // In the order a goal's JSON object, its hover and its `--json` answer

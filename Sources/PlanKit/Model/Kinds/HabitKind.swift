@@ -26,10 +26,10 @@ package enum HabitKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownHabit
 
     static let clauses: [ClauseRule<Habit>] = [
-        .duration(.every, required: true, \.every),
-        .name(.for, "the goal it is for", refers: [.goal], \.goal),
-        .names(.serves, "a value", refers: [.value], \.serves),
-        .text(.note, "a note", \.note),
+        .duration(.every, required: true, get: { $0.every }, set: { $0.every = $1 }),
+        .name(.for, "the goal it is for", refers: [.goal], get: { $0.goal }, set: { $0.goal = $1 }),
+        .names(.serves, "a value", refers: [.value], get: { $0.serves }, set: { $0.serves = $1 }),
+        .text(.note, "a note", get: { $0.note }, set: { $0.note = $1 }),
     ]
 
     static let takesFromLog: [Keyword] = [.did]

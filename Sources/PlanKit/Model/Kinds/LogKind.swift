@@ -50,18 +50,9 @@ package enum LogKind: EntityDescription {
     static let identity = Identity.dayAndText
 
     static let clauses: [ClauseRule<LogEntry>] = [
-        ClauseRule(.note, .text("a note"),
-                   apply: { entry, clause, _ in if case .text(let note) = clause { entry.note = note } },
-                   read: { $0.note.map(ClauseValue.text) },
-                   clear: { $0.note = nil }),
-        ClauseRule(.for, .name("the goal or milestone worked on", refers: [.goal, .milestone]),
-                   apply: { entry, clause, _ in if case .name(let name) = clause { entry.worked = name } },
-                   read: { $0.worked.map(ClauseValue.name) },
-                   clear: { $0.worked = nil }),
-        ClauseRule(.met, .names("a person", refers: [.contact]),
-                   apply: { entry, clause, _ in if case .names(let names) = clause { entry.met.merge(names) } },
-                   read: { $0.met.isEmpty ? nil : .names($0.met.items) },
-                   clear: { $0.met = [] }),
+        .text(.note, "a note", get: { $0.note }, set: { $0.note = $1 }),
+        .name(.for, "the goal or milestone worked on", refers: [.goal, .milestone], get: { $0.worked }, set: { $0.worked = $1 }),
+        .names(.met, "a person", refers: [.contact], get: { $0.met }, set: { $0.met = $1 }),
         ClauseRule(.skill, .skillLevel,
                    apply: { entry, clause, _ in
                        guard case .skillLevel(let skill, let level) = clause else { return }
@@ -73,23 +64,11 @@ package enum LogKind: EntityDescription {
                        entry.skill = nil
                        entry.level = nil
                    }),
-        ClauseRule(.done, .name("the goal or milestone reached", refers: [.goal, .milestone]),
-                   apply: { entry, clause, _ in if case .name(let name) = clause { entry.done = name } },
-                   read: { $0.done.map(ClauseValue.name) },
-                   clear: { $0.done = nil }),
-        ClauseRule(.gained, .name("the experience gained", refers: [.experience]),
-                   apply: { entry, clause, _ in if case .name(let name) = clause { entry.gained = name } },
-                   read: { $0.gained.map(ClauseValue.name) },
-                   clear: { $0.gained = nil }),
-        .names(.did, "a habit", refers: [.habit], \.did),
-        ClauseRule(.hours, .amount("the hours spent", unit: nil),
-                   apply: { entry, clause, _ in if case .amount(let hours) = clause { entry.hours = hours } },
-                   read: { $0.hours.map(ClauseValue.amount) },
-                   clear: { $0.hours = nil }),
-        ClauseRule(.reviewed, .flag,
-                   apply: { entry, _, _ in entry.reviewed = true },
-                   read: { $0.reviewed ? .flag : nil },
-                   clear: { $0.reviewed = false }),
+        .name(.done, "the goal or milestone reached", refers: [.goal, .milestone], get: { $0.done }, set: { $0.done = $1 }),
+        .name(.gained, "the experience gained", refers: [.experience], get: { $0.gained }, set: { $0.gained = $1 }),
+        .names(.did, "a habit", refers: [.habit], get: { $0.did }, set: { $0.did = $1 }),
+        .amount(.hours, "the hours spent", unit: nil, get: { $0.hours }, set: { $0.hours = $1 }),
+        .flag(.reviewed, get: { $0.reviewed }, set: { $0.reviewed = $1 }),
     ]
 
     static let fields: [FieldRule] = [

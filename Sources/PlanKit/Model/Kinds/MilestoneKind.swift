@@ -21,25 +21,9 @@ package enum MilestoneKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownMilestone
 
     static let clauses: [ClauseRule<Milestone>] = [
-        ClauseRule(.for, .name("the goal this milestone is for", refers: [.goal]), required: true,
-                   apply: { milestone, clause, _ in if case .name(let goal) = clause { milestone.goal = goal } },
-                   read: { $0.goal.map(ClauseValue.name) },
-                   clear: { $0.goal = nil }),
-        ClauseRule(.by, .date, required: true,
-                   apply: { milestone, clause, range in
-                       guard case .date(let day) = clause else { return }
-                       milestone.due = day
-                       milestone.dueRange = range
-                   },
-                   read: { $0.due.map(ClauseValue.date) },
-                   clear: { milestone in
-                       milestone.due = nil
-                       milestone.dueRange = nil
-                   }),
-        ClauseRule(.done, .flag, loggedBy: .done,
-                   apply: { milestone, _, _ in milestone.done = true },
-                   read: { $0.done ? .flag : nil },
-                   clear: { $0.done = false }),
+        .name(.for, "the goal this milestone is for", refers: [.goal], required: true, get: { $0.goal }, set: { $0.goal = $1 }),
+        .date(.by, required: true, get: { $0.due }, set: { $0.due = $1; $0.dueRange = $2 }),
+        .flag(.done, loggedBy: .done, get: { $0.done }, set: { $0.done = $1 }),
     ]
 
     static let fields: [FieldRule] = [

@@ -21,14 +21,8 @@ enum ObjectiveKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownObjective
 
     static let clauses: [ClauseRule<Objective>] = [
-        ClauseRule(.at, .text("an organisation"),
-                   apply: { objective, clause, _ in if case .text(let org) = clause { objective.org = org } },
-                   read: { $0.org.map(ClauseValue.text) },
-                   clear: { $0.org = nil }),
-        ClauseRule(.note, .text("a note"),
-                   apply: { objective, clause, _ in if case .text(let note) = clause { objective.note = note } },
-                   read: { $0.note.map(ClauseValue.text) },
-                   clear: { $0.note = nil }),
+        .text(.at, "an organisation", get: { $0.org }, set: { $0.org = $1 }),
+        .text(.note, "a note", get: { $0.note }, set: { $0.note = $1 }),
     ]
 
     static let fields: [FieldRule] = [

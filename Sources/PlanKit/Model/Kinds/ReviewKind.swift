@@ -22,10 +22,7 @@ package enum ReviewKind: EntityDescription {
     static let head = Head.none
 
     static let clauses: [ClauseRule<Review>] = [
-        ClauseRule(.every, .duration, required: true,
-                   apply: { review, clause, _ in if case .duration(let every) = clause { review.every = every } },
-                   read: { $0.every.map(ClauseValue.duration) },
-                   clear: { $0.every = nil }),
+        .duration(.every, required: true, get: { $0.every }, set: { $0.every = $1 }),
     ]
 
     static let fields: [FieldRule] = [

@@ -22,18 +22,9 @@ enum ValueKind: EntityDescription {
     static let unknownCode = DiagnosticCode.unknownValue
 
     static let clauses: [ClauseRule<CoreValue>] = [
-        ClauseRule(.priority, .whole("a priority", nil),
-                   apply: { value, clause, _ in if case .whole(let priority) = clause { value.priority = priority } },
-                   read: { $0.priority.map(ClauseValue.whole) },
-                   clear: { $0.priority = nil }),
-        ClauseRule(.nonNegotiable, .flag,
-                   apply: { value, _, _ in value.nonNegotiable = true },
-                   read: { $0.nonNegotiable ? .flag : nil },
-                   clear: { $0.nonNegotiable = false }),
-        ClauseRule(.note, .text("a note"),
-                   apply: { value, clause, _ in if case .text(let note) = clause { value.note = note } },
-                   read: { $0.note.map(ClauseValue.text) },
-                   clear: { $0.note = nil }),
+        .whole(.priority, "a priority", nil, get: { $0.priority }, set: { $0.priority = $1 }),
+        .flag(.nonNegotiable, get: { $0.nonNegotiable }, set: { $0.nonNegotiable = $1 }),
+        .text(.note, "a note", get: { $0.note }, set: { $0.note = $1 }),
     ]
 
     static let fields: [FieldRule] = [
