@@ -37,6 +37,9 @@ public struct Plan: Sendable {
     /// of an entity replaced, oldest first; nil otherwise, and in every
     /// copy made to read (`withoutJournal`).
     private var journal: Journal?
+    /// Whether a remove may have left a table to pack: every statement asks
+    /// `compact`, and most plans never remove, so that asks no table.
+    private var mayHaveRemoved = false
 
     public init() {
         tables = KindInfo.all.map { $0.makeTable() }
@@ -178,6 +181,7 @@ public struct Plan: Sendable {
         if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
         if journal != nil, let record = tables[ordinal].record(at: index) { journal?.entries.append(.removed(kind, index, record)) }
         tables[ordinal].remove(at: index)
+        mayHaveRemoved = true
     }
 
     /// Gives entity `index` of `kind` the name `name`, which the caller has checked is free.
@@ -249,6 +253,7 @@ public struct Plan: Sendable {
             case .replaced(_, let index, let record): tables[ordinal].restore(record, at: index, inserting: false)
             }
         }
+        mayHaveRemoved = true
         compact()
         vision = journal.vision
         visionRange = journal.visionRange
@@ -260,6 +265,8 @@ public struct Plan: Sendable {
     /// table that has some. Reading by position is cheap only in a packed
     /// table, so whoever removes packs before the plan is read again.
     mutating func compact() {
+        guard mayHaveRemoved else { return }
+        mayHaveRemoved = false
         for ordinal in tables.indices where tables[ordinal].hasRemoved {
             if !isKnownUniquelyReferenced(&tables[ordinal]) { tables[ordinal] = tables[ordinal].copy() }
             tables[ordinal].compact()
