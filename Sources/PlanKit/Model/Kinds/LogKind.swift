@@ -251,32 +251,46 @@ struct LogEntries {
         named = infos.map { info in info.takesFromLog.map { _ in Array(repeating: [], count: plan.count(of: info.kind)) } }
         // Each log clause some kind takes, read once an entry, with the
         // kinds it may name and the slots of the kinds that take it.
-        var reads: [(rule: ClauseRule<LogEntry>, kinds: [EntityKind], takers: [(kind: EntityKind, position: Int)])] = []
+        var reads: [LogRead] = []
         for rule in LogKind.clauses {
             let takers = infos.flatMap { info in
                 info.takesFromLog.enumerated().filter { $0.element == rule.syntax.keyword }.map { (kind: info.kind, position: $0.offset) }
             }
-            if !takers.isEmpty { reads.append((rule, rule.syntax.shape.referred.kinds, takers)) }
+            if !takers.isEmpty { reads.append(LogRead(rule: rule, kinds: rule.syntax.shape.referred.kinds, takers: takers)) }
         }
         let order = LogKind.listed(plan, today: today)
+        // Both lent in place: a copy of each read per entry, closures and
+        // all, cost more than the reading (a sample's answers built this
+        // table dozens of times).
         plan.logs.withUnsafeBufferPointer { logs in
-            guard let first = logs.baseAddress else { return }
-            for index in order {
-                for read in reads {
-                    guard let value = read.rule.readInPlace(first + index) else { continue }
-                    if case .flag = value {
-                        flagged[read.rule.syntax.keyword, default: []].append(index)
-                        continue
-                    }
-                    value.forEachName { name, _ in
-                        guard let (kind, entity) = plan.resolve(name.text, among: read.kinds) else { return }
-                        for taker in read.takers where taker.kind == kind && named[kind.ordinal][taker.position][entity].last != index {
-                            named[kind.ordinal][taker.position][entity].append(index)
+            reads.withUnsafeBufferPointer { reads in
+                guard let first = logs.baseAddress else { return }
+                for index in order {
+                    for read in reads.indices {
+                        guard let value = reads[read].rule.readInPlace(first + index) else { continue }
+                        if case .flag = value {
+                            flagged[reads[read].rule.syntax.keyword, default: []].append(index)
+                            continue
+                        }
+                        value.forEachName { name, _ in
+                            guard let (kind, entity) = plan.resolve(name.text, among: reads[read].kinds) else { return }
+                            for taker in reads[read].takers
+                            where taker.kind == kind && named[kind.ordinal][taker.position][entity].last != index {
+                                named[kind.ordinal][taker.position][entity].append(index)
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// A log clause some kind takes: the kinds it may name, and each taker's
+    /// kind with the clause's place among what that kind takes from the log.
+    private struct LogRead {
+        let rule: ClauseRule<LogEntry>
+        let kinds: [EntityKind]
+        let takers: [(kind: EntityKind, position: Int)]
     }
 
     /// For each entity of `kind`, the counting entries whose `clause` names
