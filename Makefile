@@ -142,8 +142,9 @@ bench:
 
 # plan check of the three 10,000-goal benchmark shapes under callgrind,
 # failing when one takes more than 5% more instructions than
-# Benchmarks/instructions.json records (Benchmarks/README.md). Apart from
-# `make test`: its release build alone adds minutes to a clean clone.
+# Benchmarks/instructions.json records (Benchmarks/README.md). `.ci/run`
+# runs it after `make test`; it is apart from `make test` because its
+# release build adds minutes to a clean clone.
 check-instructions:
 	@scripts/install-deps valgrind
 	python3 Benchmarks/instructions.py
