@@ -1,4 +1,5 @@
 import PlanCore
+import Synchronization
 import PlanSyntax
 
 /// One result of running a statement: an answer to a question, or a problem.
@@ -13,7 +14,7 @@ public enum Outcome: Sendable {
 /// go through `run` / `load`, so a line typed in the REPL and the same line in
 /// a file behave alike.
 public struct Interpreter: Sendable {
-    public private(set) var plan = Plan()
+    public private(set) var plan = Plan() { didSet { asOfMemo = nil } }
     public private(set) var sources = SourceMap()
     public var today: Day
     /// Paths given to `load`, in order, so that the REPL can `:reload` them.
@@ -47,7 +48,17 @@ public struct Interpreter: Sendable {
     /// counting entries applied (skill levels reached, goals and milestones
     /// done, people met). Questions, checks and outputs read this one;
     /// `plan` is what the files and the session declared, which `:save` writes.
-    public var asOfToday: Plan { Interpreter.asOf(plan, today: today) }
+    public var asOfToday: Plan {
+        if let asOfMemo { return asOfMemo.plan(on: today) { Interpreter.asOf(plan, today: $0) } }
+        return Interpreter.asOf(plan, today: today)
+    }
+
+    /// `asOfToday` kept while the plan stays as it is, from the first
+    /// question on: a question and the showing of its answer, and a run of
+    /// questions after the last declaration, work the log out once, not
+    /// once each. Any change to the plan drops it; a copy of the
+    /// interpreter that changes its plan drops only its own.
+    private var asOfMemo: AsOfMemo?
 
     /// `plan` as it stands on `today`, every kind applied in turn.
     public static func asOf(_ plan: Plan, today: Day) -> Plan {
@@ -350,6 +361,7 @@ public struct Interpreter: Sendable {
             plan.assertions.append(Assertion(condition: condition, message: message, range: statement.range))
         case .expression(let expr):
             if inclusion.fromFile, keepsOrigins { recordNames(in: expr) }
+            if asOfMemo == nil { asOfMemo = AsOfMemo() }
             switch evaluate(expr) {
             case .success(let value): emit(each, .answer(value, statement.range, listing: expr.listing))
             case .failure(let problem): emit(each, .diagnostic(problem.diagnostic))
@@ -579,4 +591,16 @@ public struct Origin: Sendable {
     /// The entity's name and clauses in canonical source once the files
     /// were read, to tell whether the session changed it, and what.
     public var asRead: [String] = []
+}
+
+/// The plan as of one day, made once for a plan that does not change.
+private final class AsOfMemo: Sendable {
+    private let made = Mutex<(day: Day, plan: Plan)?>(nil)
+
+    func plan(on day: Day, _ make: (Day) -> Plan) -> Plan {
+        if let kept = made.withLock({ $0 }), kept.day == day { return kept.plan }
+        let plan = make(day)
+        made.withLock { $0 = (day, plan) }
+        return plan
+    }
 }
