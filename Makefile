@@ -2,8 +2,9 @@
 # whatever the machine is missing first.
 SWIFT ?= swift
 # The real consumers the export tests hand their files to, and the editor
-# the language server is tested with (Tests/PlanCLITests/NeovimTests.swift).
-TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils neovim
+# the language server is tested with (Tests/PlanCLITests/NeovimTests.swift),
+# and python3-venv for pytest-lsp's client profiles (scripts/pytest-lsp).
+TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils neovim python3-venv
 
 .PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp fuzz-save bench check-instructions
 
@@ -28,6 +29,7 @@ test: test-deps
 	@# as on a fresh Debian, where another python3 may not come first.
 	if [ -x /usr/bin/python3 ]; then \
 		PATH=/usr/bin:$$PATH "$$(command -v $(SWIFT))" test --skip-build --filter OutputConsumerTests; fi
+	scripts/pytest-lsp
 
 release: deps
 	$(SWIFT) build -c release
