@@ -39,7 +39,7 @@ public struct Plan: Sendable {
     private var journal: Journal?
     /// Whether a remove may have left a table to pack: every statement asks
     /// `compact`, and most plans never remove, so that asks no table.
-    private var mayHaveRemoved = false
+    private(set) var mayHaveRemoved = false
 
     public init() {
         tables = KindInfo.all.map { $0.makeTable() }

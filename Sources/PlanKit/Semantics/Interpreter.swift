@@ -252,7 +252,7 @@ public struct Interpreter: Sendable {
             report(before: statement.range.start)
             execute(statement, from: inclusion, each: each)
         }
-        plan.compact()
+        if plan.mayHaveRemoved { plan.compact() }
         collectSyntaxErrors()
         report(before: Int.max)
         if unshown > 0, let end = sources[id]?.excerptsEnd {
@@ -288,7 +288,9 @@ public struct Interpreter: Sendable {
     private mutating func execute(_ statement: Statement, from inclusion: Inclusion, each: Sink) {
         // Removes leave their table to be packed once after the last of a
         // run of them (Plan.compact); any other statement may read by position.
-        if case .remove = statement.kind {} else { plan.compact() }
+        // Asked first, as a call that changes `plan` drops what was worked
+        // out from it (`asOfMemo`).
+        if case .remove = statement.kind {} else if plan.mayHaveRemoved { plan.compact() }
         switch statement.kind {
         case .vision(let text):
             if plan.vision != nil {
