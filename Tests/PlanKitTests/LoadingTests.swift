@@ -135,6 +135,44 @@ import PlanCLI
         #expect(plan.milestones.first?.goal?.range.start == 58)
     }
 
+    /// Where a name's text is stored: the same for two Strings made once.
+    private func storage(of text: String?) -> UnsafeRawPointer? {
+        guard var text else { return nil }
+        return text.withUTF8 { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
+
+    @Test func aLongNameReadTwiceIsOneString() {
+        let text = "goal g needs skill \"project management\", project_management_2027\n"
+            + "goal h needs skill project_management_2027, \"project management\", \"project \\\"management\\\"\"\n"
+        var parser = Parser(Source(name: "s.plan", text: text), id: 0)
+        var needs: [[Name]] = []
+        while let statement = parser.nextStatement() {
+            guard case .declaration(let declaration) = statement.kind, case .needs(let list)? = declaration.clauses.first?.value
+            else { continue }
+            needs.append(list.map(\.skill))
+        }
+        let first = needs.first ?? []
+        let second = needs.last ?? []
+        #expect(first.map(\.text) == ["project management", "project_management_2027"])
+        #expect(second.map(\.text) == ["project_management_2027", "project management", "project \"management\""])
+        #expect(first.map(\.quoted) == [true, false])
+        #expect(second.map(\.quoted) == [false, true, true])
+        #expect(second.map(\.range.start) == [84, 109, 131])
+        #expect(second.map(\.range.end) == [107, 129, 155])
+        #expect(storage(of: first.first?.text) == storage(of: second.dropFirst().first?.text))
+        #expect(storage(of: first.last?.text) == storage(of: second.first?.text))
+    }
+
+    @Test func aLongNameIsOneStringAcrossSources() {
+        // Mentioned before it is declared, and in another source.
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
+        _ = interpreter.run(Source(name: "a", text: "milestone m for \"a goal with a long name\" by 2027-01\n"))
+        _ = interpreter.run(Source(name: "b", text: "goal \"a goal with a long name\" by 2027-06\n"))
+        let plan = interpreter.plan
+        #expect(plan.milestones.first?.goal?.text == "a goal with a long name")
+        #expect(storage(of: plan.milestones.first?.goal?.text) == storage(of: plan.goals.first?.name.text))
+    }
+
     @Test func roomIsMadeForTheDeclarationsOfEachSource() {
         var interpreter = Interpreter(today: testToday, reader: FileReader())
         _ = interpreter.run(Source(name: "a", text: "goal a\ngoal b\n# goal c\ngoal d\ngoal e\ngoal f\n"))

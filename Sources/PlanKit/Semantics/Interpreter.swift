@@ -64,6 +64,10 @@ public struct Interpreter: Sendable {
     /// `include` of it.
     private var includedFiles: [String: SourceRange] = [:] { didSet { changing?.changed = true } }
     private var includeStatementsRun = 0
+    /// Every long name read, made once (`NameInterner`): each parser holds
+    /// it while it reads and hands it back around each statement it runs,
+    /// so that names from every file, include and line share one String.
+    private var internedNames = NameInterner()
 
     /// `reader` reads what the plan includes; without one, a plan is its own text alone.
     public init(today: Day, reader: any SourceReader = NoFiles()) {
@@ -236,11 +240,15 @@ public struct Interpreter: Sendable {
             }
             collect(diagnostics)
         }
+        swap(&parser.interned, &internedNames)
         while let statement = parser.nextStatement() {
             collectSyntaxErrors()
             report(before: statement.range.start)
+            swap(&parser.interned, &internedNames)
             execute(statement, from: inclusion, each: each)
+            swap(&parser.interned, &internedNames)
         }
+        swap(&parser.interned, &internedNames)
         plan.compact()
         collectSyntaxErrors()
         report(before: Int.max)

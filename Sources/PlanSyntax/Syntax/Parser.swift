@@ -37,6 +37,9 @@ public struct Parser {
     /// Whether a declaration with a clause that does not parse is kept,
     /// without that clause, rather than dropped whole.
     private let recoversClauses: Bool
+    /// Where each long name read is made once; whoever parses many sources
+    /// into one plan hands the same one from parser to parser.
+    public var interned = NameInterner()
 
     private struct Unwind: Error {}
 
@@ -581,10 +584,10 @@ public struct Parser {
         switch token.kind {
         case .identifier:
             advance()
-            return Name(text: source.text(token.range), range: token.range, quoted: false)
+            return Name(text: nameText(token.range.start, token.range.end), range: token.range, quoted: false)
         case .string:
             advance()
-            return Name(text: Lexeme.stringValue(of: token, in: source), range: token.range, quoted: true)
+            return Name(text: quotedNameText(token), range: token.range, quoted: true)
         case .keyword(let keyword) where Parser.nameKeywords.contains(keyword):
             advance()
             return Name(text: keyword.rawValue, range: token.range, quoted: false)
@@ -592,6 +595,27 @@ public struct Parser {
             throw error(at: token, "expected \(what()), found \(describe(token))",
                         hint: "a name is a word like family or text in quotes like \"project management\"")
         }
+    }
+
+    /// The text of the bytes from `start` to `end`, through `interned`.
+    private mutating func nameText(_ start: Int, _ end: Int) -> String {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            let start = max(0, min(start, bytes.count))
+            return interned.text(UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))]))
+        }
+    }
+
+    /// A string token's text as `Lexeme.stringValue` decodes it; through
+    /// `names` when there is no escape to decode.
+    private mutating func quotedNameText(_ token: Token) -> String {
+        let bytes = source.bytes
+        let start = token.range.start
+        let end = token.range.end
+        guard start >= 0, end <= bytes.count, end - start >= 2, bytes[start] == UInt8(ascii: "\""),
+              bytes[end - 1] == UInt8(ascii: "\""), !bytes[(start + 1)..<(end - 1)].contains(UInt8(ascii: "\\")) else {
+            return Lexeme.stringValue(of: token, in: source)
+        }
+        return nameText(start + 1, end - 1)
     }
 
     private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
