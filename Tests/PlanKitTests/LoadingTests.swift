@@ -163,6 +163,32 @@ import PlanCLI
         #expect(storage(of: first.last?.text) == storage(of: second.first?.text))
     }
 
+    @Test func aListClauseIsMadeAtItsSizeFromItsOwnNames() {
+        // Lists are read into room kept from clause to clause, then made at
+        // their size: a broken list leaves nothing for the next one.
+        let text = "goal g needs skill a, b at 2, c serves v1, v2, v3, v4, v5 after p\n"
+            + "goal h serves w1, w2, 3\ngoal i serves x needs skill s\ngoal j serves y1, y2 needs skill t, u\n"
+        var parser = Parser(Source(name: "s.plan", text: text), id: 0)
+        var lists: [[String]] = []
+        var fitted = true
+        while let statement = parser.nextStatement() {
+            guard case .declaration(let declaration) = statement.kind else { continue }
+            for clause in declaration.clauses {
+                switch clause.value {
+                case .names(let names):
+                    lists.append(names.map(\.text))
+                    fitted = fitted && names.capacity == names.count
+                case .needs(let needs):
+                    lists.append(needs.map { $0.skill.text + ($0.level.map { " at \($0)" } ?? "") })
+                    fitted = fitted && needs.capacity == needs.count
+                default: continue
+                }
+            }
+        }
+        #expect(lists == [["a", "b at 2", "c"], ["v1", "v2", "v3", "v4", "v5"], ["p"], ["x"], ["s"], ["y1", "y2"], ["t", "u"]])
+        #expect(fitted)
+    }
+
     @Test func aLongNameIsOneStringAcrossSources() {
         // Mentioned before it is declared, and in another source.
         var interpreter = Interpreter(today: testToday, reader: FileReader())

@@ -40,6 +40,11 @@ public struct Parser {
     /// Where each long name read is made once; whoever parses many sources
     /// into one plan hands the same one from parser to parser.
     public var interned = NameInterner()
+    /// A list clause's names, and a `needs` clause's skills, as they are
+    /// read: the plan keeps each list for good, so it is made once, at its
+    /// size, from these, which keep their room from clause to clause.
+    private var listedNames: [Name] = []
+    private var listedNeeds: [SkillNeed] = []
 
     private struct Unwind: Error {}
 
@@ -164,8 +169,12 @@ public struct Parser {
         let spelling: Keyword
         if case .keyword(let word) = keyword.kind { spelling = word } else { spelling = kind.keyword ?? .update }
         let info = kind.syntax
+        var clauses: [Clause] = []
+        // The list lives only until the declaration is applied: room for
+        // every clause the kind takes is one allocation, where growing is three.
+        clauses.reserveCapacity(kind.syntax.clauses.count + 1)
         // `mentor "X"` is `contact "X" mentor`: the clause its word implies.
-        var clauses: [Clause] = spelling == kind.alias?.declares ? [Clause(spelling, .flag, keyword.range)] : []
+        if spelling == kind.alias?.declares { clauses.append(Clause(spelling, .flag, keyword.range)) }
         var key: [Clause] = []
         let name: Name
         switch info.head {
@@ -523,7 +532,7 @@ public struct Parser {
                 throw error(at: peek, "expected `skill` or `experience` after `needs`, found \(describe(peek))",
                             hint: "write: needs skill \"project management\" at 4")
             }
-            var needs: [SkillNeed] = []
+            listedNeeds.removeAll(keepingCapacity: true)
             repeat {
                 let skill = try name("a skill")
                 var level: Int?
@@ -532,9 +541,9 @@ public struct Parser {
                     level = try wholeNumber("a level", range: 0...5)
                     levelRange = previous.range
                 }
-                needs.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
+                listedNeeds.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
             } while match(.comma)
-            value = .needs(Parser.fitted(needs))
+            value = .needs(listedNeeds.withUnsafeBufferPointer { Array($0) })
         }
         return value
     }
@@ -619,17 +628,15 @@ public struct Parser {
     }
 
     private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
-        var result = [try name(what())]
+        let first = try name(what())
+        guard check(.comma) else { return [first] }
+        listedNames.removeAll(keepingCapacity: true)
+        listedNames.append(first)
         while match(.comma) {
-            result.append(try name(what()))
+            let next = try name(what())
+            listedNames.append(next)
         }
-        return Parser.fitted(result)
-    }
-
-    /// `list` without the room its growth left: the plan keeps these lists
-    /// for good, and a large plan holds hundreds of thousands of them.
-    private static func fitted<Element>(_ list: [Element]) -> [Element] {
-        list.capacity > list.count ? list.withUnsafeBufferPointer { Array($0) } : list
+        return listedNames.withUnsafeBufferPointer { Array($0) }
     }
 
     private mutating func string(_ what: @autoclosure () -> String) throws -> String {
