@@ -34,6 +34,18 @@ import PlanCLI
         #expect(parser.takeDiagnostics().map(\.message) == ["expected an expression, found `)`"])
     }
 
+    @Test func diagnosticsToTakeAreKnownWithoutTakingThem() {
+        var parser = Parser(Source(name: "s.plan", text: "value a\nskill x level 9\nvalue b\n\"open\nvalue c\n"), id: 0)
+        var seen: [Bool] = []
+        while parser.nextStatement() != nil {
+            seen.append(parser.hasDiagnosticsToTake)
+            _ = parser.takeDiagnostics()
+            seen.append(parser.hasDiagnosticsToTake)
+        }
+        // The broken line is no statement: its error is found on the way to `value c`.
+        #expect(seen == [false, false, true, false, false, false, true, false])
+    }
+
     @Test func syntaxErrorsStillGoBetweenAnswersInSourceOrder() {
         var interpreter = Interpreter(today: testToday, reader: FileReader())
         let outcomes = interpreter.run(Source(name: "q.plan", text: "1 + 1\n2 * )\n3 + 3\n'\n4\n"))

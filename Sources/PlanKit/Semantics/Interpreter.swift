@@ -242,7 +242,7 @@ public struct Interpreter: Sendable {
         }
         swap(&parser.interned, &internedNames)
         while let statement = parser.nextStatement() {
-            collectSyntaxErrors()
+            if parser.hasDiagnosticsToTake { collectSyntaxErrors() }
             report(before: statement.range.start)
             swap(&parser.interned, &internedNames)
             execute(statement, from: inclusion, each: each)

@@ -98,6 +98,12 @@ public struct Parser {
         return nil
     }
 
+    /// Whether syntax errors were found since `takeDiagnostics` last took
+    /// them: a plan without any asks this once a statement, and makes no list.
+    public var hasDiagnosticsToTake: Bool {
+        tokens.diagnostics.count > lexerDiagnosticsTaken || parserDiagnostics.count > parserDiagnosticsTaken
+    }
+
     /// The syntax errors found since the last call: the lexer's, then the
     /// parser's, each in the order found.
     public mutating func takeDiagnostics() -> [Diagnostic] {
