@@ -269,8 +269,12 @@ public struct Interpreter: Sendable {
     private mutating func reserveRoom(for source: Source) {
         let words = EntityKind.allCases.map { (kind: $0, spelling: Array($0.rawValue.utf8)) }
         var counts = [Int](repeating: 0, count: words.count)
+        // Most lines of a large plan (indented clauses, comments, blank
+        // lines) start with no kind's first letter: one look rules them out.
+        var startsAKind = [Bool](repeating: false, count: 256)
+        for word in words { if let first = word.spelling.first { startsAKind[Int(first)] = true } }
         let bytes = source.bytes
-        for start in source.lineStarts where start < bytes.count {
+        for start in source.lineStarts where start < bytes.count && startsAKind[Int(bytes[start])] {
             let first = bytes[start]
             for (position, word) in words.enumerated() where word.spelling.first == first {
                 let end = start + word.spelling.count
