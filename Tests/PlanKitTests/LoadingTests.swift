@@ -74,6 +74,28 @@ import PlanCLI
 
     // MARK: Dates from bytes
 
+    @Test func eachDateIsTheDayWrittenWhereverTheLexerHasGotTo() {
+        // The lexer keeps the day of the date it made last; a parser a token
+        // ahead, or a list of dates, must still get each its own day.
+        let text = "milestone m for g by 2027-03\n[2027-01-31, 2027-Q2, 2027-02-28]\nupdate capacity 8 hours per week from 2027-05-01\n"
+        var parser = Parser(Source(name: "s.plan", text: text), id: 0)
+        var days: [String] = []
+        while let statement = parser.nextStatement() {
+            switch statement.kind {
+            case .declaration(let declaration):
+                for clause in declaration.clauses + declaration.key {
+                    if case .date(let day) = clause.value { days.append(day.description) }
+                }
+            case .expression(let expr):
+                if case .list(let items) = expr.kind {
+                    for item in items { if case .date(let day) = item.kind { days.append(day.description) } }
+                }
+            default: continue
+            }
+        }
+        #expect(days == ["2027-03-31", "2027-01-31", "2027-06-30", "2027-02-28", "2027-05-01"])
+    }
+
     @Test func datesFromBytesAgreeWithDayParse() {
         let literals = ["2027-06-30", "2027-06", "2027-Q2", "2027-q4", "2028-02-29", "2027-02-29", "2027-13",
                         "2027-00", "2027-Q5", "2027-Q0", "2027-6-30", "2027-06-3", "2027-06-31", "0000-01-01"]

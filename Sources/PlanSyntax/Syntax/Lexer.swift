@@ -330,6 +330,9 @@ public struct Lexer {
     var endsInside = false
     var comments: [SourceRange] = []
     var diagnostics: [Diagnostic] = []
+    /// The day of the latest date token made, by where the token starts:
+    /// the parser asks for it soon after, and a date is then read once.
+    var lastDate: (start: Int, day: Day)?
 
     init(bytes: [UInt8], id: Int, keepsComments: Bool) {
         self.bytes = bytes
@@ -708,11 +711,18 @@ public struct Lexer {
         return end
     }
 
+    /// The day a `.date` token stands for.
+    func day(of token: Token) -> Swift.Result<Day, Day.DateError> {
+        if let lastDate, lastDate.start == token.range.start { return .success(lastDate.day) }
+        return Lexeme.day(in: bytes, token.range.start, token.range.end)
+    }
+
     /// Four digits, `-`, then the rest of a date: `2027-06-30`, `2027-06`, `2027-Q2`.
     mutating func scanDate(from start: Int) {
         while Lexer.isIdentifierByte(byte(at: pos)) || byte(at: pos) == UInt8(ascii: "-") { pos += 1 }
         switch Lexeme.day(in: bytes, start, pos) {
-        case .success:
+        case .success(let day):
+            lastDate = (start, day)
             emit(.date, from: start)
         case .failure(let reason):
             let literal = text(start, pos)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanCore
 
 /// Recursive-descent parser. Each method is a rule of Grammar/plan.ebnf, and
@@ -621,16 +626,16 @@ public struct Parser {
     }
 
     /// A string token's text as `Lexeme.stringValue` decodes it; through
-    /// `names` when there is no escape to decode.
+    /// `interned` when there is no escape to decode.
     private mutating func quotedNameText(_ token: Token) -> String {
-        let bytes = source.bytes
         let start = token.range.start
         let end = token.range.end
-        guard start >= 0, end <= bytes.count, end - start >= 2, bytes[start] == UInt8(ascii: "\""),
-              bytes[end - 1] == UInt8(ascii: "\""), !bytes[(start + 1)..<(end - 1)].contains(UInt8(ascii: "\\")) else {
-            return Lexeme.stringValue(of: token, in: source)
+        let plain = source.bytes.withUnsafeBufferPointer { bytes in
+            guard start >= 0, end <= bytes.count, end - start >= 2, bytes[start] == UInt8(ascii: "\""),
+                  bytes[end - 1] == UInt8(ascii: "\""), let content = bytes.baseAddress?.advanced(by: start + 1) else { return false }
+            return memchr(content, Int32(UInt8(ascii: "\\")), end - start - 2) == nil
         }
-        return nameText(start + 1, end - 1)
+        return plain ? nameText(start + 1, end - 1) : Lexeme.stringValue(of: token, in: source)
     }
 
     private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
@@ -664,7 +669,7 @@ public struct Parser {
                             ?? "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()
-        switch Lexeme.day(in: source.bytes, token.range.start, token.range.end) {
+        switch tokens.day(of: token) {
         case .success(let day): return day
         case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
         }
@@ -967,7 +972,7 @@ public struct Parser {
             return Expr(.string(Lexeme.stringValue(of: token, in: source)), token.range)
         case .date:
             advance()
-            switch Lexeme.day(in: source.bytes, token.range.start, token.range.end) {
+            switch tokens.day(of: token) {
             case .success(let day): return Expr(.date(day), token.range)
             case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
             }
