@@ -267,6 +267,15 @@ import Testing
         #expect(lexed.result.comments.count == 5)
     }
 
+    @Test func indentationIsSkippedWholeAndStillMeasured() {
+        // A line's blanks are passed at once when the line starts.
+        let lexed = lex("goal g\n \t by 2027-01\n\t\r\n    # note\n  serves v\nvalue w\n")
+        #expect(lexed.kinds == [.keyword(.goal), .identifier, .keyword(.by), .date, .keyword(.serves), .identifier, .newline,
+                                .keyword(.value), .identifier, .newline, .eof])
+        #expect(lexed.result.tokens.dropFirst(2).first?.range.start == 10)
+        #expect(lexed.result.comments.count == 1)
+    }
+
     @Test func indentationIsMeasuredFromTheStatementsFirstLine() {
         // The second statement starts indented, so only a deeper line continues it.
         #expect(lex("  a\n  b\n    c\nd").kinds == [.identifier, .newline, .identifier, .identifier, .newline,

@@ -334,6 +334,10 @@ public struct Lexer {
     /// the parser asks for it soon after, and a date is then read once.
     var lastDate: (start: Int, day: Day)?
 
+    /// `Lexer.keywords`, held so that each word reads it without asking
+    /// whether the shared table is made yet.
+    let keywordTable = Lexer.keywords
+
     init(bytes: [UInt8], id: Int, keepsComments: Bool) {
         self.bytes = bytes
         self.id = id
@@ -441,6 +445,9 @@ public struct Lexer {
             inStatement = false
         }
         lineStart = pos
+        // Indentation starts no token: past it at once, not a step a blank,
+        // as a plan's clause lines are indented.
+        while pos < bytes.count, bytes[pos] == Byte.space || bytes[pos] == Byte.tab { pos += 1 }
     }
 
     mutating func statementContinues() -> Bool {
@@ -746,7 +753,7 @@ public struct Lexer {
             emit(.keyword(.nonNegotiable), from: start)
             return
         }
-        if let keyword = Lexer.keywords.keyword(in: bytes, from: start, to: pos) {
+        if let keyword = keywordTable.keyword(in: bytes, from: start, to: pos) {
             emit(.keyword(keyword), from: start)
         } else {
             emit(.identifier, from: start)
