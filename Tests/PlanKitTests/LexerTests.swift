@@ -130,6 +130,13 @@ import Testing
         #expect(Lexeme.numberValue(of: name, in: lexed.source) == nil)
     }
 
+    @Test func wholeNumbersReadDigitByDigitAreTheNumbersWritten() {
+        // Up to fifteen digits a number is read digit by digit, past that as text.
+        let lexed = lex("0 7 0042 999999999999999 1000000000000000 12.50")
+        let values = lexed.result.tokens.prefix(6).map { Lexeme.numberValue(of: $0, in: lexed.source) }
+        #expect(values == [0, 7, 42, 999_999_999_999_999, 1e15, 12.5])
+    }
+
     @Test func strings() {
         let lexed = lex(#""project management" "" "café ☕""#)
         #expect(lexed.kinds == [.string, .string, .string, .newline, .eof])

@@ -105,6 +105,20 @@ public enum Lexeme {
     /// The number a `.number` token stands for.
     public static func numberValue(of token: Token, in source: Source) -> Double? {
         guard token.kind == .number else { return nil }
+        // A whole number, what nearly every number in a plan is (a level, a
+        // priority), read digit by digit: fifteen digits or fewer are exact.
+        let bytes = source.bytes
+        let start = token.range.start
+        let end = token.range.end
+        if start >= 0, end <= bytes.count, start < end, end - start <= 15 {
+            var whole = 0
+            var offset = start
+            while offset < end, Lexer.isDigit(bytes[offset]) {
+                whole = whole * 10 + Int(bytes[offset] &- UInt8(ascii: "0"))
+                offset += 1
+            }
+            if offset == end { return Double(whole) }
+        }
         return Double(source.text(token.range))
     }
 

@@ -448,7 +448,7 @@ public struct Parser {
     private mutating func clause(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> (Clause, ClauseSyntax) {
         let token = peek
         // A two-word clause (`needs experience`) is chosen by its second word.
-        if case .keyword(let lead) = token.kind, allowed.contains(where: { $0.lead == lead }),
+        if case .keyword(let lead) = token.kind, kind.syntax.leads.contains(lead),
            case .keyword(let second) = peekNext.kind, let rule = allowed.first(where: { $0.lead == lead && $0.keyword == second }) {
             advance()
             advance()
