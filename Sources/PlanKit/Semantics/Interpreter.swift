@@ -286,7 +286,7 @@ public struct Interpreter: Sendable {
         for (word, count) in zip(words, counts) where count > 0 { plan.reserveCapacity(count, more: word.kind) }
     }
 
-    private mutating func execute(_ statement: Statement, from inclusion: Inclusion, each: Sink) {
+    private mutating func execute(_ statement: consuming Statement, from inclusion: Inclusion, each: Sink) {
         // Removes leave their table to be packed once after the last of a
         // run of them (Plan.compact); any other statement may read by position.
         if case .remove = statement.kind {} else { plan.compact() }
