@@ -64,6 +64,49 @@ import Testing
         }
     }
 
+    @Test func everyKeywordIsRecognisedWithTextAfterIt() {
+        // A word with sixteen bytes after its start is read eight bytes at a
+        // time: only its own bytes may count, however long it is.
+        let tail = " and more text after it"
+        for keyword in Keyword.allCases where keyword != .nonNegotiable {
+            let word = keyword.rawValue
+            #expect(lex(word + tail).kinds.first == .keyword(keyword), "\(keyword)")
+            #expect(lex(word + "x" + tail).kinds.first == .identifier, "\(keyword)")
+            #expect(lex(String(word.dropLast()) + tail).kinds.first != .keyword(keyword), "\(keyword)")
+        }
+        for length in 1...20 {
+            let word = String(repeating: "q", count: length)
+            #expect(lex(word + tail).texts.first == word, "\(length)")
+        }
+        #expect(lex("experiences_and_more" + tail).kinds.first == .identifier)
+        #expect(lex("goalsgoalsgoalsgo" + tail).kinds.first == .identifier)
+    }
+
+    @Test func whatEndsAStringIsFoundWhereverItStands() {
+        // Strings are read eight bytes at a time: each byte that ends or
+        // changes a string, at each place in a word and past its end.
+        for place in 0..<20 {
+            let before = String(repeating: "a", count: place)
+            let closed = lex("\"" + before + "\" x")
+            #expect(closed.kinds == [.string, .identifier, .newline, .eof], "\(place)")
+            #expect(closed.texts.first == "\"" + before + "\"", "\(place)")
+            let escaped = lex("\"" + before + "\\\"b\" x")
+            #expect(escaped.kinds == [.string, .identifier, .newline, .eof], "\(place)")
+            #expect(escaped.result.tokens.first.map { Lexeme.stringValue(of: $0, in: escaped.source) } == before + "\"b")
+            let accented = lex("\"" + before + "\u{E9}b\" x")
+            #expect(accented.texts.first == "\"" + before + "\u{E9}b\"", "\(place)")
+            let broken = lex(bytes: Array(("\"" + before).utf8) + [0xFF] + Array("b\" x".utf8))
+            #expect(broken.problems == ["1:\(place + 2) E004 invalid UTF-8 byte 0xFF"], "\(place)")
+            let unterminated = lex("\"" + before + "\nvalue v")
+            #expect(unterminated.problems == ["1:1 E002 unterminated string"], "\(place)")
+            #expect(unterminated.kinds == [.invalid, .newline, .keyword(.value), .identifier, .newline, .eof], "\(place)")
+            let crlf = lex("\"" + before + "\r\nvalue v")
+            #expect(crlf.problems == ["1:1 E002 unterminated string"], "\(place)")
+            let loneReturn = lex("\"" + before + "\rb\" x")
+            #expect(loneReturn.kinds == [.string, .identifier, .newline, .eof], "\(place)")
+        }
+    }
+
     @Test func nonNegotiableIsOneKeyword() {
         let lexed = lex("value family priority 1 non-negotiable")
         #expect(lexed.kinds == [.keyword(.value), .identifier, .keyword(.priority), .number,
@@ -85,6 +128,13 @@ import Testing
         #expect(lexed.result.diagnostics.isEmpty)
         let name = try #require(lexed.result.tokens.first { $0.kind == .identifier })
         #expect(Lexeme.numberValue(of: name, in: lexed.source) == nil)
+    }
+
+    @Test func wholeNumbersReadDigitByDigitAreTheNumbersWritten() {
+        // Up to fifteen digits a number is read digit by digit, past that as text.
+        let lexed = lex("0 7 0042 999999999999999 1000000000000000 12.50")
+        let values = lexed.result.tokens.prefix(6).map { Lexeme.numberValue(of: $0, in: lexed.source) }
+        #expect(values == [0, 7, 42, 999_999_999_999_999, 1e15, 12.5])
     }
 
     @Test func strings() {
@@ -222,6 +272,15 @@ import Testing
         let starts = lexed.result.tokens.indices.filter { $0 == 0 || lexed.kinds[$0 - 1] == .newline }
         #expect(starts.dropLast().map { lexed.texts[$0] } == ["goal", "goals", "count"])
         #expect(lexed.result.comments.count == 5)
+    }
+
+    @Test func indentationIsSkippedWholeAndStillMeasured() {
+        // A line's blanks are passed at once when the line starts.
+        let lexed = lex("goal g\n \t by 2027-01\n\t\r\n    # note\n  serves v\nvalue w\n")
+        #expect(lexed.kinds == [.keyword(.goal), .identifier, .keyword(.by), .date, .keyword(.serves), .identifier, .newline,
+                                .keyword(.value), .identifier, .newline, .eof])
+        #expect(lexed.result.tokens.dropFirst(2).first?.range.start == 10)
+        #expect(lexed.result.comments.count == 1)
     }
 
     @Test func indentationIsMeasuredFromTheStatementsFirstLine() {

@@ -34,6 +34,18 @@ import PlanCLI
         #expect(parser.takeDiagnostics().map(\.message) == ["expected an expression, found `)`"])
     }
 
+    @Test func diagnosticsToTakeAreKnownWithoutTakingThem() {
+        var parser = Parser(Source(name: "s.plan", text: "value a\nskill x level 9\nvalue b\n\"open\nvalue c\n"), id: 0)
+        var seen: [Bool] = []
+        while parser.nextStatement() != nil {
+            seen.append(parser.hasDiagnosticsToTake)
+            _ = parser.takeDiagnostics()
+            seen.append(parser.hasDiagnosticsToTake)
+        }
+        // The broken line is no statement: its error is found on the way to `value c`.
+        #expect(seen == [false, false, true, false, false, false, true, false])
+    }
+
     @Test func syntaxErrorsStillGoBetweenAnswersInSourceOrder() {
         var interpreter = Interpreter(today: testToday, reader: FileReader())
         let outcomes = interpreter.run(Source(name: "q.plan", text: "1 + 1\n2 * )\n3 + 3\n'\n4\n"))
@@ -61,6 +73,28 @@ import PlanCLI
     }
 
     // MARK: Dates from bytes
+
+    @Test func eachDateIsTheDayWrittenWhereverTheLexerHasGotTo() {
+        // The lexer keeps the day of the date it made last; a parser a token
+        // ahead, or a list of dates, must still get each its own day.
+        let text = "milestone m for g by 2027-03\n[2027-01-31, 2027-Q2, 2027-02-28]\nupdate capacity 8 hours per week from 2027-05-01\n"
+        var parser = Parser(Source(name: "s.plan", text: text), id: 0)
+        var days: [String] = []
+        while let statement = parser.nextStatement() {
+            switch statement.kind {
+            case .declaration(let declaration):
+                for clause in declaration.clauses + declaration.key {
+                    if case .date(let day) = clause.value { days.append(day.description) }
+                }
+            case .expression(let expr):
+                if case .list(let items) = expr.kind {
+                    for item in items { if case .date(let day) = item.kind { days.append(day.description) } }
+                }
+            default: continue
+            }
+        }
+        #expect(days == ["2027-03-31", "2027-01-31", "2027-06-30", "2027-02-28", "2027-05-01"])
+    }
 
     @Test func datesFromBytesAgreeWithDayParse() {
         let literals = ["2027-06-30", "2027-06", "2027-Q2", "2027-q4", "2028-02-29", "2027-02-29", "2027-13",
@@ -133,6 +167,70 @@ import PlanCLI
         let mentioned = plan.milestones.first?.goal?.text
         #expect(mentioned == declared)
         #expect(plan.milestones.first?.goal?.range.start == 58)
+    }
+
+    /// Where a name's text is stored: the same for two Strings made once.
+    private func storage(of text: String?) -> UnsafeRawPointer? {
+        guard var text else { return nil }
+        return text.withUTF8 { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
+
+    @Test func aLongNameReadTwiceIsOneString() {
+        let text = "goal g needs skill \"project management\", project_management_2027\n"
+            + "goal h needs skill project_management_2027, \"project management\", \"project \\\"management\\\"\"\n"
+        var parser = Parser(Source(name: "s.plan", text: text), id: 0)
+        var needs: [[Name]] = []
+        while let statement = parser.nextStatement() {
+            guard case .declaration(let declaration) = statement.kind, case .needs(let list)? = declaration.clauses.first?.value
+            else { continue }
+            needs.append(list.map(\.skill))
+        }
+        let first = needs.first ?? []
+        let second = needs.last ?? []
+        #expect(first.map(\.text) == ["project management", "project_management_2027"])
+        #expect(second.map(\.text) == ["project_management_2027", "project management", "project \"management\""])
+        #expect(first.map(\.quoted) == [true, false])
+        #expect(second.map(\.quoted) == [false, true, true])
+        #expect(second.map(\.range.start) == [84, 109, 131])
+        #expect(second.map(\.range.end) == [107, 129, 155])
+        #expect(storage(of: first.first?.text) == storage(of: second.dropFirst().first?.text))
+        #expect(storage(of: first.last?.text) == storage(of: second.first?.text))
+    }
+
+    @Test func aListClauseIsMadeAtItsSizeFromItsOwnNames() {
+        // Lists are read into room kept from clause to clause, then made at
+        // their size: a broken list leaves nothing for the next one.
+        let text = "goal g needs skill a, b at 2, c serves v1, v2, v3, v4, v5 after p\n"
+            + "goal h serves w1, w2, 3\ngoal i serves x needs skill s\ngoal j serves y1, y2 needs skill t, u\n"
+        var parser = Parser(Source(name: "s.plan", text: text), id: 0)
+        var lists: [[String]] = []
+        var fitted = true
+        while let statement = parser.nextStatement() {
+            guard case .declaration(let declaration) = statement.kind else { continue }
+            for clause in declaration.clauses {
+                switch clause.value {
+                case .names(let names):
+                    lists.append(names.map(\.text))
+                    fitted = fitted && names.capacity == names.count
+                case .needs(let needs):
+                    lists.append(needs.map { $0.skill.text + ($0.level.map { " at \($0)" } ?? "") })
+                    fitted = fitted && needs.capacity == needs.count
+                default: continue
+                }
+            }
+        }
+        #expect(lists == [["a", "b at 2", "c"], ["v1", "v2", "v3", "v4", "v5"], ["p"], ["x"], ["s"], ["y1", "y2"], ["t", "u"]])
+        #expect(fitted)
+    }
+
+    @Test func aLongNameIsOneStringAcrossSources() {
+        // Mentioned before it is declared, and in another source.
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
+        _ = interpreter.run(Source(name: "a", text: "milestone m for \"a goal with a long name\" by 2027-01\n"))
+        _ = interpreter.run(Source(name: "b", text: "goal \"a goal with a long name\" by 2027-06\n"))
+        let plan = interpreter.plan
+        #expect(plan.milestones.first?.goal?.text == "a goal with a long name")
+        #expect(storage(of: plan.milestones.first?.goal?.text) == storage(of: plan.goals.first?.name.text))
     }
 
     @Test func roomIsMadeForTheDeclarationsOfEachSource() {

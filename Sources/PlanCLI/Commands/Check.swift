@@ -38,5 +38,6 @@ func runCheck(files: [String], context: CommandContext) -> Int32 {
     }
     // On stderr even with --json, whose stdout holds diagnostics alone.
     for note in cap.notes { StandardStream.error.write(note + "\n") }
+    ProcessEnd.keep(interpreter)
     return failed ? 1 : 0
 }

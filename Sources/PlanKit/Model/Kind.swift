@@ -421,18 +421,22 @@ public final class KindInfo: Sendable {
         let clears = rules.map(\.clear)
         let reads = rules.map(\.read)
         @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
-            for clause in clauses {
-                // A clause the kind does not take is the parser's to report.
-                guard let position = keywords.firstIndex(of: clause.keyword) else { continue }
-                switch clause.value {
-                case .reopened:
-                    clears[position]?(&entity)
-                case .dropped(let names):
-                    let kept = names.isEmpty ? nil : reads[position](entity).flatMap { $0.removing(names.map(\.text)) }
-                    clears[position]?(&entity)
-                    if let kept { changes[position](&entity, kept, clause.range) }
-                default:
-                    changes[position](&entity, clause.value, clause.range)
+            // Each clause is lent in place through a pointer: `for clause in
+            // clauses` would copy every clause of every declaration, twice.
+            clauses.withUnsafeBufferPointer { clauses in
+                for clause in clauses.indices {
+                    // A clause the kind does not take is the parser's to report.
+                    guard let position = keywords.firstIndex(of: clauses[clause].keyword) else { continue }
+                    switch clauses[clause].value {
+                    case .reopened:
+                        clears[position]?(&entity)
+                    case .dropped(let names):
+                        let kept = names.isEmpty ? nil : reads[position](entity).flatMap { $0.removing(names.map(\.text)) }
+                        clears[position]?(&entity)
+                        if let kept { changes[position](&entity, kept, clauses[clause].range) }
+                    default:
+                        changes[position](&entity, clauses[clause].value, clauses[clause].range)
+                    }
                 }
             }
         }

@@ -76,23 +76,6 @@ public struct Plan: Sendable {
         return nil
     }
 
-    /// `name` with its text sharing storage with the declared entity's
-    /// name, when there is one: a large plan then keeps each long name once,
-    /// not once per mention.
-    func sharing(_ name: Name, as kind: EntityKind) -> Name {
-        guard Plan.mayShare(name), let index = index(of: kind, named: name.text), let declared = self.name(of: kind, at: index) else {
-            return name
-        }
-        var result = name
-        result.text = declared.text
-        return result
-    }
-
-    /// Up to 15 bytes a String holds its text inline: nothing to share.
-    static func mayShare(_ name: Name) -> Bool {
-        name.text.utf8.count > 15
-    }
-
     public func count(of kind: EntityKind) -> Int {
         tables[kind.ordinal].count
     }

@@ -18,7 +18,6 @@ extension Plan {
             return .failure(.error(.emptyName, "a \(kind.rawValue)'s name cannot be empty", at: name.range,
                                    hint: "write the name between the quotes: \(kind.rawValue) \"...\""))
         }
-        let clauses = declaration.clauses.map { sharingNames($0, info: info) }
         if declaration.isUpdate {
             let existing: Int
             switch pick(kind, name, key: declaration.key, verb: "update") {
@@ -28,36 +27,16 @@ extension Plan {
             if let problem = problem(droppingFrom: declaration, at: existing) { return .failure(problem) }
             // What the head gives that does not say which entity it is (a capacity's hours) is the change.
             if case .dayClause = info.identity { rename(kind, at: existing, to: name) }
-            info.update(&self, existing, clauses)
+            info.update(&self, existing, declaration.clauses)
             return .success(existing)
         }
         // Built whole, then added with one lookup of its name.
-        guard let existing = info.declare(&self, name, clauses) else { return .success(count(of: kind) - 1) }
+        guard let existing = info.declare(&self, name, declaration.clauses) else { return .success(count(of: kind) - 1) }
         let first = self.name(of: kind, at: existing)?.range ?? .none
         let reference = "\(spelling(of: kind, at: existing)) \(Literal.string(name.text))"
         return .failure(.error(.duplicate, "\(reference) is already declared", at: name.range,
                                hint: "to change it, write update \(reference) ...; to ask about it, write (\(reference))",
                                notes: [.init("first declared here", at: first)]))
-    }
-
-    /// The clause with the names it mentions sharing their declared text.
-    private func sharingNames(_ clause: Clause, info: KindInfo) -> Clause {
-        guard let target = info.clause(clause.keyword)?.shape.referred.first else { return clause }
-        let value: ClauseValue
-        switch clause.value {
-        case .name(let name): value = .name(sharing(name, as: target))
-        case .names(let names):
-            // A list of short names would be copied to no effect: a large
-            // plan's `serves family` costs an array each time.
-            guard names.contains(where: Plan.mayShare) else { return clause }
-            value = .names(names.map { sharing($0, as: target) })
-        case .needs(let needs):
-            guard needs.contains(where: { Plan.mayShare($0.skill) }) else { return clause }
-            value = .needs(needs.map { SkillNeed(skill: sharing($0.skill, as: target), level: $0.level, levelRange: $0.levelRange) })
-        case .skillLevel(let skill, let level): value = .skillLevel(sharing(skill, as: target), level)
-        case .flag, .whole, .text, .date, .duration, .amount, .dropped, .reopened: return clause
-        }
-        return Clause(clause.keyword, value, clause.range)
     }
 
     /// An update of a name not declared suggests declaring it; other kinds

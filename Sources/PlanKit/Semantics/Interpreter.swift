@@ -75,6 +75,10 @@ public struct Interpreter: Sendable {
     /// `include` of it.
     private var includedFiles: [String: SourceRange] = [:] { didSet { changing?.changed = true } }
     private var includeStatementsRun = 0
+    /// Every long name read, made once (`NameInterner`): each parser holds
+    /// it while it reads and hands it back around each statement it runs,
+    /// so that names from every file, include and line share one String.
+    private var internedNames = NameInterner()
 
     /// `reader` reads what the plan includes; without one, a plan is its own text alone.
     public init(today: Day, reader: any SourceReader = NoFiles()) {
@@ -247,11 +251,15 @@ public struct Interpreter: Sendable {
             }
             collect(diagnostics)
         }
+        swap(&parser.interned, &internedNames)
         while let statement = parser.nextStatement() {
-            collectSyntaxErrors()
+            if parser.hasDiagnosticsToTake { collectSyntaxErrors() }
             report(before: statement.range.start)
+            swap(&parser.interned, &internedNames)
             execute(statement, from: inclusion, each: each)
+            swap(&parser.interned, &internedNames)
         }
+        swap(&parser.interned, &internedNames)
         if plan.mayHaveRemoved { plan.compact() }
         collectSyntaxErrors()
         report(before: Int.max)
@@ -272,8 +280,12 @@ public struct Interpreter: Sendable {
     private mutating func reserveRoom(for source: Source) {
         let words = EntityKind.allCases.map { (kind: $0, spelling: Array($0.rawValue.utf8)) }
         var counts = [Int](repeating: 0, count: words.count)
+        // Most lines of a large plan (indented clauses, comments, blank
+        // lines) start with no kind's first letter: one look rules them out.
+        var startsAKind = [Bool](repeating: false, count: 256)
+        for word in words { if let first = word.spelling.first { startsAKind[Int(first)] = true } }
         let bytes = source.bytes
-        for start in source.lineStarts where start < bytes.count {
+        for start in source.lineStarts where start < bytes.count && startsAKind[Int(bytes[start])] {
             let first = bytes[start]
             for (position, word) in words.enumerated() where word.spelling.first == first {
                 let end = start + word.spelling.count
@@ -285,7 +297,7 @@ public struct Interpreter: Sendable {
         for (word, count) in zip(words, counts) where count > 0 { plan.reserveCapacity(count, more: word.kind) }
     }
 
-    private mutating func execute(_ statement: Statement, from inclusion: Inclusion, each: Sink) {
+    private mutating func execute(_ statement: consuming Statement, from inclusion: Inclusion, each: Sink) {
         // Removes leave their table to be packed once after the last of a
         // run of them (Plan.compact); any other statement may read by position.
         // Asked first, as a call that changes `plan` drops what was worked

@@ -27,6 +27,9 @@ public final class KindSyntax: Sendable {
     /// The kind's fields spelled as a keyword (`done`, `goals`), which a
     /// query reads as a field of the current item (`goals where done`).
     public let fieldKeywords: [Keyword]
+    /// The first words of the kind's two-word clauses (`needs` of `needs
+    /// experience`): the parser looks at the word after these only.
+    public let leads: [Keyword]
 
     init(_ kind: EntityKind, head: Head = .name, unique: Bool = true, identity: Identity = .name, derived: Bool = false,
          otherCollections: [Keyword] = [], fieldKeywords: [Keyword], clauses: [ClauseSyntax]) {
@@ -38,6 +41,7 @@ public final class KindSyntax: Sendable {
         self.derived = derived
         self.otherCollections = otherCollections
         self.fieldKeywords = fieldKeywords
+        leads = clauses.compactMap(\.lead)
     }
 
     public func clause(_ keyword: Keyword) -> ClauseSyntax? {

@@ -105,6 +105,20 @@ public enum Lexeme {
     /// The number a `.number` token stands for.
     public static func numberValue(of token: Token, in source: Source) -> Double? {
         guard token.kind == .number else { return nil }
+        // A whole number, what nearly every number in a plan is (a level, a
+        // priority), read digit by digit: fifteen digits or fewer are exact.
+        let bytes = source.bytes
+        let start = token.range.start
+        let end = token.range.end
+        if start >= 0, end <= bytes.count, start < end, end - start <= 15 {
+            var whole = 0
+            var offset = start
+            while offset < end, Lexer.isDigit(bytes[offset]) {
+                whole = whole * 10 + Int(bytes[offset] &- UInt8(ascii: "0"))
+                offset += 1
+            }
+            if offset == end { return Double(whole) }
+        }
         return Double(source.text(token.range))
     }
 
@@ -182,6 +196,25 @@ struct KeywordTable: Sendable {
     func keyword(spelled word: ArraySlice<UInt8>) -> Keyword? {
         guard word.count <= 16 else { return nil }
         let (low, high) = KeywordTable.pack(word)
+        return keyword(low, high)
+    }
+
+    /// The keyword spelled by `bytes[start..<end]`: `pack`, read a word at
+    /// a time where sixteen bytes are there to read.
+    func keyword(in bytes: [UInt8], from start: Int, to end: Int) -> Keyword? {
+        let length = end - start
+        guard length <= 16, start >= 0, end <= bytes.count else { return nil }
+        guard start + 16 <= bytes.count else { return keyword(spelled: bytes[start..<end]) }
+        let (low, high) = bytes.withUnsafeBytes { raw in
+            (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)),
+             UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)))
+        }
+        // Only the word's own bytes: a shift by 64 leaves 0, so eight keep all.
+        func kept(_ count: Int) -> UInt64 { (1 << UInt64(8 * min(max(count, 0), 8))) &- 1 }
+        return keyword(low & kept(length), high & kept(length - 8))
+    }
+
+    private func keyword(_ low: UInt64, _ high: UInt64) -> Keyword? {
         var index = KeywordTable.slot(low, high)
         while let entry = slots[index] {
             if entry.low == low && entry.high == high { return entry.keyword }
@@ -311,6 +344,13 @@ public struct Lexer {
     var endsInside = false
     var comments: [SourceRange] = []
     var diagnostics: [Diagnostic] = []
+    /// The day of the latest date token made, by where the token starts:
+    /// the parser asks for it soon after, and a date is then read once.
+    var lastDate: (start: Int, day: Day)?
+
+    /// `Lexer.keywords`, held so that each word reads it without asking
+    /// whether the shared table is made yet.
+    let keywordTable = Lexer.keywords
 
     init(bytes: [UInt8], id: Int, keepsComments: Bool) {
         self.bytes = bytes
@@ -419,6 +459,9 @@ public struct Lexer {
             inStatement = false
         }
         lineStart = pos
+        // Indentation starts no token: past it at once, not a step a blank,
+        // as a plan's clause lines are indented.
+        while pos < bytes.count, bytes[pos] == Byte.space || bytes[pos] == Byte.tab { pos += 1 }
     }
 
     mutating func statementContinues() -> Bool {
@@ -489,6 +532,7 @@ public struct Lexer {
         pos += 1
         var broken = false
         while true {
+            pos = plainStringEnd(from: pos)
             guard pos < bytes.count else {
                 endsInsideString = true
                 unterminatedString(start)
@@ -513,6 +557,38 @@ public struct Lexer {
                 pos += 1
             }
         }
+    }
+
+    /// The first offset from `start` on whose byte a string must look at:
+    /// `"`, `\`, a line end or part of a multi-byte character. Eight bytes
+    /// a step, as names in quotes are most of what a large plan's bytes are.
+    func plainStringEnd(from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var offset = start
+            while offset + 8 <= raw.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let stops = Lexer.holds(word, Byte.quote) | Lexer.holds(word, Byte.backslash) | Lexer.holds(word, Byte.lf)
+                    | Lexer.holds(word, Byte.cr) | word & 0x8080_8080_8080_8080
+                if stops != 0 { return offset + stops.trailingZeroBitCount / 8 }
+                offset += 8
+            }
+            while offset < raw.count {
+                let byte = raw[offset]
+                if byte == Byte.quote || byte == Byte.backslash || byte == Byte.lf || byte == Byte.cr || byte >= 0x80 { break }
+                offset += 1
+            }
+            return offset
+        }
+    }
+
+    /// The high bit of each byte of `word` that is `byte`, exact up to the
+    /// first such byte (a borrow may mark bytes after it): the lowest one
+    /// set is where the first stands.
+    @inline(__always)
+    static func holds(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let spread = word ^ (UInt64(byte) &* ones)
+        return (spread &- ones) & ~spread & 0x8080_8080_8080_8080
     }
 
     mutating func unterminatedString(_ quote: Int) {
@@ -656,11 +732,18 @@ public struct Lexer {
         return end
     }
 
+    /// The day a `.date` token stands for.
+    func day(of token: Token) -> Swift.Result<Day, Day.DateError> {
+        if let lastDate, lastDate.start == token.range.start { return .success(lastDate.day) }
+        return Lexeme.day(in: bytes, token.range.start, token.range.end)
+    }
+
     /// Four digits, `-`, then the rest of a date: `2027-06-30`, `2027-06`, `2027-Q2`.
     mutating func scanDate(from start: Int) {
         while Lexer.isIdentifierByte(byte(at: pos)) || byte(at: pos) == UInt8(ascii: "-") { pos += 1 }
         switch Lexeme.day(in: bytes, start, pos) {
-        case .success:
+        case .success(let day):
+            lastDate = (start, day)
             emit(.date, from: start)
         case .failure(let reason):
             let literal = text(start, pos)
@@ -674,14 +757,17 @@ public struct Lexer {
 
     mutating func scanWord() {
         let start = pos
-        pos += 1
-        while Lexer.isIdentifierByte(byte(at: pos)) { pos += 1 }
+        pos = bytes.withUnsafeBufferPointer { buffer in
+            var end = start + 1
+            while end < buffer.count, Lexer.isIdentifierByte(buffer[end]) { end += 1 }
+            return end
+        }
         if pos - start == 3, bytes[start..<pos].elementsEqual("non".utf8), isNegotiableSuffix(at: pos) {
             pos += Lexer.negotiableSuffix.count
             emit(.keyword(.nonNegotiable), from: start)
             return
         }
-        if let keyword = Lexer.keywords.keyword(spelled: bytes[start..<pos]) {
+        if let keyword = keywordTable.keyword(in: bytes, from: start, to: pos) {
             emit(.keyword(keyword), from: start)
         } else {
             emit(.identifier, from: start)

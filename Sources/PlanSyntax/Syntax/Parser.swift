@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanCore
 
 /// Recursive-descent parser. Each method is a rule of Grammar/plan.ebnf, and
@@ -37,6 +42,14 @@ public struct Parser {
     /// Whether a declaration with a clause that does not parse is kept,
     /// without that clause, rather than dropped whole.
     private let recoversClauses: Bool
+    /// Where each long name read is made once; whoever parses many sources
+    /// into one plan hands the same one from parser to parser.
+    public var interned = NameInterner()
+    /// A list clause's names, and a `needs` clause's skills, as they are
+    /// read: the plan keeps each list for good, so it is made once, at its
+    /// size, from these, which keep their room from clause to clause.
+    private var listedNames: [Name] = []
+    private var listedNeeds: [SkillNeed] = []
 
     private struct Unwind: Error {}
 
@@ -88,6 +101,12 @@ public struct Parser {
             }
         }
         return nil
+    }
+
+    /// Whether syntax errors were found since `takeDiagnostics` last took
+    /// them: a plan without any asks this once a statement, and makes no list.
+    public var hasDiagnosticsToTake: Bool {
+        tokens.diagnostics.count > lexerDiagnosticsTaken || parserDiagnostics.count > parserDiagnosticsTaken
     }
 
     /// The syntax errors found since the last call: the lexer's, then the
@@ -161,8 +180,12 @@ public struct Parser {
         let spelling: Keyword
         if case .keyword(let word) = keyword.kind { spelling = word } else { spelling = kind.keyword ?? .update }
         let info = kind.syntax
+        var clauses: [Clause] = []
+        // The list lives only until the declaration is applied: room for
+        // every clause the kind takes is one allocation, where growing is three.
+        clauses.reserveCapacity(kind.syntax.clauses.count + 1)
         // `mentor "X"` is `contact "X" mentor`: the clause its word implies.
-        var clauses: [Clause] = spelling == kind.alias?.declares ? [Clause(spelling, .flag, keyword.range)] : []
+        if spelling == kind.alias?.declares { clauses.append(Clause(spelling, .flag, keyword.range)) }
         var key: [Clause] = []
         let name: Name
         switch info.head {
@@ -425,7 +448,7 @@ public struct Parser {
     private mutating func clause(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> (Clause, ClauseSyntax) {
         let token = peek
         // A two-word clause (`needs experience`) is chosen by its second word.
-        if case .keyword(let lead) = token.kind, allowed.contains(where: { $0.lead == lead }),
+        if case .keyword(let lead) = token.kind, kind.syntax.leads.contains(lead),
            case .keyword(let second) = peekNext.kind, let rule = allowed.first(where: { $0.lead == lead && $0.keyword == second }) {
             advance()
             advance()
@@ -520,7 +543,7 @@ public struct Parser {
                 throw error(at: peek, "expected `skill` or `experience` after `needs`, found \(describe(peek))",
                             hint: "write: needs skill \"project management\" at 4")
             }
-            var needs: [SkillNeed] = []
+            listedNeeds.removeAll(keepingCapacity: true)
             repeat {
                 let skill = try name("a skill")
                 var level: Int?
@@ -529,9 +552,9 @@ public struct Parser {
                     level = try wholeNumber("a level", range: 0...5)
                     levelRange = previous.range
                 }
-                needs.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
+                listedNeeds.append(SkillNeed(skill: skill, level: level, levelRange: levelRange))
             } while match(.comma)
-            value = .needs(Parser.fitted(needs))
+            value = .needs(listedNeeds.withUnsafeBufferPointer { Array($0) })
         }
         return value
     }
@@ -581,10 +604,10 @@ public struct Parser {
         switch token.kind {
         case .identifier:
             advance()
-            return Name(text: source.text(token.range), range: token.range, quoted: false)
+            return Name(text: nameText(token.range.start, token.range.end), range: token.range, quoted: false)
         case .string:
             advance()
-            return Name(text: Lexeme.stringValue(of: token, in: source), range: token.range, quoted: true)
+            return Name(text: quotedNameText(token), range: token.range, quoted: true)
         case .keyword(let keyword) where Parser.nameKeywords.contains(keyword):
             advance()
             return Name(text: keyword.rawValue, range: token.range, quoted: false)
@@ -594,18 +617,37 @@ public struct Parser {
         }
     }
 
-    private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
-        var result = [try name(what())]
-        while match(.comma) {
-            result.append(try name(what()))
+    /// The text of the bytes from `start` to `end`, through `interned`.
+    private mutating func nameText(_ start: Int, _ end: Int) -> String {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            let start = max(0, min(start, bytes.count))
+            return interned.text(UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))]))
         }
-        return Parser.fitted(result)
     }
 
-    /// `list` without the room its growth left: the plan keeps these lists
-    /// for good, and a large plan holds hundreds of thousands of them.
-    private static func fitted<Element>(_ list: [Element]) -> [Element] {
-        list.capacity > list.count ? list.withUnsafeBufferPointer { Array($0) } : list
+    /// A string token's text as `Lexeme.stringValue` decodes it; through
+    /// `interned` when there is no escape to decode.
+    private mutating func quotedNameText(_ token: Token) -> String {
+        let start = token.range.start
+        let end = token.range.end
+        let plain = source.bytes.withUnsafeBufferPointer { bytes in
+            guard start >= 0, end <= bytes.count, end - start >= 2, bytes[start] == UInt8(ascii: "\""),
+                  bytes[end - 1] == UInt8(ascii: "\""), let content = bytes.baseAddress?.advanced(by: start + 1) else { return false }
+            return memchr(content, Int32(UInt8(ascii: "\\")), end - start - 2) == nil
+        }
+        return plain ? nameText(start + 1, end - 1) : Lexeme.stringValue(of: token, in: source)
+    }
+
+    private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
+        let first = try name(what())
+        guard check(.comma) else { return [first] }
+        listedNames.removeAll(keepingCapacity: true)
+        listedNames.append(first)
+        while match(.comma) {
+            let next = try name(what())
+            listedNames.append(next)
+        }
+        return listedNames.withUnsafeBufferPointer { Array($0) }
     }
 
     private mutating func string(_ what: @autoclosure () -> String) throws -> String {
@@ -627,7 +669,7 @@ public struct Parser {
                             ?? "a date is 2027-06-30, 2027-06 (end of June) or 2027-Q2 (end of the quarter)")
         }
         advance()
-        switch Lexeme.day(in: source.bytes, token.range.start, token.range.end) {
+        switch tokens.day(of: token) {
         case .success(let day): return day
         case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
         }
@@ -930,7 +972,7 @@ public struct Parser {
             return Expr(.string(Lexeme.stringValue(of: token, in: source)), token.range)
         case .date:
             advance()
-            switch Lexeme.day(in: source.bytes, token.range.start, token.range.end) {
+            switch tokens.day(of: token) {
             case .success(let day): return Expr(.date(day), token.range)
             case .failure(let reason): throw error(at: token, "invalid date: \(reason)", code: .invalidDate)
             }
