@@ -155,6 +155,7 @@ import Testing
         #expect(DocumentURI.path(of: "untitled:Untitled-1") == nil)
         #expect(DocumentURI.path(of: "file:///a%00b.plan") == nil)
         #expect(DocumentURI.uri(of: "/home/a b/名.plan") == "file:///home/a%20b/%E5%90%8D.plan")
+        #expect(DocumentURI.uri(of: "/A-z_0.9~/100%#?\n") == "file:///A-z_0.9~/100%25%23%3F%0A")
     }
 
     static func offset(of mark: String) -> Int? {
