@@ -259,13 +259,18 @@ struct LogEntries {
             if !takers.isEmpty { reads.append((rule, rule.syntax.shape.referred.kinds, takers)) }
         }
         let order = LogKind.listed(plan, today: today)
+        // One clause at a time over every entry, not every clause an entry:
+        // each list filled belongs to one clause, so the order is the same,
+        // and a clause's rule is taken out of `reads` once, not once an entry.
         plan.logs.withUnsafeBufferPointer { logs in
             guard let first = logs.baseAddress else { return }
-            for index in order {
-                for read in reads {
-                    guard let value = read.rule.readInPlace(first + index) else { continue }
+            for read in reads {
+                let readInPlace = read.rule.readInPlace
+                let keyword = read.rule.syntax.keyword
+                for index in order {
+                    guard let value = readInPlace(first + index) else { continue }
                     if case .flag = value {
-                        flagged[read.rule.syntax.keyword, default: []].append(index)
+                        flagged[keyword, default: []].append(index)
                         continue
                     }
                     value.forEachName { name, _ in
