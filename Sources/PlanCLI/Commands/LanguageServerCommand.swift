@@ -30,7 +30,7 @@ func runLanguageServer(context: CommandContext) -> Int32 {
         while let frame = framer.next() {
             var out: [UInt8] = []
             for message in server.receive(frame) {
-                out += MessageFramer.frame(message.serialized())
+                out += MessageFramer.frame(message)
             }
             if !out.isEmpty, let failure = StandardStream.writeAll(out, to: 1) {
                 StandardStream.error.write("plan lsp: cannot write to stdout: \(StandardStream.reason(failure))\n")

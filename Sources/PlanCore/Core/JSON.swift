@@ -13,37 +13,49 @@ public indirect enum JSON: Sendable, Equatable {
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
 
     public func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// On one line; `spaced` puts a space after each `,` and `:`, as an
     /// indented document does on the lines it keeps short.
     public func write(to out: inout String, spaced: Bool = false) {
-        let (comma, colon) = spaced ? (", ", ": ") : (",", ":")
+        var bytes: [UInt8] = []
+        write(to: &bytes, spaced: spaced)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// As UTF-8 bytes: a String grows by a hundred instructions an append
+    /// and a document of every diagnostic of a plan is thousands of them.
+    package func write(to out: inout [UInt8], spaced: Bool = false) {
         switch self {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += JSON.format(number)
+        case .null: out += "null".utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .number(let number): out += JSON.format(number).utf8
         case .string(let text): JSON.quote(text, into: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {
-                if position > 0 { out += comma }
+                if position > 0 { JSON.separator(UInt8(ascii: ","), spaced: spaced, into: &out) }
                 item.write(to: &out, spaced: spaced)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (position, member) in members.enumerated() {
-                if position > 0 { out += comma }
+                if position > 0 { JSON.separator(UInt8(ascii: ","), spaced: spaced, into: &out) }
                 JSON.quote(member.0, into: &out)
-                out += colon
+                JSON.separator(UInt8(ascii: ":"), spaced: spaced, into: &out)
                 member.1.write(to: &out, spaced: spaced)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func separator(_ byte: UInt8, spaced: Bool, into out: inout [UInt8]) {
+        out.append(byte)
+        if spaced { out.append(UInt8(ascii: " ")) }
     }
 
     /// As the language writes numbers (`Literal.number`: no exponent, no
@@ -54,13 +66,25 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     package static func quote(_ text: String, into out: inout String) {
-        out += "\""
+        if text.utf8.allSatisfy(isVerbatim) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
+        var bytes: [UInt8] = []
+        quote(text, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    package static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Printable ASCII with no quote or backslash is written as it is:
         // most names, URIs, labels and messages are, and checking their
         // bytes is much cheaper than decoding their scalars.
         if text.utf8.allSatisfy(isVerbatim) {
-            out += text
-            out += "\""
+            out += text.utf8
+            out.append(UInt8(ascii: "\""))
             return
         }
         // What needs no escape is copied in runs, not scalar by scalar:
@@ -86,12 +110,12 @@ public indirect enum JSON: Sendable, Equatable {
                 escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: continue
             }
-            out += Substring(scalars[runStart..<index])
-            out += escape
+            out += text.utf8[runStart..<index]
+            out += escape.utf8
             runStart = scalars.index(after: index)
         }
-        out += Substring(scalars[runStart...])
-        out += "\""
+        out += text.utf8[runStart...]
+        out.append(UInt8(ascii: "\""))
     }
 
     private static func isVerbatim(_ byte: UInt8) -> Bool {
