@@ -555,6 +555,8 @@ import Testing
     @Test func quotedNamesUseTheLanguagesEscapes() {
         #expect(Literal.string("say \"hi\"\\\n\tnow\u{1}") == "\"say \\\"hi\\\"\\\\\\n\\tnow\\u{1}\"")
         #expect(Literal.string("café ☕") == "\"café ☕\"")
+        #expect(Literal.string(" Plain name ~!") == "\" Plain name ~!\"")
+        #expect(Literal.string("del\u{7F}") == "\"del\\u{7F}\"")
     }
 
     // MARK: - Building plans

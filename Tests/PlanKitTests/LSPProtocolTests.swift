@@ -51,6 +51,13 @@ import Testing
         }
     }
 
+    /// A document's text comes as one JSON string with escapes on every
+    /// line (`didOpen`); reading it takes time in proportion to its length.
+    @Test(.timeLimit(.minutes(1))) func aLongTextFullOfEscapesIsReadInLinearTime() throws {
+        let text = String(repeating: "goal \"Ship é\" due 2026-12-01\n", count: 200_000)
+        #expect(try parse(JSON.string(text).serialized()).get() == .string(text))
+    }
+
     @Test func nestingPastTheLimitIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONReader.Failure(message: "JSON nested deeper than 256", offset: 256)) { try parse(deep).get() }
@@ -155,6 +162,7 @@ import Testing
         #expect(DocumentURI.path(of: "untitled:Untitled-1") == nil)
         #expect(DocumentURI.path(of: "file:///a%00b.plan") == nil)
         #expect(DocumentURI.uri(of: "/home/a b/名.plan") == "file:///home/a%20b/%E5%90%8D.plan")
+        #expect(DocumentURI.uri(of: "/A-z_0.9~/100%#?\n") == "file:///A-z_0.9~/100%25%23%3F%0A")
     }
 
     static func offset(of mark: String) -> Int? {

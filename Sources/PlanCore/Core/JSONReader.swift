@@ -138,26 +138,30 @@ public struct JSONReader {
 
     private mutating func string() throws(Failure) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
+        // Gathered as bytes, each run checked as UTF-8 where it ends: a
+        // String's scalars copied the whole text at every escape, and the
+        // text `didOpen` sends has one on every line.
+        var utf8: [UInt8] = []
         var runStart = position
-        func flush(_ reader: JSONReader, upTo end: Int, into scalars: inout String.UnicodeScalarView) throws(Failure) {
+        func flush(_ reader: JSONReader, upTo end: Int, into utf8: inout [UInt8]) throws(Failure) {
             guard runStart < end else { return }
-            guard let text = String(validating: reader.bytes[runStart..<end], as: UTF8.self) else {
+            let run = reader.bytes[runStart..<end]
+            guard String(validating: run, as: UTF8.self) != nil else {
                 throw reader.failure("invalid UTF-8 in a JSON string")
             }
-            scalars.append(contentsOf: text.unicodeScalars)
+            utf8 += run
         }
         while true {
             guard let byte = current else { throw failure("unterminated JSON string") }
             switch byte {
             case UInt8(ascii: "\""):
-                try flush(self, upTo: position, into: &scalars)
+                try flush(self, upTo: position, into: &utf8)
                 position += 1
-                return String(scalars)
+                return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                try flush(self, upTo: position, into: &scalars)
+                try flush(self, upTo: position, into: &utf8)
                 position += 1
-                scalars.append(try escape())
+                UTF8.encode(try escape()) { utf8.append($0) }
                 runStart = position
             case 0x00..<0x20:
                 throw failure("a control character in a JSON string")

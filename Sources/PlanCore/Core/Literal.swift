@@ -5,6 +5,10 @@ public enum Literal {
     /// A string literal with the escapes the lexer reads back; every other
     /// hidden character as `\u{..}`, so that no text reaches a terminal raw.
     public static func string(_ text: String) -> String {
+        // Printable ASCII with no quote or backslash, as nearly every name
+        // is, is copied whole: appending it scalar by scalar was most of
+        // what a message naming it cost.
+        if text.utf8.allSatisfy(isPlainASCII) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -63,6 +67,10 @@ public enum Literal {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
         default: return false
         }
+    }
+
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
     private static func escape(_ scalar: Unicode.Scalar) -> String {

@@ -12,6 +12,17 @@ struct DiagnosticConverter {
     /// Where a diagnostic with no place in any source (a main file that
     /// cannot be read) is shown.
     let fallbackURI: String
+    /// Each source's URI by its position in `sources`, made once: a plan's
+    /// hundreds of diagnostics name a few files.
+    private let uris: [String]
+
+    init(sources: SourceMap, encoding: PositionEncoding, checksDocument: String?, fallbackURI: String) {
+        self.sources = sources
+        self.encoding = encoding
+        self.checksDocument = checksDocument
+        self.fallbackURI = fallbackURI
+        uris = sources.sources.map { DocumentURI.uri(ofSourceNamed: $0.name) }
+    }
 
     func convert(_ diagnostic: Diagnostic) -> (uri: String, json: JSON) {
         let (uri, range) = location(diagnostic.range) ?? (fallbackURI, Self.emptyRange)
@@ -37,20 +48,24 @@ struct DiagnosticConverter {
 
     /// The URI and LSP range of `range`, placed as the renderer places it.
     func location(_ range: SourceRange) -> (String, JSON)? {
-        guard let place = DiagnosticRenderer(sources: sources).place(range) else { return nil }
+        guard let place = DiagnosticRenderer(sources: sources).place(range), let uri = uri(ofSource: range.source) else { return nil }
         let start = Positions.position(of: place.startOffset, in: place.source, encoding: encoding)
         let end = Positions.position(of: place.endOffset, in: place.source, encoding: encoding)
-        return (DocumentURI.uri(ofSourceNamed: place.source.name), Self.range(start, end))
+        return (uri, Self.range(start, end))
+    }
+
+    private func uri(ofSource position: Int) -> String? {
+        uris.indices.contains(position) ? uris[position] : nil
     }
 
     /// The URI and LSP range of the text an edit replaces: exactly its
     /// bytes, where `location` would move an end-of-file place back onto
     /// the last line for display.
     func editLocation(_ range: SourceRange) -> (String, JSON)? {
-        guard let source = sources[range.source] else { return nil }
+        guard let source = sources[range.source], let uri = uri(ofSource: range.source) else { return nil }
         let start = Positions.position(of: min(range.start, source.bytes.count), in: source, encoding: encoding)
         let end = Positions.position(of: min(range.end, source.bytes.count), in: source, encoding: encoding)
-        return (DocumentURI.uri(ofSourceNamed: source.name), Self.range(start, end))
+        return (uri, Self.range(start, end))
     }
 
     static func range(_ start: LSPPosition, _ end: LSPPosition) -> JSON {

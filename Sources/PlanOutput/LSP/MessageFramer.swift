@@ -130,9 +130,18 @@ public struct MessageFramer: Sendable {
 
     /// A message as it goes out: its header, then its body.
     public static func frame(_ body: String) -> [UInt8] {
-        var bytes = Array("Content-Length: \(body.utf8.count)\r\n\r\n".utf8)
-        bytes.append(contentsOf: body.utf8)
-        return bytes
+        frame(Array(body.utf8))
+    }
+
+    /// A message written straight to bytes, with no String between.
+    public static func frame(_ message: JSON) -> [UInt8] {
+        var body: [UInt8] = []
+        message.write(to: &body)
+        return frame(body)
+    }
+
+    private static func frame(_ body: [UInt8]) -> [UInt8] {
+        Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
     }
 }
 

@@ -259,25 +259,24 @@ struct LogEntries {
             if !takers.isEmpty { reads.append(LogRead(rule: rule, kinds: rule.syntax.shape.referred.kinds, takers: takers)) }
         }
         let order = LogKind.listed(plan, today: today)
-        // Both lent in place: a copy of each read per entry, closures and
-        // all, cost more than the reading (a sample's answers built this
-        // table dozens of times).
+        // One clause at a time over every entry, not every clause an entry:
+        // each list filled belongs to one clause, so the order is the same,
+        // and a clause's rule is taken out of `reads` once, not once an entry.
         plan.logs.withUnsafeBufferPointer { logs in
-            reads.withUnsafeBufferPointer { reads in
-                guard let first = logs.baseAddress else { return }
+            guard let first = logs.baseAddress else { return }
+            for read in reads {
+                let readInPlace = read.rule.readInPlace
+                let keyword = read.rule.syntax.keyword
                 for index in order {
-                    for read in reads.indices {
-                        guard let value = reads[read].rule.readInPlace(first + index) else { continue }
-                        if case .flag = value {
-                            flagged[reads[read].rule.syntax.keyword, default: []].append(index)
-                            continue
-                        }
-                        value.forEachName { name, _ in
-                            guard let (kind, entity) = plan.resolve(name.text, among: reads[read].kinds) else { return }
-                            for taker in reads[read].takers
-                            where taker.kind == kind && named[kind.ordinal][taker.position][entity].last != index {
-                                named[kind.ordinal][taker.position][entity].append(index)
-                            }
+                    guard let value = readInPlace(first + index) else { continue }
+                    if case .flag = value {
+                        flagged[keyword, default: []].append(index)
+                        continue
+                    }
+                    value.forEachName { name, _ in
+                        guard let (kind, entity) = plan.resolve(name.text, among: read.kinds) else { return }
+                        for taker in read.takers where taker.kind == kind && named[kind.ordinal][taker.position][entity].last != index {
+                            named[kind.ordinal][taker.position][entity].append(index)
                         }
                     }
                 }
