@@ -365,9 +365,15 @@ package enum GoalKind: EntityDescription {
                       notes: notes)
     }
 
+    // The goal checks below pass over every goal reading a field or two in
+    // place, by position: a closure given each goal would copy it whole,
+    // which cost a large plan more than the checks themselves.
+
     static func startsAfterDue(_ context: CheckContext) -> [Diagnostic] {
-        context.plan.goals.compactMap { goal in
-            guard let start = goal.start, let due = goal.due, start > due else { return nil }
+        let goals = context.plan.goals
+        return goals.indices.compactMap { position in
+            guard let start = goals[position].start, let due = goals[position].due, start > due else { return nil }
+            let goal = goals[position]
             let line = "update goal \(Checks.spelled(goal.name)) by \(start)"
             let range = goal.startRange ?? goal.name.range
             return .error(.startAfterDue, "goal \(Literal.string(goal.name.text)) starts \(start), after its date \(due)",
@@ -377,8 +383,10 @@ package enum GoalKind: EntityDescription {
 
     static func goalsWithoutDate(_ context: CheckContext) -> [Diagnostic] {
         let example = Checks.monthLiteral(context.today.addingWithinCalendar(Duration(months: 6)) ?? Day.latest)
-        return context.plan.goals.filter { $0.due == nil }.map { goal in
-            .warning(.goalWithoutDate, "goal \(Literal.string(goal.name.text)) has no date", at: goal.name.range,
+        let goals = context.plan.goals
+        return goals.indices.filter { goals[$0].due == nil }.map { position in
+            let goal = goals[position]
+            return .warning(.goalWithoutDate, "goal \(Literal.string(goal.name.text)) has no date", at: goal.name.range,
                      hint: "add a date: by \(example)",
                      fix: Fix(title: "Add `by \(example)`", edits: [.replace(goal.name.range.after, with: " by \(example)")]))
         }
@@ -387,8 +395,10 @@ package enum GoalKind: EntityDescription {
     static func overdueGoals(_ context: CheckContext) -> [Diagnostic] {
         let today = context.today
         let newDate = Checks.monthLiteral(today.addingWithinCalendar(Duration(months: 3)) ?? Day.latest)
-        return context.plan.goals.compactMap { goal in
-            guard !goal.done, let due = goal.due, due < today else { return nil }
+        let goals = context.plan.goals
+        return goals.indices.compactMap { position in
+            guard !goals[position].done, let due = goals[position].due, due < today else { return nil }
+            let goal = goals[position]
             let line = "update goal \(Checks.spelled(goal.name)) by \(newDate)"
             let range = goal.dueRange ?? goal.name.range
             return .warning(.goalOverdue, "goal \(Literal.string(goal.name.text)) was due \(due), \(Checks.daysAgo(due, today))",
@@ -399,11 +409,12 @@ package enum GoalKind: EntityDescription {
     static func goalsDueBeforeWhatTheyComeAfter(_ plan: Plan, _ after: AfterGraph) -> [Diagnostic] {
         let goals = plan.goals
         var found: [Diagnostic] = []
-        for (index, goal) in goals.enumerated() {
-            guard let due = goal.due else { continue }
+        for index in goals.indices {
+            guard let due = goals[index].due else { continue }
             for edge in after.edges[index] {
+                guard let earlierDue = goals[edge.target].due, due < earlierDue else { continue }
+                let goal = goals[index]
                 let earlier = goals[edge.target]
-                guard let earlierDue = earlier.due, due < earlierDue else { continue }
                 let message = "goal \(Literal.string(goal.name.text)) is due \(due), before \(Literal.string(earlier.name.text)) "
                     + "(due \(earlierDue)), which it comes after"
                 let line = "update goal \(Checks.spelled(goal.name)) by \(earlierDue)"
@@ -425,8 +436,10 @@ package enum GoalKind: EntityDescription {
         let example = (values.first { !$0.nonNegotiable } ?? values.first).map { Checks.spelled($0.name) }
         let hint = example.map { "which of your values does this goal serve? add serves \($0)" }
             ?? "which of your values does this goal serve? declare one (value growth) and add serves growth"
-        return context.plan.goals.filter { $0.serves.isEmpty }.map { goal in
-            .warning(.goalServesNothing, "goal \(Literal.string(goal.name.text)) serves no value", at: goal.name.range, hint: hint)
+        let goals = context.plan.goals
+        return goals.indices.filter { goals[$0].serves.isEmpty }.map { position in
+            let goal = goals[position]
+            return .warning(.goalServesNothing, "goal \(Literal.string(goal.name.text)) serves no value", at: goal.name.range, hint: hint)
         }
     }
 
@@ -466,9 +479,12 @@ struct AfterGraph {
     let edges: [[Edge]]
 
     init(_ plan: Plan) {
-        edges = plan.goals.map { goal in
+        let goals = plan.goals
+        edges = goals.indices.map { position in
+            // Most goals come after nothing: no set, no list to make.
+            guard !goals[position].after.isEmpty else { return [] }
             var seen: Set<Int> = []
-            return goal.after.compactMap { name in
+            return goals[position].after.compactMap { name in
                 guard let target = plan.index(of: .goal, named: name.text), seen.insert(target).inserted else { return nil }
                 return Edge(target: target, name: name)
             }
