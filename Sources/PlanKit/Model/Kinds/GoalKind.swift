@@ -397,7 +397,8 @@ package enum GoalKind: EntityDescription {
         let newDate = Checks.monthLiteral(today.addingWithinCalendar(Duration(months: 3)) ?? Day.latest)
         let goals = context.plan.goals
         return goals.indices.compactMap { position in
-            guard !goals[position].done, let due = goals[position].due, due < today else { return nil }
+            // `status`, stored, not `done`: a computed property of an element copies it whole.
+            guard goals[position].status != .done, let due = goals[position].due, due < today else { return nil }
             let goal = goals[position]
             let line = "update goal \(Checks.spelled(goal.name)) by \(newDate)"
             let range = goal.dueRange ?? goal.name.range

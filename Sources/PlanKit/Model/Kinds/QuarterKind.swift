@@ -66,12 +66,16 @@ enum QuarterKind: EntityDescription {
     /// goals not done, each with its capacity, goals and load.
     static func asOf(_ plan: Plan, today: Day) -> Plan {
         let goals = plan.goals
-        let open = goals.indices.filter { !goals[$0].done }
+        // `status`, stored, not `done`: a computed property of an element copies it whole.
+        let open = goals.indices.filter { goals[$0].status != .done }
         guard let latest = open.compactMap({ goals[$0].due }).max(), latest >= today else { return plan }
         let links = Links(plan: plan, today: today)
         // Each goal that asks for hours: from when, until when, how many a week.
         let asking: [(goal: Int, from: Day, to: Day, weekly: Double)] = open.compactMap { index in
-            guard let due = goals[index].due, let weekly = GoalKind.weekly(index, links) else { return nil }
+            // A goal without effort asks no hours: ruled out here, before
+            // `weekly` reads the plan through the links for it.
+            guard let due = goals[index].due, goals[index].effort != nil,
+                  let weekly = GoalKind.weekly(index, links) else { return nil }
             return (index, max(GoalKind.start(index, links), today), due, weekly)
         }
         var result = plan
