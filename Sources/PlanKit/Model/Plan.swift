@@ -705,6 +705,10 @@ struct NameTable: Sendable {
         return UInt32(truncatingIfNeeded: value ^ value >> 32)
     }
 
+    /// NameInterner (PlanSyntax) keeps a copy of this hash and of the
+    /// slots' place and grow, for speed (see there): a change to one is a
+    /// change to both.
+    ///
     /// The hash of the bytes themselves, or nil when they are not their own
     /// canonical form: FNV-1a over the bytes, eight at a time, then
     /// MurmurHash3's finalizer so that every bit of the result depends on

@@ -63,6 +63,12 @@ public struct NameInterner: Sendable {
 
     /// FNV-1a over eight bytes at a time, the last ones zero-padded with
     /// the length above them, then MurmurHash3's finalizer.
+    ///
+    /// The same hash, and the same packed slots below, as NameTable's in
+    /// PlanKit (Model/Plan.swift), which this layer cannot see. Kept as a
+    /// copy on purpose: one shared function in PlanCore, called across
+    /// modules, made `plan check` execute 1.1-1.5% more instructions
+    /// (Benchmarks/README.md). A change to one is a change to both.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let raw = UnsafeRawBufferPointer(bytes)
         var state: UInt64 = 0xCBF2_9CE4_8422_2325
