@@ -9,8 +9,9 @@ import PlanSyntax
 /// parser and the interpreter, where the declaration is still at hand.
 public enum Checks {
     public static func run(_ plan: Plan, today: Day) -> [Diagnostic] {
-        let context = CheckContext(plan: plan, today: today, links: Links(plan: plan, today: today))
-        var found = unknownReferences(plan) + missingVision(plan)
+        let links = Links(plan: plan, today: today)
+        var found = unknownReferences(plan, filingInto: links) + missingVision(plan)
+        let context = CheckContext(plan: plan, today: today, links: links)
         for kind in EntityKind.writtenOrder {
             for check in kind.info.checks { found += check.run(context) }
         }
@@ -21,17 +22,34 @@ public enum Checks {
 
     /// Every name an entity gives for another that is not declared, with
     /// the nearest declared name as "did you mean", or else the declaration to write.
-    static func unknownReferences(_ plan: Plan) -> [Diagnostic] {
+    ///
+    /// Each clause that names one kind is then resolved whole, so what it
+    /// resolved to is filed into `links` for the checks that ask who
+    /// refers to what (`value` asks which goals serve it): resolving every
+    /// name once, not once here and again there, is a tenth of loading a
+    /// large plan.
+    static func unknownReferences(_ plan: Plan, filingInto links: Links) -> [Diagnostic] {
         var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
         for kind in EntityKind.writtenOrder {
-            kind.info.forEachReference(plan, nil) { _, reference in
+            // The clause being resolved, and who it names so far, by target.
+            var filing: (clause: Keyword, target: EntityKind)?
+            var referrers: [[Int]] = []
+            kind.info.forEachReference(plan, nil) { source, reference in
                 guard let target = reference.kinds.first else { return }
                 if reference.kinds.count == 1 {
+                    if filing?.clause != reference.clause {
+                        if let filing { links.file(kind, via: filing.clause, to: filing.target, referrers) }
+                        filing = (reference.clause, target)
+                        referrers = Array(repeating: [], count: plan.count(of: target))
+                    }
                     // Nearly every reference names a declared entity: that
                     // lookup alone, before anything is built for an error,
                     // is what a large plan pays per name.
-                    if plan.index(of: target, named: reference.name.text) != nil { return }
+                    if let index = plan.index(of: target, named: reference.name.text) {
+                        if referrers.indices.contains(index), referrers[index].last != source { referrers[index].append(source) }
+                        return
+                    }
                     if var problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
                         target.info.stub(spelled($0), reference.level)
                     }) {
@@ -45,6 +63,7 @@ public enum Checks {
                     found.append(unknown(reference, among: reference.kinds, in: plan))
                 }
             }
+            if let filing { links.file(kind, via: filing.clause, to: filing.target, referrers) }
         }
         return found
     }

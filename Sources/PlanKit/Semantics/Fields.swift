@@ -73,6 +73,14 @@ package final class Links {
         return table.indices.contains(target) ? table[target] : []
     }
 
+    /// Takes the entities of `source` whose `clause` names each entity of
+    /// `target`, worked out by a pass that resolved every reference already
+    /// (the checks'), so that the first `referrers` of the clause does not
+    /// resolve its names again. `table` must be what `invert` would make.
+    func file(_ source: EntityKind, via clause: Keyword, to target: EntityKind, _ table: [[Int]]) {
+        inverted[Key(source: source, clause: clause, target: target)] = table
+    }
+
     private func invert(_ key: Key) -> [[Int]] {
         var result = [[Int]](repeating: [], count: plan.count(of: key.target))
         key.source.info.forEachReference(plan, key.clause) { source, reference in

@@ -303,38 +303,42 @@ public struct Interpreter: Sendable {
         // Asked first, as a call that changes `plan` drops what was worked
         // out from it (`asOfMemo`).
         if case .remove = statement.kind {} else if plan.mayHaveRemoved { plan.compact() }
-        switch statement.kind {
+        let range = statement.range
+        // Taken apart, not read: a declaration bound from `statement.kind`
+        // would be copied, clause by clause, and the copy dropped after.
+        let statementKind = (consume statement).kind
+        switch consume statementKind {
         case .vision(let text):
             if plan.vision != nil {
-                emit(each, .diagnostic(.error(.duplicate, "the plan already has a vision", at: statement.range,
+                emit(each, .diagnostic(.error(.duplicate, "the plan already has a vision", at: range,
                                                    notes: [.init("first declared here", at: plan.visionRange ?? .none)])))
             } else {
                 plan.vision = text
-                plan.visionRange = statement.range
-                recordVisionOrigin(statement.range, fromFile: inclusion.fromFile)
+                plan.visionRange = range
+                recordVisionOrigin(range, fromFile: inclusion.fromFile)
             }
         case .updateVision(let text):
             plan.vision = text
-            plan.visionRange = statement.range
-            recordVisionOrigin(statement.range, fromFile: inclusion.fromFile)
+            plan.visionRange = range
+            recordVisionOrigin(range, fromFile: inclusion.fromFile)
         case .owner(let name):
             if plan.owner != nil {
-                emit(each, .diagnostic(.error(.duplicate, "the plan already has an owner", at: statement.range,
+                emit(each, .diagnostic(.error(.duplicate, "the plan already has an owner", at: range,
                                               notes: [.init("first declared here", at: plan.ownerRange ?? .none)])))
             } else {
                 plan.owner = name
-                plan.ownerRange = statement.range
-                recordOwnerOrigin(statement.range, fromFile: inclusion.fromFile)
+                plan.ownerRange = range
+                recordOwnerOrigin(range, fromFile: inclusion.fromFile)
             }
         case .updateOwner(let name):
             plan.owner = name
-            plan.ownerRange = statement.range
-            recordOwnerOrigin(statement.range, fromFile: inclusion.fromFile)
+            plan.ownerRange = range
+            recordOwnerOrigin(range, fromFile: inclusion.fromFile)
         case .declaration(let declaration):
             switch plan.apply(declaration) {
             case .failure(let problem): emit(each, .diagnostic(problem))
             case .success(let index):
-                if inclusion.fromFile, keepsOrigins { recordOrigin(of: declaration.kind, at: index, statement.range) }
+                if inclusion.fromFile, keepsOrigins { recordOrigin(of: declaration.kind, at: index, range) }
                 if declaration.isUpdate { weigh(declaration, at: index, inFile: inclusion.fromFile, each: each) }
             }
         case .remove(let kind, let name, let key):
@@ -356,7 +360,7 @@ public struct Interpreter: Sendable {
                 if kind.info.identity == .name, let named = origins.namedInExpressions[kind]?.removeValue(forKey: old.text) {
                     origins.namedInExpressions[kind, default: [:]][new.text] = named
                 }
-                if inclusion.fromFile, keepsOrigins { recordOrigin(of: kind, at: index, statement.range) }
+                if inclusion.fromFile, keepsOrigins { recordOrigin(of: kind, at: index, range) }
             }
         case .let(let name, _, let expr):
             if inclusion.fromFile, keepsOrigins { recordNames(in: expr) }
@@ -372,12 +376,12 @@ public struct Interpreter: Sendable {
             include(path, at: pathRange, from: inclusion, each: each)
         case .assert(let condition, let message):
             if inclusion.fromFile, keepsOrigins { recordNames(in: condition) }
-            plan.assertions.append(Assertion(condition: condition, message: message, range: statement.range))
+            plan.assertions.append(Assertion(condition: condition, message: message, range: range))
         case .expression(let expr):
             if inclusion.fromFile, keepsOrigins { recordNames(in: expr) }
             if asOfMemo == nil { asOfMemo = AsOfMemo() }
             switch evaluate(expr) {
-            case .success(let value): emit(each, .answer(value, statement.range, listing: expr.listing))
+            case .success(let value): emit(each, .answer(value, range, listing: expr.listing))
             case .failure(let problem): emit(each, .diagnostic(problem.diagnostic))
             }
         }

@@ -228,7 +228,7 @@ public struct Parser {
             if let slot = syntax.firstIndex(where: { $0.keyword == given.keyword }), slot < 64 { slotsGiven |= 1 << slot }
         }
         // Clauses written but not read: already reported, so not also missing.
-        var unread = Set<Keyword>()
+        var unread = KeywordSet()
         while !isStatementEnd {
             let start = peek
             do {
@@ -930,7 +930,7 @@ public struct Parser {
 
     /// Keywords that read as a field of the current item in a query
     /// (`goals where done`), since those fields share their clause's word.
-    private static let fieldKeywords: Set<Keyword> = Set(KindSyntax.all.flatMap(\.fieldKeywords))
+    private static let fieldKeywords = KeywordSet(KindSyntax.all.flatMap(\.fieldKeywords))
 
     /// A collection (`goals`), an entity (`goal "X"`) or a field (`done`).
     private static func startsExpression(_ keyword: Keyword) -> Bool {
@@ -939,10 +939,10 @@ public struct Parser {
 
     /// Keywords that may stand as a name in clause position; the rest
     /// (operators, query words, literals) would make the line ambiguous.
-    private static let nameKeywords: Set<Keyword> = Set(Keyword.allCases).subtracting([
+    private static let nameKeywords = KeywordSet(Set(Keyword.allCases).subtracting([
         .and, .or, .not, .in, .where, .sort, .group, .limit, .select, .asc, .desc, .by,
         .true, .false, .none, .today, .at, .for,
-    ])
+    ]))
 
     /// Whether `text` can be written without quotes where a NAME stands and
     /// read back as the same name.

@@ -17,6 +17,41 @@ public enum Keyword: String, CaseIterable, Sendable {
     case `where`, sort, group, limit, select, asc, desc
     // operators and literals
     case and, or, not, `in`, `true`, `false`, none, today
+
+    /// The keyword's place among `allCases`, for tables indexed by keyword.
+    /// An enum without payloads is stored as that place, so reading it is
+    /// free, where hashing a keyword into a Set or a Dictionary ran the
+    /// standard hasher on every statement and clause of a plan.
+    /// `KeywordTests.theOrdinalIsThePlaceAmongAllCases` holds it to that.
+    @inline(__always)
+    public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+}
+
+/// A set of keywords as one bit each, by `Keyword.ordinal`: asked on every
+/// statement and clause, so looking one up is a shift, with nothing to hash
+/// or allocate.
+public struct KeywordSet: Sendable, Equatable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    public init() {}
+
+    public init(_ keywords: some Sequence<Keyword>) {
+        for keyword in keywords { insert(keyword) }
+    }
+
+    @inline(__always)
+    public func contains(_ keyword: Keyword) -> Bool {
+        let ordinal = keyword.ordinal
+        return ordinal < 64 ? low >> ordinal & 1 != 0 : high >> (ordinal - 64) & 1 != 0
+    }
+
+    public mutating func insert(_ keyword: Keyword) {
+        let ordinal = keyword.ordinal
+        if ordinal < 64 { low |= 1 << ordinal } else { high |= 1 << (ordinal - 64) }
+    }
+
+    public var isEmpty: Bool { low == 0 && high == 0 }
 }
 
 /// The kinds of entity a plan declares. A kind's keyword is its raw value
@@ -89,11 +124,12 @@ public enum EntityKind: String, CaseIterable, Sendable {
 
     /// The kind a keyword declares (`goal`) or, with `collection`, lists (`goals`).
     public init?(_ keyword: Keyword, collection: Bool = false) {
-        guard let kind = (collection ? EntityKind.byCollection : EntityKind.byKeyword)[keyword] else { return nil }
+        guard let kind = (collection ? EntityKind.byCollection : EntityKind.byKeyword)[keyword.ordinal] else { return nil }
         self = kind
     }
 
-    private static let byKeyword: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: allCases.flatMap { kind in
+    /// The kind each keyword declares, at the keyword's ordinal.
+    private static let byKeyword: [EntityKind?] = tableByKeyword(allCases.flatMap { kind in
         [Keyword(rawValue: kind.rawValue), kind.alias?.declares].compactMap { $0 }.map { ($0, kind) }
     })
     /// Every collection keyword with the kind it lists, in the kinds' order
@@ -102,7 +138,13 @@ public enum EntityKind: String, CaseIterable, Sendable {
         ([Keyword(rawValue: kind.plural), kind.alias?.lists].compactMap { $0 } + kind.syntax.otherCollections)
             .map { ($0, kind) }
     }
-    private static let byCollection: [Keyword: EntityKind] = Dictionary(uniqueKeysWithValues: collections.map { ($0.keyword, $0.kind) })
+    private static let byCollection: [EntityKind?] = tableByKeyword(collections.map { ($0.keyword, $0.kind) })
+
+    private static func tableByKeyword(_ pairs: [(Keyword, EntityKind)]) -> [EntityKind?] {
+        var table = [EntityKind?](repeating: nil, count: Keyword.allCases.count)
+        for (keyword, kind) in pairs { table[keyword.ordinal] = kind }
+        return table
+    }
 }
 
 public enum TokenKind: Equatable, Hashable, Sendable {
