@@ -30,6 +30,16 @@ public final class KindSyntax: Sendable {
     /// The first words of the kind's two-word clauses (`needs` of `needs
     /// experience`): the parser looks at the word after these only.
     public let leads: [Keyword]
+    /// The place among `clauses` of the one-word clause each keyword
+    /// starts, by `Keyword.ordinal`, or -1: the parser finds a clause at
+    /// every clause word of a plan, where looking through the kind's
+    /// clauses copied each one it passed.
+    private let placeByKeyword: [Int8]
+    /// The place of each two-word clause, by its first and second word.
+    private let placeByLead: [(lead: Keyword, keyword: Keyword, place: Int)]
+    /// For each clause, the place of the clause that owns its slot (`done`
+    /// for `doing`): the same place for two clauses that set the same thing.
+    public let slotPlaces: [Int]
 
     init(_ kind: EntityKind, head: Head = .name, unique: Bool = true, identity: Identity = .name, derived: Bool = false,
          otherCollections: [Keyword] = [], fieldKeywords: [Keyword], clauses: [ClauseSyntax]) {
@@ -42,11 +52,36 @@ public final class KindSyntax: Sendable {
         self.otherCollections = otherCollections
         self.fieldKeywords = fieldKeywords
         leads = clauses.compactMap(\.lead)
+        var places = [Int8](repeating: -1, count: Keyword.allCases.count)
+        var byLead: [(lead: Keyword, keyword: Keyword, place: Int)] = []
+        for (place, clause) in clauses.enumerated() {
+            if let lead = clause.lead {
+                byLead.append((lead, clause.keyword, place))
+            } else if places[clause.keyword.ordinal] < 0 {
+                places[clause.keyword.ordinal] = Int8(place)
+            }
+        }
+        placeByKeyword = places
+        placeByLead = byLead
+        slotPlaces = clauses.map { clause in clauses.firstIndex { $0.keyword == clause.slot } ?? -1 }
     }
 
     public func clause(_ keyword: Keyword) -> ClauseSyntax? {
         clauses.first { $0.keyword == keyword }
     }
+
+    /// The place among `clauses` of the one-word clause `keyword` starts.
+    @inline(__always)
+    public func place(ofClause keyword: Keyword) -> Int? {
+        let place = Int(placeByKeyword[keyword.ordinal])
+        return place < 0 ? nil : place
+    }
+
+    /// The place among `clauses` of the two-word clause `lead second`.
+    public func place(ofClause second: Keyword, after lead: Keyword) -> Int? {
+        placeByLead.first { $0.lead == lead && $0.keyword == second }?.place
+    }
+
 
     /// Every kind's syntax, by `EntityKind.ordinal`.
     public static let all: [KindSyntax] = [

@@ -236,12 +236,13 @@ public struct Parser {
                     clauses.append(removal)
                     continue
                 }
-                let (clause, rule) = try self.clause(for: kind, among: syntax)
+                let (clause, place) = try self.clause(for: kind)
                 if isUpdate, case .dayClause(clause.keyword) = info.identity {
                     key.append(clause)
                     continue
                 }
-                if !rule.shape.isList, let slot = syntax.firstIndex(where: { $0.keyword == rule.slot }), slot < 64 {
+                let rule = syntax[place]
+                if !rule.shape.isList, case let slot = info.slotPlaces[place], slot >= 0, slot < 64 {
                     if slotsGiven & (1 << slot) != 0,
                        let earlier = clauses.first(where: { given in syntax.first { $0.keyword == given.keyword }?.slot == rule.slot }) {
                         parserDiagnostics.append(.error(
@@ -445,17 +446,20 @@ public struct Parser {
         }
     }
 
-    private mutating func clause(for kind: EntityKind, among allowed: [ClauseSyntax]) throws -> (Clause, ClauseSyntax) {
+    /// The clause at `peek`, and its place among the kind's clauses.
+    private mutating func clause(for kind: EntityKind) throws -> (Clause, Int) {
         let token = peek
+        let syntax = kind.syntax
+        let allowed = syntax.clauses
         // A two-word clause (`needs experience`) is chosen by its second word.
-        if case .keyword(let lead) = token.kind, kind.syntax.leads.contains(lead),
-           case .keyword(let second) = peekNext.kind, let rule = allowed.first(where: { $0.lead == lead && $0.keyword == second }) {
+        if case .keyword(let lead) = token.kind, syntax.leads.contains(lead),
+           case .keyword(let second) = peekNext.kind, let place = syntax.place(ofClause: second, after: lead) {
             advance()
             advance()
-            let value = try clauseValue(rule, after: second)
-            return (Clause(second, value, token.range.through(previous.range)), rule)
+            let value = try clauseValue(allowed[place], after: second)
+            return (Clause(second, value, token.range.through(previous.range)), place)
         }
-        guard case .keyword(let keyword) = token.kind, let rule = allowed.first(where: { $0.keyword == keyword && $0.lead == nil }) else {
+        guard case .keyword(let keyword) = token.kind, let place = syntax.place(ofClause: keyword) else {
             let list = allowed.map { "`\($0.words)`" }.joined(separator: ", ")
             if case .keyword(let keyword) = token.kind, KindSyntax.all.contains(where: { $0.clause(keyword) != nil }) {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
@@ -466,8 +470,8 @@ public struct Parser {
                         hint: near?.hint ?? "a \(kind.rawValue) takes \(list)", fix: near?.fix)
         }
         advance()
-        let value = try clauseValue(rule, after: keyword)
-        return (Clause(keyword, value, token.range.through(previous.range)), rule)
+        let value = try clauseValue(allowed[place], after: keyword)
+        return (Clause(keyword, value, token.range.through(previous.range)), place)
     }
 
     /// Words people write for a clause that goes by another name.
