@@ -40,6 +40,9 @@ public final class KindSyntax: Sendable {
     /// For each clause, the place of the clause that owns its slot (`done`
     /// for `doing`): the same place for two clauses that set the same thing.
     public let slotPlaces: [Int]
+    /// The clauses a declaration must have, most often none, looked for
+    /// at the end of every declaration.
+    public let required: [ClauseSyntax]
 
     init(_ kind: EntityKind, head: Head = .name, unique: Bool = true, identity: Identity = .name, derived: Bool = false,
          otherCollections: [Keyword] = [], fieldKeywords: [Keyword], clauses: [ClauseSyntax]) {
@@ -64,6 +67,7 @@ public final class KindSyntax: Sendable {
         placeByKeyword = places
         placeByLead = byLead
         slotPlaces = clauses.map { clause in clauses.firstIndex { $0.keyword == clause.slot } ?? -1 }
+        required = clauses.filter(\.required)
     }
 
     public func clause(_ keyword: Keyword) -> ClauseSyntax? {

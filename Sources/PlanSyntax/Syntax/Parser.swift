@@ -263,11 +263,11 @@ public struct Parser {
             }
         }
         if !isUpdate {
-            let missing = syntax.filter { rule in
-                rule.required && !unread.contains(rule.keyword) && !clauses.contains { $0.keyword == rule.keyword }
+            let missing = info.required.filter { rule in
+                !unread.contains(rule.keyword) && !clauses.contains { $0.keyword == rule.keyword }
             }
             if !missing.isEmpty {
-                let example = syntax.filter(\.required).map { " " + ([$0.keyword.rawValue, $0.shape.example].filter { !$0.isEmpty }).joined(separator: " ") }.joined()
+                let example = info.required.map { " " + ([$0.keyword.rawValue, $0.shape.example].filter { !$0.isEmpty }).joined(separator: " ") }.joined()
                 parserDiagnostics.append(.error(
                     .syntax, "\(kind.rawValue) \(Literal.string(name.text)) needs \(missing.map { "`\($0.words)`" }.joined(separator: " and "))",
                     at: name.range, hint: "write: \(kind.rawValue) \(Literal.string(name.text))" + example))
