@@ -281,15 +281,18 @@ public struct Interpreter: Sendable {
         let words = EntityKind.allCases.map { (kind: $0, spelling: Array($0.rawValue.utf8)) }
         var counts = [Int](repeating: 0, count: words.count)
         // Most lines of a large plan (indented clauses, comments, blank
-        // lines) start with no kind's first letter: one look rules them out.
-        var startsAKind = [Bool](repeating: false, count: 256)
-        for word in words { if let first = word.spelling.first { startsAKind[Int(first)] = true } }
+        // lines) start with no kind's first letter: one look rules them
+        // out, and the rest are compared with the kinds of that letter only.
+        var byFirstByte = [[Int]](repeating: [], count: 256)
+        for (position, word) in words.enumerated() {
+            if let first = word.spelling.first { byFirstByte[Int(first)].append(position) }
+        }
         let bytes = source.bytes
-        for start in source.lineStarts where start < bytes.count && startsAKind[Int(bytes[start])] {
-            let first = bytes[start]
-            for (position, word) in words.enumerated() where word.spelling.first == first {
-                let end = start + word.spelling.count
-                if end < bytes.count, bytes[end] == UInt8(ascii: " "), bytes[start..<end].elementsEqual(word.spelling) {
+        for start in source.lineStarts where start < bytes.count {
+            for position in byFirstByte[Int(bytes[start])] {
+                let spelling = words[position].spelling
+                let end = start + spelling.count
+                if end < bytes.count, bytes[end] == UInt8(ascii: " "), bytes[start..<end].elementsEqual(spelling) {
                     counts[position] += 1
                 }
             }

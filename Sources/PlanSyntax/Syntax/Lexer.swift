@@ -141,7 +141,17 @@ public enum Lexeme {
     static func day(in bytes: [UInt8], _ start: Int, _ end: Int) -> Swift.Result<Day, Day.DateError> {
         let start = max(0, min(start, bytes.count))
         let end = max(start, min(end, bytes.count))
-        func digits(_ from: Int, _ count: Int) -> Int? {
+        // Every date of a plan is read here: through a pointer, each digit
+        // is a load, not a checked subscript of an array the closure holds.
+        if let day = bytes.withUnsafeBufferPointer({ knownForm($0, start, end) }) { return .success(day) }
+        // Anything else, and the reason it is wrong, is Day.parse's to say.
+        return Day.parse(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// The day of `2027-06-30`, `2027-06` or `2027-Q2` within `start..<end`
+    /// (in bounds), or nil for Day.parse to explain.
+    private static func knownForm(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Day? {
+        @inline(__always) func digits(_ from: Int, _ count: Int) -> Int? {
             var value = 0
             for offset in from..<(from + count) {
                 let digit = bytes[offset] &- UInt8(ascii: "0")
@@ -154,18 +164,17 @@ public enum Lexeme {
         if length == 7 || length == 10, bytes[start + 4] == UInt8(ascii: "-"), let year = digits(start, 4), year >= 1 {
             if length == 10, bytes[start + 7] == UInt8(ascii: "-"), let month = digits(start + 5, 2),
                let dayOfMonth = digits(start + 8, 2), let day = Day(year: year, month: month, day: dayOfMonth) {
-                return .success(day)
+                return day
             }
             if length == 7, let month = digits(start + 5, 2), (1...12).contains(month) {
-                return .success(Day(lastDayOfYear: year, month: month))
+                return Day(lastDayOfYear: year, month: month)
             }
             if length == 7, bytes[start + 5] | 0x20 == UInt8(ascii: "q"), let quarter = digits(start + 6, 1),
                (1...4).contains(quarter) {
-                return .success(Day(lastDayOfYear: year, month: quarter * 3))
+                return Day(lastDayOfYear: year, month: quarter * 3)
             }
         }
-        // Anything else, and the reason it is wrong, is Day.parse's to say.
-        return Day.parse(String(decoding: bytes[start..<end], as: UTF8.self))
+        return nil
     }
 }
 
@@ -200,7 +209,9 @@ struct KeywordTable: Sendable {
     }
 
     /// The keyword spelled by `bytes[start..<end]`: `pack`, read a word at
-    /// a time where sixteen bytes are there to read.
+    /// a time where sixteen bytes are there to read. Inlined into the
+    /// lexer's one caller, which asks it of every word of a plan.
+    @inline(__always)
     func keyword(in bytes: [UInt8], from start: Int, to end: Int) -> Keyword? {
         let length = end - start
         guard length <= 16, start >= 0, end <= bytes.count else { return nil }
@@ -214,6 +225,7 @@ struct KeywordTable: Sendable {
         return keyword(low & kept(length), high & kept(length - 8))
     }
 
+    @inline(__always)
     private func keyword(_ low: UInt64, _ high: UInt64) -> Keyword? {
         var index = KeywordTable.slot(low, high)
         while let entry = slots[index] {
@@ -435,8 +447,11 @@ public struct Lexer {
 
     func next(is ascii: Unicode.Scalar) -> Bool { byte(at: pos + 1) == UInt8(ascii: ascii) }
 
+    @inline(__always)
     func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(source: id, start: start, end: end) }
 
+    /// Inlined into each scan, as every token of a plan passes here.
+    @inline(__always)
     mutating func emit(_ kind: TokenKind, from start: Int) {
         if !inStatement {
             inStatement = true
@@ -748,7 +763,11 @@ public struct Lexer {
 
     /// Four digits, `-`, then the rest of a date: `2027-06-30`, `2027-06`, `2027-Q2`.
     mutating func scanDate(from start: Int) {
-        while Lexer.isIdentifierByte(byte(at: pos)) || byte(at: pos) == UInt8(ascii: "-") { pos += 1 }
+        pos = bytes.withUnsafeBufferPointer { buffer in
+            var end = pos
+            while end < buffer.count, Lexer.isIdentifierByte(buffer[end]) || buffer[end] == UInt8(ascii: "-") { end += 1 }
+            return end
+        }
         switch Lexeme.day(in: bytes, start, pos) {
         case .success(let day):
             lastDate = (start, day)
