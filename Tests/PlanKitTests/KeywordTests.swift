@@ -44,6 +44,25 @@ import PlanCLI
         #expect(EntityKind(.goal, collection: true) == nil)
     }
 
+    /// The checks remember the last names they resolved by the String
+    /// itself; the same String named as another kind must still be looked
+    /// up as that kind.
+    @Test func aNameResolvedAsOneKindIsLookedUpAgainAsAnother() {
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
+        _ = interpreter.run(Source(name: "kinds.plan", text: """
+            vision "v"
+            skill "project management at scale"
+            value "project management at scale"
+            skill craft
+            goal g needs skill "project management at scale", craft serves "project management at scale", craft
+            goal h needs skill craft, "project management at scale" serves "project management at scale"
+
+            """))
+        let problems = Checks.run(interpreter.plan, today: testToday).filter { $0.severity == .error }
+        #expect(problems.map(\.message) == ["unknown value \"craft\""])
+        #expect(problems.first?.hint == "\"craft\" is a skill; `serves` names a value")
+    }
+
     /// The checks resolve every reference and file who names what into the
     /// links; each clause's table must be the one the links would make
     /// themselves, on generated plans (unknown names and all) and the samples.

@@ -31,6 +31,7 @@ public enum Checks {
     static func unknownReferences(_ plan: Plan, filingInto links: Links) -> [Diagnostic] {
         var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
+        var recent = RecentlyResolved()
         for kind in EntityKind.writtenOrder {
             // The clause being resolved, and who it names so far, by target.
             var filing: (clause: Keyword, target: EntityKind)?
@@ -46,7 +47,7 @@ public enum Checks {
                     // Nearly every reference names a declared entity: that
                     // lookup alone, before anything is built for an error,
                     // is what a large plan pays per name.
-                    if let index = plan.index(of: target, named: reference.name.text) {
+                    if let index = recent.index(of: target, named: reference.name.text, in: plan) {
                         if referrers.indices.contains(index), referrers[index].last != source { referrers[index].append(source) }
                         return
                     }
@@ -125,6 +126,33 @@ public enum Checks {
             if left.code != right.code { return left.code.rawValue < right.code.rawValue }
             return a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// The last few names resolved, by the String itself: a plan names its
+    /// few skills and values over and over (`needs skill "project
+    /// management"` on every goal), each time in the one String the parser
+    /// made for it, so most lookups are one of these, with no hash of the
+    /// name. Equal bits are the same String; a miss only costs the lookup.
+    /// Each entry holds its String, so that no other String can be made
+    /// where a name remembered was, and so come to share its bits.
+    struct RecentlyResolved {
+        private struct Entry {
+            var name: String
+            var bits: (UInt64, UInt64)
+            var kind: EntityKind
+            var index: Int?
+        }
+        private var entries: [Entry?] = [nil, nil, nil, nil]
+        private var next = 0
+
+        mutating func index(of kind: EntityKind, named name: String, in plan: Plan) -> Int? {
+            let bits = withUnsafeBytes(of: name) { $0.loadUnaligned(as: (UInt64, UInt64).self) }
+            for case let entry? in entries where entry.kind == kind && entry.bits == bits { return entry.index }
+            let index = plan.index(of: kind, named: name)
+            entries[next] = Entry(name: name, bits: bits, kind: kind, index: index)
+            next = (next + 1) % entries.count
+            return index
+        }
     }
 
     /// Looks names of one kind up, with "did you mean" remembered per

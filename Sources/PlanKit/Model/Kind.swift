@@ -421,21 +421,25 @@ public final class KindInfo: Sendable {
         let clears = rules.map(\.clear)
         let reads = rules.map(\.read)
         @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
-            // Each clause is lent in place through a pointer: `for clause in
-            // clauses` would copy every clause of every declaration, twice.
+            // Each clause is lent in place through a pointer and read through
+            // its `pointee`: `for clause in clauses` would copy every clause
+            // of every declaration, twice, and a subscript once, whole.
             clauses.withUnsafeBufferPointer { clauses in
-                for clause in clauses.indices {
+                guard let first = clauses.baseAddress else { return }
+                for offset in clauses.indices {
+                    let clause = first + offset
                     // A clause the kind does not take is the parser's to report.
-                    guard let position = keywords.firstIndex(of: clauses[clause].keyword) else { continue }
-                    switch clauses[clause].value {
+                    guard let position = keywords.firstIndex(of: clause.pointee.keyword) else { continue }
+                    switch clause.pointee.value {
                     case .reopened:
                         clears[position]?(&entity)
-                    case .dropped(let names):
+                    case .dropped:
+                        guard case .dropped(let names) = clause.pointee.value else { continue }
                         let kept = names.isEmpty ? nil : reads[position](entity).flatMap { $0.removing(names.map(\.text)) }
                         clears[position]?(&entity)
-                        if let kept { changes[position](&entity, kept, clauses[clause].range) }
+                        if let kept { changes[position](&entity, kept, clause.pointee.range) }
                     default:
-                        changes[position](&entity, clauses[clause].value, clauses[clause].range)
+                        changes[position](&entity, clause.pointee.value, clause.pointee.range)
                     }
                 }
             }

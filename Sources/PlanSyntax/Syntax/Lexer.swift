@@ -220,9 +220,10 @@ struct KeywordTable: Sendable {
             (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)),
              UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)))
         }
-        // Only the word's own bytes: a shift by 64 leaves 0, so eight keep all.
-        func kept(_ count: Int) -> UInt64 { (1 << UInt64(8 * min(max(count, 0), 8))) &- 1 }
-        return keyword(low & kept(length), high & kept(length - 8))
+        // Only the word's own bytes (a word is 1 to 16 bytes here).
+        let lowKept: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) &- 1
+        let highKept: UInt64 = length <= 8 ? 0 : length == 16 ? ~0 : (1 << UInt64(8 * (length - 8))) &- 1
+        return keyword(low & lowKept, high & highKept)
     }
 
     @inline(__always)

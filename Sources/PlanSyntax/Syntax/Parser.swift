@@ -547,7 +547,7 @@ public struct Parser {
                 throw error(at: peek, "expected `skill` or `experience` after `needs`, found \(describe(peek))",
                             hint: "write: needs skill \"project management\" at 4")
             }
-            listedNeeds.removeAll(keepingCapacity: true)
+            Parser.empty(&listedNeeds)
             repeat {
                 let skill = try name("a skill")
                 var level: Int?
@@ -645,13 +645,20 @@ public struct Parser {
     private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
         let first = try name(what())
         guard check(.comma) else { return [first] }
-        listedNames.removeAll(keepingCapacity: true)
+        Parser.empty(&listedNames)
         listedNames.append(first)
         while match(.comma) {
             let next = try name(what())
             listedNames.append(next)
         }
         return listedNames.withUnsafeBufferPointer { Array($0) }
+    }
+
+    /// Empties `items`, keeping its room for the next list, an item at a
+    /// time: `removeAll` destroys them through the runtime's generic
+    /// witness, for every list clause of a plan.
+    private static func empty<Item>(_ items: inout [Item]) {
+        while items.popLast() != nil {}
     }
 
     private mutating func string(_ what: @autoclosure () -> String) throws -> String {

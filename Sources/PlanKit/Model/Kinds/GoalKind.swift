@@ -281,6 +281,9 @@ package enum GoalKind: EntityDescription {
     /// The checks that follow `after`, which share its graph.
     static func afterChecks(_ context: CheckContext) -> [Diagnostic] {
         let after = AfterGraph(context.plan)
+        // Without an edge there is no cycle and no order of due dates to
+        // keep: many plans, and no walk over their goals.
+        guard after.hasEdges else { return [] }
         return cyclesInAfter(context.plan, after) + goalsDueBeforeWhatTheyComeAfter(context.plan, after)
     }
 
@@ -478,17 +481,23 @@ struct AfterGraph {
     }
 
     let edges: [[Edge]]
+    /// Whether any goal comes after another that is declared.
+    let hasEdges: Bool
 
     init(_ plan: Plan) {
         let goals = plan.goals
+        var hasEdges = false
         edges = goals.indices.map { position in
             // Most goals come after nothing: no set, no list to make.
             guard !goals[position].after.isEmpty else { return [] }
             var seen: Set<Int> = []
-            return goals[position].after.compactMap { name in
+            let edges = goals[position].after.compactMap { name -> Edge? in
                 guard let target = plan.index(of: .goal, named: name.text), seen.insert(target).inserted else { return nil }
                 return Edge(target: target, name: name)
             }
+            hasEdges = hasEdges || !edges.isEmpty
+            return edges
         }
+        self.hasEdges = hasEdges
     }
 }
