@@ -10,7 +10,8 @@ import PlanSyntax
 public enum Checks {
     public static func run(_ plan: Plan, today: Day) -> [Diagnostic] {
         let links = Links(plan: plan, today: today)
-        var found = unknownReferences(plan, filingInto: links) + missingVision(plan)
+        let asked = EntityKind.writtenOrder.flatMap { $0.info.checks.flatMap(\.asks) }
+        var found = unknownReferences(plan, filing: asked, into: links) + missingVision(plan)
         let context = CheckContext(plan: plan, today: today, links: links)
         for kind in EntityKind.writtenOrder {
             for check in kind.info.checks { found += check.run(context) }
@@ -23,23 +24,25 @@ public enum Checks {
     /// Every name an entity gives for another that is not declared, with
     /// the nearest declared name as "did you mean", or else the declaration to write.
     ///
-    /// Each clause that names one kind is then resolved whole, so what it
-    /// resolved to is filed into `links` for the checks that ask who
-    /// refers to what (`value` asks which goals serve it): resolving every
-    /// name once, not once here and again there, is a tenth of loading a
-    /// large plan.
-    static func unknownReferences(_ plan: Plan, filingInto links: Links) -> [Diagnostic] {
+    /// Of the clauses `asked` (that name one kind), who names what is filed
+    /// into `links` on the way, so that the checks that ask do not resolve
+    /// the same names again; only those, as a table of referrers for every
+    /// clause would hold a list per entity named (a milestone's goal).
+    static func unknownReferences(_ plan: Plan, filing asked: [(source: EntityKind, clause: Keyword)],
+                                  into links: Links) -> [Diagnostic] {
         var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
         var recent = RecentlyResolved()
         for kind in EntityKind.writtenOrder {
-            // The clause being resolved, and who it names so far, by target.
+            let filed = KeywordSet(asked.filter { $0.source == kind }.map(\.clause))
+            // The clause being filed, and who it names so far, by target.
             var filing: (clause: Keyword, target: EntityKind)?
             var referrers: [[Int]] = []
             kind.info.forEachReference(plan, nil) { source, reference in
                 guard let target = reference.kinds.first else { return }
                 if reference.kinds.count == 1 {
-                    if filing?.clause != reference.clause {
+                    let files = filed.contains(reference.clause)
+                    if files, filing?.clause != reference.clause {
                         if let filing { links.file(kind, via: filing.clause, to: filing.target, referrers) }
                         filing = (reference.clause, target)
                         referrers = Array(repeating: [], count: plan.count(of: target))
@@ -48,7 +51,7 @@ public enum Checks {
                     // lookup alone, before anything is built for an error,
                     // is what a large plan pays per name.
                     if let index = recent.index(of: target, named: reference.name.text, in: plan) {
-                        if referrers.indices.contains(index), referrers[index].last != source { referrers[index].append(source) }
+                        if files, referrers.indices.contains(index), referrers[index].last != source { referrers[index].append(source) }
                         return
                     }
                     if var problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
@@ -126,33 +129,6 @@ public enum Checks {
             if left.code != right.code { return left.code.rawValue < right.code.rawValue }
             return a.offset < b.offset
         }.map(\.element)
-    }
-
-    /// The last few names resolved, by the String itself: a plan names its
-    /// few skills and values over and over (`needs skill "project
-    /// management"` on every goal), each time in the one String the parser
-    /// made for it, so most lookups are one of these, with no hash of the
-    /// name. Equal bits are the same String; a miss only costs the lookup.
-    /// Each entry holds its String, so that no other String can be made
-    /// where a name remembered was, and so come to share its bits.
-    struct RecentlyResolved {
-        private struct Entry {
-            var name: String
-            var bits: (UInt64, UInt64)
-            var kind: EntityKind
-            var index: Int?
-        }
-        private var entries: [Entry?] = [nil, nil, nil, nil]
-        private var next = 0
-
-        mutating func index(of kind: EntityKind, named name: String, in plan: Plan) -> Int? {
-            let bits = withUnsafeBytes(of: name) { $0.loadUnaligned(as: (UInt64, UInt64).self) }
-            for case let entry? in entries where entry.kind == kind && entry.bits == bits { return entry.index }
-            let index = plan.index(of: kind, named: name)
-            entries[next] = Entry(name: name, bits: bits, kind: kind, index: index)
-            next = (next + 1) % entries.count
-            return index
-        }
     }
 
     /// Looks names of one kind up, with "did you mean" remembered per

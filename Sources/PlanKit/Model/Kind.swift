@@ -315,8 +315,15 @@ public struct CollectionRule: Sendable {
 /// A check over the whole plan: the diagnostics it finds.
 struct Check: Sendable {
     let run: @Sendable (CheckContext) -> [Diagnostic]
+    /// The clauses whose referrers the check asks the links for (`value`
+    /// asks which goals serve it): the pass that resolves every reference
+    /// files those as it goes, so that they are not resolved twice.
+    let asks: [(source: EntityKind, clause: Keyword)]
 
-    init(_ run: @escaping @Sendable (CheckContext) -> [Diagnostic]) { self.run = run }
+    init(_ run: @escaping @Sendable (CheckContext) -> [Diagnostic], asks: [(source: EntityKind, clause: Keyword)] = []) {
+        self.run = run
+        self.asks = asks
+    }
 }
 
 struct CheckContext {

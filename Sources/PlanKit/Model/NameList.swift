@@ -145,10 +145,16 @@ public struct NameList<Item: ListItem>: RandomAccessCollection, ExpressibleByArr
 
     /// Whether a short list names anything twice.
     private static func hasRepeats(_ items: [Item]) -> Bool {
-        for index in items.indices where items[..<index].contains(where: { $0.listedName == items[index].listedName }) {
-            return true
+        // Asked of every list clause of a plan: in place, with no slice or
+        // closure made per item.
+        guard items.count > 1 else { return false }
+        return items.withUnsafeBufferPointer { items in
+            for later in 1..<items.count {
+                let name = items[later].listedName
+                for earlier in 0..<later where items[earlier].listedName == name { return true }
+            }
+            return false
         }
-        return false
     }
 }
 

@@ -83,9 +83,10 @@ package final class Links {
 
     private func invert(_ key: Key) -> [[Int]] {
         var result = [[Int]](repeating: [], count: plan.count(of: key.target))
+        var recent = RecentlyResolved()
         key.source.info.forEachReference(plan, key.clause) { source, reference in
-            guard let (kind, target) = plan.resolve(reference.name.text, among: reference.kinds), kind == key.target,
-                  result.indices.contains(target) else { return }
+            guard let (kind, target) = recent.resolve(reference.name.text, among: reference.kinds, in: plan),
+                  kind == key.target, result.indices.contains(target) else { return }
             if result[target].last != source { result[target].append(source) }
         }
         return result

@@ -42,12 +42,14 @@ enum ValueKind: EntityDescription {
     static let columns = [Column("name"), Column("priority", rightAligned: true),
                           Column("non_negotiable", header: "non-negotiable"), Column("goals")]
 
-    static let checks = [Check(valuesNoGoalServes)]
+    static let checks = [Check(valuesNoGoalServes, asks: servers.map { ($0, .serves) })]
 
     static func stub(_ spelled: String, level: Int?) -> String { "value \(spelled)" }
 
-    /// The kinds whose `serves` names values: a value any of them serves is served.
-    private static let servers = EntityKind.writtenOrder.filter { $0.info.clause(.serves)?.shape.refers.contains(.value) == true }
+    /// The kinds whose `serves` names values: a value any of them serves is
+    /// served. From the syntax table, not the kinds' descriptions, which
+    /// this one is part of while they are made.
+    private static let servers = EntityKind.writtenOrder.filter { $0.syntax.clause(.serves)?.shape.refers.contains(.value) == true }
 
     static func valuesNoGoalServes(_ context: CheckContext) -> [Diagnostic] {
         context.plan.values.indices.compactMap { index in
