@@ -69,14 +69,14 @@ import PlanCLI
         let asked = EntityKind.allCases.flatMap { $0.info.checks.flatMap(\.asks) }
         #expect(asked.contains { $0.source == .goal && $0.clause == .serves })
         #expect(asked.contains { $0.source == .goal && $0.clause == .aligns })
-        for (source, clause) in asked {
-            #expect(Self.everyClauseNamingOneKind.contains { $0.source == source && $0.clause == clause },
-                    "\(source.rawValue) \(clause.rawValue)")
+        for ask in asked {
+            #expect(Self.everyClauseNamingOneKind.contains { $0.source == ask.source && $0.clause == ask.clause },
+                    "\(ask.source.rawValue) \(ask.clause.rawValue)")
         }
     }
 
     static let everyClauseNamingOneKind = EntityKind.allCases.flatMap { kind in
-        kind.syntax.clauses.filter { $0.shape.refers.count == 1 }.map { (source: kind, clause: $0.keyword) }
+        kind.syntax.clauses.filter { $0.shape.refers.count == 1 }.map { Check.Asked(source: kind, clause: $0.keyword) }
     }
 
     /// The checks resolve every reference and file who names what into the

@@ -28,7 +28,7 @@ public enum Checks {
     /// into `links` on the way, so that the checks that ask do not resolve
     /// the same names again; only those, as a table of referrers for every
     /// clause would hold a list per entity named (a milestone's goal).
-    static func unknownReferences(_ plan: Plan, filing asked: [(source: EntityKind, clause: Keyword)],
+    static func unknownReferences(_ plan: Plan, filing asked: [Check.Asked],
                                   into links: Links) -> [Diagnostic] {
         var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []

@@ -318,9 +318,15 @@ struct Check: Sendable {
     /// The clauses whose referrers the check asks the links for (`value`
     /// asks which goals serve it): the pass that resolves every reference
     /// files those as it goes, so that they are not resolved twice.
-    let asks: [(source: EntityKind, clause: Keyword)]
+    let asks: [Asked]
 
-    init(_ run: @escaping @Sendable (CheckContext) -> [Diagnostic], asks: [(source: EntityKind, clause: Keyword)] = []) {
+    /// A clause of `source` whose referrers a check asks for.
+    struct Asked: Sendable {
+        let source: EntityKind
+        let clause: Keyword
+    }
+
+    init(_ run: @escaping @Sendable (CheckContext) -> [Diagnostic], asks: [Asked] = []) {
         self.run = run
         self.asks = asks
     }

@@ -950,10 +950,10 @@ public struct Parser {
 
     /// Keywords that may stand as a name in clause position; the rest
     /// (operators, query words, literals) would make the line ambiguous.
-    private static let nameKeywords = KeywordSet(Set(Keyword.allCases).subtracting([
+    private static let nameKeywords = KeywordSet(Keyword.allCases.filter { ![
         .and, .or, .not, .in, .where, .sort, .group, .limit, .select, .asc, .desc, .by,
         .true, .false, .none, .today, .at, .for,
-    ]))
+    ].contains($0) })
 
     /// Whether `text` can be written without quotes where a NAME stands and
     /// read back as the same name.

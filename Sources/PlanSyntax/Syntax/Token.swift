@@ -36,7 +36,9 @@ public struct KeywordSet: Sendable, Equatable {
 
     public init() {}
 
-    public init(_ keywords: some Sequence<Keyword>) {
+    /// An array, not any sequence: a generic initializer called from another
+    /// module is not specialized, and went through the runtime for each keyword.
+    public init(_ keywords: [Keyword]) {
         for keyword in keywords { insert(keyword) }
     }
 

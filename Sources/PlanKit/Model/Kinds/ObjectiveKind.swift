@@ -36,7 +36,7 @@ enum ObjectiveKind: EntityDescription {
 
     static let columns = [Column("name"), Column("org", optional: true), Column("goals")]
 
-    static let checks = [Check(objectivesNoGoalAlignsWith, asks: [(.goal, .aligns)])]
+    static let checks = [Check(objectivesNoGoalAlignsWith, asks: [Check.Asked(source: .goal, clause: .aligns)])]
 
     static func stub(_ spelled: String, level: Int?) -> String { "objective \(spelled)" }
 

@@ -42,7 +42,7 @@ enum ValueKind: EntityDescription {
     static let columns = [Column("name"), Column("priority", rightAligned: true),
                           Column("non_negotiable", header: "non-negotiable"), Column("goals")]
 
-    static let checks = [Check(valuesNoGoalServes, asks: servers.map { ($0, .serves) })]
+    static let checks = [Check(valuesNoGoalServes, asks: servers.map { Check.Asked(source: $0, clause: .serves) })]
 
     static func stub(_ spelled: String, level: Int?) -> String { "value \(spelled)" }
 
