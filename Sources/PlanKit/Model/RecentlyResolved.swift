@@ -16,12 +16,20 @@ struct RecentlyResolved {
         var kind: EntityKind
         var index: Int?
     }
-    private var entries: [Entry?] = [nil, nil, nil, nil]
+    /// Four at first empty: no String's bits are all zero.
+    private var entries = [Entry](repeating: Entry(name: "", bits: (0, 0), kind: .value, index: nil), count: 4)
     private var next = 0
 
     mutating func index(of kind: EntityKind, named name: String, in plan: Plan) -> Int? {
         let bits = withUnsafeBytes(of: name) { $0.loadUnaligned(as: (UInt64, UInt64).self) }
-        for case let entry? in entries where entry.kind == kind && entry.bits == bits { return entry.index }
+        // Read in place: iterating the entries would copy, and so retain, each one's String.
+        let found: Int?? = entries.withUnsafeBufferPointer { entries in
+            for entry in entries.indices where entries[entry].bits == bits && entries[entry].kind == kind {
+                return .some(entries[entry].index)
+            }
+            return .none
+        }
+        if let found { return found }
         let index = plan.index(of: kind, named: name)
         entries[next] = Entry(name: name, bits: bits, kind: kind, index: index)
         next = (next + 1) % entries.count
