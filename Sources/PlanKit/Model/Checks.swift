@@ -51,7 +51,7 @@ public enum Checks {
                     // lookup alone, before anything is built for an error,
                     // is what a large plan pays per name.
                     if let index = recent.index(of: target, named: reference.name.text, in: plan) {
-                        if files, referrers.indices.contains(index), referrers[index].last != source { referrers[index].append(source) }
+                        if files { Links.add(source, naming: index, to: &referrers) }
                         return
                     }
                     if var problem = resolvers[target.ordinal].unknown(reference.name, declaration: {

@@ -86,10 +86,16 @@ package final class Links {
         var recent = RecentlyResolved()
         key.source.info.forEachReference(plan, key.clause) { source, reference in
             guard let (kind, target) = recent.resolve(reference.name.text, among: reference.kinds, in: plan),
-                  kind == key.target, result.indices.contains(target) else { return }
-            if result[target].last != source { result[target].append(source) }
+                  kind == key.target else { return }
+            Links.add(source, naming: target, to: &result)
         }
         return result
+    }
+
+    /// `source` among the referrers of `target` in `table`, once however
+    /// often it names it: entities come in order, so a repeat is the last.
+    static func add(_ source: Int, naming target: Int, to table: inout [[Int]]) {
+        if table.indices.contains(target), table[target].last != source { table[target].append(source) }
     }
 
     /// The entities `names` refer to; names that resolve to nothing are

@@ -86,7 +86,6 @@ public final class KindSyntax: Sendable {
         placeByLead.first { $0.lead == lead && $0.keyword == second }?.place
     }
 
-
     /// Every kind's syntax, by `EntityKind.ordinal`.
     public static let all: [KindSyntax] = [
         KindSyntax(.value, fieldKeywords: [.priority, .note, .goals], clauses: [

@@ -225,7 +225,9 @@ public struct Parser {
         // slot's place among the kind's clauses: no list to grow per statement.
         var slotsGiven: UInt64 = 0
         for given in clauses {
-            if let slot = syntax.firstIndex(where: { $0.keyword == given.keyword }), slot < 64 { slotsGiven |= 1 << slot }
+            if let place = info.place(ofClause: given.keyword), case let slot = info.slotPlaces[place], slot >= 0, slot < 64 {
+                slotsGiven |= 1 << slot
+            }
         }
         // Clauses written but not read: already reported, so not also missing.
         var unread = KeywordSet()

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import PlanCLI
+@testable import PlanCore
+@testable import PlanSyntax
+@testable import PlanKit
+
+/// The references the checks resolve once (`Checks.unknownReferences`,
+/// `RecentlyResolved`) and the referrer tables they file for the links.
+@Suite struct ResolvedOnceTests {
+    /// The checks remember the last names they resolved by the String
+    /// itself; the same String named as another kind must still be looked
+    /// up as that kind.
+    @Test func aNameResolvedAsOneKindIsLookedUpAgainAsAnother() {
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
+        _ = interpreter.run(Source(name: "kinds.plan", text: """
+            vision "v"
+            skill "project management at scale"
+            value "project management at scale"
+            skill craft
+            goal g needs skill "project management at scale", craft serves "project management at scale", craft
+            goal h needs skill craft, "project management at scale" serves "project management at scale"
+
+            """))
+        let problems = Checks.run(interpreter.plan, today: testToday).filter { $0.severity == .error }
+        #expect(problems.map(\.message) == ["unknown value \"craft\""])
+        #expect(problems.first?.hint == "\"craft\" is a skill; `serves` names a value")
+    }
+
+    /// A check that asks the links who names its entities says so, and
+    /// what it names is a clause of one kind, which the checks then file.
+    @Test func whatTheChecksAskForIsAClauseNamingOneKind() {
+        let asked = EntityKind.allCases.flatMap { $0.info.checks.flatMap(\.asks) }
+        #expect(asked.contains { $0.source == .goal && $0.clause == .serves })
+        #expect(asked.contains { $0.source == .goal && $0.clause == .aligns })
+        for ask in asked {
+            #expect(Self.everyClauseNamingOneKind.contains { $0.source == ask.source && $0.clause == ask.clause },
+                    "\(ask.source.rawValue) \(ask.clause.rawValue)")
+        }
+    }
+
+    static let everyClauseNamingOneKind = EntityKind.allCases.flatMap { kind in
+        kind.syntax.clauses.filter { $0.shape.refers.count == 1 }.map { Check.Asked(source: kind, clause: $0.keyword) }
+    }
+
+    /// The checks resolve every reference and file who names what into the
+    /// links, for the clauses asked (here every clause that names one kind);
+    /// each table must be the one the links would make themselves, on
+    /// generated plans (unknown names and all) and the samples.
+    @Test func theReferencesTheChecksFileAreTheOnesTheLinksFind() throws {
+        var generator = PlanGenerator(random: SplitMix64(seed: 22))
+        var texts = (0..<150).map { _ in generator.plan() } + [samplePlan]
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path) where name.hasSuffix(".plan") {
+            texts.append(try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8))
+        }
+        var compared = 0
+        for text in texts {
+            var interpreter = Interpreter(today: testToday, reader: FileReader())
+            _ = interpreter.run(Source(name: "generated.plan", text: text))
+            let plan = interpreter.plan
+            let filed = Links(plan: plan, today: testToday)
+            _ = Checks.unknownReferences(plan, filing: Self.everyClauseNamingOneKind, into: filed)
+            let found = Links(plan: plan, today: testToday)
+            for kind in EntityKind.allCases {
+                for clause in kind.syntax.clauses {
+                    for target in clause.shape.refers {
+                        for index in 0..<plan.count(of: target) {
+                            let fromChecks = filed.referrers(kind, via: clause.keyword, to: index, of: target)
+                            #expect(fromChecks == found.referrers(kind, via: clause.keyword, to: index, of: target),
+                                    "\(kind.rawValue) \(clause.keyword.rawValue) → \(target.rawValue) #\(index) in:\n\(text)")
+                            compared += fromChecks.count
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared > 1000)
+    }
+}
