@@ -263,6 +263,31 @@ import PlanCLI
         #expect(MemoryLayout<SkillNeed>.stride == 48)
     }
 
+    @Test func aGoalKeepsItsRarerClausesApartAndCopiesThemOnChange() {
+        let name = Name(text: "ship", range: SourceRange(source: 0, start: 5, end: 9), quoted: false)
+        let objective = Name(text: "growth", range: SourceRange(source: 0, start: 20, end: 26), quoted: false)
+        var goal = Goal(name: name)
+        #expect(goal.role == nil && goal.impact == nil && goal.note == nil && goal.effort == nil)
+        #expect(goal.aligns.isEmpty && goal.experiences.isEmpty && goal.tags.isEmpty)
+        #expect(goal.start == nil && goal.startRange == nil)
+        goal.role = "lead"
+        goal.aligns.merge([objective])
+        goal.effort = 12
+        goal.start = Day(ordinal: 20_000)
+        var copy = goal
+        copy.role = "staff"
+        copy.aligns = []
+        copy.note = "moved"
+        // The copy changed its own fields; the goal it was copied from kept its.
+        #expect(goal.role == "lead" && goal.note == nil && goal.aligns.map(\.text) == ["growth"])
+        #expect(copy.role == "staff" && copy.note == "moved" && copy.aligns.isEmpty)
+        #expect(copy.effort == 12 && copy.start == Day(ordinal: 20_000))
+        goal.role = nil
+        goal.effort = nil
+        #expect(goal.role == nil && goal.effort == nil && goal.aligns.count == 1)
+        #expect(MemoryLayout<Goal>.stride == 96)
+    }
+
     @Test func aSourceRangeKeepsItsOffsets() {
         var range = SourceRange(source: 2, start: 40_000_000, end: 64 << 20)
         #expect(range.source == 2 && range.start == 40_000_000 && range.end == 64 << 20)

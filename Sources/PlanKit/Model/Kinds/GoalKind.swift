@@ -10,28 +10,96 @@ public struct Goal: PlanEntity {
     public var name: Name
     // Here, beside the name, it fills the name's padding rather than adding its own.
     public var status = GoalStatus.open
-    public var role: String?
     public var needs: NameList<SkillNeed> = []
     public var serves: NameList<Name> = []
     public var after: NameList<Name> = []
     public var due: Day?
     /// Where the `by` date was written, for warnings about it.
     public var dueRange: SourceRange?
-    public var impact: String?
-    public var note: String?
+    /// The clauses most goals leave out, kept apart, so that a goal
+    /// without them is 96 bytes and not 208: a large plan is mostly
+    /// goals, and each of their bytes is a page to fault in and a cache
+    /// line to miss.
+    private var rest: Rest?
+
+    public var role: String? {
+        get { rest?.fields.role }
+        set { if newValue != nil || rest != nil { changeRest { $0.role = newValue } } }
+    }
+    public var impact: String? {
+        get { rest?.fields.impact }
+        set { if newValue != nil || rest != nil { changeRest { $0.impact = newValue } } }
+    }
+    public var note: String? {
+        get { rest?.fields.note }
+        set { if newValue != nil || rest != nil { changeRest { $0.note = newValue } } }
+    }
     /// The objectives it serves.
-    public var aligns: NameList<Name> = []
+    public var aligns: NameList<Name> {
+        get { rest?.fields.aligns ?? [] }
+        set { if !newValue.isEmpty || rest != nil { changeRest { $0.aligns = newValue } } }
+    }
     /// The experiences it needs (`needs experience`).
-    public var experiences: NameList<Name> = []
+    public var experiences: NameList<Name> {
+        get { rest?.fields.experiences ?? [] }
+        set { if !newValue.isEmpty || rest != nil { changeRest { $0.experiences = newValue } } }
+    }
     /// The hours it takes, in all.
-    public var effort: Double?
+    public var effort: Double? {
+        get { rest?.fields.effort }
+        set { if newValue != nil || rest != nil { changeRest { $0.effort = newValue } } }
+    }
     /// When work on it begins, as declared.
-    public var start: Day?
-    public var startRange: SourceRange?
-    public var tags: NameList<Name> = []
+    public var start: Day? {
+        get { rest?.fields.start }
+        set { if newValue != nil || rest != nil { changeRest { $0.start = newValue } } }
+    }
+    public var startRange: SourceRange? {
+        get { rest?.fields.startRange }
+        set { if newValue != nil || rest != nil { changeRest { $0.startRange = newValue } } }
+    }
+    public var tags: NameList<Name> {
+        get { rest?.fields.tags ?? [] }
+        set { if !newValue.isEmpty || rest != nil { changeRest { $0.tags = newValue } } }
+    }
     public var done: Bool { status == .done }
 
     public init(name: Name) { self.name = name }
+
+    private struct RestFields: Sendable {
+        var role: String?
+        var impact: String?
+        var note: String?
+        var aligns: NameList<Name> = []
+        var experiences: NameList<Name> = []
+        var effort: Double?
+        var start: Day?
+        var startRange: SourceRange?
+        var tags: NameList<Name> = []
+    }
+
+    /// Shared by copies of the goal until one of them changes, which then
+    /// changes a copy of its own (`isKnownUniquelyReferenced`), as an
+    /// array's storage is: what makes the mutable class safe to send.
+    private final class Rest: @unchecked Sendable {
+        var fields: RestFields
+        init(_ fields: RestFields) { self.fields = fields }
+    }
+
+    /// While it changes, the goal lets go of its box, so that the box's
+    /// one reference is the one here and it changes in place.
+    private mutating func changeRest(_ change: (inout RestFields) -> Void) {
+        guard var box = rest else {
+            var fields = RestFields()
+            change(&fields)
+            rest = Rest(fields)
+            return
+        }
+        rest = nil
+        if !isKnownUniquelyReferenced(&box) { box = Rest(box.fields) }
+        change(&box.fields)
+        rest = box
+    }
 }
 
 extension Plan {
