@@ -183,7 +183,7 @@ public struct Parser {
         var clauses: [Clause] = []
         // The list lives only until the declaration is applied: room for
         // every clause the kind takes is one allocation, where growing is three.
-        clauses.reserveCapacity(kind.syntax.clauses.count + 1)
+        clauses.reserveCapacity(info.clauses.count + 1)
         // `mentor "X"` is `contact "X" mentor`: the clause its word implies.
         if spelling == kind.alias?.declares { clauses.append(Clause(spelling, .flag, keyword.range)) }
         var key: [Clause] = []
@@ -238,7 +238,7 @@ public struct Parser {
                     clauses.append(removal)
                     continue
                 }
-                let (clause, place) = try self.clause(for: kind)
+                let (clause, place) = try self.clause(for: kind, info)
                 if isUpdate, case .dayClause(clause.keyword) = info.identity {
                     key.append(clause)
                     continue
@@ -449,19 +449,20 @@ public struct Parser {
     }
 
     /// The clause at `peek`, and its place among the kind's clauses.
-    private mutating func clause(for kind: EntityKind) throws -> (Clause, Int) {
+    /// `syntax` is `kind.syntax`, passed by the declaration that holds it
+    /// rather than fetched again: fetching it retains it, once a clause.
+    private mutating func clause(for kind: EntityKind, _ syntax: KindSyntax) throws -> (Clause, Int) {
         let token = peek
-        let syntax = kind.syntax
-        let allowed = syntax.clauses
         // A two-word clause (`needs experience`) is chosen by its second word.
         if case .keyword(let lead) = token.kind, syntax.leads.contains(lead),
            case .keyword(let second) = peekNext.kind, let place = syntax.place(ofClause: second, after: lead) {
             advance()
             advance()
-            let value = try clauseValue(allowed[place], after: second)
+            let value = try clauseValue(syntax.clauses[place], after: second)
             return (Clause(second, value, token.range.through(previous.range)), place)
         }
         guard case .keyword(let keyword) = token.kind, let place = syntax.place(ofClause: keyword) else {
+            let allowed = syntax.clauses
             let list = allowed.map { "`\($0.words)`" }.joined(separator: ", ")
             if case .keyword(let keyword) = token.kind, KindSyntax.all.contains(where: { $0.clause(keyword) != nil }) {
                 throw error(at: token, "`\(keyword.rawValue)` is not a clause of a \(kind.rawValue)",
@@ -472,7 +473,7 @@ public struct Parser {
                         hint: near?.hint ?? "a \(kind.rawValue) takes \(list)", fix: near?.fix)
         }
         advance()
-        let value = try clauseValue(allowed[place], after: keyword)
+        let value = try clauseValue(syntax.clauses[place], after: keyword)
         return (Clause(keyword, value, token.range.through(previous.range)), place)
     }
 
