@@ -51,11 +51,25 @@ public struct FileReader: SourceReader {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(systemFailure()) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        // Room for the whole file up front, so that a large one is not copied as the array grows.
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        // Read straight into an array with room for the whole file and one
+        // byte more: a read that fills that byte means the file grew since
+        // `stat`, and the loop below reads the rest.
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, filled in
+            filled = 0
+            guard let start = buffer.baseAddress else { return }
+            while filled < buffer.count {
+                let count = systemRead(descriptor, start + filled, buffer.count - filled)
+                if count <= 0 {
+                    failed = count < 0
+                    return
+                }
+                filled += count
+            }
+        }
+        if failed { return .failure(systemFailure()) }
+        var chunk = [UInt8](repeating: 0, count: bytes.count > Int(info.st_size) ? 1 << 16 : 0)
+        while !chunk.isEmpty {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 { return .failure(systemFailure()) }
             if count == 0 { break }

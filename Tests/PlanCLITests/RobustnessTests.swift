@@ -168,6 +168,15 @@ import Testing
         #expect(run.status == 1)
     }
 
+    /// A file is read to its end, not to the size `stat` gave: a file that
+    /// grows meanwhile, or one of /proc, which says it holds nothing.
+    @Test func aFileIsReadPastTheSizeItGave() throws {
+        let run = try check("/proc/self/status")
+        #expect(run.stderr.hasPrefix("/proc/self/status:1:1: error[E029]: unknown statement `Name`\n"))
+        #expect(run.stderr.contains("/proc/self/status:2:1: error[E029]: unknown statement `Umask`\n"))
+        #expect(run.status == 1)
+    }
+
     /// The same words as for standard input.
     @Test func aFileOverTheBoundIsRefused() throws {
         let file = try write("large.plan", [])
