@@ -27,6 +27,39 @@ import PlanCLI
         #expect(problems.first?.hint == "\"craft\" is a skill; `serves` names a value")
     }
 
+    /// More names than the memory has slots, so that names share a slot and
+    /// put each other out, each asked many times in a shuffled order, as the
+    /// Strings the parser made and as equal Strings made apart, as a skill
+    /// and as a value, declared or not: every answer is the plan's own.
+    @Test func theMemoryAnswersAsThePlanDoesWhateverItHolds() {
+        var text = "vision \"v\"\n"
+        for number in 0..<600 {
+            text += number % 2 == 0 ? "skill \"a skill with a long name \(number)\"\n" : "skill s\(number)\n"
+        }
+        text += "value v1\nvalue \"a skill with a long name 10\"\n"
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
+        _ = interpreter.run(Source(name: "many.plan", text: text))
+        let plan = interpreter.plan
+        #expect(plan.count(of: .skill) == 600)
+        let parsed = plan.names(of: .skill) + plan.names(of: .value)
+        let madeApart = (0..<700).map { $0 % 2 == 0 ? "a skill with a long name \($0)" : "s\($0)" }
+        var asked = (parsed + madeApart + ["v1", "nothing", "a name nobody declared at all"])
+        var random = SplitMix64(seed: 7)
+        var memory = RecentlyResolved()
+        var answered = 0
+        for _ in 0..<3 {
+            asked.shuffle(using: &random)
+            for name in asked {
+                for kind in [EntityKind.skill, .value] {
+                    #expect(memory.index(of: kind, named: name, in: plan) == plan.index(of: kind, named: name),
+                            "\(kind.rawValue) \(name)")
+                    answered += 1
+                }
+            }
+        }
+        #expect(answered > 7000)
+    }
+
     /// A check that asks the links who names its entities says so, and
     /// what it names is a clause of one kind, which the checks then file.
     @Test func whatTheChecksAskForIsAClauseNamingOneKind() {

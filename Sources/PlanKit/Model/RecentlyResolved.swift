@@ -1,14 +1,18 @@
 import PlanSyntax
 
-/// The last few names resolved, by the String itself: a plan names its
-/// few skills and values over and over (`needs skill "project
-/// management"` on every goal), each time in the one String the parser
-/// made for it, so most lookups are one of these, with no hash of the
-/// name. Equal bits are the same String; a miss only costs the lookup.
-/// Each entry holds its String, so that no other String can be made
-/// where a name remembered was, and so come to share its bits. The checks
-/// and the links (who serves a value) each keep one while they read every
-/// reference of a plan that does not change under them.
+/// Names resolved before, by the String itself: a plan names its skills
+/// and values over and over (`needs skill "project management"` on every
+/// goal), each time in the one String the parser made for it, so most
+/// lookups are one of these, with no hash of the name. Equal bits are the
+/// same String; a miss only costs the lookup. Each entry holds its String,
+/// so that no other String can be made where a name remembered was, and so
+/// come to share its bits. The checks and the links (who serves a value)
+/// each keep one while they read every reference of a plan that does not
+/// change under them.
+///
+/// An entry per slot, the slot picked by the String's bits: a plan of
+/// hundreds of skills keeps most of them, where the four last names kept
+/// before missed on nearly every reference of a rich plan.
 struct RecentlyResolved {
     private struct Entry {
         var name: String
@@ -16,23 +20,21 @@ struct RecentlyResolved {
         var kind: EntityKind
         var index: Int?
     }
-    /// Four at first empty: no String's bits are all zero.
-    private var entries = [Entry](repeating: Entry(name: "", bits: (0, 0), kind: .value, index: nil), count: 4)
-    private var next = 0
+    private static let slotBits = 8
+    /// All empty at first: no String's bits are all zero.
+    private var entries = [Entry](repeating: Entry(name: "", bits: (0, 0), kind: .value, index: nil),
+                                  count: 1 << slotBits)
 
     mutating func index(of kind: EntityKind, named name: String, in plan: Plan) -> Int? {
         let bits = withUnsafeBytes(of: name) { $0.loadUnaligned(as: (UInt64, UInt64).self) }
-        // Read in place: iterating the entries would copy, and so retain, each one's String.
+        let slot = Int(truncatingIfNeeded: ((bits.0 ^ (bits.1 &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.slotBits))
+        // Read in place: copying the entry would retain its String.
         let found: Int?? = entries.withUnsafeBufferPointer { entries in
-            for entry in entries.indices where entries[entry].bits == bits && entries[entry].kind == kind {
-                return .some(entries[entry].index)
-            }
-            return .none
+            entries[slot].bits == bits && entries[slot].kind == kind ? .some(entries[slot].index) : .none
         }
         if let found { return found }
         let index = plan.index(of: kind, named: name)
-        entries[next] = Entry(name: name, bits: bits, kind: kind, index: index)
-        next = (next + 1) % entries.count
+        entries[slot] = Entry(name: name, bits: bits, kind: kind, index: index)
         return index
     }
 
