@@ -224,13 +224,19 @@ import PlanCLI
     }
 
     @Test func aLongNameIsOneStringAcrossSources() {
-        // Mentioned before it is declared, and in another source.
+        // Mentioned before it is declared, and again in another source.
         var interpreter = Interpreter(today: testToday, reader: FileReader())
         _ = interpreter.run(Source(name: "a", text: "milestone m for \"a goal with a long name\" by 2027-01\n"))
-        _ = interpreter.run(Source(name: "b", text: "goal \"a goal with a long name\" by 2027-06\n"))
+        _ = interpreter.run(Source(name: "b", text: "goal \"a goal with a long name\" by 2027-06\n"
+                                   + "milestone n for \"a goal with a long name\" by 2027-02\n"))
         let plan = interpreter.plan
-        #expect(plan.milestones.first?.goal?.text == "a goal with a long name")
-        #expect(storage(of: plan.milestones.first?.goal?.text) == storage(of: plan.goals.first?.name.text))
+        #expect(plan.milestones.map { $0.goal?.text } == ["a goal with a long name", "a goal with a long name"])
+        #expect(plan.goals.first?.name.text == "a goal with a long name")
+        // Every mention shares one String; the declaration keeps its own, as
+        // most names declared are never mentioned and are not looked up
+        // among the names read (`Parser.declaration`).
+        #expect(storage(of: plan.milestones.first?.goal?.text) == storage(of: plan.milestones.last?.goal?.text))
+        #expect(storage(of: plan.milestones.first?.goal?.text) != storage(of: plan.goals.first?.name.text))
     }
 
     @Test func roomIsMadeForTheDeclarationsOfEachSource() {

@@ -190,7 +190,11 @@ public struct Parser {
         let name: Name
         switch info.head {
         case .name:
-            name = try self.name("a name for the \(spelling.rawValue)")
+            // Not interned: a plan declares each name once, and most are
+            // never named again (a goal among thousands), so looking each up
+            // among the names read before was a cache miss per declaration
+            // in a large plan, for nothing shared.
+            name = try self.name("a name for the \(spelling.rawValue)", interning: false)
         case .none:
             name = Name(text: kind.rawValue, range: keyword.range, quoted: false)
             // A kind said once in a plan is asked about by its word alone
@@ -606,15 +610,15 @@ public struct Parser {
 
     /// NAME: an identifier, a string, or a word that is only a keyword in
     /// clause position (`value impact`, `serves impact`).
-    private mutating func name(_ what: @autoclosure () -> String) throws -> Name {
+    private mutating func name(_ what: @autoclosure () -> String, interning: Bool = true) throws -> Name {
         let token = peek
         switch token.kind {
         case .identifier:
             advance()
-            return Name(text: nameText(token.range.start, token.range.end), range: token.range, quoted: false)
+            return Name(text: nameText(token.range.start, token.range.end, interning: interning), range: token.range, quoted: false)
         case .string:
             advance()
-            return Name(text: quotedNameText(token), range: token.range, quoted: true)
+            return Name(text: quotedNameText(token, interning: interning), range: token.range, quoted: true)
         case .keyword(let keyword) where Parser.nameKeywords.contains(keyword):
             advance()
             return Name(text: keyword.rawValue, range: token.range, quoted: false)
@@ -624,17 +628,18 @@ public struct Parser {
         }
     }
 
-    /// The text of the bytes from `start` to `end`, through `interned`.
-    private mutating func nameText(_ start: Int, _ end: Int) -> String {
+    /// The text of the bytes from `start` to `end`, through `interned` when `interning`.
+    private mutating func nameText(_ start: Int, _ end: Int, interning: Bool = true) -> String {
         source.bytes.withUnsafeBufferPointer { bytes in
             let start = max(0, min(start, bytes.count))
-            return interned.text(UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))]))
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))])
+            return interning ? interned.text(text) : String(decoding: text, as: UTF8.self)
         }
     }
 
     /// A string token's text as `Lexeme.stringValue` decodes it; through
-    /// `interned` when there is no escape to decode.
-    private mutating func quotedNameText(_ token: Token) -> String {
+    /// `interned` when `interning` and there is no escape to decode.
+    private mutating func quotedNameText(_ token: Token, interning: Bool = true) -> String {
         let start = token.range.start
         let end = token.range.end
         let plain = source.bytes.withUnsafeBufferPointer { bytes in
@@ -642,7 +647,7 @@ public struct Parser {
                   bytes[end - 1] == UInt8(ascii: "\""), let content = bytes.baseAddress?.advanced(by: start + 1) else { return false }
             return memchr(content, Int32(UInt8(ascii: "\\")), end - start - 2) == nil
         }
-        return plain ? nameText(start + 1, end - 1) : Lexeme.stringValue(of: token, in: source)
+        return plain ? nameText(start + 1, end - 1, interning: interning) : Lexeme.stringValue(of: token, in: source)
     }
 
     private mutating func names(_ what: @autoclosure () -> String) throws -> [Name] {
