@@ -520,13 +520,14 @@ package enum GoalKind: EntityDescription {
         let skills = plan.skills
         let goals = plan.goals
         var found: [Diagnostic] = []
+        var resolved = RecentlyResolved()
         // By position: most goals need nothing above target, and copying
-        // each goal would cost more than the test.
+        // each goal, or each skill, would cost more than the test.
         for position in goals.indices {
             for need in goals[position].needs {
-                guard let level = need.level, let index = plan.index(of: .skill, named: need.skill.text) else { continue }
+                guard let level = need.level, let index = resolved.index(of: .skill, named: need.skill.text, in: plan),
+                      level > skills[index].target else { continue }
                 let skill = skills[index]
-                guard level > skill.target else { continue }
                 let message = "goal \(Literal.string(goals[position].name.text)) needs skill \(Literal.string(skill.name.text)) at \(level), "
                     + "above its target \(skill.target)"
                 let hint = "need less (at \(skill.target)), or raise the target: "

@@ -70,10 +70,12 @@ package enum MilestoneKind: EntityDescription {
         let milestones = plan.milestones
         let goals = plan.goals
         // By position, and the dates before the rest: most milestones are in
-        // time, and copying each milestone and goal would cost more than the test.
+        // time, and copying each milestone and goal would cost more than the
+        // test. A goal's milestones follow one another, naming it alike.
+        var resolved = RecentlyResolved()
         return milestones.indices.compactMap { position in
             guard let due = milestones[position].due, let goalName = milestones[position].goal,
-                  let index = plan.index(of: .goal, named: goalName.text),
+                  let index = resolved.index(of: .goal, named: goalName.text, in: plan),
                   let goalDue = goals[index].due, goalDue < due else { return nil }
             let milestone = milestones[position]
             let goal = goals[index]
