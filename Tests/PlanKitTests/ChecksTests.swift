@@ -155,6 +155,24 @@ import Testing
         ])
     }
 
+    /// A list made whole may name a goal many times: one edge, whether the
+    /// list is short (searched) or long (hashed).
+    @Test func aGoalNamedOftenInOneAfterIsOneEdge() throws {
+        for repeats in [2, NameList<Name>.shortList + 1] {
+            var plan = try soundPlan()
+            var a = try goal("A", at: 200, due: "2027-06-30", dueAt: 230, serves: [ident("impact", at: 220)])
+            a.after = NameList((0..<repeats).map { str("B", at: 240 + 4 * $0) } + [str("C", at: 320)])
+            plan.add(a)
+            plan.add(try goal("B", at: 400, due: "2027-06-30", dueAt: 430, serves: [ident("impact", at: 420)]))
+            plan.add(try goal("C", at: 500, due: "2027-06-30", dueAt: 530, serves: [ident("impact", at: 520)]))
+            let graph = AfterGraph(plan)
+            let (first, b, c) = (plan.index(of: .goal, named: "A"), plan.index(of: .goal, named: "B"), plan.index(of: .goal, named: "C"))
+            let edges = try #require(first.map { graph.edges[$0] })
+            #expect(edges.map(\.target) == [b, c].compactMap { $0 }, "\(repeats) repeats")
+            #expect(edges.map(\.name.range.start) == [240, 320], "\(repeats) repeats")
+        }
+    }
+
     @Test func aCycleIsReportedOnceWhereverTheWalkEntersIt() throws {
         var plan = try soundPlan()
         // "Entry" leads into the cycle B -> C -> D -> B; "Side" waits on C.

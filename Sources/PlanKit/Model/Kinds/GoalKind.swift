@@ -558,11 +558,21 @@ struct AfterGraph {
         var hasEdges = false
         edges = goals.indices.map { position in
             // Most goals come after nothing: no set, no list to make.
-            guard !goals[position].after.isEmpty else { return [] }
+            let after = goals[position].after
+            guard !after.isEmpty else { return [] }
+            // A list made whole, not merged, may name a goal twice: one edge
+            // each. A short list is searched for it, a long one hashed, as
+            // NameList does.
             var seen: Set<Int> = []
-            let edges = goals[position].after.compactMap { name -> Edge? in
-                guard let target = plan.index(of: .goal, named: name.text), seen.insert(target).inserted else { return nil }
-                return Edge(target: target, name: name)
+            var edges: [Edge] = []
+            for name in after {
+                guard let target = plan.index(of: .goal, named: name.text) else { continue }
+                if after.count <= NameList<Name>.shortList {
+                    guard !edges.contains(where: { $0.target == target }) else { continue }
+                } else {
+                    guard seen.insert(target).inserted else { continue }
+                }
+                edges.append(Edge(target: target, name: name))
             }
             hasEdges = hasEdges || !edges.isEmpty
             return edges
