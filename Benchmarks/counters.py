@@ -35,11 +35,12 @@ def cpu_and_peak(argv):
     return usage.ru_utime + usage.ru_stime, peak, process.returncode
 
 
-def instructions(argv):
+def instructions(argv, env=None):
     """Instructions argv executes under callgrind (the same count every run,
-    where times move with the machine's load)."""
+    where times move with the machine's load), in the environment `env`
+    (this process's when None)."""
     completed = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + argv,
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     match = COLLECTED.search(completed.stderr)
     if completed.returncode != 0 or match is None:
         raise RuntimeError("callgrind of %s exited %d: %s" % (
