@@ -223,6 +223,23 @@ import PlanCLI
         #expect(fitted)
     }
 
+    @Test func aDeclarationIsReadIntoTheClauseListGivenBack() {
+        var parser = Parser(Source(name: "s.plan", text: "goal g needs skill a serves v after p by 2027-01\ngoal h by 2027-02\ngoal i\n"), id: 0)
+        guard case .declaration(let first)? = parser.nextStatement()?.kind else { Issue.record("no declaration"); return }
+        #expect(first.clauses.map(\.keyword) == [.needs, .serves, .after, .by])
+        var given = first.clauses
+        given.reserveCapacity(100)
+        let room = given.capacity
+        parser.reuse(given)
+        guard case .declaration(let second)? = parser.nextStatement()?.kind else { Issue.record("no declaration"); return }
+        // Its own clause only, in the room of the list given back.
+        #expect(second.clauses.map(\.keyword) == [.by])
+        #expect(second.clauses.capacity == room)
+        // Nothing given back: a list of its own.
+        guard case .declaration(let third)? = parser.nextStatement()?.kind else { Issue.record("no declaration"); return }
+        #expect(third.clauses.isEmpty && third.name.text == "i")
+    }
+
     @Test func aLongNameIsOneStringAcrossSources() {
         // Mentioned before it is declared, and again in another source.
         var interpreter = Interpreter(today: testToday, reader: FileReader())

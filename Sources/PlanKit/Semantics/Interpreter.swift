@@ -256,7 +256,7 @@ public struct Interpreter: Sendable {
             if parser.hasDiagnosticsToTake { collectSyntaxErrors() }
             report(before: statement.range.start)
             swap(&parser.interned, &internedNames)
-            execute(statement, from: inclusion, each: each)
+            if let spent = execute(statement, from: inclusion, each: each) { parser.reuse(spent) }
             swap(&parser.interned, &internedNames)
         }
         swap(&parser.interned, &internedNames)
@@ -300,7 +300,10 @@ public struct Interpreter: Sendable {
         for (word, count) in zip(words, counts) where count > 0 { plan.reserveCapacity(count, more: word.kind) }
     }
 
-    private mutating func execute(_ statement: consuming Statement, from inclusion: Inclusion, each: Sink) {
+    /// A declaration's list of clauses comes back, applied, for the parser
+    /// to read the next declaration's into: one list for a whole file, not
+    /// one made and freed per declaration.
+    private mutating func execute(_ statement: consuming Statement, from inclusion: Inclusion, each: Sink) -> [Clause]? {
         // Removes leave their table to be packed once after the last of a
         // run of them (Plan.compact); any other statement may read by position.
         // Asked first, as a call that changes `plan` drops what was worked
@@ -344,6 +347,7 @@ public struct Interpreter: Sendable {
                 if inclusion.fromFile, keepsOrigins { recordOrigin(of: declaration.kind, at: index, range) }
                 if declaration.isUpdate { weigh(declaration, at: index, inFile: inclusion.fromFile, each: each) }
             }
+            return (consume declaration).clauses
         case .remove(let kind, let name, let key):
             if !inclusion.fromFile, kind.info.identity == .name, let named = origins.namedInExpressions[kind]?[name.text] {
                 // Saved, the file would no longer load: its `let` or question names the entity.
@@ -351,7 +355,7 @@ public struct Interpreter: Sendable {
                 emit(each, .diagnostic(.error(.removeOfReferenced, "cannot remove \(kind.rawValue) \(Literal.string(name.text)): "
                                                    + "an expression at \(place) names it", at: name.range,
                                                    hint: "first change or delete the line at \(place)")))
-                return
+                return nil
             }
             let (removed, problem) = plan.remove(kind, named: name, key: key)
             if let problem { emit(each, .diagnostic(problem)) }
@@ -388,6 +392,7 @@ public struct Interpreter: Sendable {
             case .failure(let problem): emit(each, .diagnostic(problem.diagnostic))
             }
         }
+        return nil
     }
 
     /// Warns at once of an `update` typed or piped that the log overrides;

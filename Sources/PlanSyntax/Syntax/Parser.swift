@@ -45,6 +45,9 @@ public struct Parser {
     /// Where each long name read is made once; whoever parses many sources
     /// into one plan hands the same one from parser to parser.
     public var interned = NameInterner()
+    /// A declaration's list of clauses, given back once applied, which the
+    /// next declaration is read into.
+    private var spareClauses: [Clause] = []
     /// A list clause's names, and a `needs` clause's skills, as they are
     /// read: the plan keeps each list for good, so it is made once, at its
     /// size, from these, which keep their room from clause to clause.
@@ -83,6 +86,13 @@ public struct Parser {
         tokens = Lexer(bytes: source.bytes, id: id, keepsComments: keepsComments)
         current = tokens.next()
         previous = current
+    }
+
+    /// Gives back a declaration's list of clauses once it has been applied,
+    /// so that the next declaration is read into its room rather than into
+    /// a list made for it and freed after.
+    public mutating func reuse(_ clauses: consuming [Clause]) {
+        spareClauses = clauses
     }
 
     /// The next statement that parses; nil at the end of the input. A broken
@@ -180,9 +190,12 @@ public struct Parser {
         let spelling: Keyword
         if case .keyword(let word) = keyword.kind { spelling = word } else { spelling = kind.keyword ?? .update }
         let info = kind.syntax
-        var clauses: [Clause] = []
-        // The list lives only until the declaration is applied: room for
-        // every clause the kind takes is one allocation, where growing is three.
+        // The list the last declaration was applied from, if its reader gave
+        // it back (`reuse`): emptied, it keeps its room.
+        var clauses = spareClauses
+        spareClauses = []
+        clauses.removeAll(keepingCapacity: true)
+        // Room for every clause the kind takes is one allocation, where growing is three.
         clauses.reserveCapacity(info.clauses.count + 1)
         // `mentor "X"` is `contact "X" mentor`: the clause its word implies.
         if spelling == kind.alias?.declares { clauses.append(Clause(spelling, .flag, keyword.range)) }
