@@ -53,7 +53,7 @@ public struct FileReader: SourceReader {
         defer { close(descriptor) }
         // Read straight into an array with room for the whole file and one
         // byte more: a read that fills that byte means the file grew since
-        // `stat`, and the loop below reads the rest.
+        // `stat` (or is one of /proc, whose size says 0).
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, filled in
             filled = 0
@@ -68,14 +68,16 @@ public struct FileReader: SourceReader {
             }
         }
         if failed { return .failure(systemFailure()) }
-        var chunk = [UInt8](repeating: 0, count: bytes.count > Int(info.st_size) ? 1 << 16 : 0)
-        while !chunk.isEmpty {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return .failure(systemFailure()) }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk.prefix(count))
-            // The file may grow after the size check; the limit still holds.
-            if bytes.count > Source.sizeLimit { return .failure(ReadFailure(reason: "it is larger than 64 MiB")) }
+        if bytes.count > Int(info.st_size) {
+            // The rest, a chunk at a time, up to the limit.
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 { return .failure(systemFailure()) }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk.prefix(count))
+                if bytes.count > Source.sizeLimit { return .failure(ReadFailure(reason: "it is larger than 64 MiB")) }
+            }
         }
         if warning, let side = AtomicFile.leftOverSideFile(of: path) {
             let (file, left) = (Literal.printable(path), Literal.printable(side))

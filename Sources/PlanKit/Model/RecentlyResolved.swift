@@ -6,13 +6,13 @@ import PlanSyntax
 /// lookups are one of these, with no hash of the name. Equal bits are the
 /// same String; a miss only costs the lookup. Each entry holds its String,
 /// so that no other String can be made where a name remembered was, and so
-/// come to share its bits. The checks and the links (who serves a value)
-/// each keep one while they read every reference of a plan that does not
-/// change under them.
+/// come to share its bits. Whatever reads many references of a plan that
+/// does not change under it (the checks' pass over every reference, a
+/// check that resolves one clause, the links) keeps one while it reads.
 ///
 /// An entry per slot, the slot picked by the String's bits: a plan of
-/// hundreds of skills keeps most of them, where the four last names kept
-/// before missed on nearly every reference of a rich plan.
+/// hundreds of skills keeps most of them, where the last few names alone
+/// missed on nearly every reference of a rich plan.
 struct RecentlyResolved {
     private struct Entry {
         var name: String
