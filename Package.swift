@@ -15,9 +15,13 @@ let package = Package(
         .executable(name: "plan", targets: ["plan"]),
     ],
     targets: [
+        // libedit's header is in /usr/include and `link "edit"` in the
+        // module map names the library, so pkg-config adds nothing but its
+        // `-L/usr/lib/x86_64-linux-gnu`: put before every other directory, that
+        // would find the shared libedit ahead of the release build's own
+        // (below). `make` installs libedit-dev.
         .systemLibrary(
             name: "CEditLine",
-            pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
         // Layers, each importing only those above it (docs/architecture.md).
@@ -28,11 +32,13 @@ let package = Package(
         .target(name: "PlanCLI", dependencies: ["PlanCore", "PlanSyntax", "PlanKit", "PlanOutput", "CEditLine"], swiftSettings: directMetadata),
         // The Swift libraries linked in, in a release build: the dynamic
         // loader's relocations of libswiftCore were a fifth of starting
-        // `plan` (Benchmarks/README.md, start-up). libstdc++, which the
-        // static runtime needs, is linked in too: Sources/plan/link holds a
-        // `libstdc++.so` that is a linker script naming `libstdc++.a`, found
-        // before the shared library. Its relocations cost the loader another
-        // 0.3 ms and its pages 1 MB.
+        // `plan` (Benchmarks/README.md, start-up). So are the C libraries
+        // but glibc's: Sources/plan/link holds linker scripts named as the
+        // shared libraries (`libstdc++.so`, `libedit.so`, `libgcc_s.so`) that
+        // name their archives, found before the shared ones. libstdc++'s
+        // relocations cost the loader 0.3 ms and its pages 1 MB; libedit and
+        // the three libraries it loads, 0.3 ms and 480 k instructions of
+        // every start, for a line editor only the REPL uses.
         .executableTarget(name: "plan", dependencies: ["PlanCLI"], exclude: ["link"], swiftSettings: directMetadata,
                           linkerSettings: [.unsafeFlags(["-static-stdlib", "-L", Context.packageDirectory + "/Sources/plan/link"], .when(configuration: .release))]),
         .executableTarget(name: "plan-bench", dependencies: ["PlanCore", "PlanSyntax", "PlanKit", "PlanOutput"], path: "Benchmarks/PlanBench"),
