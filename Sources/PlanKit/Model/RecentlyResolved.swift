@@ -10,32 +10,70 @@ import PlanSyntax
 /// does not change under it (the checks' pass over every reference, a
 /// check that resolves one clause, the links) keeps one while it reads.
 ///
-/// An entry per slot, the slot picked by the String's bits: a plan of
-/// hundreds of skills keeps most of them, where the last few names alone
-/// missed on nearly every reference of a rich plan.
+/// An entry per slot, the slot picked by the String's bits, in a table for
+/// each kind made at its first lookup and sized to the kind's entities:
+/// four slots a name, so that few names share one, from 256 to 16,384
+/// (640 KB). A plan of 5,000 skills kept a fifth of them in the 256 slots
+/// all kinds once shared, so nearly every `needs` of its goals was looked
+/// up again.
 struct RecentlyResolved {
     private struct Entry {
         var name: String
         var bits: (UInt64, UInt64)
-        var kind: EntityKind
         var index: Int?
     }
-    private static let slotBits = 8
-    /// All empty at first: no String's bits are all zero.
-    private var entries = [Entry](repeating: Entry(name: "", bits: (0, 0), kind: .value, index: nil),
-                                  count: 1 << slotBits)
+    /// Every kind's table, one after another: tables held apart in an
+    /// array of arrays cost a retain and a release of one at each lookup.
+    private var entries: [Entry] = []
+    /// By kind ordinal, where the kind's table starts in `entries` and the
+    /// bits of its slot count; no bits until the kind is first asked for.
+    private var tables = [(start: Int, slotBits: Int)](repeating: (0, 0), count: EntityKind.byOrdinal.count)
 
+    /// Inlined where a pass asks, as nearly every lookup is a hit: the
+    /// rest, which looks the name up in the plan, is kept apart.
+    @inline(__always)
     mutating func index(of kind: EntityKind, named name: String, in plan: Plan) -> Int? {
         let bits = withUnsafeBytes(of: name) { $0.loadUnaligned(as: (UInt64, UInt64).self) }
-        let slot = Int(truncatingIfNeeded: ((bits.0 ^ (bits.1 &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.slotBits))
-        // Read in place: copying the entry would retain its String.
-        let found: Int?? = entries.withUnsafeBufferPointer { entries in
-            entries[slot].bits == bits && entries[slot].kind == kind ? .some(entries[slot].index) : .none
+        let table = tables[kind.ordinal]
+        if table.slotBits != 0 {
+            let slot = Self.slot(bits, in: table)
+            // Read in place: copying the entry would retain its String.
+            let found: Int?? = entries.withUnsafeBufferPointer { entries in
+                entries[slot].bits == bits ? .some(entries[slot].index) : .none
+            }
+            if let found { return found }
         }
-        if let found { return found }
+        return remember(kind, named: name, bits, in: plan)
+    }
+
+    @inline(never)
+    private mutating func remember(_ kind: EntityKind, named name: String, _ bits: (UInt64, UInt64), in plan: Plan) -> Int? {
+        let ordinal = kind.ordinal
+        if tables[ordinal].slotBits == 0 { addTable(ordinal, for: plan.count(of: kind)) }
         let index = plan.index(of: kind, named: name)
-        entries[slot] = Entry(name: name, bits: bits, kind: kind, index: index)
+        entries[Self.slot(bits, in: tables[ordinal])] = Entry(name: name, bits: bits, index: index)
         return index
+    }
+
+    /// MurmurHash3's finalizer over both words: a String's bits are an
+    /// address and a length, and the addresses of names made one after
+    /// another step alike, which a multiply alone spread over 60% of the
+    /// slots a random pick would (ResolvedOnceTests).
+    @inline(__always)
+    private static func slot(_ bits: (UInt64, UInt64), in table: (start: Int, slotBits: Int)) -> Int {
+        var mixed = bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)
+        mixed ^= mixed >> 33
+        mixed &*= 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 33
+        return table.start + Int(truncatingIfNeeded: mixed >> UInt64(64 - table.slotBits))
+    }
+
+    /// All empty: no String's bits are all zero.
+    private mutating func addTable(_ ordinal: Int, for entities: Int) {
+        var slotBits = 8
+        while slotBits < 14, 1 << slotBits < 4 * entities { slotBits += 1 }
+        tables[ordinal] = (entries.count, slotBits)
+        entries.append(contentsOf: repeatElement(Entry(name: "", bits: (0, 0), index: nil), count: 1 << slotBits))
     }
 
     /// `Plan.resolve`: the first of `kinds` that declares `name`.
