@@ -70,13 +70,8 @@ import PlanCLI
     /// random pick of 16,384 slots. It kept 256 names of every kind
     /// together once, and its slots by a multiply alone kept about 2,200.
     @Test func theMemoryKeepsMostOfAPlansManySkills() {
-        func plan(_ numbers: [Int]) -> Plan {
-            var interpreter = Interpreter(today: testToday, reader: FileReader())
-            _ = interpreter.run(Source(name: "skills.plan", text: numbers.map { "skill \"a skill named \($0)\"\n" }.joined()))
-            return interpreter.plan
-        }
-        let first = plan(Array(0..<5000))
-        let second = plan(Array((0..<5000).reversed()))
+        let first = Self.skills(Array(0..<5000))
+        let second = Self.skills(Array((0..<5000).reversed()))
         let names = first.names(of: .skill)
         #expect(names.count == 5000)
         var memory = RecentlyResolved()
@@ -84,6 +79,30 @@ import PlanCLI
         let kept = names.filter { memory.index(of: .skill, named: $0, in: second) == first.index(of: .skill, named: $0) }
         #expect(kept.count > 3300)
         #expect(kept.count < 5000, "a name put out of the memory is looked up in the plan asked")
+    }
+
+    /// The checks' passes share the memory their links lend: what one
+    /// pass kept, the next is lent, and a pass lent one while another
+    /// holds it starts empty rather than share it.
+    @Test func theLinksLendOneMemoryToEachPassInTurn() {
+        let first = Self.skills(Array(0..<5000))
+        let second = Self.skills(Array((0..<5000).reversed()))
+        let names = first.names(of: .skill)
+        let links = Links(plan: first, today: testToday)
+        var memory = links.lendMemory()
+        for name in names { _ = memory.index(of: .skill, named: name, in: first) }
+        links.keep(memory)
+        var next = links.lendMemory()
+        var during = links.lendMemory()
+        #expect(names.allSatisfy { during.index(of: .skill, named: $0, in: second) == second.index(of: .skill, named: $0) })
+        let kept = names.filter { next.index(of: .skill, named: $0, in: second) == first.index(of: .skill, named: $0) }
+        #expect(kept.count > 3300)
+    }
+
+    private static func skills(_ numbers: [Int]) -> Plan {
+        var interpreter = Interpreter(today: testToday, reader: FileReader())
+        _ = interpreter.run(Source(name: "skills.plan", text: numbers.map { "skill \"a skill named \($0)\"\n" }.joined()))
+        return interpreter.plan
     }
 
     /// A check that asks the links who names its entities says so, and

@@ -32,7 +32,8 @@ public enum Checks {
                                   into links: Links) -> [Diagnostic] {
         var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
-        var recent = RecentlyResolved()
+        var recent = links.lendMemory()
+        defer { links.keep(recent) }
         for kind in EntityKind.writtenOrder {
             let filed = KeywordSet(asked.filter { $0.source == kind }.map(\.clause))
             // The clause being filed, and who it names so far, by target.

@@ -7,39 +7,51 @@ import PlanSyntax
 /// same String; a miss only costs the lookup. Each entry holds its String,
 /// so that no other String can be made where a name remembered was, and so
 /// come to share its bits. Whatever reads many references of a plan that
-/// does not change under it (the checks' pass over every reference, a
-/// check that resolves one clause, the links) keeps one while it reads.
+/// does not change under it keeps one while it reads: the checks' passes
+/// share the one their links lend (`Links.lendMemory`).
 ///
 /// An entry per slot, the slot picked by the String's bits, in a table for
 /// each kind made at its first lookup and sized to the kind's entities:
 /// four slots a name, so that few names share one, from 256 to 16,384
-/// (640 KB). A plan of 5,000 skills kept a fifth of them in the 256 slots
+/// (384 KB). A plan of 5,000 skills kept a fifth of them in the 256 slots
 /// all kinds once shared, so nearly every `needs` of its goals was looked
 /// up again.
 struct RecentlyResolved {
+    /// 24 bytes: the String is the bits compared, and a plan's positions
+    /// fit 32 bits (one that does not is not remembered).
     private struct Entry {
+        /// First, so that its bits are the entry's first 16 bytes.
         var name: String
-        var bits: (UInt64, UInt64)
-        var index: Int?
+        var index: Int32
+        static let unknown: Int32 = -1
+        /// No name was put here yet; an empty name asked matches the slot's
+        /// String, so a slot tells it apart by this.
+        static let empty = Entry(name: "", index: .min)
     }
     /// Every kind's table, one after another: tables held apart in an
     /// array of arrays cost a retain and a release of one at each lookup.
     private var entries: [Entry] = []
     /// By kind ordinal, where the kind's table starts in `entries` and the
-    /// bits of its slot count; no bits until the kind is first asked for.
-    private var tables = [(start: Int, slotBits: Int)](repeating: (0, 0), count: EntityKind.byOrdinal.count)
+    /// bits of its slot count; none until a lookup, no bits until the kind
+    /// is first asked for, so that one not used costs no allocation.
+    private var tables: [(start: Int, slotBits: Int)] = []
 
     /// Inlined where a pass asks, as nearly every lookup is a hit: the
     /// rest, which looks the name up in the plan, is kept apart.
     @inline(__always)
     mutating func index(of kind: EntityKind, named name: String, in plan: Plan) -> Int? {
-        let bits = withUnsafeBytes(of: name) { $0.loadUnaligned(as: (UInt64, UInt64).self) }
-        let table = tables[kind.ordinal]
-        if table.slotBits != 0 {
-            let slot = Self.slot(bits, in: table)
+        let bits = Self.bits(of: name)
+        let ordinal = kind.ordinal
+        if ordinal < tables.count, tables[ordinal].slotBits != 0 {
+            let slot = Self.slot(bits, in: tables[ordinal])
             // Read in place: copying the entry would retain its String.
             let found: Int?? = entries.withUnsafeBufferPointer { entries in
-                entries[slot].bits == bits ? .some(entries[slot].index) : .none
+                guard let entry = entries.baseAddress.map({ $0 + slot }) else { return .none }
+                let index = entry.pointee.index
+                guard index != Entry.empty.index, UnsafeRawPointer(entry).loadUnaligned(as: (UInt64, UInt64).self) == bits else {
+                    return .none
+                }
+                return .some(index == Entry.unknown ? nil : Int(index))
             }
             if let found { return found }
         }
@@ -49,10 +61,17 @@ struct RecentlyResolved {
     @inline(never)
     private mutating func remember(_ kind: EntityKind, named name: String, _ bits: (UInt64, UInt64), in plan: Plan) -> Int? {
         let ordinal = kind.ordinal
+        if tables.isEmpty { tables = Array(repeating: (0, 0), count: EntityKind.byOrdinal.count) }
         if tables[ordinal].slotBits == 0 { addTable(ordinal, for: plan.count(of: kind)) }
         let index = plan.index(of: kind, named: name)
-        entries[Self.slot(bits, in: tables[ordinal])] = Entry(name: name, bits: bits, index: index)
+        if let stored = index.map(Int32.init(exactly:)) ?? Entry.unknown {
+            entries[Self.slot(bits, in: tables[ordinal])] = Entry(name: name, index: stored)
+        }
         return index
+    }
+
+    private static func bits(of name: String) -> (UInt64, UInt64) {
+        withUnsafeBytes(of: name) { $0.loadUnaligned(as: (UInt64, UInt64).self) }
     }
 
     /// MurmurHash3's finalizer over both words: a String's bits are an
@@ -68,12 +87,11 @@ struct RecentlyResolved {
         return table.start + Int(truncatingIfNeeded: mixed >> UInt64(64 - table.slotBits))
     }
 
-    /// All empty: no String's bits are all zero.
     private mutating func addTable(_ ordinal: Int, for entities: Int) {
         var slotBits = 8
         while slotBits < 14, 1 << slotBits < 4 * entities { slotBits += 1 }
         tables[ordinal] = (entries.count, slotBits)
-        entries.append(contentsOf: repeatElement(Entry(name: "", bits: (0, 0), index: nil), count: 1 << slotBits))
+        entries.append(contentsOf: repeatElement(Entry.empty, count: 1 << slotBits))
     }
 
     /// `Plan.resolve`: the first of `kinds` that declares `name`.

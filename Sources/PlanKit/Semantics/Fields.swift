@@ -40,10 +40,25 @@ package final class Links {
     }
     private var inverted: [Key: [[Int]]] = [:]
     private var worked = WorkedOut()
+    /// The names resolved so far, lent to one pass at a time.
+    private var memory = RecentlyResolved()
 
     package init(plan: Plan, today: Day) {
         self.plan = plan
         self.today = today
+    }
+
+    /// The memory of names resolved by the passes over this plan so far,
+    /// for one pass to use and give back (`keep`): a plan's checks then
+    /// size and fill one, where each once made its own.
+    func lendMemory() -> RecentlyResolved {
+        var lent = RecentlyResolved()
+        swap(&lent, &memory)
+        return lent
+    }
+
+    func keep(_ memory: RecentlyResolved) {
+        self.memory = memory
     }
 
     /// What a kind works out once over the whole plan, one typed slot per
@@ -83,7 +98,8 @@ package final class Links {
 
     private func invert(_ key: Key) -> [[Int]] {
         var result = [[Int]](repeating: [], count: plan.count(of: key.target))
-        var recent = RecentlyResolved()
+        var recent = lendMemory()
+        defer { keep(recent) }
         key.source.info.forEachReference(plan, key.clause) { source, reference in
             guard let (kind, target) = recent.resolve(reference.name.text, among: reference.kinds, in: plan),
                   kind == key.target else { return }

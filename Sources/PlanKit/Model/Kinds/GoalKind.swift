@@ -525,7 +525,8 @@ package enum GoalKind: EntityDescription {
         let skills = plan.skills
         let goals = plan.goals
         var found: [Diagnostic] = []
-        var resolved = RecentlyResolved()
+        var resolved = context.links.lendMemory()
+        defer { context.links.keep(resolved) }
         // By position: most goals need nothing above target, and copying
         // each goal, or each skill, would cost more than the test.
         for position in goals.indices {

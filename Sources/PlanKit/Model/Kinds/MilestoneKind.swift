@@ -72,7 +72,8 @@ package enum MilestoneKind: EntityDescription {
         // By position, and the dates before the rest: most milestones are in
         // time, and copying each milestone and goal would cost more than the
         // test. A goal's milestones follow one another, naming it alike.
-        var resolved = RecentlyResolved()
+        var resolved = context.links.lendMemory()
+        defer { context.links.keep(resolved) }
         return milestones.indices.compactMap { position in
             guard let due = milestones[position].due, let goalName = milestones[position].goal,
                   let index = resolved.index(of: .goal, named: goalName.text, in: plan),
