@@ -165,7 +165,7 @@ import Testing
             plan.add(a)
             plan.add(try goal("B", at: 400, due: "2027-06-30", dueAt: 430, serves: [ident("impact", at: 420)]))
             plan.add(try goal("C", at: 500, due: "2027-06-30", dueAt: 530, serves: [ident("impact", at: 520)]))
-            let graph = AfterGraph(plan)
+            let graph = AfterGraph(plan, links: Links(plan: plan, today: testToday))
             let (first, b, c) = (plan.index(of: .goal, named: "A"), plan.index(of: .goal, named: "B"), plan.index(of: .goal, named: "C"))
             let edges = try #require(first.map { graph.edges[$0] })
             #expect(edges.map(\.target) == [b, c].compactMap { $0 }, "\(repeats) repeats")

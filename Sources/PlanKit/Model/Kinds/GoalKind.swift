@@ -353,7 +353,7 @@ package enum GoalKind: EntityDescription {
 
     /// The checks that follow `after`, which share its graph.
     static func afterChecks(_ context: CheckContext) -> [Diagnostic] {
-        let after = AfterGraph(context.plan)
+        let after = AfterGraph(context.plan, links: context.links)
         // Without an edge there is no cycle and no order of due dates to
         // keep: many plans, and no walk over their goals.
         guard after.hasEdges else { return [] }
@@ -559,9 +559,12 @@ struct AfterGraph {
     /// Whether any goal comes after another that is declared.
     let hasEdges: Bool
 
-    init(_ plan: Plan) {
+    /// `links` lends the memory of the names the checks resolved before.
+    init(_ plan: Plan, links: Links) {
         let goals = plan.goals
         var hasEdges = false
+        var resolved = links.lendMemory()
+        defer { links.keep(resolved) }
         edges = goals.indices.map { position in
             // Most goals come after nothing: no set, no list to make.
             let after = goals[position].after
@@ -572,7 +575,7 @@ struct AfterGraph {
             var seen: Set<Int> = []
             var edges: [Edge] = []
             for name in after {
-                guard let target = plan.index(of: .goal, named: name.text) else { continue }
+                guard let target = resolved.index(of: .goal, named: name.text, in: plan) else { continue }
                 if after.count <= NameList<Name>.shortList {
                     guard !edges.contains(where: { $0.target == target }) else { continue }
                 } else {
