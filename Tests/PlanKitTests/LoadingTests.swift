@@ -141,6 +141,23 @@ import PlanCLI
         #expect(NameTable.hash("plain") != NameTable.hash("plane"))
     }
 
+    /// Room made for more names part way through filling a table (a file
+    /// whose goals are counted before they are read, after others), and
+    /// asked for less than it holds: every name is found where it was put.
+    @Test func aNameTableGivenRoomPartWayKeepsEveryName() {
+        var table = NameTable()
+        let names = (0..<3000).map { "a name \($0)" }
+        for (position, name) in names.enumerated() {
+            if position == 1000 { table.reserve(10_000) }
+            if position == 2000 { table.reserve(5) }
+            table.set(NameTable.hash(name), position, replacing: nil)
+        }
+        for (position, name) in names.enumerated() {
+            #expect(table.find(NameTable.hash(name)) { names[$0] == name } == position, "\(name)")
+        }
+        #expect(table.find(NameTable.hash("a name 3000")) { names[$0] == "a name 3000" } == nil)
+    }
+
     @Test func canonicallyEqualNamesAreOneNameWhereverTheCharacterStands() {
         // The bytes are read eight at a time, so each place in a word, in
         // the tail after the last whole word, and past a word boundary.

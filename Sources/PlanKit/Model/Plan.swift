@@ -403,6 +403,7 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         guard needed > stored.capacity else { return }
         stored.reserveCapacity(max(needed, 2 * stored.capacity))
         entityNames.reserveCapacity(stored.capacity)
+        index.reserve(stored.capacity)
     }
 
     override func copy() -> EntityTableBase {
@@ -842,9 +843,21 @@ struct NameTable: Sendable {
         slots[probe] = packed
     }
 
+    /// Room for `total` names without growing: ten thousand goals counted
+    /// before they are read are one table made, not eleven doublings.
+    mutating func reserve(_ total: Int) {
+        var size = max(16, slots.count)
+        while total * 4 > size * 3 { size *= 2 }
+        if size > slots.count { rehash(into: size) }
+    }
+
     private mutating func grow() {
+        rehash(into: max(16, slots.count * 2))
+    }
+
+    private mutating func rehash(into size: Int) {
         let old = slots
-        slots = [UInt64](repeating: 0, count: max(16, old.count * 2))
+        slots = [UInt64](repeating: 0, count: size)
         for packed in old where packed != 0 { place(packed) }
     }
 }
