@@ -403,6 +403,7 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         guard needed > stored.capacity else { return }
         stored.reserveCapacity(max(needed, 2 * stored.capacity))
         entityNames.reserveCapacity(stored.capacity)
+        identities.reserveCapacity(stored.capacity)
         index.reserve(stored.capacity)
     }
 
