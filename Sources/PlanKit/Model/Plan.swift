@@ -404,7 +404,9 @@ final class EntityTable<Entity: PlanEntity>: EntityTableBase, @unchecked Sendabl
         stored.reserveCapacity(max(needed, 2 * stored.capacity))
         entityNames.reserveCapacity(stored.capacity)
         identities.reserveCapacity(stored.capacity)
-        index.reserve(stored.capacity)
+        // What is needed, not the array's doubled room: the table is filled
+        // with empty slots as it is made, so room it never uses is memory.
+        index.reserve(needed)
     }
 
     override func copy() -> EntityTableBase {
