@@ -76,8 +76,9 @@ struct RecentlyResolved {
 
     /// MurmurHash3's finalizer over both words: a String's bits are an
     /// address and a length, and the addresses of names made one after
-    /// another step alike, which a multiply alone spread over 60% of the
-    /// slots a random pick would (ResolvedOnceTests).
+    /// another step alike. Of 5,000 such names in 16,384 slots, a multiply
+    /// alone left 2,176 alone in theirs, where a random pick leaves about
+    /// 3,684 (ResolvedOnceTests).
     @inline(__always)
     private static func slot(_ bits: (UInt64, UInt64), in table: (start: Int, slotBits: Int)) -> Int {
         var mixed = bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)
