@@ -430,9 +430,11 @@ public final class KindInfo: Sendable {
         let keywords = rules.map(\.syntax.keyword)
         clauseKeywords = keywords
         // The changes alone, so that finding one copies no other closure.
+        // The clears and reads, used only for `reopen` and `drop`, are read
+        // from their rules in place: arrays of them apart were two more
+        // array types a kind, whose metadata the runtime made at every
+        // start, a tenth of starting `plan`.
         let changes = rules.map(\.apply)
-        let clears = rules.map(\.clear)
-        let reads = rules.map(\.read)
         @Sendable func apply(_ clauses: [Clause], to entity: inout Entity) {
             // Each clause is lent in place through a pointer and read through
             // its `pointee`: `for clause in clauses` would copy every clause
@@ -444,17 +446,25 @@ public final class KindInfo: Sendable {
                     // A clause the kind does not take is the parser's to report.
                     guard let position = keywords.firstIndex(of: clause.pointee.keyword) else { continue }
                     switch clause.pointee.value {
-                    case .reopened:
-                        clears[position]?(&entity)
-                    case .dropped:
-                        guard case .dropped(let names) = clause.pointee.value else { continue }
-                        let kept = names.isEmpty ? nil : reads[position](entity).flatMap { $0.removing(names.map(\.text)) }
-                        clears[position]?(&entity)
-                        if let kept { changes[position](&entity, kept, clause.pointee.range) }
+                    case .reopened, .dropped:
+                        clear(clause, by: position, in: &entity)
                     default:
                         changes[position](&entity, clause.pointee.value, clause.pointee.range)
                     }
                 }
+            }
+        }
+        /// `reopen` and `drop`, which few declarations write: apart, so that
+        /// the loop every declaration runs stays small.
+        @Sendable @inline(never) func clear(_ clause: UnsafePointer<Clause>, by position: Int, in entity: inout Entity) {
+            rules.withUnsafeBufferPointer { rules in
+                guard case .dropped(let names) = clause.pointee.value else {
+                    rules[position].clear?(&entity)
+                    return
+                }
+                let kept = names.isEmpty ? nil : rules[position].read(entity).flatMap { $0.removing(names.map(\.text)) }
+                rules[position].clear?(&entity)
+                if let kept { changes[position](&entity, kept, clause.pointee.range) }
             }
         }
         let unique = Description.unique
@@ -471,10 +481,10 @@ public final class KindInfo: Sendable {
                 return day
             }
         }
-        let referringReads = rules.filter { !$0.syntax.shape.referred.isEmpty }.map(\.read)
+        let referring = rules.filter { !$0.syntax.shape.referred.isEmpty }
         let namesReferred: @Sendable (Entity) -> [String] = { entity in
             var names: [String] = []
-            for read in referringReads { read(entity)?.forEachName { name, _ in names.append(name.text) } }
+            for rule in referring { rule.read(entity)?.forEachName { name, _ in names.append(name.text) } }
             return names
         }
         makeTable = { EntityTable<Entity>(unique: unique, pickedDay: pickedDay, namesReferred: namesReferred) }
@@ -511,7 +521,6 @@ public final class KindInfo: Sendable {
         }
         listed = { plan, today in Description.listed(plan, today: today) }
         otherCollections = Description.otherCollections
-        let referring = rules.filter { !$0.syntax.shape.referred.isEmpty }
         clearable = Set(rules.filter { $0.clear != nil }.map(\.syntax.keyword))
         loggedBy = Dictionary(uniqueKeysWithValues: rules.compactMap { rule in rule.loggedBy.map { (rule.syntax.keyword, $0) } })
         renameReferences = { plan, target, old, new in
