@@ -23,7 +23,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     /// free, where hashing a keyword into a Set or a Dictionary ran the
     /// standard hasher on every statement and clause of a plan.
     /// `KeywordTests.theOrdinalIsThePlaceAmongAllCases` holds it to that.
-    @inline(__always)
+    @inlinable
     public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }
 
@@ -31,8 +31,8 @@ public enum Keyword: String, CaseIterable, Sendable {
 /// statement and clause, so looking one up is a shift, with nothing to hash
 /// or allocate.
 public struct KeywordSet: Sendable, Equatable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
+    @usableFromInline var low: UInt64 = 0
+    @usableFromInline var high: UInt64 = 0
 
     public init() {}
 
@@ -42,7 +42,8 @@ public struct KeywordSet: Sendable, Equatable {
         for keyword in keywords { insert(keyword) }
     }
 
-    @inline(__always)
+    /// Inlinable, as the checks ask it of every name a plan gives.
+    @inlinable
     public func contains(_ keyword: Keyword) -> Bool {
         let ordinal = keyword.ordinal
         return ordinal < 64 ? low >> ordinal & 1 != 0 : high >> (ordinal - 64) & 1 != 0
