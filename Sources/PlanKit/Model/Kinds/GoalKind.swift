@@ -447,14 +447,19 @@ package enum GoalKind: EntityDescription {
 
     static func startsAfterDue(_ context: CheckContext) -> [Diagnostic] {
         let goals = context.plan.goals
-        return goals.indices.compactMap { position in
-            guard let start = goals[position].start, let due = goals[position].due, start > due else { return nil }
+        // A loop, not `compactMap`: its nil for every goal in time was
+        // destroyed through the runtime's generic witness of an optional
+        // Diagnostic, 40 instructions a goal.
+        var found: [Diagnostic] = []
+        for position in goals.indices {
+            guard let start = goals[position].start, let due = goals[position].due, start > due else { continue }
             let goal = goals[position]
             let line = "update goal \(Checks.spelled(goal.name)) by \(start)"
             let range = goal.startRange ?? goal.name.range
-            return .error(.startAfterDue, "goal \(Literal.string(goal.name.text)) starts \(start), after its date \(due)",
-                          at: range, hint: "start it by \(due), or move its date: " + line, fix: .adding(line, after: range))
+            found.append(.error(.startAfterDue, "goal \(Literal.string(goal.name.text)) starts \(start), after its date \(due)",
+                                at: range, hint: "start it by \(due), or move its date: " + line, fix: .adding(line, after: range)))
         }
+        return found
     }
 
     static func goalsWithoutDate(_ context: CheckContext) -> [Diagnostic] {
