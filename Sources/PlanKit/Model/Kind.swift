@@ -101,6 +101,11 @@ struct ClauseRule<Entity>: Sendable {
     /// `read` of the entity a pointer lends: a pass over a large plan then
     /// copies no entity, only the clause it reads.
     let readInPlace: @Sendable (UnsafePointer<Entity>) -> ClauseValue?
+    /// Each name the clause of the entity a pointer lends gives, with the
+    /// level a need asks for: read and let go here, where the value's type
+    /// is known, not through the runtime's witness of an optional value in
+    /// the pass over every reference.
+    let forEachNameInPlace: @Sendable (UnsafePointer<Entity>, (Name, Int?) -> Void) -> Void
     /// Takes the clause away (`update ... drop CLAUSE`), leaving the entity
     /// as if it had never been given; nil when the clause cannot go. Taking
     /// names out of a list, and renaming them, are built on it: read, clear,
@@ -122,6 +127,7 @@ struct ClauseRule<Entity>: Sendable {
         self.read = read
         self.clear = clear
         readInPlace = { read($0.pointee) }
+        forEachNameInPlace = { entity, body in read(entity.pointee)?.forEachName(body) }
     }
 }
 
@@ -553,8 +559,7 @@ public final class KindInfo: Sendable {
                 for rule in referring where clause == nil || rule.syntax.keyword == clause {
                     let targets = rule.syntax.shape.refers
                     for index in entities.indices {
-                        guard let value = rule.readInPlace(first + index) else { continue }
-                        value.forEachName { name, level in
+                        rule.forEachNameInPlace(first + index) { name, level in
                             body(index, Reference(clause: rule.syntax.keyword, kinds: targets, name: name, level: level))
                         }
                     }
