@@ -436,7 +436,7 @@ public final class KindInfo: Sendable {
         let keywords = rules.map(\.syntax.keyword)
         clauseKeywords = keywords
         // The changes alone, so that finding one copies no other closure.
-        // The clears and reads, used only for `reopen` and `drop`, are read
+        // The clears and reads, used only for `open` and `drop`, are read
         // from their rules in place: arrays of them apart were two more
         // array types a kind, whose metadata the runtime made at every
         // start, a tenth of starting `plan`.
@@ -460,7 +460,7 @@ public final class KindInfo: Sendable {
                 }
             }
         }
-        /// `reopen` and `drop`, which few declarations write: apart, so that
+        /// `open` and `drop`, which few declarations write: apart, so that
         /// the loop every declaration runs stays small.
         @Sendable @inline(never) func clear(_ clause: UnsafePointer<Clause>, by position: Int, in entity: inout Entity) {
             rules.withUnsafeBufferPointer { rules in
