@@ -89,13 +89,15 @@ import PlanCLI
         let second = Self.skills(Array((0..<5000).reversed()))
         let names = first.names(of: .skill)
         let links = Links(plan: first, today: testToday)
-        var memory = links.lendMemory()
-        for name in names { _ = memory.index(of: .skill, named: name, in: first) }
-        links.keep(memory)
-        var next = links.lendMemory()
-        var during = links.lendMemory()
-        #expect(names.allSatisfy { during.index(of: .skill, named: $0, in: second) == second.index(of: .skill, named: $0) })
-        let kept = names.filter { next.index(of: .skill, named: $0, in: second) == first.index(of: .skill, named: $0) }
+        links.withMemory { memory in
+            for name in names { _ = memory.index(of: .skill, named: name, in: first) }
+        }
+        let kept = links.withMemory { next in
+            links.withMemory { during in
+                #expect(names.allSatisfy { during.index(of: .skill, named: $0, in: second) == second.index(of: .skill, named: $0) })
+            }
+            return names.filter { next.index(of: .skill, named: $0, in: second) == first.index(of: .skill, named: $0) }
+        }
         #expect(kept.count > 3300)
     }
 

@@ -32,43 +32,43 @@ public enum Checks {
                                   into links: Links) -> [Diagnostic] {
         var resolvers = EntityKind.byOrdinal.map { Resolver(plan, $0) }
         var found: [Diagnostic] = []
-        var recent = links.lendMemory()
-        defer { links.keep(recent) }
-        for kind in EntityKind.writtenOrder {
-            let filed = KeywordSet(asked.filter { $0.source == kind }.map(\.clause))
-            // The clause being filed, and who it names so far, by target.
-            var filing: (clause: Keyword, target: EntityKind)?
-            var referrers: [[Int]] = []
-            kind.info.forEachReference(plan, nil) { source, reference in
-                guard let target = reference.kinds.first else { return }
-                if reference.kinds.count == 1 {
-                    let files = filed.contains(reference.clause)
-                    if files, filing?.clause != reference.clause {
-                        if let filing { links.file(kind, via: filing.clause, to: filing.target, referrers) }
-                        filing = (reference.clause, target)
-                        referrers = Array(repeating: [], count: plan.count(of: target))
-                    }
-                    // Nearly every reference names a declared entity: that
-                    // lookup alone, before anything is built for an error,
-                    // is what a large plan pays per name.
-                    if let index = recent.index(of: target, named: reference.name.text, in: plan) {
-                        if files { Links.add(source, naming: index, to: &referrers) }
-                        return
-                    }
-                    if var problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
-                        target.info.stub(spelled($0), reference.level)
-                    }) {
-                        if problem.hint?.hasPrefix("declare it") == true, let other = otherKind(of: reference, in: plan) {
-                            problem.hint = other
-                            problem.fix = nil
+        links.withMemory { recent in
+            for kind in EntityKind.writtenOrder {
+                let filed = KeywordSet(asked.filter { $0.source == kind }.map(\.clause))
+                // The clause being filed, and who it names so far, by target.
+                var filing: (clause: Keyword, target: EntityKind)?
+                var referrers: [[Int]] = []
+                kind.info.forEachReference(plan, nil) { source, reference in
+                    guard let target = reference.kinds.first else { return }
+                    if reference.kinds.count == 1 {
+                        let files = filed.contains(reference.clause)
+                        if files, filing?.clause != reference.clause {
+                            if let filing { links.file(kind, via: filing.clause, to: filing.target, referrers) }
+                            filing = (reference.clause, target)
+                            referrers = Array(repeating: [], count: plan.count(of: target))
                         }
-                        found.append(problem)
+                        // Nearly every reference names a declared entity: that
+                        // lookup alone, before anything is built for an error,
+                        // is what a large plan pays per name.
+                        if let index = recent.index(of: target, named: reference.name.text, in: plan) {
+                            if files { Links.add(source, naming: index, to: &referrers) }
+                            return
+                        }
+                        if var problem = resolvers[target.ordinal].unknown(reference.name, declaration: {
+                            target.info.stub(spelled($0), reference.level)
+                        }) {
+                            if problem.hint?.hasPrefix("declare it") == true, let other = otherKind(of: reference, in: plan) {
+                                problem.hint = other
+                                problem.fix = nil
+                            }
+                            found.append(problem)
+                        }
+                    } else if plan.resolve(reference.name.text, among: reference.kinds) == nil {
+                        found.append(unknown(reference, among: reference.kinds, in: plan))
                     }
-                } else if plan.resolve(reference.name.text, among: reference.kinds) == nil {
-                    found.append(unknown(reference, among: reference.kinds, in: plan))
                 }
+                if let filing { links.file(kind, via: filing.clause, to: filing.target, referrers) }
             }
-            if let filing { links.file(kind, via: filing.clause, to: filing.target, referrers) }
         }
         return found
     }

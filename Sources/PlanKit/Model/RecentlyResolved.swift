@@ -8,7 +8,7 @@ import PlanSyntax
 /// so that no other String can be made where a name remembered was, and so
 /// come to share its bits. Whatever reads many references of a plan that
 /// does not change under it keeps one while it reads: the checks' passes
-/// share the one their links lend (`Links.lendMemory`).
+/// share the one their links lend (`Links.withMemory`).
 ///
 /// An entry per slot, the slot picked by the String's bits, in a table for
 /// each kind made at its first lookup and sized to the kind's entities:

@@ -48,17 +48,15 @@ package final class Links {
         self.today = today
     }
 
-    /// The memory of names resolved by the passes over this plan so far,
-    /// for one pass to use and give back (`keep`): a plan's checks then
-    /// size and fill one, where each once made its own.
-    func lendMemory() -> RecentlyResolved {
+    /// `pass` with the memory of names resolved by the passes over this
+    /// plan so far, given back when it ends: a plan's checks then size and
+    /// fill one, where each once made its own. A pass run inside another
+    /// starts from an empty memory.
+    func withMemory<Result>(_ pass: (inout RecentlyResolved) -> Result) -> Result {
         var lent = RecentlyResolved()
         swap(&lent, &memory)
-        return lent
-    }
-
-    func keep(_ memory: RecentlyResolved) {
-        self.memory = memory
+        defer { swap(&lent, &memory) }
+        return pass(&lent)
     }
 
     /// What a kind works out once over the whole plan, one typed slot per
@@ -98,12 +96,12 @@ package final class Links {
 
     private func invert(_ key: Key) -> [[Int]] {
         var result = [[Int]](repeating: [], count: plan.count(of: key.target))
-        var recent = lendMemory()
-        defer { keep(recent) }
-        key.source.info.forEachReference(plan, key.clause) { source, reference in
-            guard let (kind, target) = recent.resolve(reference.name.text, among: reference.kinds, in: plan),
-                  kind == key.target else { return }
-            Links.add(source, naming: target, to: &result)
+        withMemory { recent in
+            key.source.info.forEachReference(plan, key.clause) { source, reference in
+                guard let (kind, target) = recent.resolve(reference.name.text, among: reference.kinds, in: plan),
+                      kind == key.target else { return }
+                Links.add(source, naming: target, to: &result)
+            }
         }
         return result
     }

@@ -530,20 +530,20 @@ package enum GoalKind: EntityDescription {
         let skills = plan.skills
         let goals = plan.goals
         var found: [Diagnostic] = []
-        var resolved = context.links.lendMemory()
-        defer { context.links.keep(resolved) }
-        // By position: most goals need nothing above target, and copying
-        // each goal, or each skill, would cost more than the test.
-        for position in goals.indices {
-            for need in goals[position].needs {
-                guard let level = need.level, let index = resolved.index(of: .skill, named: need.skill.text, in: plan),
-                      level > skills[index].target else { continue }
-                let skill = skills[index]
-                let message = "goal \(Literal.string(goals[position].name.text)) needs skill \(Literal.string(skill.name.text)) at \(level), "
-                    + "above its target \(skill.target)"
-                let hint = "need less (at \(skill.target)), or raise the target: "
-                    + "update skill \(Checks.spelled(skill.name)) target \(level)"
-                found.append(.warning(.needAboveTarget, message, at: need.levelRange ?? need.skill.range, hint: hint))
+        context.links.withMemory { resolved in
+            // By position: most goals need nothing above target, and copying
+            // each goal, or each skill, would cost more than the test.
+            for position in goals.indices {
+                for need in goals[position].needs {
+                    guard let level = need.level, let index = resolved.index(of: .skill, named: need.skill.text, in: plan),
+                          level > skills[index].target else { continue }
+                    let skill = skills[index]
+                    let message = "goal \(Literal.string(goals[position].name.text)) needs skill \(Literal.string(skill.name.text)) at \(level), "
+                        + "above its target \(skill.target)"
+                    let hint = "need less (at \(skill.target)), or raise the target: "
+                        + "update skill \(Checks.spelled(skill.name)) target \(level)"
+                    found.append(.warning(.needAboveTarget, message, at: need.levelRange ?? need.skill.range, hint: hint))
+                }
             }
         }
         return found
@@ -568,28 +568,28 @@ struct AfterGraph {
     init(_ plan: Plan, links: Links) {
         let goals = plan.goals
         var hasEdges = false
-        var resolved = links.lendMemory()
-        defer { links.keep(resolved) }
-        edges = goals.indices.map { position in
-            // Most goals come after nothing: no set, no list to make.
-            let after = goals[position].after
-            guard !after.isEmpty else { return [] }
-            // A list made whole, not merged, may name a goal twice: one edge
-            // each. A short list is searched for it, a long one hashed, as
-            // NameList does.
-            var seen: Set<Int> = []
-            var edges: [Edge] = []
-            for name in after {
-                guard let target = resolved.index(of: .goal, named: name.text, in: plan) else { continue }
-                if after.count <= NameList<Name>.shortList {
-                    guard !edges.contains(where: { $0.target == target }) else { continue }
-                } else {
-                    guard seen.insert(target).inserted else { continue }
+        edges = links.withMemory { resolved in
+            goals.indices.map { position in
+                // Most goals come after nothing: no set, no list to make.
+                let after = goals[position].after
+                guard !after.isEmpty else { return [] }
+                // A list made whole, not merged, may name a goal twice: one edge
+                // each. A short list is searched for it, a long one hashed, as
+                // NameList does.
+                var seen: Set<Int> = []
+                var edges: [Edge] = []
+                for name in after {
+                    guard let target = resolved.index(of: .goal, named: name.text, in: plan) else { continue }
+                    if after.count <= NameList<Name>.shortList {
+                        guard !edges.contains(where: { $0.target == target }) else { continue }
+                    } else {
+                        guard seen.insert(target).inserted else { continue }
+                    }
+                    edges.append(Edge(target: target, name: name))
                 }
-                edges.append(Edge(target: target, name: name))
+                hasEdges = hasEdges || !edges.isEmpty
+                return edges
             }
-            hasEdges = hasEdges || !edges.isEmpty
-            return edges
         }
         self.hasEdges = hasEdges
     }

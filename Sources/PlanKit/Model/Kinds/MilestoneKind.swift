@@ -72,25 +72,25 @@ package enum MilestoneKind: EntityDescription {
         // By position, and the dates before the rest: most milestones are in
         // time, and copying each milestone and goal would cost more than the
         // test. A goal's milestones follow one another, naming it alike.
-        var resolved = context.links.lendMemory()
-        defer { context.links.keep(resolved) }
-        // A loop, not `compactMap`, as in `GoalKind.startsAfterDue`.
-        var found: [Diagnostic] = []
-        for position in milestones.indices {
-            guard let due = milestones[position].due, let goalName = milestones[position].goal,
-                  let index = resolved.index(of: .goal, named: goalName.text, in: plan),
-                  let goalDue = goals[index].due, goalDue < due else { continue }
-            let milestone = milestones[position]
-            let goal = goals[index]
-            let message = "milestone \(Literal.string(milestone.name.text)) is due \(due), after its goal "
-                + "\(Literal.string(goal.name.text)) (due \(goalDue))"
-            let line = "update milestone \(Checks.spelled(milestone.name)) by \(goalDue)"
-            let range = milestone.dueRange ?? milestone.name.range
-            found.append(.warning(.milestoneAfterGoal, message, at: range, hint: "move it to \(goalDue) or earlier: " + line,
-                                  notes: [.init("goal \(Literal.string(goal.name.text)) is due here", at: goal.dueRange ?? goal.name.range)],
-                                  fix: .adding(line, after: range)))
+        return context.links.withMemory { resolved in
+            // A loop, not `compactMap`, as in `GoalKind.startsAfterDue`.
+            var found: [Diagnostic] = []
+            for position in milestones.indices {
+                guard let due = milestones[position].due, let goalName = milestones[position].goal,
+                      let index = resolved.index(of: .goal, named: goalName.text, in: plan),
+                      let goalDue = goals[index].due, goalDue < due else { continue }
+                let milestone = milestones[position]
+                let goal = goals[index]
+                let message = "milestone \(Literal.string(milestone.name.text)) is due \(due), after its goal "
+                    + "\(Literal.string(goal.name.text)) (due \(goalDue))"
+                let line = "update milestone \(Checks.spelled(milestone.name)) by \(goalDue)"
+                let range = milestone.dueRange ?? milestone.name.range
+                found.append(.warning(.milestoneAfterGoal, message, at: range, hint: "move it to \(goalDue) or earlier: " + line,
+                                      notes: [.init("goal \(Literal.string(goal.name.text)) is due here", at: goal.dueRange ?? goal.name.range)],
+                                      fix: .adding(line, after: range)))
+            }
+            return found
         }
-        return found
     }
 
     static func overdueMilestones(_ context: CheckContext) -> [Diagnostic] {
