@@ -78,7 +78,8 @@ fuzz-build/stubs/%.swiftmodule:
 	: > fuzz-build/stubs/empty.swift
 	swiftc -emit-module -parse-as-library -module-name $* fuzz-build/stubs/empty.swift -o $@
 # The REPL's session and script runner and what they use, libedit's line editor left out.
-REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift Sources/PlanCLI/StandardStream.swift \
+REPL_SOURCES = Sources/PlanCLI/AtomicFile.swift Sources/PlanCLI/FileReader.swift Sources/PlanCLI/HeapRoom.swift \
+	Sources/PlanCLI/StandardStream.swift \
 	Sources/PlanCLI/Presenter.swift Sources/PlanCLI/Inputs.swift Sources/PlanCLI/CommandContext.swift \
 	Sources/PlanCLI/REPL/Session.swift Sources/PlanCLI/REPL/Script.swift Sources/PlanCLI/REPL/REPLCommand.swift \
 	Sources/PlanCLI/REPL/Help.swift Sources/PlanCLI/REPL/ShellCommand.swift Sources/PlanCLI/Arguments.swift \
@@ -94,7 +95,7 @@ fuzz-build/plan-fuzz: $(PLANKIT_SOURCES) Fuzz/FuzzTarget.swift $(FUZZ_STUBS) | d
 fuzz-build/plan-fuzz-write: $(PLANKIT_SOURCES) Fuzz/FormatWriteTarget.swift $(FUZZ_STUBS) | deps
 	mkdir -p fuzz-build/corpus-write
 	swiftc $(FUZZ_FLAGS) $(PLANKIT_SOURCES) Sources/PlanCLI/AtomicFile.swift \
-		Sources/PlanCLI/FileReader.swift Sources/PlanCLI/StandardStream.swift \
+		Sources/PlanCLI/FileReader.swift Sources/PlanCLI/HeapRoom.swift Sources/PlanCLI/StandardStream.swift \
 		Fuzz/FormatWriteTarget.swift \
 		-o fuzz-build/plan-fuzz-write 2>&1 | grep -v 'Cannot export local symbol' || true
 

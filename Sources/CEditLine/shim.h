@@ -13,6 +13,7 @@
 #include <malloc.h>
 /* mallopt's option names are macros Swift does not import. */
 static inline int shim_fix_mmap_threshold(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }
+static inline int shim_fix_trim_threshold(int bytes) { return mallopt(M_TRIM_THRESHOLD, bytes); }
 #endif
 
 static inline FILE *shim_stdin(void) { return stdin; }

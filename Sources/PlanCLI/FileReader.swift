@@ -14,10 +14,17 @@ import PlanOutput
 /// or a folder is an error and not a hang. The interpreter is given one of
 /// these; the language itself touches no file.
 public struct FileReader: SourceReader {
-    public init() {}
+    /// Whether a large plan gets room on the heap for its model before it is
+    /// read (`HeapRoom`). `plan lsp` reads its files again at every edit and
+    /// keeps its own thresholds (LanguageServerCommand.swift).
+    let makesRoomForModel: Bool
+
+    public init(makesRoomForModel: Bool = true) {
+        self.makesRoomForModel = makesRoomForModel
+    }
 
     public func read(_ path: String) -> Result<SourceText, ReadFailure> {
-        FileReader.contents(of: path)
+        FileReader.contents(of: path, roomForModel: makesRoomForModel)
     }
 
     public func realPath(_ path: String) -> Result<String, ReadFailure> {
@@ -33,7 +40,7 @@ public struct FileReader: SourceReader {
 
     /// `warning`: say on stderr when an interrupted rewrite left a side
     /// file beside the file (docs/cli.md, "Writing files").
-    static func contents(of path: String, warning: Bool = true) -> Result<SourceText, ReadFailure> {
+    static func contents(of path: String, warning: Bool = true, roomForModel: Bool = false) -> Result<SourceText, ReadFailure> {
         // The system would read only up to the NUL: another file.
         guard !path.unicodeScalars.contains("\u{0}") else { return .failure(ReadFailure(reason: "a file name cannot hold NUL")) }
         var info = stat()
@@ -51,6 +58,7 @@ public struct FileReader: SourceReader {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(systemFailure()) }
         defer { close(descriptor) }
+        if roomForModel { HeapRoom.make(forTextOf: Int(info.st_size)) }
         // Read straight into an array with room for the whole file and one
         // byte more: a read that fills that byte means the file grew since
         // `stat` (or is one of /proc, whose size says 0).

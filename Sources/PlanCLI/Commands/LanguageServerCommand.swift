@@ -23,7 +23,7 @@ func runLanguageServer(context: CommandContext) -> Int32 {
     // threshold they are mapped and given back each time, and it stays flat.
     _ = shim_fix_mmap_threshold(128 << 10)
     #endif
-    var server = LanguageServer(reader: FileReader(), today: context.today, version: version,
+    var server = LanguageServer(reader: FileReader(makesRoomForModel: false), today: context.today, version: version,
                                 checksDocument: checksDocumentURI(), keywordHelp: { Help.text($0) },
                                 log: { StandardStream.error.write($0 + "\n") }, planFiles: planFiles(under:))
     var framer = MessageFramer()
