@@ -5,9 +5,8 @@ import CEditLine
 
 /// Memory for the model of a large plan, made resident before the plan is
 /// read. Linux maps a page of the heap at its first write, one page fault
-/// for each 4 KiB: 1,500 faults for 10,000 one-line goals, a tenth of the
-/// check's time on this project's virtual machines, where a fault costs
-/// about 1.4 µs. `MADV_POPULATE_WRITE` maps the same pages in one call
+/// for each 4 KiB: 1,300 faults for 10,000 one-line goals, 8% of the check's
+/// time on this project's virtual machines, where a fault costs about 1.4 µs. `MADV_POPULATE_WRITE` maps the same pages in one call
 /// (Benchmarks/README.md, "Room on the heap").
 enum HeapRoom {
     /// The heap a plan's check uses is 4.7 to 5.9 times its text, for
@@ -22,14 +21,15 @@ enum HeapRoom {
     static let largestRoom = 31 << 20
 
     /// Makes room for the model of a plan of `textBytes`, and returns the
-    /// pages it made resident (none on other systems, or for a small plan).
-    /// The block is freed at once: glibc keeps it at the top of its heap and
-    /// the model's allocations are carved from it.
+    /// pages it made resident (none on other systems, or for a small plan):
+    /// to ask the kernel about, never to read, as the block is freed at once.
+    /// glibc keeps it at the top of its heap and carves the model's
+    /// allocations from it.
     @discardableResult
     static func make(forTextOf textBytes: Int) -> UnsafeRawBufferPointer {
         #if canImport(Glibc) && canImport(CEditLine)
         guard textBytes >= smallestText else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let bytes = min(textBytes.multipliedReportingOverflow(by: bytesPerByteOfText).partialValue, largestRoom)
+        let bytes = textBytes > largestRoom / bytesPerByteOfText ? largestRoom : textBytes * bytesPerByteOfText
         // From the heap, and kept there when freed: the thresholds glibc
         // moves to by itself once a block of 32 MiB has been freed. The
         // model's large arrays then come from the room too.
