@@ -5,8 +5,9 @@ import CEditLine
 
 /// Memory for the model of a large plan, made resident before the plan is
 /// read. Linux maps a page of the heap at its first write, one page fault
-/// for each 4 KiB: 1,300 faults for 10,000 one-line goals, 8% of the check's
-/// time on this project's virtual machines, where a fault costs about 1.4 µs. `MADV_POPULATE_WRITE` maps the same pages in one call
+/// for each 4 KiB: 1,300 faults for 10,000 one-line goals, 8% of the
+/// check's time on this project's virtual machines, where a fault costs
+/// about 1.4 µs. `MADV_POPULATE_WRITE` maps the same pages in one call
 /// (Benchmarks/README.md, "Room on the heap").
 enum HeapRoom {
     /// The heap a plan's check uses is 4.7 to 5.9 times its text, for
