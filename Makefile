@@ -61,7 +61,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_JOBS ?= 2
 FUZZ_NICE ?= 0
 FUZZ_TIMEOUT ?= 10
-FUZZ_FLAGS = -sanitize=fuzzer,address -O -parse-as-library -module-name PlanKit -package-name plan -I fuzz-build/stubs
+FUZZ_FLAGS = -sanitize=fuzzer,address -O -parse-as-library -module-name PlanKit -package-name plan -I fuzz-build/stubs -I Sources/CMalloc
 FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
 	-max_len=8192 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=4096
 # Swift's own backtracer would race ASan's report of a crash; libFuzzer prints the stack.

@@ -24,12 +24,14 @@ let package = Package(
             name: "CEditLine",
             providers: [.apt(["libedit-dev"])]
         ),
+        // mallopt's options, which Swift does not import: a header, nothing to link.
+        .systemLibrary(name: "CMalloc"),
         // Layers, each importing only those above it (docs/architecture.md).
         .target(name: "PlanCore", swiftSettings: directMetadata),
         .target(name: "PlanSyntax", dependencies: ["PlanCore"], swiftSettings: directMetadata),
         .target(name: "PlanKit", dependencies: ["PlanCore", "PlanSyntax"], swiftSettings: directMetadata),
         .target(name: "PlanOutput", dependencies: ["PlanCore", "PlanSyntax", "PlanKit"], swiftSettings: directMetadata),
-        .target(name: "PlanCLI", dependencies: ["PlanCore", "PlanSyntax", "PlanKit", "PlanOutput", "CEditLine"], swiftSettings: directMetadata),
+        .target(name: "PlanCLI", dependencies: ["PlanCore", "PlanSyntax", "PlanKit", "PlanOutput", "CEditLine", "CMalloc"], swiftSettings: directMetadata),
         // The Swift libraries linked in, in a release build: the dynamic
         // loader's relocations of libswiftCore were a fifth of starting
         // `plan` (Benchmarks/README.md, start-up). So are the C libraries

@@ -9,13 +9,6 @@
 /* Swift 6 rejects C's mutable globals and cannot call variadic C functions,
    so every use of them goes through a small inline wrapper here. */
 
-#ifdef __GLIBC__
-#include <malloc.h>
-/* mallopt's option names are macros Swift does not import. */
-static inline int shim_fix_mmap_threshold(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }
-static inline int shim_fix_trim_threshold(int bytes) { return mallopt(M_TRIM_THRESHOLD, bytes); }
-#endif
-
 static inline FILE *shim_stdin(void) { return stdin; }
 static inline FILE *shim_stdout(void) { return stdout; }
 static inline FILE *shim_stderr(void) { return stderr; }

@@ -1,6 +1,6 @@
-#if canImport(Glibc) && canImport(CEditLine)
+#if canImport(Glibc)
 import Glibc
-import CEditLine
+import CMalloc
 #endif
 
 /// Memory for the model of a large plan, made resident before the plan is
@@ -29,7 +29,7 @@ enum HeapRoom {
     /// allocations from it.
     @discardableResult
     static func make(forTextOf textBytes: Int) -> UnsafeRawBufferPointer {
-        #if canImport(Glibc) && canImport(CEditLine)
+        #if canImport(Glibc)
         guard textBytes >= smallestText else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let bytes = textBytes > largestRoom / bytesPerByteOfText ? largestRoom : textBytes * bytesPerByteOfText
         // From the heap, and kept there when freed: the thresholds glibc

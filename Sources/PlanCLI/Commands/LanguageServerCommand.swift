@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+import CMalloc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CEditLine
 import PlanCore
 import PlanSyntax
 import PlanKit
