@@ -1,6 +1,7 @@
 """What one process costs, measured three ways: CPU time (user + system),
-peak resident memory, and instructions executed under callgrind. Shared by
-run.py (the ratios against Lua) and instructions.py (the CI check).
+peak resident memory, and instructions executed under callgrind, in all or
+by the address of each. Shared by run.py (the ratios against Lua),
+instructions.py (the CI check) and scripts/text-order.
 
 Python 3 standard library only; GNU time at /usr/bin/time and valgrind.
 """
@@ -46,6 +47,53 @@ def instructions(argv, env=None):
         raise RuntimeError("callgrind of %s exited %d: %s" % (
             " ".join(argv), completed.returncode, completed.stderr.decode("utf-8", "replace")[-400:]))
     return int(match.group(1))
+
+
+# Lines of callgrind's profile with --dump-instr=yes --dump-line=no: an
+# object ("ob=(3) /path", or "ob=(3)" once named), a call (its next line
+# counts the callee's instructions at the call's address), and a cost line
+# whose address is absolute, relative to the last, or the same ("*").
+PROFILED_OBJECT = re.compile(r"^(c?)ob=\((\d+)\)(?: (.+))?$")
+COST = re.compile(r"^(0x[0-9a-f]+|[+-]\d+|\*)\s+(\d+)")
+
+
+def instructions_by_address(argv, binary, env=None):
+    """{address: instructions executed there} for the code of `binary` that
+    argv runs (argv[0] or a library it loads), under callgrind."""
+    real = os.path.realpath(binary)
+    with tempfile.NamedTemporaryFile(suffix=".callgrind") as profile:
+        completed = subprocess.run(["valgrind", "--tool=callgrind", "--dump-instr=yes", "--dump-line=no",
+                                    "--callgrind-out-file=" + profile.name] + argv,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        if completed.returncode not in (0, 1):
+            raise RuntimeError("callgrind of %s exited %d: %s" % (
+                " ".join(argv), completed.returncode, completed.stderr.decode("utf-8", "replace")[-400:]))
+        objects, in_binary, address, after_call, counts = {}, False, 0, False, {}
+        with open(profile.name, encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                found = PROFILED_OBJECT.match(line)
+                if found:
+                    if found.group(3):
+                        objects[found.group(2)] = os.path.realpath(found.group(3))
+                    if not found.group(1):
+                        in_binary = objects.get(found.group(2)) == real
+                    continue
+                if line.startswith("calls="):
+                    after_call = True
+                    continue
+                found = COST.match(line)
+                if not found:
+                    continue
+                step = found.group(1)
+                if step.startswith("0x"):
+                    address = int(step, 16)
+                elif step != "*":
+                    address += int(step)
+                if in_binary:
+                    executed = 0 if after_call else int(found.group(2))
+                    counts[address] = counts.get(address, 0) + executed
+                after_call = False
+    return counts
 
 
 def median(numbers):

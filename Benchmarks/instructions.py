@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fails when `plan check` of a 10,000-goal benchmark plan, or of an empty
 plan (what starting `plan` costs), executes more than 5% more instructions
-than Benchmarks/instructions.json records.
+than Benchmarks/instructions.json records, or when starting runs code from
+a fifth more 64 KiB blocks of the binary than recorded.
 
 Instructions under callgrind are the same from run to run on one build,
 where times move with the machine's load, so a slowdown shows here however
@@ -9,6 +10,12 @@ busy the machine is. Each shape of generate.py is generated, checked with
 the release build under callgrind, and compared with its recorded count.
 A count more than 5% below the record passes and says so: record it with
 --record, so the next slowdown is measured from there.
+
+The kernel maps a program's code a 64 KiB block at a time, around the page
+a fault is on: the blocks an empty check runs code from are the page faults
+and the resident memory of the code at start. The release build places the
+functions that run side by side (Sources/plan/link/text-order.txt), and
+this count grows when that order is stale: run scripts/text-order.
 
     python3 Benchmarks/instructions.py [--skip-build | --plan PATH] [--record]
 
@@ -35,6 +42,9 @@ GOALS = 10000
 SEED = 1
 TODAY = "2026-11-25"
 ALLOWED_GROWTH = 0.05
+CODE_BLOCK = 64 * 1024
+ALLOWED_BLOCK_GROWTH = 0.2
+BLOCKS_KEY = "plan check empty: 64 KiB blocks of code run"
 
 
 def write_record(counts):
@@ -87,6 +97,17 @@ def main():
                                 % (key, counts[key], change * 100, before, ALLOWED_GROWTH * 100))
             elif change < -ALLOWED_GROWTH and not args.record:
                 print("    %.1f%% fewer: record it with `python3 Benchmarks/instructions.py --record`" % (-change * 100))
+        blocks = len({address // CODE_BLOCK for address in counters.instructions_by_address(
+            [plan, "check", "--today", TODAY, empty], plan, env=environment)})
+        counts[BLOCKS_KEY] = blocks
+        before = recorded.get(BLOCKS_KEY)
+        if before is None:
+            failures.append("%s: %d, and no count recorded" % (BLOCKS_KEY, blocks))
+        else:
+            print("%-44s %4d  recorded %4d" % (BLOCKS_KEY, blocks, before))
+            if blocks > before * (1 + ALLOWED_BLOCK_GROWTH):
+                failures.append("%s: %d, more than a fifth over the %d recorded: the order of the code is stale; "
+                                "run scripts/text-order" % (BLOCKS_KEY, blocks, before))
     if args.record:
         write_record(counts)
         print("recorded in %s" % os.path.relpath(RECORD, ROOT))
