@@ -6,7 +6,7 @@ SWIFT ?= swift
 # and python3-venv for pytest-lsp's client profiles (scripts/pytest-lsp).
 TEST_PACKAGES ?= graphviz librsvg2-bin chromium poppler-utils neovim python3-venv
 
-.PHONY: deps test-deps build run test release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp fuzz-save bench check-instructions
+.PHONY: deps test-deps build run test test-release release fuzz fuzz-plan fuzz-write fuzz-repl fuzz-lsp fuzz-save bench check-instructions
 
 deps:
 	@scripts/install-deps
@@ -33,6 +33,14 @@ test: test-deps
 
 release: deps
 	$(SWIFT) build -c release
+
+# The end-to-end tests once more, on the release binary a person runs: it is
+# linked apart from the debug one (lld, its functions in the order
+# Sources/plan/link/text-order.txt gives, nothing exported; Package.swift).
+test-release: test-deps
+	$(SWIFT) build -c release --product plan
+	$(SWIFT) build --build-tests
+	PLAN_BINARY=$(CURDIR)/.build/release/plan $(SWIFT) test --skip-build --filter PlanCLITests
 
 # libFuzzer, seeded from Samples/ and Fuzz/corpus-plan/ (includes past
 # the rules, invisible characters, dates and numbers at the edges), over
