@@ -37,8 +37,9 @@ release: deps
 # The end-to-end tests once more, on the release binary a person runs: it is
 # linked apart from the debug one (lld, its functions in the order
 # Sources/plan/link/text-order.txt gives, nothing exported; Package.swift).
+# plan-bench too: BenchTests run the one beside the binary under test.
 test-release: test-deps
-	$(SWIFT) build -c release --product plan
+	$(SWIFT) build -c release
 	$(SWIFT) build --build-tests
 	PLAN_BINARY=$(CURDIR)/.build/release/plan $(SWIFT) test --skip-build --filter PlanCLITests
 
