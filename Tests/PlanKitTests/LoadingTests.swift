@@ -111,11 +111,13 @@ import PlanCLI
     @Test func everyNameIsFoundAfterTheTablesGrow() {
         var plan = Plan()
         let names = (0..<5000).map { "goal number \($0)" }
-        for name in names { #expect(plan.addIfNew(Goal(name: Name(text: name, range: .none, quoted: true))) == nil) }
+        for (position, name) in names.enumerated() {
+            #expect(plan.addIfNew(Goal(name: Name(text: name, range: .none, quoted: true))) == .added(at: position))
+        }
         #expect(names.indices.allSatisfy { plan.index(of: .goal, named: names[$0]) == $0 })
         #expect(plan.index(of: .goal, named: "goal number 5000") == nil)
         #expect(plan.index(of: .skill, named: "goal number 1") == nil)
-        #expect(plan.addIfNew(Goal(name: Name(text: "goal number 17", range: .none, quoted: true))) == 17)
+        #expect(plan.addIfNew(Goal(name: Name(text: "goal number 17", range: .none, quoted: true))) == .taken(by: 17))
         #expect(plan.goals.count == 5000)
     }
 

@@ -382,9 +382,9 @@ public final class KindInfo: Sendable {
     private let clauseKeywords: [Keyword]
 
     let makeTable: @Sendable () -> EntityTableBase
-    /// Adds the declared entity; nil, or the position of the entity that
-    /// already holds the name (then nothing changes).
-    let declare: @Sendable (inout Plan, Name, [Clause]) -> Int?
+    /// Adds the declared entity, unless a kind of unique names already
+    /// holds the name (then nothing changes).
+    let declare: @Sendable (inout Plan, Name, [Clause]) -> Plan.Declared
     let update: @Sendable (inout Plan, Int, [Clause]) -> Void
     /// The entity's clauses as they would be written, in canonical order.
     package let written: @Sendable (Plan, Int) -> [(Keyword, ClauseValue)]
@@ -497,10 +497,7 @@ public final class KindInfo: Sendable {
         declare = { plan, name, clauses in
             var entity = Entity(name: name)
             apply(clauses, to: &entity)
-            guard unique else {
-                plan.add(consume entity)
-                return nil
-            }
+            guard unique else { return .added(at: plan.add(consume entity)) }
             return plan.addIfNew(consume entity)
         }
         update = { plan, index, clauses in

@@ -121,6 +121,13 @@ public struct Plan: Sendable {
         tables[ordinal].reserve(count)
     }
 
+    /// What declaring an entity did: where it was added, or which entity
+    /// already holds its name.
+    enum Declared: Equatable {
+        case added(at: Int)
+        case taken(by: Int)
+    }
+
     /// Adds `entity`, returning its index; the caller has checked the name is
     /// free (if not, the name finds the newer entity from then on).
     @discardableResult public mutating func add<Entity: PlanEntity>(_ entity: Entity) -> Int {
@@ -131,15 +138,17 @@ public struct Plan: Sendable {
         return table.count - 1
     }
 
-    /// Adds `entity` unless the name is taken: nil when added, else the
-    /// index of the entity that holds the name (nothing changes).
-    mutating func addIfNew<Entity: PlanEntity>(_ entity: consuming Entity) -> Int? {
-        let existing = uniqueTable(Entity.self)?.insert(consume entity, identity: nextIdentity, unlessTaken: true)
-        if existing == nil {
-            nextIdentity += 1
-            journal?.entries.append(.added(Entity.kind))
+    /// Adds `entity` unless the name is taken (then nothing changes).
+    mutating func addIfNew<Entity: PlanEntity>(_ entity: consuming Entity) -> Declared {
+        guard let table = uniqueTable(Entity.self) else { return .added(at: -1) }
+        if let existing = table.insert(consume entity, identity: nextIdentity, unlessTaken: true) {
+            return .taken(by: existing)
         }
-        return existing
+        nextIdentity += 1
+        journal?.entries.append(.added(Entity.kind))
+        // Counted here, where the table's type is known: through the plan's
+        // type-erased tables, the count is the unspecialized generic one.
+        return .added(at: table.count - 1)
     }
 
     /// The identity of entity `index` of `kind` (see `nextIdentity`).

@@ -31,7 +31,11 @@ extension Plan {
             return .success(existing)
         }
         // Built whole, then added with one lookup of its name.
-        guard let existing = info.declare(&self, name, declaration.clauses) else { return .success(count(of: kind) - 1) }
+        let existing: Int
+        switch info.declare(&self, name, declaration.clauses) {
+        case .added(let position): return .success(position)
+        case .taken(let holder): existing = holder
+        }
         let first = self.name(of: kind, at: existing)?.range ?? .none
         let reference = "\(spelling(of: kind, at: existing)) \(Literal.string(name.text))"
         return .failure(.error(.duplicate, "\(reference) is already declared", at: name.range,
