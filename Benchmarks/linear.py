@@ -10,11 +10,16 @@ so that the include statements cost alike on both sides.
 
     python3 Benchmarks/linear.py                      # builds release, all shapes
     python3 Benchmarks/linear.py --skip-build --shapes oneline --runs 3
+    python3 Benchmarks/linear.py --skip-build --no-lua        # plan alone
 
 Each plan is checked `--runs` times, through GNU time (counters.py: user
 + system CPU time and peak memory); the least time counts, and the ratio
 is printed beside the asked bound of 11x for 10x the goals, with the peak
-resident memory.
+resident memory. Beside it, Lua 5.4 reading the same goals as one table
+(the generator's Lua twin, `dofile`), timed the same way: a loader that
+does nothing but parse and build tables, so its ratio is what the
+machine's caches and page faults alone make of 10x the data (`--no-lua`
+leaves it out).
 """
 
 import argparse
@@ -72,40 +77,52 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs per plan; the least CPU time counts")
     parser.add_argument("--out", default=os.path.join(HERE, "data", "linear"), help="folder for the generated files")
     parser.add_argument("--skip-build", action="store_true", help="use the existing .build/release/plan")
+    parser.add_argument("--no-lua", action="store_true", help="do not time lua5.4 on the same goals")
     args = parser.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "plan"], cwd=ROOT, check=True)
     plan = os.path.join(ROOT, ".build", "release", "plan")
-    print("plan check --today 2026-11-25, least CPU time of %d runs, and the peak resident memory of 1,000,000 goals" % args.runs)
-    print("%-8s %12s %12s %7s %s" % ("shape", "100,000", "1,000,000", "ratio", "peak at 1,000,000"))
+    print("plan check --today 2026-11-25 and lua5.4 dofile of the same goals: least CPU time of %d runs;"
+          " peak resident memory of plan check at 1,000,000 goals" % args.runs)
+    print("%-8s %10s %10s %7s %10s %10s %7s %9s" % (
+        "shape", "100,000", "1,000,000", "ratio", "lua 100k", "lua 1M", "lua", "peak"))
     for shape in args.shapes:
-        times = []
+        times, lua_times, peak = [], [], 0
         for goals in (100000, 1000000):
             folder = os.path.join(args.out, "%s-%d" % (shape, goals))
+            generated = os.path.join(folder, "generated")
+            stem = "plan-%d" % goals if shape == "rich" else "plan-%s-%d" % (shape, goals)
             main_file = os.path.join(folder, "split", "main.plan")
             # The same arguments give the same bytes: a plan split before is used again.
-            if not os.path.exists(main_file):
-                generated = os.path.join(folder, "generated")
+            if not os.path.exists(main_file) or not os.path.exists(os.path.join(generated, stem + ".lua")):
                 os.makedirs(generated, exist_ok=True)
                 subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--goals", str(goals), "--seed", "1",
                                 "--shape", shape, "--out", generated], check=True, stdout=subprocess.DEVNULL)
-                name = "plan-%d.plan" % goals if shape == "rich" else "plan-%s-%d.plan" % (shape, goals)
-                main_file = split(os.path.join(generated, name), os.path.join(folder, "split"))
-            best, peak = None, 0
-            check = [plan, "check", "--today", "2026-11-25", main_file]
-            for _ in range(args.runs):
-                # Through GNU time: a child of this process, which held a
-                # part of the plan while splitting it, would count that
-                # memory in its peak. Time's own start is a millisecond of
-                # seconds here.
-                cpu, peak, status = counters.cpu_and_peak(check)
-                if status != 0:
-                    sys.exit("linear.py: %s exited %d" % (" ".join(check), status))
-                best = cpu if best is None else min(best, cpu)
+                main_file = split(os.path.join(generated, stem + ".plan"), os.path.join(folder, "split"))
+            # Through GNU time: a child of this process, which held a part
+            # of the plan while splitting it, would count that memory in its
+            # peak. Time's own start is a millisecond of seconds here.
+            best, peak = least_cpu([plan, "check", "--today", "2026-11-25", main_file], args.runs)
             times.append(best)
+            if not args.no_lua:
+                lua_file = os.path.join(generated, stem + ".lua")
+                lua_times.append(least_cpu(["lua5.4", "-e", "dofile(%r)" % lua_file], args.runs)[0])
         ratio = times[1] / times[0]
         verdict = "within 11x" if ratio <= 11 else "OVER 11x"
-        print("%-8s %10.2f s %10.2f s %6.2fx %6d MiB  %s" % (shape, times[0], times[1], ratio, peak, verdict))
+        lua = ("%8.2f s %8.2f s %6.2fx" % (lua_times[0], lua_times[1], lua_times[1] / lua_times[0])
+               if lua_times else "%10s %10s %7s" % ("-", "-", "-"))
+        print("%-8s %8.2f s %8.2f s %6.2fx %s %5d MiB  %s" % (shape, times[0], times[1], ratio, lua, peak, verdict))
+
+
+def least_cpu(argv, runs):
+    """(least CPU seconds of `runs` runs of argv, peak MiB of the last)."""
+    best, peak = None, 0
+    for _ in range(runs):
+        cpu, peak, status = counters.cpu_and_peak(argv)
+        if status != 0:
+            sys.exit("linear.py: %s exited %d" % (" ".join(argv), status))
+        best = cpu if best is None else min(best, cpu)
+    return best, peak
 
 
 if __name__ == "__main__":

@@ -164,12 +164,17 @@ def main():
     for shape in args.shapes:
         rows.extend(measure_shape(shape, args, plan, bench))
     print()
-    print("plan check against lua5.4 dofile: CPU time median of %d interleaved pairs, instructions under callgrind"
-          % args.pairs)
+    print("plan check against lua5.4 dofile: CPU time median of %d interleaved pairs%s"
+          % (args.pairs, "" if args.no_callgrind else ", instructions under callgrind"))
     print("%-9s %7s %9s %9s %9s %12s %12s %8s %9s %9s" % (
         "shape", "goals", "plan ms", "lua ms", "CPU", "plan instr", "lua instr", "instr", "plan MB", "lua MB"))
     for row in rows:
-        print("%-9s %7d %9.1f %9.1f %8.2fx %11.1fM %11.1fM %8s %9.1f %9.1f" % row)
+        print("%-9s %7d %9.1f %9.1f %8.2fx %12s %12s %8s %9.1f %9.1f" % row)
+
+
+def millions(count):
+    """An instruction count for the table: "-" where callgrind did not run."""
+    return "%.1fM" % (count / 1e6) if count else "-"
 
 
 def against_lua(plan, paths, args):
@@ -234,7 +239,7 @@ def measure_shape(shape, args, plan, bench):
         print("plan check / ledger:  time %s, memory %s" % (ratio(check[0], ledger[0]), ratio(check[1], ledger[1])))
         plan_cpu, lua_cpu, cpu_ratio, (plan_count, lua_count), plan_peak, lua_peak = against_lua(plan, paths, args)
         rows.append((shape, size, plan_cpu * 1000, lua_cpu * 1000, cpu_ratio,
-                     (plan_count or 0) / 1e6, (lua_count or 0) / 1e6,
+                     millions(plan_count), millions(lua_count),
                      ratio(plan_count, lua_count) if plan_count else "-", plan_peak, lua_peak))
 
     if len(args.sizes) >= 2:
