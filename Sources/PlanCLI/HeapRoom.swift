@@ -10,10 +10,12 @@ import CMalloc
 /// about 1.4 µs. `MADV_POPULATE_WRITE` maps the same pages in one call
 /// (Benchmarks/README.md, "Room on the heap").
 enum HeapRoom {
-    /// The heap a plan's check uses is 4.7 to 5.9 times its text, for
-    /// declarations (the benchmark's shapes) and for log entries with notes;
-    /// 1.3 times for a file of nothing but comments, whose room then goes
-    /// mostly unused. Four instead of five saved half as many faults.
+    /// The heap a plan's check uses is 5.4 to 5.9 times its text for the
+    /// benchmark's shapes at 10,000 goals (massif), and about as much for
+    /// log entries with notes; 1.3 times for a file of nothing but comments,
+    /// whose room then goes mostly unused. Four instead of five saved half
+    /// as many faults; six saved the rest but no time, for a higher peak
+    /// (Benchmarks/README.md, "Where 0.7x stops").
     static let bytesPerByteOfText = 5
     /// Below this the faults saved are within the noise: 0.06 ms of 3 ms
     /// for 500 one-line goals (53 KB), 0.27 ms of 5.5 ms for 2,000 (213 KB).

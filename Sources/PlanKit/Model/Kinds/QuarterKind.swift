@@ -66,10 +66,11 @@ enum QuarterKind: EntityDescription {
     /// goals not done, each with its capacity, goals and load.
     static func asOf(_ plan: Plan, today: Day) -> Plan {
         let goals = plan.goals
-        // Read in place, goal by goal: the goals not done and their dates
-        // gathered into arrays were 33 bytes a goal more at the height of a
-        // large plan's check, which this runs at. `status`, stored, not
-        // `done`: a computed property of an element copies it whole.
+        // Read in place, goal by goal: every check and question comes here,
+        // and gathering the goals not done and their dates into two arrays
+        // the size of the plan's goals, to find the latest, was 0.8% of
+        // checking 10,000 one-line goals. `status`, stored, not `done`: a
+        // computed property of an element copies it whole.
         var latest: Day?
         for index in goals.indices where goals[index].status != .done {
             if let due = goals[index].due, latest.map({ due > $0 }) ?? true { latest = due }
